@@ -1,0 +1,208 @@
+import datetime as dt
+
+import pytest
+import spacy
+
+from index.analysis.events import MAX_WHAT_WORDS, extract_events, period_start
+from index.annotations import Timex
+
+from .handmade import entities_of, make_doc, timex_at
+
+RUBIO = (
+    "Rubio/NE/PER und/KON Lawrow/NE/PER hatten/VAFIN am/APPRART Montag/NN telefoniert/VVPP ./$. || "
+    "Dieses/PDAT Gespräch/NN werde/VAFIN nun/ADV nachbereitet/VVPP ./$."
+)
+GIPFEL = (
+    "Aus/APPR diplomatischen/ADJA Kreisen/NN tönt/VVFIN es/PPER ,/$, der/ART Gipfel/NN zwischen/APPR "
+    "Trump/NE/PER und/KON Putin/NE/PER in/APPR Budapest/NE/LOC könnte/VMFIN am/APPRART 8./ADJA "
+    "November/NN stattfinden/VVINF ./$."
+)
+TWO_DATES = (
+    "Rubio/NE/PER und/KON Lawrow/NE/PER könnten/VMFIN aber/ADV diese/PDAT Woche/NN noch/ADV einmal/ADV "
+    "telefonieren/VVINF ,/$, nachdem/KOUS sie/PPER am/APPRART Montag/NN ein/ART von/APPR Russland/NE/LOC "
+    "als/APPR konstruktiv/ADJD bezeichnetes/ADJA Telefonat/NN geführt/VVPP hätten/VAFIN ./$."
+)
+ALASKA = (
+    "Trump/NE/PER und/KON Putin/NE/PER hatten/VAFIN sich/PRF Mitte/NN August/NN im/APPRART "
+    "US-Bundesstaat/NN Alaska/NE/LOC getroffen/VVPP ./$."
+)
+SELENSKYJ = (
+    "Selenskyj/NE/PER wird/VAFIN am/APPRART Freitag/NN zu/APPR einem/ART Treffen/NN mit/APPR Trump/NE/PER "
+    "im/APPRART Weißen/ADJA/LOC Haus/NN/LOC erwartet/VVPP ./$."
+)
+VIDEO_CAPTION = (
+    "Trump/NE/PER hatte/VAFIN bereits/ADV im/APPRART September/NN angekündigt/VVPP ,/$, wieder/ADV mit/APPR "
+    "Putin/NE/PER sprechen/VVINF zu/PTKZU wollen/VMINF 10.09.2025/CARD |/$( 0:21/CARD min/NN"
+)
+PHOTO_CAPTION = (
+    "Zeigt/VVFIN sich/PRF am/APPRART Montag/NN zufrieden/ADJD :/$. Donald/NE/PER Trump/NE/PER ./$. || "
+    "(/$( Archivbild/NN )/$( Quelle/NN :/$. AP/NE/ORG"
+)
+
+
+@pytest.mark.parametrize(
+    "value, date, granularity",
+    [
+        ("2025-10-20", "2025-10-20", "day"),
+        ("2025-10-20TEV", "2025-10-20", "day"),
+        ("2025-10-20T14:30", "2025-10-20", "day"),
+        ("2025-W43", "2025-10-20", "week"),
+        ("2025-W43-5", "2025-10-24", "day"),
+        ("2025-W42-WE", "2025-10-18", "weekend"),
+        ("2025-08", "2025-08-01", "month"),
+        ("2025-Q3", "2025-07-01", "quarter"),
+        ("2025-SU", "2025-06-01", "season"),
+        ("2025-WI", "2025-12-01", "season"),
+        ("2025-H2", "2025-07-01", "half"),
+        ("2025", "2025-01-01", "year"),
+        ("202", "2020-01-01", "decade"),
+        ("19", "1900-01-01", "century"),
+    ],
+)
+def test_period_start_maps_timex3_values_to_the_first_day_and_granularity(value, date, granularity):
+    assert period_start(value) == (dt.date.fromisoformat(date), granularity)
+
+
+@pytest.mark.parametrize(
+    "value", ["P2W", "XXXX-WXX-1", "PAST_REF", "PRESENT_REF", "XXXX-10-20", "2025-10-XX", "2025-13", "2025-02-30", "2025-W54", "00", ""]
+)
+def test_period_start_rejects_values_without_a_calendar_date(value):
+    assert period_start(value) is None
+
+
+def test_event_of_a_dated_sentence():
+    doc = make_doc(RUBIO)
+    timex = timex_at(doc, "am Montag", "2025-10-20")
+    (event,) = extract_events(doc, [timex], entities_of(doc))
+    assert (event.date, event.granularity, event.value) == ("2025-10-20", "day", "2025-10-20")
+    assert event.text == "Rubio und Lawrow hatten am Montag telefoniert."
+    assert doc.text[event.start : event.end] == event.text
+    assert (event.timex_start, event.timex_end) == (timex.start, timex.end)
+    assert event.who == ["PER:Rubio", "PER:Lawrow"]
+    assert event.where == []
+    assert event.what == "Rubio und Lawrow hatten … telefoniert"
+
+
+def test_event_is_the_clause_with_the_date_and_its_place():
+    doc = make_doc(GIPFEL)
+    (event,) = extract_events(doc, [timex_at(doc, "am 8. November", "2025-11-08")], entities_of(doc))
+    assert event.text == "der Gipfel zwischen Trump und Putin in Budapest könnte am 8. November stattfinden."
+    assert event.date == "2025-11-08"
+    assert event.where == ["LOC:Budapest"]
+    assert event.who == ["PER:Trump", "PER:Putin"]
+    assert event.what.startswith("Gipfel") and event.what.endswith("stattfinden")
+    assert "tönt" not in event.what and "November" not in event.what
+
+
+def test_one_event_per_date_in_a_sentence_each_with_its_clause():
+    doc = make_doc(TWO_DATES)
+    week = timex_at(doc, "diese Woche", "2025-W43")
+    monday = timex_at(doc, "am Montag", "2025-10-20")
+    events = extract_events(doc, [week, monday], entities_of(doc))
+    assert [(e.date, e.granularity) for e in events] == [("2025-10-20", "week"), ("2025-10-20", "day")]
+    this_week, on_monday = events
+    assert this_week.text == "Rubio und Lawrow könnten aber diese Woche noch einmal telefonieren"
+    assert "telefonieren" in this_week.what and "Rubio und Lawrow" in this_week.what
+    assert on_monday.text.startswith("nachdem sie am Montag")
+    assert "geführt" in on_monday.what and "Telefonat" in on_monday.what
+    # the clause names no one ("sie"): the people of its sentence take part
+    assert on_monday.who == ["PER:Rubio", "PER:Lawrow"]
+    assert on_monday.where == ["LOC:Russland"]
+
+
+def test_month_event_keeps_its_mod_free_period_start_and_place():
+    doc = make_doc(ALASKA)
+    timex = timex_at(doc, "Mitte August", "2025-08", mod="MID")
+    (event,) = extract_events(doc, [timex], entities_of(doc))
+    assert (event.date, event.granularity, event.value) == ("2025-08-01", "month", "2025-08")
+    assert event.where == ["LOC:Alaska"]
+    assert event.what == "Trump und Putin hatten … im US-Bundesstaat Alaska getroffen"
+
+
+def test_object_with_preposition_and_name_adjective():
+    doc = make_doc(SELENSKYJ)
+    (event,) = extract_events(doc, [timex_at(doc, "am Freitag", "2025-10-17")], entities_of(doc))
+    assert event.date == "2025-10-17"
+    assert event.what == "Selenskyj wird … im Weißen Haus erwartet"
+    assert event.who == ["PER:Selenskyj", "PER:Trump"]
+    assert event.where == ["LOC:Weißen Haus"]
+
+
+def test_separable_particle_and_negation_are_kept():
+    doc = make_doc(
+        "Trump/NE/PER kündigte/VVFIN am/APPRART Montag/NN ein/ART Treffen/NN an/PTKVZ ./$. || "
+        "Das/ART Treffen/NN werde/VAFIN vorerst/ADV nicht/PTKNEG stattfinden/VVINF ,/$, "
+        "hieß/VVFIN es/PPER am/APPRART Dienstag/NN ./$."
+    )
+    events = extract_events(
+        doc,
+        [timex_at(doc, "am Montag", "2025-10-20"), timex_at(doc, "am Dienstag", "2025-10-21")],
+        entities_of(doc),
+    )
+    assert [e.what for e in events] == ["Trump kündigte … Treffen an", "hieß es"]
+    doc2 = make_doc("Das/ART Treffen/NN werde/VAFIN am/APPRART Freitag/NN nicht/PTKNEG stattfinden/VVINF ./$.")
+    (event,) = extract_events(doc2, [timex_at(doc2, "am Freitag", "2025-10-24")], [])
+    assert event.what == "Treffen werde … nicht stattfinden"
+
+
+def test_dates_in_media_captions_make_no_events():
+    doc = make_doc(ALASKA, VIDEO_CAPTION, PHOTO_CAPTION)
+    timexes = [
+        timex_at(doc, "Mitte August", "2025-08", mod="MID"),
+        timex_at(doc, "im September", "2025-09"),
+        timex_at(doc, "10.09.2025", "2025-09-10"),
+        timex_at(doc, "am Montag", "2025-10-20"),
+    ]
+    events = extract_events(doc, timexes, entities_of(doc))
+    assert [e.value for e in events] == ["2025-08"]
+
+
+def test_only_dated_date_and_time_expressions_make_events():
+    doc = make_doc(RUBIO)
+    start = doc.text.index("am Montag")
+    timexes = [
+        Timex(start, start + 9, "am Montag", "DURATION", "P1D"),
+        Timex(start, start + 9, "am Montag", "SET", "XXXX-WXX-1"),
+        Timex(start, start + 9, "am Montag", "DATE", "PAST_REF"),
+        Timex(start, start + 9, "am Montag", "DATE", "XXXX-WXX-1"),
+    ]
+    assert extract_events(doc, timexes, entities_of(doc)) == []
+    (event,) = extract_events(doc, [Timex(start, start + 9, "am Montag", "TIME", "2025-10-20TEV")], [])
+    assert (event.date, event.granularity) == ("2025-10-20", "day")
+
+
+def test_same_expression_twice_gives_one_event_and_events_sort_by_date():
+    doc = make_doc(RUBIO, ALASKA)
+    monday = timex_at(doc, "am Montag", "2025-10-20")
+    august = timex_at(doc, "Mitte August", "2025-08", mod="MID")
+    events = extract_events(doc, [monday, monday, august], entities_of(doc))
+    assert [e.date for e in events] == ["2025-08-01", "2025-10-20"]
+
+
+def test_what_stays_short_for_long_clauses():
+    nouns = " ".join(f"Wort{n}/NN" for n in range(30))
+    doc = make_doc(f"Die/ART Kommission/NN hat/VAFIN am/APPRART Montag/NN {nouns} beschlossen/VVPP ./$.")
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2025-10-20")], [])
+    words = [w for w in event.what.split() if w != "…"]
+    assert len(words) <= MAX_WHAT_WORDS
+    assert words[-1] == "beschlossen" and "Kommission" in words
+
+
+def test_sentence_without_verb_is_described_by_its_nouns():
+    doc = make_doc("Gipfel/NN in/APPR Budapest/NE/LOC am/APPRART 8./ADJA November/NN")
+    (event,) = extract_events(doc, [timex_at(doc, "am 8. November", "2025-11-08")], entities_of(doc))
+    assert event.what == "Gipfel"
+    assert event.where == ["LOC:Budapest"]
+
+
+def test_untagged_doc_without_sentences_uses_the_paragraph():
+    nlp = spacy.blank("de")
+    doc = nlp("Erster Absatz ohne Datum.\n\nDas Treffen ist am 8. November.")
+    (event,) = extract_events(doc, [timex_at(doc, "am 8. November", "2025-11-08")], [])
+    assert event.text == "Das Treffen ist am 8. November."
+    assert event.what
+    assert event.date == "2025-11-08"
+
+
+def test_empty_doc_has_no_events():
+    assert extract_events(spacy.blank("de")(""), [], []) == []
