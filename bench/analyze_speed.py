@@ -1,0 +1,119 @@
+"""Analyzer throughput: tokens/s and articles/s, batched vs one text at a time.
+
+    python bench/analyze_speed.py [--articles 300] [--single 40] [--batch-size 64] [--model NAME_OR_PATH]
+
+The corpus is the bundled seed articles, varied: each generated article takes
+the paragraphs of a seed in a shuffled order (fixed random seed), so the
+figures are repeatable. Prints the load time, then for each way of running
+the figures, and the share of time spent in each stage (pipeline, entities,
+temporal tagger, events) measured on the same texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from index.analysis.analyzer import Analyzer  # noqa: E402
+from index.analysis.entities import extract_entities  # noqa: E402
+from index.analysis.events import extract_events  # noqa: E402
+from index.analysis.timex import tag  # noqa: E402
+
+_HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s+")
+
+
+def seed_articles() -> list[tuple[str, dt.date | None]]:
+    """(text, date) of each seed file: the leading "date YYYY-MM-DD" line gives the date."""
+    articles = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        m = _HEADER.match(raw)
+        date = dt.date.fromisoformat(m[1]) if m else None
+        text = raw[m.end() :] if m else raw
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+        articles.append(("\n\n".join(paragraphs), date))
+    return articles
+
+
+def corpus(count: int) -> list[tuple[str, dt.date | None]]:
+    rng = random.Random(20251021)
+    seeds = seed_articles()
+    items = []
+    for n in range(count):
+        text, date = seeds[n % len(seeds)]
+        paragraphs = text.split("\n\n")
+        rng.shuffle(paragraphs)
+        items.append(("\n\n".join(paragraphs), date))
+    return items
+
+
+def report(label: str, seconds: float, articles: int, tokens: int) -> None:
+    print(
+        f"{label:<28} {articles:>6} articles {seconds:8.2f} s  "
+        f"{articles / seconds:8.1f} articles/s  {tokens / seconds:10.0f} tokens/s"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--single", type=int, default=40, help="articles analysed one at a time")
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+
+    analyzer = Analyzer(args.model)
+    t0 = time.perf_counter()
+    nlp = analyzer.nlp
+    print(f"pipeline loaded in {time.perf_counter() - t0:.2f} s: {analyzer.signature}")
+    print(f"components: {', '.join(nlp.pipe_names)}")
+
+    items = corpus(args.articles)
+    token_counts = [len(nlp.make_doc(text)) for text, _ in items]
+    chars = sum(len(text) for text, _ in items)
+    print(f"corpus: {len(items)} articles, {sum(token_counts)} tokens, {chars} characters")
+
+    analyzer.analyze(*items[0])  # warm up
+    single = items[: args.single]
+    t0 = time.perf_counter()
+    for text, date in single:
+        analyzer.analyze(text, date)
+    report("analyze (one by one)", time.perf_counter() - t0, len(single), sum(token_counts[: len(single)]))
+
+    t0 = time.perf_counter()
+    results = list(analyzer.analyze_many(items, batch_size=args.batch_size))
+    report(f"analyze_many (batch {args.batch_size})", time.perf_counter() - t0, len(items), sum(token_counts))
+    print(
+        f"found: {sum(len(a.entities) for a in results)} entities, "
+        f"{sum(len(a.timexes) for a in results)} temporal expressions, {sum(len(a.events) for a in results)} events"
+    )
+
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe((text for text, _ in items), batch_size=args.batch_size))
+    t_pipe = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    entities = [extract_entities(doc) for doc in docs]
+    t_ent = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    timexes = [tag(text, date) for text, date in items]
+    t_tag = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for doc, tx, ents in zip(docs, timexes, entities):
+        extract_events(doc, tx, ents)
+    t_ev = time.perf_counter() - t0
+    total = t_pipe + t_ent + t_tag + t_ev
+    print("stage shares (same corpus, batched):")
+    for name, seconds in (("spaCy pipeline", t_pipe), ("entities", t_ent), ("temporal tagger", t_tag), ("events", t_ev)):
+        print(f"  {name:<16} {seconds:8.2f} s  {100 * seconds / total:5.1f} %")
+
+
+if __name__ == "__main__":
+    main()
