@@ -151,8 +151,11 @@ def extract_events(doc: "Doc", timexes: Sequence[Timex], entities: Sequence[Enti
         if period is None or _inside_any(timex.start, captions):
             continue
         para_start, para_end = _enclosing(timex.start, paragraphs, (0, len(text)))
-        i = bisect.bisect_right(sent_starts, timex.start) - 1
-        sent_start, sent_end = sentences[i] if i >= 0 else (0, len(text))
+        # the sentence(s) the expression lies in: a splitter may cut "am 8. | November"
+        first = bisect.bisect_right(sent_starts, timex.start) - 1
+        last = max(first, bisect.bisect_left(sent_starts, timex.end) - 1)
+        sent_start = sentences[first][0] if first >= 0 else 0
+        sent_end = sentences[last][1] if last >= 0 else len(text)
         sent_start, sent_end = max(sent_start, para_start), min(sent_end, para_end)
         key = (sent_start, timex.start, timex.end)
         if key in seen:

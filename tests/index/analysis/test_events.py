@@ -206,3 +206,12 @@ def test_untagged_doc_without_sentences_uses_the_paragraph():
 
 def test_empty_doc_has_no_events():
     assert extract_events(spacy.blank("de")(""), [], []) == []
+
+
+def test_expression_cut_by_the_sentence_splitter_keeps_its_whole_clause():
+    doc = make_doc(
+        "Der/ART Gipfel/NN könnte/VMFIN am/APPRART 8./ADJA || November/NN stattfinden/VVINF ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am 8. November", "2025-11-08")], [])
+    assert event.text == "Der Gipfel könnte am 8. November stattfinden."
+    assert event.what == "Gipfel könnte … stattfinden"
