@@ -1,0 +1,235 @@
+"""newsdesk's reader: a Textual app over an existing index (indexing, if needed, in the background).
+
+``NewsdeskApp(corpus, index_dir, model=None, config=None)``: ``corpus`` is the
+list of paths the index is built from (None: only read the index at
+``index_dir``). The UI process never imports spaCy: indexing runs in a separate
+process (:mod:`tui.background_index`) and the reader only reads the store.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tui.background_index import BackgroundIndexer
+
+STYLES = Path(__file__).parent / "styles"
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+POLL_SECONDS = 0.25
+REFRESH_SECONDS = 1.0
+
+
+def theme_from_config(config) -> str:
+    value = getattr(config, "theme", None) if config is not None else None
+    if not value:
+        return DARK_THEME
+    value = str(value).strip()
+    return {"dark": DARK_THEME, "light": LIGHT_THEME}.get(value.lower(), value)
+
+
+class NewsdeskApp(App):
+    TITLE = "newsdesk"
+    CSS_PATH = [
+        STYLES / "app.tcss",
+        STYLES / "main_screen.tcss",
+        STYLES / "virtual_list.tcss",
+        STYLES / "article_view.tcss",
+        STYLES / "search_bar.tcss",
+        STYLES / "index_status.tcss",
+        STYLES / "entity_screen.tcss",
+        STYLES / "article_entities_screen.tcss",
+        STYLES / "help_screen.tcss",
+    ]
+    BINDINGS = [
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        Binding("d", "toggle_theme", "Light/dark", show=False),
+    ]
+
+    def __init__(self, corpus: list[Path] | None, index_dir: Path, model: str | None = None, config=None) -> None:
+        super().__init__()
+        self.corpus = list(corpus) if corpus is not None else None
+        self.index_dir = Path(index_dir)
+        self.model = model
+        self.config = config
+        self.store = None
+        self.store_error: str | None = None
+        self.indexer: BackgroundIndexer | None = None
+        self._last_refresh = 0.0
+        self._initial_theme = theme_from_config(config)
+
+    # --- start-up ---------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        try:
+            self.theme = self._initial_theme
+        except Exception:
+            self.theme = DARK_THEME
+            self.notify(f"Unknown theme {self._initial_theme!r}; using {DARK_THEME}.", severity="warning")
+        self.open_store()
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        from tui.screens.main import MainScreen
+
+        self.push_screen(MainScreen())
+        if self.corpus is not None:
+            self.call_after_refresh(self.start_indexing)
+
+    def open_store(self) -> bool:
+        from index.store import IndexNotFoundError, Store, StoreError
+
+        try:
+            self.store = Store.open(self.index_dir)
+            self.store_error = None
+            return True
+        except IndexNotFoundError:
+            self.store = None
+            self.store_error = None
+        except StoreError as exc:
+            self.store = None
+            self.store_error = str(exc)
+        return False
+
+    def empty_index_message(self) -> str:
+        if self.store_error:
+            return self.store_error
+        if self.indexer is not None and self.indexer.running:
+            return "Indexing… articles appear here as they are analysed."
+        if self.corpus is None:
+            return f"No index at {self.index_dir}. Run `newsdesk index PATH` first."
+        return "No articles yet."
+
+    @property
+    def main_screen(self):
+        from tui.screens.main import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    # --- background indexing ----------------------------------------------------------------
+
+    def start_indexing(self) -> None:
+        if self.corpus is None or (self.indexer is not None and self.indexer.running):
+            return
+        self.indexer = BackgroundIndexer(self.corpus, self.index_dir, self.model)
+        self.indexer.start()
+        main = self.main_screen
+        if main is not None:
+            main.query_one("#index-status").show_starting()
+            if self.store is None:
+                main.load_articles()
+        self.set_interval(POLL_SECONDS, self._poll_indexer, name="index-poll")
+
+    def _poll_indexer(self) -> None:
+        indexer = self.indexer
+        if indexer is None:
+            return
+        main = self.main_screen
+        status = main.query_one("#index-status") if main is not None else None
+        progressed = False
+        for message in indexer.poll():
+            kind = message[0]
+            if kind == "progress":
+                _, done, total, articles, _path = message
+                progressed = True
+                if status is not None:
+                    status.show_progress(done, total, articles)
+            elif kind == "done":
+                _, line, skipped = message
+                self._refresh_store(force=True)
+                if status is not None:
+                    status.hide()
+                if line != "index up to date" or skipped:
+                    extra = f"; {skipped} file{'s' if skipped != 1 else ''} skipped" if skipped else ""
+                    self.notify(f"Indexing finished: {line}{extra}.", title="newsdesk", timeout=6)
+            elif kind == "error":
+                if status is not None:
+                    status.hide()
+                self._refresh_store(force=True)
+                self.notify(message[1], title="Indexing failed", severity="error", timeout=15)
+        if progressed:
+            self._refresh_store()
+        if indexer.finished:
+            for timer in list(self._timers):
+                if getattr(timer, "name", "") == "index-poll":
+                    timer.stop()
+
+    def _refresh_store(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._last_refresh < REFRESH_SECONDS:
+            return
+        self._last_refresh = now
+        changed = False
+        if self.store is None:
+            changed = self.open_store()
+        else:
+            try:
+                changed = self.store.refresh()
+            except Exception as exc:  # a half-written index: try again next time
+                self.log.warning(f"refresh failed: {exc}")
+        main = self.main_screen
+        if changed and main is not None:
+            main.load_articles(keep_position=True)
+            main.invalidate_timeline()
+
+    def on_unmount(self) -> None:
+        if self.indexer is not None:
+            self.indexer.stop()
+        if self.store is not None:
+            self.store.close()
+
+    # --- themes -----------------------------------------------------------------------------
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    def _theme_changed(self, theme) -> None:
+        from tui.widgets.article_view import ArticleView
+        from tui.widgets.entity_legend import EntityLegend
+
+        for screen in self.screen_stack:
+            for view in screen.query(ArticleView):
+                view.refresh_theme()
+            for legend in screen.query(EntityLegend):
+                legend.refresh_legend()
+
+    # --- help and commands ------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def _main_action(self, name: str):
+        def run() -> None:
+            main = self.main_screen
+            if main is None:
+                return
+            while self.screen is not main:
+                self.pop_screen()
+            getattr(main, name)()
+
+        return run
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Search", "Focus the search field (/)", self._main_action("action_focus_search"))
+        yield SystemCommand("Clear search", "Show all articles again (Esc)", self._main_action("clear_search"))
+        yield SystemCommand("Toggle side list", "Show or hide the events list (s)", self._main_action("action_toggle_side"))
+        yield SystemCommand("Timeline", "Events of the whole corpus / of this article (t)", self._main_action("action_toggle_timeline"))
+        yield SystemCommand("Entities of this article", "Grouped by label, with counts (e)", self._main_action("action_entity_list"))
+        yield SystemCommand("Open source", "Open the article's URL or file (o)", self._main_action("action_open_source"))
+        yield SystemCommand("Copy citation", "Title, source and date to the clipboard (c)", self._main_action("action_copy_citation"))
+        yield SystemCommand("Toggle light/dark", "Switch the theme (d)", self.action_toggle_theme)
+        yield SystemCommand("Help", "Every key (?)", self.action_help)
+        if self.corpus is not None:
+            yield SystemCommand("Update index", "Index new or changed files in the background", self.start_indexing)
+        yield from super().get_system_commands(screen)

@@ -1,0 +1,76 @@
+"""One entity across the corpus: the articles that mention it and each mention in context."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tui import entity_styles
+from tui.list_sources import MentionRows, SummaryRows, display_name
+from tui.widgets.virtual_list import VirtualList
+
+
+class EntityScreen(Screen[tuple | None]):
+    """Dismisses with ("mention", article_id, start, end), ("article", article_id, key) or None."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Back"),
+        Binding("q", "dismiss(None)", "Back", show=False),
+    ]
+
+    def __init__(self, key: str, label: str | None = None, name: str | None = None) -> None:
+        super().__init__()
+        self.key = key
+        self.label = label
+        self.name_hint = name
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="entity-header")
+        with Horizontal(id="entity-panes"):
+            with Vertical(id="entity-mentions-pane"):
+                yield VirtualList(id="entity-mentions")
+            with Vertical(id="entity-articles-pane"):
+                yield VirtualList(id="entity-articles")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        store = self.app.store
+        info = store.entity_summary(self.key) if store is not None else None
+        label = (info.label if info else None) or self.label or "?"
+        name = (info.name if info else None) or self.name_hint or display_name(self.key)
+        look = entity_styles.look(label)
+        dark = self.app.current_theme.dark
+        header = Text()
+        header.append(display_name(name), style=look.style(dark) + entity_styles.cursor_style(dark))
+        header.append(f"   {label} · {look.name}", style="dim")
+        if info is not None:
+            header.append(
+                f"   mentioned {info.mention_count}× in {info.article_count} article"
+                f"{'s' if info.article_count != 1 else ''}"
+            )
+        self.query_one("#entity-header", Static).update(header)
+
+        mentions = store.entity_mentions(self.key, limit=500) if store is not None else []
+        articles = store.entity_articles(self.key) if store is not None else []
+        mlist = self.query_one("#entity-mentions", VirtualList)
+        alist = self.query_one("#entity-articles", VirtualList)
+        mlist.set_source(MentionRows(mentions), announce=False)
+        alist.set_source(SummaryRows(articles, "No articles."), announce=False)
+        self.query_one("#entity-mentions-pane").border_title = f"Mentions in context · {len(mentions)}"
+        self.query_one("#entity-mentions-pane").border_subtitle = "Enter: open at mention"
+        self.query_one("#entity-articles-pane").border_title = f"Articles · {len(articles)}"
+        mlist.focus()
+
+    @on(VirtualList.Selected, "#entity-mentions")
+    def _mention_selected(self, event: VirtualList.Selected) -> None:
+        m = event.item
+        self.dismiss(("mention", m.summary.id, m.start, m.end))
+
+    @on(VirtualList.Selected, "#entity-articles")
+    def _article_selected(self, event: VirtualList.Selected) -> None:
+        self.dismiss(("article", event.item.id, self.key))

@@ -1,0 +1,100 @@
+"""The help screen: every key, by the pane it works in (read from the bindings themselves)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui import entity_styles
+from tui.widgets.entity_legend import legend_text
+
+
+def _key_label(keys: str) -> str:
+    names = {
+        "slash": "/", "question_mark": "?", "space": "Space", "enter": "Enter", "escape": "Esc",
+        "pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End", "down": "↓", "up": "↑",
+        "tab": "Tab", "shift+tab": "Shift+Tab", "ctrl+p": "Ctrl+P", "left_square_bracket": "[",
+        "right_square_bracket": "]",
+    }
+    return " ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def binding_rows(bindings) -> list[tuple[str, str]]:
+    rows = []
+    for b in bindings:
+        if isinstance(b, Binding):
+            rows.append((_key_label(b.key), b.description or b.action))
+        else:
+            key, action, *rest = b
+            rows.append((_key_label(key), rest[0] if rest else action))
+    return rows
+
+
+def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    from tui.app import NewsdeskApp
+    from tui.screens.entity import EntityScreen
+    from tui.screens.main import MainScreen
+    from tui.widgets.article_view import ArticleView
+    from tui.widgets.search_bar import SearchBar
+    from tui.widgets.virtual_list import VirtualList
+
+    return [
+        ("Everywhere", binding_rows(NewsdeskApp.BINDINGS) + [("Tab Shift+Tab", "Next / previous pane"),
+                                                             ("Ctrl+P", "Command palette (all commands)")]),
+        ("Main screen", binding_rows(MainScreen.BINDINGS)),
+        ("Lists (articles, results, events, timeline, mentions)", binding_rows(VirtualList.BINDINGS)),
+        ("Article", binding_rows(ArticleView.BINDINGS) + [("click", "Entity: cursor, click again: details")]),
+        ("Search field", binding_rows(SearchBar.BINDINGS) + [("Enter", "Go to the results")]),
+        ("Entity view", binding_rows(EntityScreen.BINDINGS) + [("Enter", "Open the article at the mention")]),
+    ]
+
+
+def help_renderable(dark: bool) -> Table:
+    outer = Table.grid(padding=(0, 0))
+    outer.add_column()
+    for title, rows in help_sections():
+        outer.add_row(Text(title, style="bold underline"))
+        table = Table(show_header=False, box=None, padding=(0, 2, 0, 1), expand=False)
+        table.add_column(style="bold", no_wrap=True, min_width=14)
+        table.add_column()
+        seen = set()
+        for key, description in rows:
+            if (key, description) in seen:
+                continue
+            seen.add((key, description))
+            table.add_row(key, description)
+        outer.add_row(table)
+        outer.add_row("")
+    outer.add_row(Text("Entity highlights (they differ in style too, not only in colour)", style="bold underline"))
+    legend = Table(show_header=False, box=None, padding=(0, 2, 0, 1))
+    legend.add_column()
+    legend.add_row(legend_text(dark, verbose=True))
+    legend.add_row(Text("‹ › mark MISC; reverse = entity cursor; underlined + tinted = search match; "
+                        "▌ in the margin = marked event / mention", style="dim"))
+    outer.add_row(legend)
+    return outer
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss(None)", "Close"),
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-dialog") as dialog:
+            dialog.border_title = "newsdesk · keys"
+            dialog.border_subtitle = "Esc / ? : close"
+            yield Static(help_renderable(self.app.current_theme.dark), id="help-body")
+
+    def action_scroll_down(self) -> None:
+        self.query_one("#help-dialog").scroll_down(animate=False)
+
+    def action_scroll_up(self) -> None:
+        self.query_one("#help-dialog").scroll_up(animate=False)

@@ -1,0 +1,401 @@
+"""The reader's main screen: article list, the open article, events / timeline."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from index.annotations import Event
+from tui.list_sources import ArticleEvents, ArticlePages, SearchHits, Timeline
+from tui.widgets.virtual_list import EmptySource
+from tui.safe_text import clean_line
+from tui.widgets.article_view import ArticleView
+from tui.widgets.entity_legend import EntityLegend
+from tui.widgets.index_status import IndexStatus
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.virtual_list import VirtualList
+
+NARROW = 100
+
+
+def citation_for(article) -> str:
+    """“Title”. Publisher, 21.10.2025. URL-or-file — one line, safe to paste."""
+    parts = [f"„{clean_line(article.title).strip() or 'Ohne Titel'}“"]
+    if article.publisher:
+        parts.append(clean_line(article.publisher))
+    parts.append(article.date.strftime("%d.%m.%Y") if article.date else "undatiert")
+    where = article.url or article.source
+    text = ", ".join(parts)
+    return f"{text}. {clean_line(where)}" if where else text  # below this width the side list starts collapsed
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search"),
+        Binding("s", "toggle_side", "Side list"),
+        Binding("t", "toggle_timeline", "Timeline"),
+        Binding("escape", "back", "Back", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.current_id: str | None = None
+        self.current = None  # StoredArticle
+        self.search_query: str = ""
+        self.search_results = None
+        self.timeline_mode = False
+        self._timeline_cache: list | None = None
+        self._side_user_choice: bool | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(id="search")
+        with Horizontal(id="panes"):
+            yield VirtualList(id="articles")
+            with Vertical(id="reader"):
+                yield EntityLegend(id="legend")
+                yield ArticleView(id="article")
+            with Vertical(id="side"):
+                yield VirtualList(id="events")
+        yield IndexStatus(id="index-status")
+        yield Footer()
+
+    # --- parts ------------------------------------------------------------------------------
+
+    @property
+    def article_list(self) -> VirtualList:
+        return self.query_one("#articles", VirtualList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def side_list(self) -> VirtualList:
+        return self.query_one("#events", VirtualList)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    @property
+    def store(self):
+        return self.app.store
+
+    def on_mount(self) -> None:
+        self.query_one("#reader").border_title = "Article"
+        self._update_side_title()
+        self.load_articles()
+        self.article_list.focus()
+        self._apply_width(self.app.size.width)
+
+    def on_resize(self, event) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        narrow = width < NARROW
+        self.set_class(narrow, "-narrow")
+        show = self._side_user_choice if self._side_user_choice is not None else not narrow
+        self.set_class(not show, "-side-hidden")
+
+    # --- article list -----------------------------------------------------------------------
+
+    def load_articles(self, *, keep_position: bool = False) -> None:
+        """(Re)load the list of all articles (or re-run the active search)."""
+        if self.search_query:
+            self.run_search(self.search_query)
+            return
+        vlist = self.article_list
+        if self.store is None:
+            vlist.set_source(EmptySource(self.app.empty_index_message()))
+            self._update_list_title()
+            return
+        source = ArticlePages(self.store)
+        if keep_position and isinstance(vlist.source, ArticlePages):
+            cursor = vlist.cursor
+            if self.current_id is not None:
+                found = source.index_of(self.current_id)
+                cursor = found if found is not None else cursor
+            vlist.source = source
+            vlist.set_reactive(VirtualList.cursor, min(cursor, max(0, len(source) - 1)))
+            vlist.reload()
+            if self.current_id is None and len(source):
+                self.open_article(source.item(vlist.cursor).id)
+        else:
+            vlist.set_source(source)
+        self._update_list_title()
+
+    def _update_list_title(self) -> None:
+        vlist = self.article_list
+        if self.search_query and self.search_results is not None:
+            vlist.border_title = f"Search · {self.search_results.total} match{'es' if self.search_results.total != 1 else ''}"
+        elif self.search_query:
+            vlist.border_title = "Search"
+        else:
+            count = len(vlist.source)
+            vlist.border_title = f"Articles · {count:,}" if count else "Articles"
+
+    @on(VirtualList.Highlighted, "#articles")
+    def _article_highlighted(self, event: VirtualList.Highlighted) -> None:
+        self.open_article(event.item.id)
+
+    @on(VirtualList.Selected, "#articles")
+    def _article_selected(self, event: VirtualList.Selected) -> None:
+        self.open_article(event.item.id)
+        self.article_view.focus()
+
+    # --- the article ------------------------------------------------------------------------
+
+    def open_article(self, article_id: str, *, force: bool = False) -> bool:
+        if self.store is None:
+            return False
+        if article_id == self.current_id and not force:
+            return True
+        try:
+            stored = self.store.get_article(article_id)
+        except KeyError:
+            self.notify("That article is no longer in the index.", severity="warning")
+            return False
+        self.current_id = article_id
+        self.current = stored
+        terms = self.search_results.terms if self.search_results is not None else []
+        view = self.article_view
+        view.show(stored.article, stored.analysis, terms=terms)
+        reader = self.query_one("#reader")
+        entities = len({e.key for e in stored.analysis.entities})
+        reader.border_title = "Article"
+        reader.border_subtitle = f"{entities} entities · {len(stored.analysis.events)} events"
+        if not self.timeline_mode:
+            self._show_article_events()
+        return True
+
+    def open_at(self, article_id: str, start: int, end: int, *, entity: bool = False) -> None:
+        """Open an article scrolled to a span, which is marked."""
+        if self.open_article(article_id):
+            view = self.article_view
+            if entity:
+                view.select_entity_at(start, end)
+            view.scroll_to_span(start, end)
+            view.focus()
+
+    def _names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        if self.current is not None:
+            for e in self.current.analysis.entities:
+                names.setdefault(e.key, clean_line(e.text))
+        return names
+
+    def _show_article_events(self) -> None:
+        events = self.current.analysis.events if self.current is not None else []
+        self.side_list.set_source(ArticleEvents(events, self._names()), announce=False)
+        self._update_side_title()
+
+    def _update_side_title(self) -> None:
+        side = self.query_one("#side")
+        if self.timeline_mode:
+            side.border_title = f"Timeline · {len(self.side_list.source):,}"
+            side.border_subtitle = "t: this article"
+        else:
+            side.border_title = f"Events · {len(self.side_list.source)}"
+            side.border_subtitle = "t: timeline"
+
+    @on(VirtualList.Selected, "#events")
+    def _event_selected(self, event: VirtualList.Selected) -> None:
+        if self.timeline_mode:
+            summary, ev = event.item
+            self.open_at(summary.id, ev.start, ev.end)
+        else:
+            ev: Event = event.item
+            self.article_view.scroll_to_span(ev.start, ev.end)
+
+    # --- side list --------------------------------------------------------------------------
+
+    def action_toggle_side(self) -> None:
+        hidden = self.has_class("-side-hidden")
+        self._side_user_choice = hidden
+        self.set_class(not hidden, "-side-hidden")
+        if hidden:
+            self.side_list.focus()
+        elif self.side_list.has_focus:
+            self.article_view.focus()
+
+    def action_toggle_timeline(self) -> None:
+        self.timeline_mode = not self.timeline_mode
+        if self.has_class("-side-hidden"):
+            self._side_user_choice = True
+            self.remove_class("-side-hidden")
+        if self.timeline_mode:
+            if self.store is None:
+                self.side_list.set_source(EmptySource("No index yet."), announce=False)
+            else:
+                if self._timeline_cache is None:
+                    self._timeline_cache = self.store.events()
+                self.side_list.set_source(Timeline(self._timeline_cache), announce=False)
+            self.side_list.focus()
+        else:
+            self._show_article_events()
+        self._update_side_title()
+
+    def invalidate_timeline(self) -> None:
+        self._timeline_cache = None
+        if self.timeline_mode and self.store is not None:
+            cursor = self.side_list.cursor
+            self._timeline_cache = self.store.events()
+            self.side_list.set_source(Timeline(self._timeline_cache), cursor=cursor, announce=False)
+            self._update_side_title()
+
+    # --- search -----------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.search_bar.input.focus()
+
+    @on(SearchBar.QueryChanged)
+    def _query_changed(self, event: SearchBar.QueryChanged) -> None:
+        self.run_search(event.query)
+
+    def run_search(self, query: str) -> None:
+        from index.store import QueryError
+
+        query = query.strip()
+        if not query:
+            self.clear_search(refocus=False)
+            return
+        bar = self.search_bar
+        if self.store is None:
+            bar.set_status("no index yet", error=True)
+            return
+        try:
+            results = self.store.search(query, limit=200)
+        except QueryError as exc:
+            bar.set_status(exc.message, error=True)
+            return
+        self.search_query = query
+        self.search_results = results
+        shown = f" (top {len(results.hits)})" if results.total > len(results.hits) else ""
+        bar.set_status(f"{results.total} match{'es' if results.total != 1 else ''}{shown}")
+        self.article_list.set_source(SearchHits(results, f"No matches for “{clean_line(query)}”."), announce=True)
+        self.article_view.set_terms(results.terms)
+        self._update_list_title()
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self) -> None:
+        self.article_list.focus()
+
+    @on(SearchBar.Cleared)
+    def _search_cleared(self) -> None:
+        self.clear_search()
+
+    def clear_search(self, *, refocus: bool = True) -> None:
+        was_searching = bool(self.search_query)
+        self.search_query = ""
+        self.search_results = None
+        self.search_bar.set_status("")
+        self.article_view.set_terms([])
+        if was_searching:
+            self.load_articles()
+            if self.current_id is not None and isinstance(self.article_list.source, ArticlePages):
+                found = self.article_list.source.index_of(self.current_id)
+                if found is not None:
+                    self.article_list.move_to(found)
+        if refocus:
+            self.article_list.focus()
+
+    # --- entities ---------------------------------------------------------------------------
+
+    @on(ArticleView.EntityListRequested)
+    def action_entity_list(self) -> None:
+        if self.current is None:
+            self.notify("Open an article first.", timeout=2)
+            return
+        from tui.screens.article_entities import ArticleEntitiesScreen
+
+        def chosen(key: str | None) -> None:
+            if key:
+                self.show_entity(key)
+
+        self.app.push_screen(ArticleEntitiesScreen(self.current.article.title, self.current.analysis.entities), chosen)
+
+    @on(ArticleView.EntityChosen)
+    def _entity_chosen(self, event: ArticleView.EntityChosen) -> None:
+        self.show_entity(event.entity.key, event.entity.label, event.entity.text)
+
+    def show_entity(self, key: str, label: str | None = None, name: str | None = None) -> None:
+        from tui.screens.entity import EntityScreen
+
+        if label is None and self.current is not None:
+            for e in self.current.analysis.entities:
+                if e.key == key:
+                    label, name = e.label, e.text
+                    break
+        self.app.push_screen(EntityScreen(key, label, name), self._entity_result)
+
+    def _entity_result(self, result: tuple | None) -> None:
+        if not result:
+            return
+        if result[0] == "mention":
+            _, article_id, start, end = result
+            self.open_at(article_id, start, end, entity=True)
+        elif result[0] == "article":
+            _, article_id, key = result
+            if self.open_article(article_id):
+                first = next((e for e in self.article_view.entities if e.key == key), None)
+                if first is not None:
+                    self.open_at(article_id, first.start, first.end, entity=True)
+                else:
+                    self.article_view.focus()
+
+    # --- source and citation ----------------------------------------------------------------
+
+    @on(ArticleView.OpenSourceRequested)
+    def action_open_source(self) -> None:
+        if self.current is None:
+            self.notify("Open an article first.", timeout=2)
+            return
+        from tui.system_open import OpenError, target_for
+
+        article = self.current.article
+        try:
+            target = target_for(article.url, article.source)
+        except OpenError as exc:
+            self.notify(str(exc), title="Cannot open the source", severity="warning")
+            return
+        self._open_in_background(target)
+
+    @work(thread=True, exclusive=True, group="open-source")
+    def _open_in_background(self, target: str) -> None:
+        from tui.system_open import OpenError, open_target
+
+        try:
+            open_target(target)
+        except OpenError as exc:
+            self.app.call_from_thread(
+                self.notify, f"{exc}\n{clean_line(target)}", title="Cannot open the source", severity="warning"
+            )
+        else:
+            self.app.call_from_thread(self.notify, clean_line(target), title="Opened", timeout=3)
+
+    @on(ArticleView.CitationRequested)
+    def action_copy_citation(self) -> None:
+        if self.current is None:
+            self.notify("Open an article first.", timeout=2)
+            return
+        citation = citation_for(self.current.article)
+        self.app.copy_to_clipboard(citation)
+        self.notify(citation, title="Citation copied", timeout=4)
+
+    # --- going back -------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if focused is self.article_view and self.article_view.marked is not None:
+            self.article_view.marked = None
+            self.article_view.refresh_theme()
+        elif focused is self.article_list and self.search_query:
+            self.search_bar.input.value = ""
+            self.clear_search()
+        elif focused is not self.article_list:
+            self.article_list.focus()

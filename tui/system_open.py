@@ -1,0 +1,58 @@
+"""Open an article's source (a URL or a file) with the system's opener."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+class OpenError(Exception):
+    pass
+
+
+def target_for(url: str | None, source: str) -> str:
+    """What to open: the article's URL when known, else its file."""
+    if url:
+        return url
+    if not source:
+        raise OpenError("This article has no URL or file to open.")
+    path = Path(source)
+    if not path.exists():
+        raise OpenError(f"File not found: {source}")
+    return str(path.resolve())
+
+
+def opener_command(target: str) -> list[str]:
+    if sys.platform == "darwin":
+        return ["open", target]
+    for tool in ("xdg-open", "gio", "wslview"):
+        exe = shutil.which(tool)
+        if exe:
+            return [exe, "open", target] if tool == "gio" else [exe, target]
+    raise OpenError("No program to open it with (install xdg-utils for xdg-open).")
+
+
+def open_target(target: str, timeout: float = 10.0) -> None:
+    """Open ``target``; raise OpenError with a short reason on failure."""
+    if sys.platform.startswith("win"):
+        try:
+            os.startfile(target)  # type: ignore[attr-defined]
+        except OSError as exc:
+            raise OpenError(str(exc)) from exc
+        return
+    command = opener_command(target)
+    try:
+        result = subprocess.run(
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            timeout=timeout, start_new_session=True,
+        )
+    except subprocess.TimeoutExpired:
+        return  # still running: the opener took over
+    except OSError as exc:
+        raise OpenError(str(exc)) from exc
+    if result.returncode != 0:
+        reason = result.stderr.decode(errors="replace").strip().splitlines()
+        raise OpenError(reason[-1] if reason else f"{Path(command[0]).name} failed ({result.returncode})")

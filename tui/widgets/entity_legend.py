@@ -1,0 +1,42 @@
+"""One line that says how each entity label is highlighted (colour and style)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui import entity_styles
+
+
+def legend_text(dark: bool, verbose: bool = True) -> Text:
+    """The labels, each in its own highlight; ``verbose`` adds how it is marked in words."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for i, look in enumerate(entity_styles.LOOKS.values()):
+        if i:
+            text.append("  ")
+        sample = look.label
+        if look.marks:
+            text.append(look.marks[0], style=entity_styles.mark_style(dark))
+            text.append(sample, style=look.style(dark))
+            text.append(look.marks[1], style=entity_styles.mark_style(dark))
+        else:
+            text.append(sample, style=look.style(dark))
+        text.append(f" {look.name}", style="dim")
+        if verbose and not look.marks:
+            text.append(f" ({look.how})", style="dim")
+    return text
+
+
+class EntityLegend(Static):
+    def on_mount(self) -> None:
+        self.refresh_legend()
+
+    def on_resize(self) -> None:
+        self.refresh_legend()
+
+    def refresh_legend(self) -> None:
+        dark = self.app.current_theme.dark
+        text = legend_text(dark, verbose=True)
+        if text.cell_len > self.content_region.width:
+            text = legend_text(dark, verbose=False)
+        self.update(text)
