@@ -43,6 +43,7 @@ _PATTERNS = [
     re.compile(r"\b(?:Alle Rechte vorbehalten|All rights reserved)\b", _I),
     re.compile(r"^©"),
     re.compile(r"\bJavaScript\b.*\b(?:aktivier|deaktiviert|enable|disabled)", _I),
+    re.compile(r"\b(?:aktivieren Sie|enable)\b.*\bJavaScript\b", _I),
     re.compile(r"^(?:Dieser|Der) (?:Artikel|Beitrag|Text) (?:wurde (?:zuletzt )?aktualisiert|erschien zuerst|ist zuerst)", _I),
     re.compile(r"^(?:Transparenzhinweis|Hinweis der Redaktion|Redaktioneller Hinweis)\b", _I),
 ]

@@ -150,22 +150,22 @@ _WESTERN = set("äöüÄÖÜßéèêëàâáçñóòôíìîïúùûÿæœøåÉ
 
 
 def _decode_8bit(data: bytes) -> tuple[str, str]:
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None:
-        high = [ch for ch in text[:SAMPLE] if ord(ch) > 127]
+    candidates = []
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:  # cp1252 leaves five bytes undefined
+            continue
+        candidates.append((text, encoding))
+        high = [ch for ch in text[:SAMPLE] if ord(ch) > 127 and not 0x80 <= ord(ch) <= 0x9F]
         if not high or sum(ch in _WESTERN for ch in high) >= 0.8 * len(high):
-            return text, "cp1252"
+            return text, encoding
     guess = _charset_normalizer_guess(data)
     if guess is not None:
         return guess
-    if text is not None and _looks_like_text(text):
-        return text, "cp1252"
-    latin1 = data.decode("latin-1")
-    if _looks_like_text(latin1):
-        return latin1, "latin-1"
+    for text, encoding in candidates:
+        if _looks_like_text(text):
+            return text, encoding
     raise DecodeError("undecodable: not text in UTF-8, UTF-16, cp1252 or Latin-1")
 
 

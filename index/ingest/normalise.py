@@ -4,8 +4,9 @@ Article text is untrusted. Before anything else sees it, it is normalised:
 
 * line ends become "\\n" (CRLF, lone CR, U+2028/U+2029);
 * terminal escape sequences (ANSI CSI ``ESC [ ...``, OSC ``ESC ] ... BEL/ST``,
-  DCS/SOS/PM/APC strings and two-byte escapes, also their 8-bit C1 forms) are
-  removed entirely, not just their ESC byte;
+  DCS/SOS/PM/APC strings and two-byte escapes) are
+  removed entirely, not just their ESC byte (8-bit C1 controls are
+  removed one by one, as mis-decoded text holds them more often than escapes);
 * invisible characters are removed: soft hyphens, zero-width characters,
   bidirectional embedding/override/isolate controls, the BOM, and any other
   C0/C1 control character (tabs become spaces);
@@ -19,12 +20,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# ESC [ params intermediates final   (CSI), also the 8-bit CSI U+009B
-_CSI = r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+# ESC [ params intermediates final   (CSI)
+_CSI = r"\x1b\[[0-?]*[ -/]*[@-~]"
 # ESC ] ... terminated by BEL or ST (ESC \ or U+009C); unterminated runs to the end of the line
-_OSC = r"(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+_OSC = r"\x1b\][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
 # DCS, SOS, PM, APC strings: ESC P / X / ^ / _ ... ST
-_STRING = r"(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c\n]*(?:\x1b\\|\x9c)?"
+_STRING = r"\x1b[PX^_][^\x1b\x9c\n]*(?:\x1b\\|\x9c)?"
 # any other escape: ESC, optional intermediates, one final byte
 _OTHER_ESC = r"\x1b[ -/]*[0-~]?"
 ESCAPE_SEQUENCE = re.compile("|".join((_CSI, _OSC, _STRING, _OTHER_ESC)))

@@ -88,6 +88,11 @@ _AGENCY_CREDIT = re.compile(
     r"^\(?(?:(?:mit Material von|Quelle|Quellen|Mitarbeit)\s*:?\s*)?(?:dpa|AFP|Reuters|rtr|AP|epd|KNA|sid|dpa-AFX|afp|ap|APA|Keystone-SDA|SDA|KNA|EFE|ANSA)"
     r"(?:\s*[/,]\s*(?:dpa|AFP|Reuters|rtr|AP|epd|KNA|sid|afp|ap|APA|[A-Za-z]{1,4}))*\)?\.?$"
 )
+_MATERIAL_CREDIT = re.compile(
+    r"^\(?(?:(?:mit Material (?:von|der|aus)|unter Mitarbeit von)\b|(?:Text|Texte|Recherche|Mitarbeit|Redaktion|Autor|Autorin)\s*:)"
+    r"[^.!?]{0,100}\)?\.?$",
+    re.I,
+)
 _COPYRIGHT_END = re.compile(r"©\s*\S[^.!?]{0,80}$")
 
 _SENTENCE_END_CHARS = ".!?…"
@@ -132,7 +137,7 @@ def is_caption(paragraph: str) -> bool:
         return True
     if len(p) <= 400 and (_CREDIT_END.search(p) or _MEDIA_MARKER.search(p) or _COPYRIGHT_END.search(p)):
         return True
-    if _AGENCY_CREDIT.match(p):
+    if _AGENCY_CREDIT.match(p) or _MATERIAL_CREDIT.match(p):
         return True
     sentences = split_sentences(p)
     return bool(sentences) and all(is_boilerplate(s) for s in sentences)

@@ -1,0 +1,42 @@
+import pytest
+
+from index.ingest.boilerplate import is_boilerplate
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wir nutzen künstliche Intelligenz, um Zusammenfassungen unserer Artikel zu erstellen.",
+        "Jeder Text wird vor der Veröffentlichung von einem Redakteur geprüft.",
+        "Dieser Artikel wurde mit Hilfe von KI erstellt und von der Redaktion geprüft.",
+        "Diese Zusammenfassung wurde automatisch erstellt.",
+        "We use AI to create summaries of our articles.",
+        "Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten. Bitte akzeptieren Sie.",
+        "Jetzt den kostenlosen Newsletter abonnieren!",
+        "Lesen Sie auch: Was der Gipfel in Budapest bringen könnte",
+        "Mehr zum Thema",
+        "Das könnte Sie auch interessieren:",
+        "Folgen Sie uns auf Instagram.",
+        "© 2025 Beispielverlag GmbH",
+        "Alle Rechte vorbehalten.",
+        "Anzeige",
+        "Bitte aktivieren Sie JavaScript in Ihrem Browser.",
+    ],
+)
+def test_boilerplate(sentence):
+    assert is_boilerplate(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die EU will künstliche Intelligenz strenger regulieren.",
+        "Der Konzern setzt KI in der Produktion ein, sagte der Vorstand.",
+        "Trump will Russlands Staatschef Putin in Budapest treffen.",
+        "Lesen lernen Kinder in Deutschland immer später, zeigt eine Studie.",
+        "Der Verlag stellte seinen Newsletter im Jahr 2010 ein.",
+        "",
+    ],
+)
+def test_news_is_not_boilerplate(sentence):
+    assert not is_boilerplate(sentence)
