@@ -1,0 +1,140 @@
+"""Where indexes live, which corpus each one holds, and the bundled seed corpus.
+
+An index for a corpus lives in ``<data dir>/indexes/<hash of the resolved
+corpus paths>`` unless the user names a directory. The data dir is
+platformdirs' ``user_data_dir("newsdesk")``; the environment variable
+``NEWSDESK_DATA_DIR`` replaces it. Each index directory records its corpus
+paths in ``index.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from .errors import StoreError
+from .manifest import write_json_atomically
+
+INFO_NAME = "index.json"
+WHOOSH_DIR = "whoosh"
+DATA_DIR_ENV = "NEWSDESK_DATA_DIR"
+
+
+def data_dir() -> Path:
+    env = os.environ.get(DATA_DIR_ENV)
+    return Path(env) if env else Path(platformdirs.user_data_dir("newsdesk"))
+
+
+def indexes_dir() -> Path:
+    return data_dir() / "indexes"
+
+
+def corpus_key(paths) -> list[str]:
+    """The resolved, de-duplicated, sorted corpus paths."""
+    return sorted({str(Path(p).expanduser().resolve()) for p in paths})
+
+
+def index_dir_for(paths) -> Path:
+    """The default index directory for a corpus (a list of files and folders)."""
+    key = "\n".join(corpus_key(paths))
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return indexes_dir() / digest
+
+
+def default_corpus() -> list[Path]:
+    """The bundled seed articles: ``seeds/`` of a checkout or ``index/seeds`` of a wheel."""
+    here = Path(__file__).resolve()
+    for candidate in (here.parents[1] / "seeds", here.parents[2] / "seeds"):
+        if candidate.is_dir():
+            return [candidate]
+    raise StoreError("the bundled seed articles are missing from this installation")
+
+
+@dataclass(frozen=True)
+class IndexInfo:
+    index_dir: Path
+    corpus: list[str]
+    created: str
+    size_bytes: int
+    article_count: int | None  # None when the index cannot be opened
+
+
+def write_info(index_dir: Path, corpus: list[str], schema_version: int) -> None:
+    index_dir = Path(index_dir)
+    old = read_info(index_dir)
+    data = {
+        "corpus": corpus,
+        "schema": schema_version,
+        "created": old.get("created") or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+    if old != data:
+        write_json_atomically(index_dir / INFO_NAME, data)
+
+
+def read_info(index_dir: Path) -> dict:
+    try:
+        return json.loads((Path(index_dir) / INFO_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def is_index_dir(index_dir: Path) -> bool:
+    return (Path(index_dir) / INFO_NAME).is_file()
+
+
+def dir_size(path: Path) -> int:
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            try:
+                total += os.path.getsize(os.path.join(root, name))
+            except OSError:
+                pass
+    return total
+
+
+def list_indexes() -> list[IndexInfo]:
+    """The indexes in the data dir, in directory-name order."""
+    from .store import Store  # the read API, only to count articles
+
+    base = indexes_dir()
+    if not base.is_dir():
+        return []
+    result = []
+    for d in sorted(base.iterdir()):
+        if not d.is_dir() or not is_index_dir(d):
+            continue
+        info = read_info(d)
+        try:
+            count = Store.open(d).article_count()
+        except Exception:
+            count = None
+        result.append(IndexInfo(d, list(info.get("corpus", [])), info.get("created", ""), dir_size(d), count))
+    return result
+
+
+def remove_index(index_dir: Path) -> None:
+    """Delete an index directory (only one that looks like a newsdesk index)."""
+    from .lock import index_lock
+
+    index_dir = Path(index_dir)
+    if not index_dir.is_dir():
+        raise StoreError(f"no index at {index_dir}")
+    if not is_index_dir(index_dir):
+        raise StoreError(f"{index_dir} is not a newsdesk index (no {INFO_NAME}); not removing it")
+    with index_lock(index_dir):
+        for child in index_dir.iterdir():
+            if child.name == "build.lock":
+                continue
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+    shutil.rmtree(index_dir, ignore_errors=True)

@@ -1,0 +1,187 @@
+"""The values the store hands out, and the encoding of an article as an index document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.annotations import LABELS, Analysis, Entity, Event
+from index.article import Article
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: str
+    title: str
+    date: dt.date | None
+    source: str
+    url: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "source": self.source,
+            "url": self.url,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "ArticleSummary":
+        return cls(
+            d["id"], d.get("title", ""), dt.date.fromisoformat(d["date"]) if d.get("date") else None,
+            d.get("source", ""), d.get("url"),
+        )
+
+    @classmethod
+    def of(cls, article: Article) -> "ArticleSummary":
+        return cls(article.id, article.title, article.date, article.source, article.url)
+
+
+@dataclass
+class StoredArticle:
+    article: Article
+    analysis: Analysis
+
+
+@dataclass
+class Hit:
+    summary: ArticleSummary
+    score: float
+    snippet: list[tuple[str, bool]]  # (segment, is_match)
+
+
+@dataclass
+class SearchResults:
+    total: int
+    hits: list[Hit]
+    terms: list[str]  # index terms the query matches in title/body (see match_spans)
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    key: str
+    label: str
+    name: str
+    article_count: int
+    mention_count: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    summary: ArticleSummary
+    start: int  # offsets into the article's text
+    end: int
+    before: str  # a little context, on one line
+    text: str
+    after: str
+
+
+@dataclass
+class BuildReport:
+    """What one ``build_index`` run did; counts are files."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: list = field(default_factory=list)  # index.ingest.skipped.Skipped items
+    articles: int = 0  # articles analysed and written in this run
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+
+@dataclass(frozen=True)
+class BuildProgress:
+    """Passed to ``build_index``'s progress callback after each file."""
+
+    files_total: int  # files whose content must be (re)read in this run
+    files_done: int
+    articles_done: int  # articles written so far in this run
+    path: str = ""
+
+
+# --- the index document -----------------------------------------------------------------
+
+
+def _pack(obj) -> bytes:
+    return zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+
+
+def _unpack(data: bytes):
+    return json.loads(zlib.decompress(data).decode("utf-8"))
+
+
+def entity_search_terms(entity: Entity) -> list[str]:
+    """Terms of the ``entity`` field for one entity: key, name, and the words of the name."""
+    terms = [entity.key]
+    name = entity.key
+    prefix, sep, rest = entity.key.partition(":")
+    if sep and prefix in LABELS and rest:
+        name = rest
+        terms.append(rest)
+    for candidate in (name, entity.text):
+        terms.append(candidate)
+        words = candidate.replace("_", " ").replace("-", " ").split()
+        if len(words) > 1:
+            terms.extend(words)
+    return terms
+
+
+def article_document(article: Article, analysis: Analysis, path: str, content_hash: str) -> dict:
+    """The Whoosh document (field -> value) for one analysed article."""
+    summary = ArticleSummary.of(article)
+    entity_terms: list[str] = []
+    seen: set[str] = set()
+    for ent in analysis.entities:
+        for term in entity_search_terms(ent):
+            term = " ".join(term.split())
+            if term and term not in seen:
+                seen.add(term)
+                entity_terms.append(term)
+    doc = {
+        "id": article.id,
+        "path": path,
+        "hash": content_hash,
+        "title": article.title,
+        "body": article.text,
+        "source": article.source or path,
+        "publisher": article.publisher or "",
+        "entity": "\n".join(entity_terms),
+        "entity_key": "\n".join(" ".join(e.key.split()) for e in analysis.entities if e.key.strip()),
+        "article": _pack(article.to_dict()),
+        "analysis": _pack(analysis.to_dict()),
+        "summary": json.dumps(summary.to_dict(), ensure_ascii=False),
+        "sortdate": article.date.isoformat() if article.date else "",
+        "events": json.dumps([e.to_dict() for e in analysis.events], ensure_ascii=False),
+    }
+    if article.date:
+        doc["date"] = article.date.isoformat()
+    return doc
+
+
+def decode_article(stored: dict) -> Article:
+    return Article.from_dict(_unpack(stored["article"]))
+
+
+def decode_analysis(stored: dict) -> Analysis:
+    return Analysis.from_dict(_unpack(stored["analysis"]))
+
+
+def decode_events(value: str) -> list[Event]:
+    return [Event.from_dict(e) for e in json.loads(value)] if value else []
+
+
+def decode_summary(value: str) -> ArticleSummary:
+    return ArticleSummary.from_dict(json.loads(value))
+
+
+def path_key(path) -> str:
+    """How the index names a file: its absolute path as a string."""
+    return str(Path(path).absolute())

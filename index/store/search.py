@@ -1,0 +1,233 @@
+"""Queries: parsing with limits, date filters, matched terms, snippets.
+
+Query syntax is Whoosh's: words (AND by default), ``OR``, ``NOT``, ``"phrases"``,
+``(groups)``, ``prefix*`` wildcards, field filters ``title:``, ``entity:``,
+``publisher:``, and dates ``date:2025``, ``date:2025-10``, ``date:2025-10-21``,
+``date:[2025-10-01 to 2025-10-31]`` (open ends: ``date:[2025-10 to]``).
+
+Odd input never hangs or raises anything but QueryError: the length is capped,
+a wildcard may expand to at most MAX_EXPANSIONS words, dangling operators are
+dropped, and a search that runs longer than SEARCH_SECONDS is stopped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import islice
+
+from whoosh import qparser, query
+
+from .errors import QueryError
+from .german import fold, german_analyzer
+from .schema import DEFAULT_FIELDS, FIELD_BOOSTS
+
+MAX_QUERY_LENGTH = 500
+MAX_EXPANSIONS = 2000
+SNIPPET_WIDTH = 200
+
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def make_parser(schema) -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts=FIELD_BOOSTS)
+    return parser
+
+
+def _strip_dangling_operators(text: str) -> str:
+    words = text.split()
+    while words and words[0] in _OPERATORS:
+        words.pop(0)
+    while words and words[-1] in _OPERATORS:
+        words.pop()
+    return " ".join(words)
+
+
+def _check_date(value: str) -> str:
+    m = _DATE.match(value)
+    if not m:
+        raise QueryError(f"cannot read the date {value!r}: write 2025, 2025-10 or 2025-10-21")
+    month, day = m.group(2), m.group(3)
+    if month and not 1 <= int(month) <= 12 or day and not 1 <= int(day) <= 31:
+        raise QueryError(f"no such date: {value!r}")
+    return value
+
+
+def _rewrite(q: query.Query) -> query.Query:
+    """Turn date filters into term ranges/prefixes over ISO dates."""
+    if isinstance(q, query.Term) and q.fieldname == "date":
+        value = _check_date(q.text if isinstance(q.text, str) else q.text.decode("utf-8"))
+        if len(value) == 10:
+            return q
+        return query.Prefix("date", value)
+    if isinstance(q, query.TermRange) and q.fieldname == "date":
+        start = _check_date(q.start) if q.start else None
+        end = _check_date(q.end) if q.end else None
+        if end is not None and len(end) < 10:
+            end = end + "~"  # "~" sorts after digits and "-": the whole month/year
+        return query.TermRange("date", start, end, startexcl=q.startexcl, endexcl=q.endexcl)
+    if isinstance(q, (query.Wildcard, query.Prefix, query.Regex, query.FuzzyTerm)) and q.fieldname == "date":
+        raise QueryError("dates take no wildcards: write date:2025-10 for a month")
+    if isinstance(q, (query.NumericRange, query.DateRange)):
+        return q
+    if q.is_leaf():
+        return q
+    return q.apply(_rewrite)
+
+
+def parse_query(text: str, parser, reader) -> query.Query:
+    """Parse ``text`` into a Whoosh query, or raise QueryError with a short reason."""
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_LENGTH})")
+    cleaned = _strip_dangling_operators(text.replace("\x00", " "))
+    if not cleaned.strip():
+        raise QueryError("the query is empty")
+    try:
+        q = parser.parse(cleaned)
+    except QueryError:
+        raise
+    except Exception as exc:  # whoosh's parser is lenient; anything it still throws is a bad query
+        raise QueryError(f"cannot read the query: {exc}") from None
+    q = _rewrite(q)
+    _check_expansions(q, reader)
+    return q
+
+
+def _check_expansions(q: query.Query, reader) -> None:
+    for leaf in q.leaves():
+        if isinstance(leaf, (query.Wildcard, query.Prefix, query.Regex, query.FuzzyTerm)):
+            if leaf.fieldname == "date":
+                continue
+            try:
+                n = sum(1 for _ in islice(leaf._btexts(reader), MAX_EXPANSIONS + 1))
+            except Exception as exc:
+                raise QueryError(f"cannot read the query: {exc}") from None
+            if n > MAX_EXPANSIONS:
+                pattern = getattr(leaf, "text", "")
+                raise QueryError(
+                    f"{pattern}* matches too many words (more than {MAX_EXPANSIONS}); make it longer"
+                    if isinstance(leaf, query.Prefix)
+                    else f"the pattern {pattern!r} matches too many words; make it more specific"
+                )
+
+
+def _positive_leaves(q: query.Query):
+    """Leaves of the query outside NOT clauses."""
+    if isinstance(q, (query.Not, query.AndNot)):
+        if isinstance(q, query.AndNot):
+            yield from _positive_leaves(q.a)
+        return
+    if q.is_leaf():
+        yield q
+        return
+    for child in q.children():
+        yield from _positive_leaves(child)
+
+
+def query_terms(q: query.Query, reader) -> list[str]:
+    """The index terms of title/body the query looks for (wildcards expanded, NOT parts left out)."""
+    terms = set()
+    for leaf in _positive_leaves(q):
+        try:
+            expanded = leaf.expanded_terms(reader, phrases=True)
+        except Exception:
+            continue
+        for fieldname, text in expanded:
+            if fieldname not in DEFAULT_FIELDS:
+                continue
+            btext = text if isinstance(text, bytes) else text.encode("utf-8")
+            if (fieldname, btext) in reader:
+                terms.add(btext.decode("utf-8"))
+    return sorted(terms)
+
+
+_WORD = re.compile(r"\w+(?:[.']\w+)*")
+_ANALYZER = german_analyzer()
+
+
+@lru_cache(maxsize=200_000)
+def index_term(word: str) -> str | None:
+    """The index term of one word (None for a stop word)."""
+    for token in _ANALYZER(word):
+        return token.text
+    return None
+
+
+def match_spans(text: str, terms) -> list[tuple[int, int]]:
+    """Spans of the words of ``text`` whose index term is one of ``terms``.
+
+    ``terms`` are index terms as in ``SearchResults.terms``; use this to
+    highlight a search's matches in an article's text or title.
+    """
+    terms = set(terms)
+    if not terms:
+        return []
+    firsts = {t[:1] for t in terms}
+    spans = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if fold(word[:1])[:1] not in firsts:
+            continue
+        if index_term(word) in terms:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH) -> list[tuple[str, bool]]:
+    """A one-line excerpt of ``text`` around the densest cluster of ``spans``."""
+    if not text:
+        return []
+    if spans:
+        best, best_count, j = 0, 0, 0
+        reach = width * 3 // 4
+        for i, (s, _e) in enumerate(spans):
+            while s - spans[j][0] > reach:
+                j += 1
+            if i - j + 1 > best_count:
+                best, best_count = j, i - j + 1
+        first = spans[best][0]
+        start = max(0, first - width // 4)
+    else:
+        start = 0
+    # Align to a word start.
+    if start > 0:
+        space = text.rfind(" ", max(0, start - 20), start)
+        start = space + 1 if space >= 0 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start + width // 2, end)
+        end = space if space > 0 else end
+    segments: list[tuple[str, bool]] = []
+    if start > 0:
+        segments.append(("…", False))
+    pos = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        if s > pos:
+            segments.append((_one_line(text[pos:s]), False))
+        segments.append((_one_line(text[s:e]), True))
+        pos = e
+    if pos < end:
+        segments.append((_one_line(text[pos:end]), False))
+    if end < len(text):
+        segments.append(("…", False))
+    return _merge(segments)
+
+
+def _one_line(s: str) -> str:
+    return re.sub(r"\s+", " ", s)
+
+
+def _merge(segments):
+    out: list[tuple[str, bool]] = []
+    for seg, is_match in segments:
+        if not seg:
+            continue
+        if out and out[-1][1] == is_match:
+            out[-1] = (out[-1][0] + seg, is_match)
+        else:
+            out.append((seg, is_match))
+    return out

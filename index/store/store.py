@@ -1,0 +1,249 @@
+"""The read API the reader and the command line use: listing, articles, search, events, entities.
+
+``Store.open`` is cheap and read-only; nothing here runs the NLP pipeline: all
+annotations come from the stored documents. Listing and events read per-document
+columns (summary, date, events) instead of loading stored documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh.collectors import TimeLimit, TimeLimitCollector
+
+from index.annotations import LABELS, Event
+
+from .errors import IndexNotFoundError, QueryError, StoreError
+from .locations import WHOOSH_DIR, read_info
+from .records import (
+    ArticleSummary,
+    EntityInfo,
+    Hit,
+    Mention,
+    SearchResults,
+    StoredArticle,
+    decode_analysis,
+    decode_article,
+    decode_events,
+    decode_summary,
+)
+from .schema import SCHEMA_VERSION
+from .search import make_parser, match_spans, parse_query, query_terms, snippet
+
+SEARCH_SECONDS = 1.0
+CONTEXT_CHARS = 60
+
+
+class Store:
+    """An open index (read-only)."""
+
+    def __init__(self, index_dir: Path, ix):
+        self.index_dir = Path(index_dir)
+        self._ix = ix
+        self._searcher = ix.searcher()
+        self._parser = make_parser(ix.schema)
+        self._clear_caches()
+
+    @classmethod
+    def open(cls, index_dir) -> "Store":
+        """Open the index in ``index_dir``; IndexNotFoundError when there is none."""
+        index_dir = Path(index_dir)
+        wdir = index_dir / WHOOSH_DIR
+        if not (wdir.is_dir() and whoosh_index.exists_in(str(wdir))):
+            raise IndexNotFoundError(f"no index at {index_dir}")
+        info = read_info(index_dir)
+        if info.get("schema") not in (None, SCHEMA_VERSION):
+            raise IndexNotFoundError(f"the index at {index_dir} was made by another newsdesk version; index it again")
+        try:
+            ix = whoosh_index.open_dir(str(wdir))
+        except Exception as exc:
+            raise StoreError(f"cannot open the index at {index_dir}: {exc}") from None
+        return cls(index_dir, ix)
+
+    # --- housekeeping ---------------------------------------------------------------
+
+    def _clear_caches(self) -> None:
+        self._order: list[int] | None = None
+        self._rank: dict[int, int] | None = None
+        self._summaries: dict[int, ArticleSummary] = {}
+        self._all_events: list[tuple[ArticleSummary, Event]] | None = None
+
+    def refresh(self) -> bool:
+        """Pick up what a build committed since opening; True when something changed."""
+        new = self._searcher.refresh()
+        if new is self._searcher:
+            return False
+        self._searcher = new
+        self._clear_caches()
+        return True
+
+    def close(self) -> None:
+        self._searcher.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @property
+    def corpus(self) -> list[str]:
+        """The corpus paths this index was built from."""
+        return list(read_info(self.index_dir).get("corpus", []))
+
+    # --- listing ----------------------------------------------------------------------
+
+    def article_count(self) -> int:
+        return self._searcher.doc_count()
+
+    def _newest_first(self) -> list[int]:
+        if self._order is None:
+            reader = self._searcher.reader()
+            dates = reader.column_reader("sortdate")
+            live = [(dates[n], n) for n in reader.all_doc_ids()]
+            dated = sorted((p for p in live if p[0]), key=lambda p: (p[0], -p[1]), reverse=True)
+            undated = sorted(n for d, n in live if not d)
+            self._order = [n for _d, n in dated] + undated
+            self._rank = {n: i for i, n in enumerate(self._order)}
+        return self._order
+
+    def _summary(self, docnum: int) -> ArticleSummary:
+        s = self._summaries.get(docnum)
+        if s is None:
+            s = decode_summary(self._searcher.reader().column_reader("summary")[docnum])
+            self._summaries[docnum] = s
+        return s
+
+    def list_articles(self, offset: int = 0, limit: int = 100) -> list[ArticleSummary]:
+        """Articles newest first (undated ones last)."""
+        order = self._newest_first()
+        offset = max(0, offset)
+        column = self._searcher.reader().column_reader("summary")
+        out = []
+        for n in order[offset : offset + max(0, limit)]:
+            s = self._summaries.get(n)
+            if s is None:
+                s = self._summaries[n] = decode_summary(column[n])
+            out.append(s)
+        return out
+
+    def get_article(self, article_id: str) -> StoredArticle:
+        """The article and its annotations; KeyError when the index has no such id."""
+        docnum = self._searcher.document_number(id=article_id)
+        if docnum is None:
+            raise KeyError(article_id)
+        stored = self._searcher.stored_fields(docnum)
+        return StoredArticle(decode_article(stored), decode_analysis(stored))
+
+    # --- search -----------------------------------------------------------------------
+
+    def parse(self, text: str):
+        return parse_query(text, self._parser, self._searcher.reader())
+
+    def search(self, query: str, limit: int = 50) -> SearchResults:
+        """Ranked hits for a Whoosh query; QueryError for a malformed or too broad one."""
+        q = self.parse(query)
+        collector = self._searcher.collector(limit=max(1, limit))
+        timed = TimeLimitCollector(collector, timelimit=SEARCH_SECONDS, use_alarm=False)
+        try:
+            self._searcher.search_with_collector(q, timed)
+        except TimeLimit:
+            raise QueryError("the query takes too long; make it more specific") from None
+        results = timed.results()
+        terms = query_terms(q, self._searcher.reader())
+        hits = []
+        for hit in results[:limit]:
+            n = hit.docnum
+            article = decode_article(self._searcher.stored_fields(n))
+            spans = match_spans(article.text, terms)
+            hits.append(Hit(self._summary(n), float(hit.score or 0.0), snippet(article.text, spans)))
+        return SearchResults(len(results), hits, terms)
+
+    def _matching_docnums(self, query: str | None):
+        if query is None or not query.strip():
+            return list(self._searcher.reader().all_doc_ids())
+        q = self.parse(query)
+        return list(self._searcher.docs_for_query(q))
+
+    # --- events -----------------------------------------------------------------------
+
+    def events(self, query: str | None = None) -> list[tuple[ArticleSummary, Event]]:
+        """Every dated event of the corpus (or of the articles matching ``query``), in date order."""
+        if (query is None or not query.strip()) and self._all_events is not None:
+            return list(self._all_events)
+        column = self._searcher.reader().column_reader("events")
+        out = []
+        for n in self._matching_docnums(query):
+            value = column[n]
+            if not value or value == "[]":
+                continue
+            summary = self._summary(n)
+            for event in decode_events(value):
+                if event.date:
+                    out.append((summary, event))
+        out.sort(key=lambda p: (p[1].date, p[0].date.isoformat() if p[0].date else "", p[0].id, p[1].start))
+        if query is None or not query.strip():
+            self._all_events = out
+            return list(out)
+        return out
+
+    # --- entities ---------------------------------------------------------------------
+
+    def _entity_docnums(self, key: str) -> list[int]:
+        docs = self._searcher.docs_for_query(wq.Term("entity_key", key))
+        self._newest_first()
+        rank = self._rank
+        return sorted(docs, key=lambda n: rank.get(n, len(rank)))
+
+    def entity_summary(self, key: str) -> EntityInfo:
+        """Counts for one canonical entity key; KeyError when no article mentions it."""
+        docs = self._entity_docnums(key)
+        if not docs:
+            raise KeyError(key)
+        mentions = 0
+        texts: Counter[str] = Counter()
+        label = ""
+        for n in docs:
+            analysis = decode_analysis(self._searcher.stored_fields(n))
+            for e in analysis.entities:
+                if e.key == key:
+                    mentions += 1
+                    texts[e.text] += 1
+                    label = label or e.label
+        prefix, sep, rest = key.partition(":")
+        if sep and prefix in LABELS and rest:
+            label, name = prefix, rest
+        else:
+            name = texts.most_common(1)[0][0] if texts else key
+        return EntityInfo(key, label, name, len(docs), mentions)
+
+    def entity_articles(self, key: str) -> list[ArticleSummary]:
+        """The articles mentioning the entity, newest first."""
+        return [self._summary(n) for n in self._entity_docnums(key)]
+
+    def entity_mentions(self, key: str, limit: int = 200) -> list[Mention]:
+        """Mentions of the entity with a little context, newest articles first."""
+        out: list[Mention] = []
+        for n in self._entity_docnums(key):
+            stored = self._searcher.stored_fields(n)
+            analysis = decode_analysis(stored)
+            hits = [e for e in analysis.entities if e.key == key]
+            if not hits:
+                continue
+            text = decode_article(stored).text
+            summary = self._summary(n)
+            for e in sorted(hits, key=lambda e: e.start):
+                before = _one_line(text[max(0, e.start - CONTEXT_CHARS) : e.start])
+                after = _one_line(text[e.end : e.end + CONTEXT_CHARS])
+                out.append(Mention(summary, e.start, e.end, before, text[e.start : e.end], after))
+                if len(out) >= limit:
+                    return out
+        return out
+
+
+def _one_line(s: str) -> str:
+    return re.sub(r"\s+", " ", s)

@@ -1,0 +1,76 @@
+"""Test helpers: a small rule-based analyzer and an index written without ingest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from index.annotations import Analysis, Entity, Event, Timex
+from index.article import Article
+from index.store.builder import open_or_create
+from index.store.locations import write_info
+from index.store.records import article_document
+from index.store.schema import SCHEMA_VERSION
+
+NAMES = [
+    ("Wladimir Putin", "PER", "PER:Wladimir Putin"),
+    ("Putin", "PER", "PER:Wladimir Putin"),
+    ("Donald Trump", "PER", "PER:Donald Trump"),
+    ("Trump", "PER", "PER:Donald Trump"),
+    ("Budapest", "LOC", "LOC:Budapest"),
+    ("Russland", "LOC", "LOC:Russland"),
+    ("Kreml", "ORG", "ORG:Kreml"),
+]
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+class FakeAnalyzer:
+    """Finds a fixed list of names and ISO dates; counts how many texts it analysed."""
+
+    def __init__(self, signature: str = "fake-1"):
+        self.signature = signature
+        self.calls = 0
+
+    def analyze(self, text: str, date) -> Analysis:
+        self.calls += 1
+        entities: list[Entity] = []
+        taken: set[int] = set()
+        for surface, label, key in NAMES:
+            for m in re.finditer(r"\b%s\b" % re.escape(surface), text):
+                if taken.isdisjoint(range(m.start(), m.end())):
+                    taken.update(range(m.start(), m.end()))
+                    entities.append(Entity(m.start(), m.end(), m.group(), label, key))
+        entities.sort(key=lambda e: e.start)
+        timexes, events = [], []
+        for m in _ISO.finditer(text):
+            timexes.append(Timex(m.start(), m.end(), m.group(), "DATE", m.group()))
+            s = text.rfind(".", 0, m.start()) + 1
+            e = text.find(".", m.end())
+            e = len(text) if e < 0 else e + 1
+            span = text[s:e].strip()
+            s = text.index(span, s)
+            who = [x.key for x in entities if s <= x.start < s + len(span) and x.label in ("PER", "ORG")]
+            where = [x.key for x in entities if s <= x.start < s + len(span) and x.label == "LOC"]
+            events.append(Event(s, s + len(span), m.group(), "day", span.split()[0], span, who, where,
+                                m.group(), m.start(), m.end()))
+        return Analysis(entities, timexes, events)
+
+    def analyze_many(self, items, batch_size: int = 32):
+        for text, date in items:
+            yield self.analyze(text, date)
+
+
+def article(id: str, title: str, text: str, date: dt.date | None = None, source: str = "") -> Article:
+    paragraphs = [(p, "body", None) for p in text.split("\n\n")]
+    return Article.from_paragraphs(id, title, paragraphs, date=date, source=source or f"/corpus/{id}.txt")
+
+
+def write_index(index_dir, articles, analyzer=None) -> None:
+    """Write analysed articles straight into an index (no ingest, no manifest)."""
+    analyzer = analyzer or FakeAnalyzer()
+    ix, _ = open_or_create(index_dir)
+    write_info(index_dir, ["/corpus"], SCHEMA_VERSION)
+    w = ix.writer()
+    for a in articles:
+        w.add_document(**article_document(a, analyzer.analyze(a.text, a.date), a.source, "h-" + a.id))
+    w.commit()

@@ -1,0 +1,155 @@
+import os
+import threading
+import time
+
+import pytest
+
+from index.store import IndexBusyError, Store, build_index
+from index.store.lock import index_lock
+from index.store.manifest import Manifest
+
+from .helpers import FakeAnalyzer
+
+
+def write(path, title, body, date=None):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    head = f"date {date}\n" if date else ""
+    path.write_text(f"{head}{title}\n\n{body}\n", encoding="utf-8")
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    root = tmp_path / "corpus"
+    write(root / "a.txt", "Gespräche in Budapest", "Wladimir Putin trifft Donald Trump am 2025-11-08 in Budapest.")
+    write(root / "b.txt", "Der Kreml", "Der Kreml schweigt. Putin auch.")
+    write(root / "sub" / "c.txt", "Strassen", "Ein Text über Straßen in Russland.")
+    return root
+
+
+def ids(store):
+    return sorted(s.id for s in store.list_articles(0, 1000))
+
+
+def test_full_then_unchanged(corpus, tmp_path):
+    fa = FakeAnalyzer()
+    r = build_index([corpus], tmp_path / "ix", analyzer=fa)
+    assert (r.added, r.updated, r.removed, r.unchanged, r.skipped) == (3, 0, 0, 0, [])
+    assert r.articles == 3 and fa.calls == 3
+    store = Store.open(tmp_path / "ix")
+    assert store.article_count() == 3
+    r = build_index([corpus], tmp_path / "ix", analyzer=fa)
+    assert (r.added, r.updated, r.removed, r.unchanged) == (0, 0, 0, 3)
+    assert fa.calls == 3  # nothing analysed again
+    assert store.refresh() is False or store.article_count() == 3
+
+
+def test_touched_file_with_same_content_is_not_analysed(corpus, tmp_path):
+    fa = FakeAnalyzer()
+    build_index([corpus], tmp_path / "ix", analyzer=fa)
+    st = os.stat(corpus / "a.txt")
+    os.utime(corpus / "a.txt", ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+    r = build_index([corpus], tmp_path / "ix", analyzer=fa)
+    assert (r.updated, r.unchanged) == (0, 3) and fa.calls == 3
+
+
+def test_changed_added_and_deleted_files(corpus, tmp_path):
+    fa = FakeAnalyzer()
+    build_index([corpus], tmp_path / "ix", analyzer=fa)
+    store = Store.open(tmp_path / "ix")
+    old_ids = ids(store)
+    write(corpus / "a.txt", "Gespräche in Wien", "Putin trifft Trump in Wien. Neu.")
+    (corpus / "b.txt").unlink()
+    write(corpus / "d.txt", "Neu", "Ganz neuer Artikel über Budapest.")
+    r = build_index([corpus], tmp_path / "ix", analyzer=fa)
+    assert (r.added, r.updated, r.removed, r.unchanged) == (1, 1, 1, 1)
+    assert store.refresh() is True
+    assert store.article_count() == 3
+    titles = sorted(s.title for s in store.list_articles(0, 10))
+    assert titles == ["Gespräche in Wien", "Neu", "Strassen"]
+    assert store.search("Wien").total == 1
+    assert store.search("Kreml").total == 0
+    assert ids(store) != old_ids
+    manifest = Manifest.load(tmp_path / "ix")
+    assert sorted(os.path.basename(p) for p in manifest.files) == ["a.txt", "c.txt", "d.txt"]
+
+
+def test_new_analysis_signature_reanalyses_everything(corpus, tmp_path):
+    build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer("v1"))
+    fa2 = FakeAnalyzer("v2")
+    r = build_index([corpus], tmp_path / "ix", analyzer=fa2)
+    assert (r.updated, r.unchanged) == (3, 0) and fa2.calls == 3
+    assert Store.open(tmp_path / "ix").article_count() == 3
+    r = build_index([corpus], tmp_path / "ix", analyzer=fa2)
+    assert r.unchanged == 3 and fa2.calls == 3
+
+
+class InterruptingAnalyzer(FakeAnalyzer):
+    def __init__(self, after: int):
+        super().__init__()
+        self.after = after
+
+    def analyze(self, text, date):
+        if self.calls >= self.after:
+            raise KeyboardInterrupt
+        return super().analyze(text, date)
+
+
+def test_interrupted_build_keeps_committed_articles_and_completes_without_duplicates(tmp_path):
+    root = tmp_path / "corpus"
+    for i in range(20):
+        write(root / f"{i:02d}.txt", f"Artikel {i}", f"Putin und Trump, Folge {i}.", f"2025-10-{i + 1:02d}")
+    with pytest.raises(KeyboardInterrupt):
+        build_index([root], tmp_path / "ix", analyzer=InterruptingAnalyzer(after=7), commit_every=3,
+                    batch_size=1)
+    store = Store.open(tmp_path / "ix")
+    committed = store.article_count()
+    assert committed == 6  # two commits of three; the seventh article was never written
+    manifest = Manifest.load(tmp_path / "ix")
+    assert len(manifest.files) == 6
+    r = build_index([root], tmp_path / "ix", analyzer=FakeAnalyzer(), commit_every=3)
+    assert (r.added, r.unchanged) == (14, 6)
+    store.refresh()
+    assert store.article_count() == 20
+    assert len(set(ids(store))) == 20
+
+
+def test_index_is_consistent_when_manifest_write_is_lost(corpus, tmp_path):
+    build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer())
+    (tmp_path / "ix" / "manifest.json").unlink()  # as if killed after the commit
+    r = build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer())
+    assert r.added == 3
+    assert Store.open(tmp_path / "ix").article_count() == 3  # no duplicates
+
+
+def test_unreadable_file_is_skipped_and_tried_again(corpus, tmp_path):
+    (corpus / "bad.json").write_text("{not json", encoding="utf-8")
+    r = build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer())
+    assert r.added == 4 and len(r.skipped) == 1
+    assert "bad.json" in str(r.skipped[0])
+    assert not r.ok
+    r = build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer())
+    assert r.unchanged == 3 and len(r.skipped) == 1
+
+
+def test_second_writer_gets_busy_error(corpus, tmp_path):
+    ix = tmp_path / "ix"
+    held = threading.Event()
+    release = threading.Event()
+
+    def hold():
+        with index_lock(ix):
+            held.set()
+            release.wait(5)
+
+    t = threading.Thread(target=hold)
+    t.start()
+    try:
+        held.wait(5)
+        started = time.monotonic()
+        with pytest.raises(IndexBusyError, match="busy"):
+            build_index([corpus], ix, analyzer=FakeAnalyzer(), lock_timeout=0.3)
+        assert time.monotonic() - started < 3
+    finally:
+        release.set()
+        t.join()
+    assert build_index([corpus], ix, analyzer=FakeAnalyzer()).added == 3

@@ -1,0 +1,27 @@
+from index.store.search import match_spans, snippet
+
+
+def test_match_spans_find_inflected_and_folded_forms():
+    text = "Die Gespräche in der Strasse; ein Gespräch über Russlands Zukunft."
+    spans = match_spans(text, ["gesprach", "strass", "russland"])
+    assert [text[s:e] for s, e in spans] == ["Gespräche", "Strasse", "Gespräch", "Russlands"]
+
+
+def test_match_spans_without_terms():
+    assert match_spans("Gespräche", []) == []
+
+
+def test_snippet_marks_matches_and_keeps_spaces():
+    text = "Erster Satz. " * 30 + "Hier ist das Gespräch mit Putin. " + "Letzter Satz. " * 30
+    spans = match_spans(text, ["gesprach", "putin"])
+    segs = snippet(text, spans, width=120)
+    joined = "".join(s for s, _ in segs)
+    assert joined.startswith("…") and joined.endswith("…")
+    assert [s for s, m in segs if m] == ["Gespräch", "Putin"]
+    assert " mit " in joined
+    assert len(joined) <= 125
+
+
+def test_snippet_without_matches_is_the_beginning_on_one_line():
+    segs = snippet("Eins\n\nzwei drei", [])
+    assert segs == [("Eins zwei drei", False)]

@@ -1,0 +1,136 @@
+import datetime as dt
+import time
+
+import pytest
+
+from index.store import IndexNotFoundError, QueryError, Store, match_spans
+
+from .helpers import article, write_index
+
+ARTICLES = [
+    article("a", "Gespräche in Budapest",
+            "Wladimir Putin trifft Donald Trump in Budapest am 2025-11-08. Die Gespräche über Russlands Krieg."
+            "\n\nDie Straße ist voll.", dt.date(2025, 10, 21)),
+    article("b", "Kreml schweigt", "Der Kreml sagt am 2025-10-30 nichts. Putin schweigt.", dt.date(2025, 10, 22)),
+    article("c", "Ohne Datum", "Ein Artikel über Strassen in Russland.", None),
+    article("d", "Alte Meldung", "Trump spricht am 2025-09-01 in Washington.", dt.date(2025, 9, 1)),
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    d = tmp_path_factory.mktemp("ix")
+    write_index(d, ARTICLES)
+    return Store.open(d)
+
+
+def hit_ids(store, q):
+    return sorted(h.summary.id for h in store.search(q).hits)
+
+
+def test_open_missing_index(tmp_path):
+    with pytest.raises(IndexNotFoundError):
+        Store.open(tmp_path / "nothing")
+
+
+def test_list_newest_first_dateless_last(store):
+    assert store.article_count() == 4
+    assert [s.id for s in store.list_articles(0, 10)] == ["b", "a", "d", "c"]
+    assert [s.id for s in store.list_articles(1, 2)] == ["a", "d"]
+    assert store.list_articles(10, 5) == []
+
+
+def test_get_article_round_trips_article_and_annotations(store):
+    stored = store.get_article("a")
+    assert stored.article == ARTICLES[0]
+    assert [e.key for e in stored.analysis.entities][:2] == ["PER:Wladimir Putin", "PER:Donald Trump"]
+    assert stored.analysis.events[0].date == "2025-11-08"
+    with pytest.raises(KeyError):
+        store.get_article("nope")
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Gespräch", ["a"]),
+    ("Gesprache", ["a"]),
+    ("Strasse", ["a", "c"]),
+    ("Straße", ["a", "c"]),
+    ("Russland", ["a", "c"]),
+    ("Russlands", ["a", "c"]),
+    ("Putin Trump", ["a"]),
+    ("Kreml OR Washington", ["b", "d"]),
+    ("Putin NOT Kreml", ["a"]),
+    ('"Putin trifft"', ["a"]),
+    ('"trifft Putin"', []),
+    ("entity:putin", ["a", "b"]),
+    ("entity:Putin", ["a", "b"]),
+    ('entity:"PER:Wladimir Putin"', ["a", "b"]),
+    ('entity:"wladimir putin"', ["a", "b"]),
+    ("entity:budapest", ["a"]),
+    ("date:2025-10", ["a", "b"]),
+    ("date:2025", ["a", "b", "d"]),
+    ("date:2025-10-22", ["b"]),
+    ("date:[2025-10-01 to 2025-10-31]", ["a", "b"]),
+    ("date:[2025-10-22 to 2025-10-31]", ["b"]),
+    ("date:[2025-09 to 2025-10-21]", ["a", "d"]),
+    ("date:[2025-10 to]", ["a", "b"]),
+    ("Putin date:2025-10-22", ["b"]),
+    ("title:Kreml", ["b"]),
+    ("Buda*", ["a"]),
+])
+def test_search_syntax(store, query, expected):
+    assert hit_ids(store, query) == expected
+
+
+def test_hits_have_snippets_and_terms(store):
+    results = store.search("Gespräche")
+    assert results.total == 1
+    assert results.terms == ["gesprach"]
+    hit = results.hits[0]
+    assert hit.summary.title == "Gespräche in Budapest"
+    assert ("Gespräche", True) in hit.snippet
+    assert hit.score > 0
+    text = store.get_article("a").article.text
+    assert [text[s:e] for s, e in match_spans(text, results.terms)] == ["Gespräche"]
+
+
+def test_title_ranks_above_body(store):
+    hits = store.search("Kreml").hits
+    assert hits[0].summary.id == "b"
+
+
+@pytest.mark.parametrize("query", ["date:2025-13", "date:foo", "date:[foo to bar]", "", "   ", "AND", "x" * 5000])
+def test_malformed_queries_raise_query_error(store, query):
+    with pytest.raises(QueryError) as exc:
+        store.search(query)
+    assert exc.value.message and "\n" not in exc.value.message
+
+
+@pytest.mark.parametrize("query", ['"Putin', "(Putin", "Putin)", "[a to", "Putin AND", "OR Putin", "NOT", "*", "a*",
+                                   "date:", "entity:", ":", "\"\"", "((((((", "title:", "foo:bar", "*?*", "\x00"])
+def test_odd_queries_answer_quickly(store, query):
+    started = time.monotonic()
+    try:
+        store.search(query)
+    except QueryError:
+        pass
+    assert time.monotonic() - started < 5
+
+
+def test_events_in_date_order_and_by_query(store):
+    events = store.events()
+    assert [(s.id, e.date) for s, e in events] == [("d", "2025-09-01"), ("b", "2025-10-30"), ("a", "2025-11-08")]
+    assert [s.id for s, _ in store.events("Kreml")] == ["b"]
+    assert store.events("Artikel") == []  # only the undated article without events
+
+
+def test_entities(store):
+    info = store.entity_summary("PER:Wladimir Putin")
+    assert (info.label, info.name, info.article_count, info.mention_count) == ("PER", "Wladimir Putin", 2, 2)
+    assert [s.id for s in store.entity_articles("PER:Wladimir Putin")] == ["b", "a"]
+    mentions = store.entity_mentions("PER:Wladimir Putin")
+    assert [(m.summary.id, m.text) for m in mentions] == [("b", "Putin"), ("a", "Wladimir Putin")]
+    assert mentions[0].before.endswith("nichts. ") and mentions[0].after == " schweigt."
+    assert len(store.entity_mentions("PER:Wladimir Putin", limit=1)) == 1
+    with pytest.raises(KeyError):
+        store.entity_summary("PER:Niemand")
+    assert store.entity_articles("PER:Niemand") == []

@@ -1,0 +1,625 @@
+"""The ``newsdesk`` command.
+
+    newsdesk [PATH...]                 read articles (default: the bundled seeds) in the reader
+    newsdesk index [PATH...]           build or update the index (progress on stderr)
+    newsdesk index --list              the indexes in the data dir
+    newsdesk index --remove [PATH...]  delete the index of a corpus (or --index DIR)
+    newsdesk search QUERY [PATH...]    ranked results (--json, --limit)
+    newsdesk events [QUERY] [PATH...]  dated events in date order (--json)
+    newsdesk analyze FILE | --jsonl    entities, temporal expressions and events
+    newsdesk config                    the config file and the settings in force
+
+Every command that reads an index takes the corpus as ``PATH...`` (default: the
+bundled seeds) or ``--index DIR``. ``search`` and ``events`` build the index of
+a corpus first when it has none.
+
+Exit status: 0 success; 1 error (no index, index busy, unreadable files or
+folders, ...); 2 usage error, malformed query, bad config or missing model;
+3 ``index`` finished but skipped some files (each listed as "path: reason");
+130 interrupted (Ctrl-C; committed work stays in the index).
+
+All article text is printed literally: never as Rich markup, with terminal
+escape sequences and control characters (except newline and tab) removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_SKIPPED = 3
+EXIT_INTERRUPTED = 130
+
+COMMANDS = ("index", "search", "events", "analyze", "config")
+
+# --- safe output ---------------------------------------------------------------------------
+
+# Escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), DCS/SOS/PM/APC strings,
+# two-character ESC sequences; and the 8-bit forms (C1 CSI/OSC/...).
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+    r"|[\x9d\x90\x98\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without terminal escape sequences and control characters (newline and tab stay)."""
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
+def one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", printable(text)).strip()
+
+
+def _json_line(obj) -> str:
+    """Compact JSON; C1 controls and line/paragraph separators written as \\u escapes."""
+    s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return re.sub(r"[\x7f-\x9f\u2028\u2029]", lambda m: "\\u%04x" % ord(m.group()), s)
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, markup=False, emoji=False, highlight=False, soft_wrap=False)
+
+
+def _text(s: str = "", style: str = ""):
+    from rich.text import Text
+
+    return Text(printable(s), style=style)
+
+
+class UsageError(Exception):
+    pass
+
+
+# --- argument parsing ------------------------------------------------------------------------
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("newsdesk")
+    except Exception:
+        from index import __version__
+
+        return __version__
+
+
+def _add_corpus_args(p: argparse.ArgumentParser, paths: bool = True) -> None:
+    if paths:
+        p.add_argument("paths", nargs="*", metavar="PATH", type=Path,
+                       help="article files or folders (default: the bundled seed articles)")
+    p.add_argument("--index", dest="index_dir", metavar="DIR", type=Path,
+                   help="use the index in DIR (instead of the one kept for the corpus in the data dir)")
+
+
+def _add_model_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", metavar="NAME_OR_PATH",
+                   help="spaCy pipeline for the analysis (default: config, else newsdesk's bundled pipeline)")
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="A terminal reader for (German) news articles: full-text search, highlighted "
+        "people/places/organisations and dated events.",
+        epilog="commands:\n"
+        "  index     build or update an index (--list, --remove)\n"
+        "  search    search an index\n"
+        "  events    dated events in date order\n"
+        "  analyze   analyse one file or JSONL on stdin\n"
+        "  config    show the config file and settings\n\n"
+        "'newsdesk COMMAND --help' describes a command. Without a command, newsdesk opens the "
+        "reader on PATH... (default: the bundled seed articles), indexing them in the background.\n"
+        "Exit status: 0 ok, 1 error, 2 usage/query/model error, 3 files skipped, 130 interrupted.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"newsdesk {_version()}")
+    _add_corpus_args(p)
+    _add_model_arg(p)
+    return p
+
+
+def _command_parser(command: str) -> argparse.ArgumentParser:
+    fmt = argparse.RawDescriptionHelpFormatter
+    if command == "index":
+        p = argparse.ArgumentParser(
+            prog="newsdesk index", formatter_class=fmt,
+            description="Build or update the index of PATH... (default: the bundled seeds). Unchanged files "
+            "are skipped, changed ones re-read, deleted ones removed.",
+            epilog="Exit status: 0 all files indexed, 3 done but some files skipped (listed as 'path: reason'), "
+            "1 error (e.g. index busy), 2 usage error or missing model, 130 interrupted (committed work stays).",
+        )
+        _add_corpus_args(p)
+        _add_model_arg(p)
+        p.add_argument("--list", action="store_true", help="list the indexes in the data dir")
+        p.add_argument("--remove", action="store_true",
+                       help="delete the index of PATH... (or the one in --index DIR)")
+        p.add_argument("--max-bytes", type=int, default=20_000_000, metavar="N",
+                       help="skip files larger than N bytes (default: 20000000)")
+        p.add_argument("--wait", type=float, default=10.0, metavar="SECONDS",
+                       help="how long to wait for another process using the index (default: 10)")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    elif command == "search":
+        p = argparse.ArgumentParser(
+            prog="newsdesk search", formatter_class=fmt,
+            description="Search the index of PATH... (default: the bundled seeds).",
+            epilog="Query syntax: words (all must match), OR, NOT, \"phrases\", (groups), prefix*, "
+            "title:WORD, entity:putin or entity:\"PER:Wladimir Putin\", date:2025-10, "
+            "date:[2025-10-01 to 2025-10-31]. German words match their inflected forms; umlauts and "
+            "ß may be written as a/o/u and ss.\nExit status: 0 ok (also with no results), 2 malformed query, 1 error.",
+        )
+        p.add_argument("query", metavar="QUERY")
+        _add_corpus_args(p)
+        p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default: 20)")
+        p.add_argument("--json", action="store_true", help="print JSON (one object) for scripts")
+    elif command == "events":
+        p = argparse.ArgumentParser(
+            prog="newsdesk events", formatter_class=fmt,
+            description="The dated events reported by the articles of PATH... (or of those matching QUERY), "
+            "in date order.",
+            epilog="When the first argument names an existing file or folder, all arguments are paths "
+            "(no query); use --query to be explicit.",
+        )
+        p.add_argument("args", nargs="*", metavar="[QUERY] [PATH]")
+        p.add_argument("--query", "-Q", dest="query_opt", metavar="QUERY", help="only articles matching QUERY")
+        _add_corpus_args(p, paths=False)
+        p.add_argument("--json", action="store_true", help="print JSON lines (one event a line)")
+        p.add_argument("--limit", type=int, default=0, metavar="N", help="at most N events (default: all)")
+    elif command == "analyze":
+        p = argparse.ArgumentParser(
+            prog="newsdesk analyze", formatter_class=fmt,
+            description="Entities, temporal expressions and events of one article file, or of JSONL on stdin.",
+            epilog="--jsonl reads lines {\"id\": ..., \"text\": ..., \"date\": \"YYYY-MM-DD\"} (date optional) and "
+            "writes one line per input line: {\"id\": ..., \"entities\": [...], \"timexes\": [...], "
+            "\"events\": [...]}. A broken input line is reported on stderr ('line N: reason') and answered "
+            "with {\"id\": ID-or-null, \"error\": REASON}; the stream goes on.\n"
+            "Exit status: 0 ok, 1 some input lines were broken or the file unreadable, 2 usage error or missing model.",
+        )
+        p.add_argument("file", nargs="?", type=Path, metavar="FILE", help="an article file (.txt, .md, .json, .html)")
+        p.add_argument("--jsonl", action="store_true", help="read JSONL from stdin, write JSONL to stdout")
+        p.add_argument("--json", action="store_true", help="with FILE: print JSON instead of tables")
+        p.add_argument("--batch-size", type=int, default=64, metavar="N", help="texts per pipeline batch")
+        _add_model_arg(p)
+    elif command == "config":
+        p = argparse.ArgumentParser(
+            prog="newsdesk config", formatter_class=fmt,
+            description="Print the config file's path and the settings in force (model, theme, key bindings). "
+            "The environment variable NEWSDESK_CONFIG names another file.",
+        )
+        p.add_argument("--json", action="store_true", help="print JSON")
+    else:  # pragma: no cover - COMMANDS is fixed
+        raise ValueError(command)
+    return p
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _load_config():
+    from index.config import load_config
+
+    return load_config()
+
+
+def _model(args, config) -> str | None:
+    return getattr(args, "model", None) or config.model
+
+
+def _corpus(paths: list[Path] | None) -> list[Path]:
+    from index.store import default_corpus
+
+    if not paths:
+        return default_corpus()
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise UsageError("no such file or folder: " + ", ".join(printable(str(p)) for p in missing))
+    return list(paths)
+
+
+def _index_dir(args, corpus: list[Path]) -> Path:
+    from index.store import index_dir_for
+
+    return args.index_dir if getattr(args, "index_dir", None) else index_dir_for(corpus)
+
+
+def _model_not_found_errors() -> tuple[type[BaseException], ...]:
+    try:
+        from index.analysis.pipeline import ModelNotFoundError
+    except ImportError:
+        return ()
+    return (ModelNotFoundError,)
+
+
+def _open_store(args, build_if_missing: bool = True):
+    """The store for the command's corpus; builds the index first when it is missing."""
+    from index.store import IndexNotFoundError, Store
+
+    if args.index_dir and not getattr(args, "paths", None):
+        return Store.open(args.index_dir)
+    corpus = _corpus(getattr(args, "paths", None))
+    index_dir = _index_dir(args, corpus)
+    try:
+        return Store.open(index_dir)
+    except IndexNotFoundError:
+        if not build_if_missing:
+            raise
+    err = _console(stderr=True)
+    err.print(_text(f"indexing {len(corpus)} path(s) first (index: {index_dir})", "dim"))
+    report = _build(corpus, index_dir, model=_model(args, _load_config()), quiet=False)
+    _print_report(report, err)
+    return Store.open(index_dir)
+
+
+def _build(corpus, index_dir, model, quiet: bool, max_bytes: int = 20_000_000, wait: float = 10.0):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from index.store import build_index
+
+    err = _console(stderr=True)
+    if quiet or not err.is_terminal:
+        return build_index(corpus, index_dir, model=model, max_bytes=max_bytes, lock_timeout=wait)
+    started = time.monotonic()
+    progress = Progress(
+        TextColumn("indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
+    task = progress.add_task("index", total=None, rate="")
+
+    def tell(p) -> None:
+        elapsed = max(time.monotonic() - started, 1e-6)
+        progress.update(task, total=p.files_total, completed=p.files_done,
+                        rate=f"{p.articles_done / elapsed:.1f} articles/s")
+
+    with progress:
+        return build_index(corpus, index_dir, model=model, max_bytes=max_bytes, progress=tell, lock_timeout=wait)
+
+
+def _print_report(report, console) -> None:
+    console.print(_text(
+        f"{report.added} added, {report.updated} updated, {report.removed} removed, "
+        f"{report.unchanged} unchanged, {len(report.skipped)} skipped "
+        f"({report.articles} articles analysed in {report.seconds:.1f} s)"
+    ))
+    for item in report.skipped:
+        console.print(_text(one_line(str(item))))
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def cmd_reader(args) -> int:
+    config = _load_config()
+    corpus = None if (args.index_dir and not args.paths) else _corpus(args.paths)
+    index_dir = args.index_dir if args.index_dir else _index_dir(args, corpus)
+    from tui.app import NewsdeskApp
+
+    NewsdeskApp(corpus=corpus, index_dir=index_dir, model=_model(args, config), config=config).run()
+    return EXIT_OK
+
+
+def cmd_index(args) -> int:
+    from index.store import index_dir_for, list_indexes, remove_index
+
+    out = _console()
+    if args.list:
+        from rich.table import Table
+
+        table = Table("index", "corpus", "size", "articles", box=None, pad_edge=False)
+        for info in list_indexes():
+            table.add_row(
+                _text(str(info.index_dir)),
+                _text("\n".join(info.corpus)),
+                _text(_size(info.size_bytes)),
+                _text("?" if info.article_count is None else str(info.article_count)),
+            )
+        if table.row_count:
+            out.print(table)
+        else:
+            out.print(_text("no indexes yet"))
+        return EXIT_OK
+    if args.remove:
+        index_dir = args.index_dir or index_dir_for(_corpus(args.paths) if args.paths else _corpus(None))
+        remove_index(index_dir)
+        out.print(_text(f"removed {index_dir}"))
+        return EXIT_OK
+    config = _load_config()
+    corpus = _corpus(args.paths)
+    index_dir = _index_dir(args, corpus)
+    report = _build(corpus, index_dir, _model(args, config), args.quiet, args.max_bytes, args.wait)
+    _print_report(report, out)
+    return EXIT_OK if report.ok else EXIT_SKIPPED
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
+def _snippet_text(segments):
+    from rich.text import Text
+
+    t = Text()
+    for seg, is_match in segments:
+        t.append(re.sub(r"\s+", " ", printable(seg)), style="bold reverse" if is_match else "")
+    return t
+
+
+def cmd_search(args) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    store = _open_store(args)
+    results = store.search(args.query, limit=args.limit)
+    if args.json:
+        sys.stdout.write(_json_line({
+            "query": args.query,
+            "total": results.total,
+            "terms": results.terms,
+            "hits": [
+                {**h.summary.to_dict(), "score": round(h.score, 4),
+                 "snippet": "".join(s for s, _m in h.snippet),
+                 "segments": [[s, m] for s, m in h.snippet]}
+                for h in results.hits
+            ],
+        }) + "\n")
+        return EXIT_OK
+    from rich.text import Text
+
+    out = _console()
+    shown = len(results.hits)
+    out.print(_text(f"{results.total} result{'s' if results.total != 1 else ''}"
+                    + (f" (showing {shown})" if shown < results.total else "")))
+    for i, hit in enumerate(results.hits, 1):
+        s = hit.summary
+        head = Text(f"{i}. ")
+        head.append(one_line(s.title) or "(untitled)", style="bold")
+        head.append(f"  {s.date.isoformat() if s.date else 'no date'}", style="cyan")
+        out.print(head)
+        line = Text("   ")
+        line.append_text(_snippet_text(hit.snippet))
+        out.print(line)
+        out.print(_text(f"   {one_line(s.source)}", "dim"))
+    return EXIT_OK
+
+
+def cmd_events(args) -> int:
+    query = args.query_opt
+    paths = [Path(a) for a in args.args]
+    if paths and query is None and not Path(args.args[0]).exists():
+        query, paths = args.args[0], paths[1:]
+    args.paths = paths
+    store = _open_store(args)
+    events = store.events(query)
+    if args.limit > 0:
+        events = events[: args.limit]
+    if args.json:
+        lines = [_json_line({"article": s.to_dict(), **e.to_dict()}) for s, e in events]
+        sys.stdout.write("".join(line + "\n" for line in lines))
+        return EXIT_OK
+    from rich.table import Table
+
+    out = _console()
+    if not events:
+        out.print(_text("no dated events"))
+        return EXIT_OK
+    table = Table("date", "what", "reported in", box=None, pad_edge=False)
+    for summary, event in events:
+        table.add_row(_text(event.date if event.granularity == "day" else f"{event.date} ({event.granularity})"),
+                      _text(one_line(event.text)), _text(one_line(summary.title)))
+    out.print(table)
+    return EXIT_OK
+
+
+def cmd_analyze(args) -> int:
+    if args.jsonl == (args.file is not None):
+        raise UsageError("give either FILE or --jsonl (reading stdin)")
+    if args.batch_size < 1:
+        raise UsageError("--batch-size must be at least 1")
+    config = _load_config()
+    from index.analysis.analyzer import Analyzer
+
+    analyzer = Analyzer(_model(args, config))
+    if args.jsonl:
+        return _analyze_jsonl(analyzer, sys.stdin, sys.stdout, args.batch_size)
+    return _analyze_file(analyzer, args.file, args.json)
+
+
+def _analyze_jsonl(analyzer, stdin, stdout, batch_size: int) -> int:
+    import datetime as dt
+    from collections import deque
+
+    pending: deque = deque()  # (id, error or None) in input order
+    broken = 0
+    err = sys.stderr
+
+    def items():
+        nonlocal broken
+        for n, line in enumerate(stdin, 1):
+            if not line.strip():
+                continue
+            ident = None
+            try:
+                obj = json.loads(line)
+                if not isinstance(obj, dict):
+                    raise ValueError("not a JSON object")
+                ident = obj.get("id")
+                text = obj.get("text")
+                if not isinstance(text, str):
+                    raise ValueError("\"text\" must be a string")
+                date = obj.get("date")
+                if date in (None, ""):
+                    day = None
+                elif isinstance(date, str):
+                    try:
+                        day = dt.date.fromisoformat(date[:10])
+                    except ValueError:
+                        raise ValueError(f"\"date\" must be YYYY-MM-DD, not {date!r}") from None
+                else:
+                    raise ValueError("\"date\" must be a string YYYY-MM-DD")
+            except ValueError as exc:  # json.JSONDecodeError is a ValueError
+                broken += 1
+                reason = one_line(str(exc))
+                err.write(f"line {n}: {reason}\n")
+                pending.append((ident if isinstance(ident, (str, int)) else None, reason))
+                continue
+            pending.append((ident, None))
+            yield text, day
+
+    def flush_errors():
+        while pending and pending[0][1] is not None:
+            ident, reason = pending.popleft()
+            stdout.write(_json_line({"id": ident, "error": reason}) + "\n")
+
+    for analysis in analyzer.analyze_many(items(), batch_size=batch_size):
+        flush_errors()
+        ident, _ = pending.popleft()
+        stdout.write(_json_line({"id": ident, **analysis.to_dict()}) + "\n")
+    flush_errors()
+    stdout.flush()
+    return EXIT_ERROR if broken else EXIT_OK
+
+
+def _analyze_file(analyzer, path: Path, as_json: bool) -> int:
+    from rich.table import Table
+
+    from index.article import Article
+    from index.ingest import read_file
+
+    if not path.exists():
+        raise UsageError(f"no such file: {printable(str(path))}")
+    out = _console()
+    status = EXIT_OK
+    for item in read_file(path):
+        if not isinstance(item, Article):
+            _console(stderr=True).print(_text(one_line(str(item))))
+            status = EXIT_ERROR
+            continue
+        analysis = analyzer.analyze(item.text, item.date)
+        if as_json:
+            sys.stdout.write(_json_line({"id": item.id, **analysis.to_dict()}) + "\n")
+            continue
+        out.print(_text(one_line(item.title) or "(untitled)", "bold"))
+        out.print(_text(f"{item.date.isoformat() if item.date else 'no date'}  {one_line(item.source)}", "dim"))
+        entities = Table("entity", "label", "key", "at", title="entities", box=None, pad_edge=False)
+        for e in analysis.entities:
+            entities.add_row(_text(one_line(e.text)), _text(e.label), _text(one_line(e.key)), _text(f"{e.start}-{e.end}"))
+        timexes = Table("expression", "type", "value", "at", title="temporal expressions", box=None, pad_edge=False)
+        for t in analysis.timexes:
+            timexes.add_row(_text(one_line(t.text)), _text(t.type),
+                            _text(t.value + (f" ({t.mod})" if t.mod else "")), _text(f"{t.start}-{t.end}"))
+        events = Table("date", "what", "text", title="events", box=None, pad_edge=False)
+        for ev in analysis.events:
+            events.add_row(_text(ev.date), _text(one_line(ev.what)), _text(one_line(ev.text)))
+        for table in (entities, timexes, events):
+            out.print()
+            out.print(table)
+    return status
+
+
+def cmd_config(args) -> int:
+    from index.config import config_path
+
+    config = _load_config()
+    path = config_path()
+    if args.json:
+        sys.stdout.write(_json_line({"path": str(path), "exists": path.is_file(), **config.to_dict()}) + "\n")
+        return EXIT_OK
+    out = _console()
+    out.print(_text(f"config file: {path}" + ("" if path.is_file() else " (not present: defaults)")))
+    out.print(_text(f"model: {config.model or '(newsdesk bundled pipeline)'}"))
+    out.print(_text(f"theme: {config.theme}"))
+    if config.keys:
+        out.print(_text("keys:"))
+        for action, key in sorted(config.keys.items()):
+            out.print(_text(f"  {action} = {key}"))
+    else:
+        out.print(_text("keys: (defaults)"))
+    return EXIT_OK
+
+
+HANDLERS = {"index": cmd_index, "search": cmd_search, "events": cmd_events,
+            "analyze": cmd_analyze, "config": cmd_config}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        command = argv[0]
+        parser = _command_parser(command)
+        args = parser.parse_args(argv[1:])
+        handler = HANDLERS[command]
+    else:
+        command = None
+        parser = _reader_parser()
+        args = parser.parse_args(argv)
+        handler = cmd_reader
+    return run(handler, args)
+
+
+def run(handler, args) -> int:
+    from index.config import ConfigError
+    from index.store import IndexBusyError, IndexNotFoundError, QueryError, StoreError
+
+    err = _console(stderr=True)
+    model_errors = _model_not_found_errors()
+
+    def fail(message: str, status: int) -> int:
+        err.print(_text(f"newsdesk: {printable(message)}"))
+        return status
+
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return fail("interrupted; what was committed stays in the index (run again to finish)",
+                    EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`): stop quietly.
+        import os
+
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_ERROR
+    except UsageError as exc:
+        return fail(str(exc), EXIT_USAGE)
+    except QueryError as exc:
+        return fail(f"bad query: {exc.message}", EXIT_USAGE)
+    except ConfigError as exc:
+        return fail(f"config: {exc}", EXIT_USAGE)
+    except model_errors as exc:  # type: ignore[misc]
+        return fail(str(exc), EXIT_USAGE)
+    except IndexNotFoundError as exc:
+        return fail(f"{exc} (build it with 'newsdesk index')", EXIT_ERROR)
+    except IndexBusyError as exc:
+        return fail(str(exc), EXIT_ERROR)
+    except StoreError as exc:
+        return fail(str(exc), EXIT_ERROR)
+    except OSError as exc:
+        return fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc), EXIT_ERROR)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
