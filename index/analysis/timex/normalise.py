@@ -1,0 +1,686 @@
+"""Turn candidates into TIMEX3 annotations: type, value and mod, relative to the publication date.
+
+Granularity follows the text: a month stays a month (2025-08), a week a week
+(2025-W43), "Mitte August" is 2025-08 with mod MID.  Weekdays, months and dates
+without a year are placed before or after the publication date (dct) by the
+tense of their sentence (see ``tense.py``); with no tense cue the nearer
+occurrence wins.  With dct None, relative expressions get values with X
+placeholders (XXXX-XX-XX, XXXX-WXX, XXXX-09, XXXX-WXX-1).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from index.annotations import Timex
+
+from .lexicon import (
+    AMBIGUOUS_MONTHS, CARDINALS, DAY_PARTS, DECADE_WORDS, EASTER_HOLIDAYS, FIXED_HOLIDAYS,
+    FREQUENCY_WORDS, HALVES, MONTHS, ORDINALS, PART_OF_PERIOD, REFERENCE_WORDS,
+    RELATIVE_ADJECTIVES, RELATIVE_DAYS, SEASONS, UNITS, VAGUE_AMOUNTS, WEEKDAYS,
+)
+from .patterns import Candidate
+from .tense import FUTURE, NEUTRAL, PAST, sentence_bounds, tense_direction
+
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+# Words before a bare 4-digit number that make it a quantity, not a year.
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\b(?:rund|etwa|ca\.|circa|über|mehr\s+als|weniger\s+als|knapp|fast|insgesamt|nur|"
+    r"bis\s+zu|weitere|exakt|genau|mindestens|höchstens|zirka|gut|davon|alle|"
+    r"Nr\.|Nummer|Platz|Seite|Zimmer|PLZ|von\s+über)|[€$#])\s*$"
+)
+# Words before a bare 4-digit number that make it a year even before a noun ("seit 2008 Mitglied").
+_YEAR_BEFORE = re.compile(
+    r"\b(?:seit|bis|ab|von|vor|nach|zwischen|im|Jahr|Jahres|Jahre|Anfang|Mitte|Ende|Beginn|"
+    r"Frühjahr|Sommer|Herbst|Winter|Saison|Januar|Jänner|Februar|März|April|Mai|Juni|Juli|"
+    r"August|September|Oktober|November|Dezember|Quartal|Halbjahr|[Ss]eit|[Bb]is|[Aa]b|[Vv]on|"
+    r"[Vv]or|[Nn]ach|[Ii]m|[Zz]wischen)\s*$"
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:Euro|EUR|€|Dollar|US-Dollar|Franken|Pfund|Prozent|%|Meter|Kilometer|km|m|kg|t|"
+    r"Tonnen|Liter|Hektar|ha|qm|m²|Stück|Mal|mal|Punkte|x|bis\s+\d|[.,]\d|"
+    r"im\s+(?:Jahr|vergangenen|letzten|Vorjahr))\b"
+)
+_CAPITAL_WORD_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
+_MONTH_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:im|Im|seit|Seit|bis|Bis|ab|Ab|vom|Vom|zum|Zum|Anfang|Mitte|Ende|Beginn|Monat|"
+    r"Monats|des|den|dem|Ende|Mitte|in|In|diesen|diesem|kommenden|vergangenen|letzten|nächsten)"
+    r"|\d\.)\s*$"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"„“»]\s*|\n\s*)$")
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _easter(y: int) -> date:
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(y, month, day)
+
+
+def _num(word: str) -> float | None:
+    """A number word or digits as a number; None for vague amounts ("einige")."""
+    w = word.lower()
+    if w[0].isdigit():
+        return float(w.replace(",", "."))
+    if w in HALVES:
+        return HALVES[w]
+    if w.endswith("einhalb"):
+        return CARDINALS.get(w[: -len("einhalb")], 0) + 0.5
+    if w in VAGUE_AMOUNTS:
+        return None
+    return CARDINALS.get(w)
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _duration(n: float | None, unit_word: str) -> str:
+    u = unit_word.lower()
+    for stem in ("wochenende", "sekunde", "minute", "stunde", "halbjahr", "quartal", "jahrzehnt",
+                 "jahrhundert", "monat", "woche", "jahr", "tag"):
+        if u.startswith(stem):
+            letter, is_time = UNITS[stem]
+            break
+    else:
+        return "PX"
+    if letter == "Q" and not is_time:
+        letter, n = "M", (None if n is None else n * 3)
+    elif stem == "halbjahr":
+        letter, n = "M", (None if n is None else n * 6)
+    amount = "X" if n is None else _fmt(n)
+    return ("PT" if is_time else "P") + amount + letter
+
+
+def _rel_adj_offset(word: str) -> int:
+    w = word.lower()
+    for stem, off in RELATIVE_ADJECTIVES.items():
+        if w.startswith(stem):
+            return off
+    return 0
+
+
+class Resolver:
+    """Normalises the candidates of one text, in order (it remembers the day talked about)."""
+
+    def __init__(self, text: str, dct: date | None):
+        self.text = text
+        self.dct = dct
+        self._ref_day: date | None = None  # last day-precise date, for "20 Uhr", "am nächsten Tag"
+        self._ref_day_pos = -1
+        self._ref_month: tuple[int, int] | None = None  # last month, for "in der ersten Woche"
+        self._sent_cache: tuple[int, int] | None = None
+
+    # ------------------------------------------------------------ context helpers
+
+    def _direction(self, c: Candidate) -> int:
+        return tense_direction(self.text, c.start, c.end, self._sentence(c))
+
+    def _sentence(self, c: Candidate) -> tuple[int, int]:
+        sc = self._sent_cache
+        if sc is None or not (sc[0] <= c.start and c.end <= sc[1]):
+            sc = self._sent_cache = sentence_bounds(self.text, c.start, c.end)
+        return sc
+
+    def _before(self, c: Candidate, n: int = 40) -> str:
+        return self.text[max(0, c.start - n):c.start]
+
+    def _after(self, c: Candidate, n: int = 30) -> str:
+        return self.text[c.end:c.end + n]
+
+    def _anchor_day(self, c: Candidate, same_sentence: bool = False) -> date | None:
+        """The day a clock time or "am nächsten Tag" refers to: the last day named before it in
+        the same sentence (clock times) or paragraph (next/previous day), else the publication date."""
+        if self._ref_day is not None and "\n" not in self.text[self._ref_day_pos:c.start]:
+            if not same_sentence or self._sentence(c)[0] <= self._ref_day_pos - 1:
+                return self._ref_day
+        return self.dct
+
+    def _remember_day(self, d: date, c: Candidate) -> None:
+        self._ref_day, self._ref_day_pos = d, c.end
+        self._ref_month = (d.year, d.month)
+
+    # ------------------------------------------------------------ placing things in time
+
+    def _place_month(self, month: int, direction: int) -> int | None:
+        """The year of a month named without one."""
+        if self.dct is None:
+            return None
+        y, m = self.dct.year, self.dct.month
+        if direction == PAST:
+            return y if month <= m else y - 1
+        if direction == FUTURE:
+            return y if month >= m else y + 1
+        return min((y - 1, y, y + 1), key=lambda yy: (abs((yy * 12 + month) - (y * 12 + m)), -(yy <= y)))
+
+    def _place_day(self, month: int, day: int, direction: int) -> date | None:
+        """The date of a day and month named without a year."""
+        if self.dct is None:
+            return None
+        options = []
+        for yy in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
+            try:
+                options.append(date(yy, month, day))
+            except ValueError:
+                pass
+        if not options:
+            return None
+        if direction == PAST:
+            past = [d for d in options if d <= self.dct]
+            return max(past) if past else min(options)
+        if direction == FUTURE:
+            fut = [d for d in options if d >= self.dct]
+            return min(fut) if fut else max(options)
+        return min(options, key=lambda d: (abs((d - self.dct).days), d > self.dct))
+
+    def _place_weekday(self, wd: int, direction: int, strict: bool = False) -> date | None:
+        if self.dct is None:
+            return None
+        d = self.dct.isoweekday()
+        back = (d - wd) % 7
+        fwd = (wd - d) % 7
+        if strict:
+            back, fwd = back or 7, fwd or 7
+        if direction == PAST:
+            return self.dct - timedelta(days=back)
+        if direction == FUTURE:
+            return self.dct + timedelta(days=fwd)
+        return self.dct - timedelta(days=back) if back <= fwd else self.dct + timedelta(days=fwd)
+
+    def _day_value(self, d: date | None, c: Candidate) -> str:
+        if d is None:
+            return "XXXX-XX-XX"
+        self._remember_day(d, c)
+        return d.isoformat()
+
+    def _ymd(self, y: int | None, month: int, day: int, c: Candidate) -> str | None:
+        if y is None:
+            d = self._place_day(month, day, self._direction(c))
+            if d is None:
+                return f"XXXX-{month:02d}-{day:02d}"
+            return self._day_value(d, c)
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            return None
+        return self._day_value(d, c)
+
+    def _month_value(self, month: int, year: int | None, gen: str | None, c: Candidate) -> str:
+        if year is None and gen:
+            if self.dct is None:
+                return f"XXXX-{month:02d}"
+            year = self.dct.year + _rel_adj_offset(gen)
+        if year is None:
+            year = self._place_month(month, self._direction(c))
+        if year is None:
+            return f"XXXX-{month:02d}"
+        self._ref_month = (year, month)
+        return f"{year}-{month:02d}"
+
+    # ------------------------------------------------------------ families
+
+    def resolve(self, c: Candidate) -> Timex | None:
+        handler = getattr(self, "_" + c.family)
+        r = handler(c, c.match)
+        if r is None:
+            return None
+        typ, value, mod, start, end = (*r, c.start, c.end) if len(r) == 3 else r
+        if value is None:
+            return None
+        return Timex(start, end, self.text[start:end], typ, value, mod)
+
+    def _set(self, c, m):
+        if m["sunit"]:
+            u = m["sunit"].lower()
+            if m["sof"]:
+                return "SET", "P1M" if m["sof"].lower().startswith("monat") else "P1Y", None
+            if u in WEEKDAYS:
+                return "SET", f"XXXX-WXX-{WEEKDAYS[u]}", None
+            if u in ("abend", "morgen", "vormittag", "nachmittag", "nacht"):
+                return "SET", f"XXXX-XX-XXT{DAY_PARTS[u]}", None
+            return "SET", _duration(1, u), None
+        if m["freq"]:
+            w = m["freq"].lower()
+            for k, v in FREQUENCY_WORDS.items():
+                if w == k or (w.startswith(k) and k not in ("werktags", "wochentags")) \
+                        or (w.startswith("all") and w[3:].startswith(k)):
+                    return "SET", v, None
+            return None
+        if m["wdays"]:
+            return "SET", f"XXXX-WXX-{WEEKDAYS[m['wdays'].lower()[:-1]]}", None
+        n = _num(m["anum"])
+        return "SET", _duration(n, m["aunit"]), None
+
+    def _partof(self, c, m):
+        mod = PART_OF_PERIOD[m["pmod"].lower()]
+        if m["pmonth"]:
+            month = MONTHS[m["pmonth"].lower()]
+            year = int(m["pmyear"]) if m["pmyear"] else None
+            return "DATE", self._month_value(month, year, None, c), mod
+        if m["pyear"]:
+            return "DATE", m["pyear"], mod
+        if m["pwadj"]:
+            adj = m["pwadj"].lower()
+            off = 0 if adj in ("der", "dieser") else _rel_adj_offset(adj)
+            if self.dct is None:
+                return "DATE", "XXXX-WXX", mod
+            return "DATE", _week(self.dct + timedelta(weeks=off)), mod
+        if m["pthe"]:
+            if m["ptheyear"]:
+                return "DATE", m["ptheyear"], mod
+            if self.dct is None:
+                return "DATE", "XXXX" if m["pthe"] == "Jahres" else "XXXX-XX", mod
+            if m["pthe"] == "Jahres":
+                return "DATE", str(self.dct.year), mod
+            return "DATE", f"{self.dct.year}-{self.dct.month:02d}", mod
+        if m["pgunit"]:
+            off = _rel_adj_offset(m["pgadj"])
+            if self.dct is None:
+                return "DATE", "XXXX" if m["pgunit"].startswith("Jahr") else "XXXX-XX", mod
+            if m["pgunit"].startswith("Jahr"):
+                return "DATE", str(self.dct.year + off), mod
+            y, mo = _add_months(self.dct.year, self.dct.month, off)
+            return "DATE", f"{y}-{mo:02d}", mod
+        if m["pcent"]:
+            return "DATE", f"{int(m['pcent']) - 1:02d}", mod
+        return "DATE", self._decade_value(m["pdc"], m["pdd"], m["pdw"]), mod
+
+    def _decade_value(self, century, digit, word) -> str:
+        if word:
+            return f"19{DECADE_WORDS[word.lower()]}"
+        if century:
+            return f"{century}{digit}"
+        return f"19{digit}"
+
+    def _weekday(self, c, m):
+        wd = WEEKDAYS[m["wd"].lower()]
+        part = m["wdp"] or m["wdp2"]
+        adj = (m["wadj"] or "").lower()
+        if m["wday"]:
+            day = int(m["wday"])
+            if m["wmonth"]:
+                month = MONTHS.get(m["wmonth"].lower()) or _abbr_month(m["wmonth"])
+            else:
+                month = int(m["wmnum"])
+            year = int(m["wyear"]) if m["wyear"] else None
+            value = self._ymd(year, month, day, c)
+        else:
+            if adj.startswith(("vergangen", "letzt", "vorig")):
+                d = self._place_weekday(wd, PAST, strict=True)
+            elif adj.startswith(("kommend", "nächst")):
+                d = self._place_weekday(wd, FUTURE, strict=True)
+            elif adj.startswith("dies"):
+                d = None if self.dct is None else \
+                    self.dct + timedelta(days=wd - self.dct.isoweekday())
+            else:
+                d = self._place_weekday(wd, self._direction(c))
+            value = f"XXXX-WXX-{wd}" if d is None else self._day_value(d, c)
+        if value is None:
+            return None
+        start = c.start
+        if adj in ("dem", "den"):  # article stays inside only together with the weekday
+            pass
+        if part:
+            return "TIME", f"{value}T{DAY_PARTS[part.lower()]}", None, start, c.end
+        return "DATE", value, None, start, c.end
+
+    def _daymonth(self, c, m):
+        month = MONTHS.get(m["month"].lower()) or _abbr_month(m["month"])
+        year = int(m["year"]) if m["year"] else None
+        value = self._ymd(year, month, int(m["day"]), c)
+        return "DATE", value, None
+
+    def _dayfirst(self, c, m):
+        month = MONTHS[m["fmonth"].lower()]
+        year = int(m["fyear"]) if m["fyear"] else None
+        if int(m["fday"]) >= int(m["lday"]):
+            return None
+        return "DATE", self._ymd(year, month, int(m["fday"]), c), None
+
+    def _numdate(self, c, m):
+        day, month = int(m["nd"]), int(m["nm"])
+        if m["ny"]:
+            y = int(m["ny"])
+            if len(m["ny"]) == 2:
+                y += 2000 if y < 50 else 1900
+            if not 1000 <= y <= 2099:
+                return None
+            return "DATE", self._ymd(y, month, day, c), None
+        before = self._before(c, 20)
+        if not re.search(r"(?:\b(?:am|Am|vom|Vom|zum|bis|ab|seit|den|dem)|"
+                         r"(?:tag|woch|Sonnabend),)\s*$", before):
+            return None
+        if re.match(r"\s*\d", self._after(c, 3)):
+            return None
+        return "DATE", self._ymd(None, month, day, c), None
+
+    def _iso(self, c, m):
+        return "DATE", self._ymd(int(m["iy"]), int(m["im"]), int(m["id"]), c), None
+
+    def _time_value(self, c, hour: int, minute: int) -> str | None:
+        if hour > 24:
+            return None
+        d = self._anchor_day(c, same_sentence=True)
+        day = d.isoformat() if d else "XXXX-XX-XX"
+        return f"{day}T{hour:02d}:{minute:02d}"
+
+    def _time(self, c, m):
+        h = int(m["th"])
+        mi = int(m["tm"]) if m["tm"] else 0
+        sfx = (m["tsfx"] or "")
+        if sfx in ("nachmittags", "abends", "nachts") and h < 12 and not (sfx == "nachts" and h < 5):
+            h += 12
+        return "TIME", self._time_value(c, h, mi), None
+
+    def _timefirst(self, c, m):
+        h = int(m["fh"])
+        mi = int(m["fm"]) if m["fm"] else 0
+        return "TIME", self._time_value(c, h, mi), None
+
+    def _relday(self, c, m):
+        word = m["rd"]
+        if word == "Morgen" and not _SENTENCE_START.search(self._before(c, 3)):
+            return None  # the noun "der Morgen", not "morgen" (tomorrow)
+        off = RELATIVE_DAYS[word.lower()]
+        if self.dct is None:
+            value = "XXXX-XX-XX"
+        else:
+            value = self._day_value(self.dct + timedelta(days=off), c)
+        if m["rdp"]:
+            return "TIME", f"{value}T{DAY_PARTS[m['rdp'].lower()]}", None
+        return "DATE", value, None
+
+    def _daypart(self, c, m):
+        d = self._anchor_day(c, same_sentence=True)
+        if m["nwd"]:  # "die Nacht zum Sonntag": the night before that Sunday
+            wd = WEEKDAYS[m["nwd"].lower()]
+            nd = self._place_weekday(wd, self._direction(c))
+            d = None if nd is None else nd - timedelta(days=1)
+            code = "NI"
+        elif m["dph"]:
+            code = DAY_PARTS[m["dph"].lower()]
+        else:
+            code = DAY_PARTS[(m["dp"] or m["dpn"]).lower()]
+        day = d.isoformat() if d else "XXXX-XX-XX"
+        return "TIME", f"{day}T{code}", None
+
+    def _dayafter(self, c, m):
+        if m["davor"]:
+            off = -1 if m["davor"] == "Vortag" else 1
+        elif m["dadir"] or m["tagsdir"]:
+            off = -1 if (m["dadir"] or m["tagsdir"]) in ("zuvor", "davor") else 1
+        else:
+            off = 1
+        d = self._anchor_day(c)
+        if d is None:
+            return "DATE", "XXXX-XX-XX", None
+        return "DATE", self._day_value(d + timedelta(days=off), c), None
+
+    def _ordweek(self, c, m):
+        if m["owafter"]:
+            d = self._anchor_day(c)
+            if d is None:
+                return "DATE", "XXXX-WXX", None
+            return "DATE", _week(d + timedelta(weeks=1)), None
+        n = ORDINALS[m["ow"].lower()]
+        if self._ref_month is None:
+            return "DATE", "XXXX-WXX", None
+        y, mo = self._ref_month
+        return "DATE", _week(date(y, mo, 1) + timedelta(weeks=n - 1)), None
+
+    def _relunit(self, c, m):
+        off = _rel_adj_offset(m["radj"])
+        unit = m["runit"].lower()
+        dct = self.dct
+        if unit.startswith("wochenende"):
+            if dct is None:
+                return "DATE", "XXXX-WXX-WE", None
+            return "DATE", _week(dct + timedelta(weeks=off)) + "-WE", None
+        if unit.startswith("woche"):
+            return "DATE", "XXXX-WXX" if dct is None else _week(dct + timedelta(weeks=off)), None
+        if unit.startswith("monat"):
+            if dct is None:
+                return "DATE", "XXXX-XX", None
+            y, mo = _add_months(dct.year, dct.month, off)
+            self._ref_month = (y, mo)
+            return "DATE", f"{y}-{mo:02d}", None
+        if unit.startswith("quartal"):
+            if dct is None:
+                return "DATE", "XXXX-QX", None
+            q = (dct.month - 1) // 3 + off
+            y = dct.year + q // 4
+            return "DATE", f"{y}-Q{q % 4 + 1}", None
+        if unit.startswith("halbjahr"):
+            if dct is None:
+                return "DATE", "XXXX-HX", None
+            h = (dct.month - 1) // 6 + off
+            return "DATE", f"{dct.year + h // 2}-H{h % 2 + 1}", None
+        if unit.startswith("jahrzehnt"):
+            return "DATE", "XXX" if dct is None else str(dct.year // 10 + off), None
+        if unit.startswith("jahrhundert"):
+            return "DATE", "XX" if dct is None else f"{dct.year // 100 + off:02d}", None
+        if unit.startswith("jahr"):
+            return "DATE", "XXXX" if dct is None else str(dct.year + off), None
+        for stem, code in SEASONS.items():
+            if unit.startswith(stem):
+                break
+        if dct is None:
+            return "DATE", f"XXXX-{code}", None
+        return "DATE", f"{self._season_year(code, off)}-{code}", None
+
+    def _season_year(self, code: str, off: int) -> int:
+        """The year of this (off=0), the last (-1) or the next (+1) season ``code``."""
+        y, m = self.dct.year, self.dct.month
+        start = _SEASON_MONTH[code]
+        # the current or most recent occurrence of the season's start
+        cur = y if m >= start else y - 1
+        if code == "WI" and m <= 2:
+            cur = y - 1
+        if off == 0:
+            # "diesen Sommer": this year's, unless it is winter spanning the new year
+            return cur if code == "WI" else y
+        if off < 0:
+            ends_by = (start + 2)  # last month of the season
+            return cur if (m > ends_by and code != "WI") else cur - 1
+        return cur + 1
+
+    def _duration(self, c, m):
+        if m["num"]:
+            word = m["num"]
+            n = _num(word)
+            if n is None and word.lower() not in VAGUE_AMOUNTS:
+                return None
+            if word[0].isdigit() and n is not None and n > 1000:
+                return None
+            if word.lower() in ("ein", "eine", "einen", "einem", "einer", "eines") \
+                    and m["unit"].lower().startswith(("jahr", "monat", "woche", "tag")) \
+                    and re.match(r"\s+(?:\d|[A-ZÄÖÜ])", self._after(c, 3)) \
+                    and not m["dadj"]:
+                # "ein Jahr 2019" is no duration; "einen Tag der offenen Tür" neither
+                if re.match(r"\s+(?:der|des)\b", self._after(c, 6)):
+                    return None
+            start = c.start
+            return "DURATION", _duration(n, m["unit"]), None, start, c.end
+        if m["unit2"]:
+            return "DURATION", _duration(None, m["unit2"]), None
+        if m["unit3"]:
+            return "DURATION", _duration(None, m["unit3"]), None
+        if m["hnum"]:
+            return "DURATION", _duration(float(m["hnum"]), m["hunit"]), None
+        unit = m["halfunit"].lower()
+        return "DURATION", {"jahr": "P6M", "stunde": "PT30M", "tag": "PT12H"}[unit], None
+
+    def _quarter(self, c, m):
+        n = ORDINALS.get(m["qord"].lower(), 0) if m["qord"] else int(m["qnum"])
+        unit = m["qunit"].lower()
+        halves = 2 if unit != "quartal" else 4
+        if m["qord"] and m["qord"].lower() == "letzt":
+            n = halves
+        if n < 1 or n > halves:
+            return None
+        letter = "Q" if halves == 4 else "H"
+        if m["qyear"]:
+            y = m["qyear"]
+        elif self.dct is None:
+            y = "XXXX"
+        else:
+            y = str(self.dct.year + (_rel_adj_offset(m["qgen"]) if m["qgen"] else 0))
+        return "DATE", f"{y}-{letter}{n}", None
+
+    def _season(self, c, m):
+        code = SEASONS[(m["season"] or m["season2"]).lower()]
+        if m["syear"]:
+            return "DATE", f"{m['syear']}-{code}", None
+        if self.dct is None:
+            return "DATE", f"XXXX-{code}", None
+        if m["sgen"]:
+            return "DATE", f"{self.dct.year + _rel_adj_offset(m['sgen'])}-{code}", None
+        direction = self._direction(c)
+        y = self._place_month(_SEASON_MONTH[code], direction)
+        if code == "WI" and direction == PAST and self.dct.month <= 2:
+            y = self.dct.year - 1
+        return "DATE", f"{y}-{code}", None
+
+    def _decade(self, c, m):
+        return "DATE", self._decade_value(m["dc"], m["dd"] or m["dd2"], m["dw"]), None
+
+    def _century(self, c, m):
+        return "DATE", f"{int(m['cn']) - 1:02d}", None
+
+    def _month(self, c, m):
+        name = m["month"].lower()
+        year = int(m["myear"]) if m["myear"] else None
+        if name in AMBIGUOUS_MONTHS and year is None and not m["mgen"]:
+            if not _MONTH_CONTEXT_BEFORE.search(self._before(c, 25)):
+                # "August Bebel", "Juli Zeh": only "und/oder" after another month counts
+                if not re.search(r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|"
+                                 r"September|Oktober|November|Dezember)\s*(?:und|oder|bis|-|–|/)\s*$",
+                                 self._before(c, 30)):
+                    return None
+            if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]+", self._after(c)) and \
+                    not _MONTH_CONTEXT_BEFORE.search(self._before(c, 25)):
+                return None
+        return "DATE", self._month_value(MONTHS[name], year, m["mgen"], c), None
+
+    def _year(self, c, m):
+        if m["year"]:
+            return "DATE", m["year"], None
+        y = int(m["byear"])
+        before = self._before(c, 25)
+        after = self._after(c, 20)
+        strong = bool(_YEAR_BEFORE.search(before))
+        if _UNIT_AFTER.match(after):
+            return None
+        if _QUANTITY_BEFORE.search(before) and not strong:
+            return None
+        if not strong:
+            if y < 1800:
+                return None
+            if _CAPITAL_WORD_AFTER.match(after) and not re.match(r"\s*[,;:)]", after):
+                return None
+        return "DATE", str(y), None
+
+    def _holiday(self, c, m):
+        name = re.sub(r"\s+", " ", m["hol"]).lower()
+        if m["hyear"]:
+            years = [int(m["hyear"])]
+        elif self.dct is None:
+            years = []
+        else:
+            years = [self.dct.year - 1, self.dct.year, self.dct.year + 1]
+        days = []
+        for y in years:
+            if name in FIXED_HOLIDAYS:
+                mo, d = FIXED_HOLIDAYS[name]
+                days.append(date(y, mo, d))
+            else:
+                days.append(_easter(y) + timedelta(days=EASTER_HOLIDAYS[name]))
+        if not days:
+            if name in FIXED_HOLIDAYS:
+                mo, d = FIXED_HOLIDAYS[name]
+                return "DATE", f"XXXX-{mo:02d}-{d:02d}", None
+            return "DATE", "XXXX-XX-XX", None
+        if len(days) == 1:
+            return "DATE", self._day_value(days[0], c), None
+        direction = self._direction(c)
+        if direction == PAST:
+            pick = max((d for d in days if d <= self.dct), default=days[0])
+        elif direction == FUTURE:
+            pick = min((d for d in days if d >= self.dct), default=days[-1])
+        else:
+            pick = min(days, key=lambda d: (abs((d - self.dct).days), d > self.dct))
+        return "DATE", self._day_value(pick, c), None
+
+    def _word(self, c, m):
+        dct = self.dct
+        if m["we"] or m["we2"]:
+            if dct is None:
+                return "DATE", "XXXX-WXX-WE", None
+            direction = self._direction(c)
+            d = dct.isoweekday()
+            back = d % 7 if d != 6 else 0  # days since the last weekend's Sunday (0 on a weekend)
+            fwd = (6 - d) % 7
+            if d in (6, 7):
+                target = dct
+            elif direction == PAST or (direction == NEUTRAL and back <= fwd):
+                target = dct - timedelta(days=back)
+            else:
+                target = dct + timedelta(days=fwd)
+            return "DATE", _week(target) + "-WE", None
+        w = m["lex"].lower()
+        if dct is None:
+            return "DATE", ("XXXX-WXX" if "woch" in w else "XXXX-XX" if "monat" in w else "XXXX"), \
+                ("END" if "ende" in w else "START" if ("beginn" in w or "anfang" in w) else
+                 "MID" if "mitte" in w else None)
+        if w.startswith("vorjahr"):
+            return "DATE", str(dct.year - 1), None
+        if w.startswith("folgejahr"):
+            return "DATE", str(dct.year + 1), None
+        if w == "heuer":
+            return "DATE", str(dct.year), None
+        if w.startswith("vormonat"):
+            y, mo = _add_months(dct.year, dct.month, -1)
+            return "DATE", f"{y}-{mo:02d}", None
+        if w == "vorwoche":
+            return "DATE", _week(dct - timedelta(weeks=1)), None
+        if w.startswith("jahreswechsel"):
+            return "DATE", str(dct.year if dct.month >= 7 else dct.year - 1), "END"
+        mod = "END" if "ende" in w else "MID" if "mitte" in w else "START"
+        if w.startswith("jahres"):
+            return "DATE", str(dct.year), mod
+        if w.startswith("monats"):
+            return "DATE", f"{dct.year}-{dct.month:02d}", mod
+        return "DATE", _week(dct), mod
+
+    def _ref(self, c, m):
+        if m["refz"]:
+            return "DATE", "FUTURE_REF", None
+        w = re.sub(r"\s+", " ", m["refw"]).lower()
+        return "DATE", REFERENCE_WORDS[w], None
+
+
+_ABBR = {"jan": 1, "feb": 2, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+         "sept": 9, "okt": 10, "nov": 11, "dez": 12}
+
+
+def _abbr_month(word: str) -> int:
+    return _ABBR[word.rstrip(".").lower()]
