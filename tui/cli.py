@@ -236,6 +236,13 @@ def _index_dir(args, corpus: list[Path]) -> Path:
     return args.index_dir if getattr(args, "index_dir", None) else index_dir_for(corpus)
 
 
+def _make_analyzer(model: str | None):
+    """The analyzer for ``model`` (loads its pipeline on first use)."""
+    from index.analysis.analyzer import Analyzer
+
+    return Analyzer(model)
+
+
 def _model_not_found_errors() -> tuple[type[BaseException], ...]:
     try:
         from index.analysis.pipeline import ModelNotFoundError
@@ -270,8 +277,9 @@ def _build(corpus, index_dir, model, quiet: bool, max_bytes: int = 20_000_000, w
     from index.store import build_index
 
     err = _console(stderr=True)
+    analyzer = _make_analyzer(model)
     if quiet or not err.is_terminal:
-        return build_index(corpus, index_dir, model=model, max_bytes=max_bytes, lock_timeout=wait)
+        return build_index(corpus, index_dir, model=model, max_bytes=max_bytes, lock_timeout=wait, analyzer=analyzer)
     started = time.monotonic()
     progress = Progress(
         TextColumn("indexing"),
@@ -291,7 +299,8 @@ def _build(corpus, index_dir, model, quiet: bool, max_bytes: int = 20_000_000, w
                         rate=f"{p.articles_done / elapsed:.1f} articles/s")
 
     with progress:
-        return build_index(corpus, index_dir, model=model, max_bytes=max_bytes, progress=tell, lock_timeout=wait)
+        return build_index(corpus, index_dir, model=model, max_bytes=max_bytes, progress=tell, lock_timeout=wait,
+                           analyzer=analyzer)
 
 
 def _print_report(report, console) -> None:
@@ -438,9 +447,7 @@ def cmd_analyze(args) -> int:
     if args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
     config = _load_config()
-    from index.analysis.analyzer import Analyzer
-
-    analyzer = Analyzer(_model(args, config))
+    analyzer = _make_analyzer(_model(args, config))
     if args.jsonl:
         return _analyze_jsonl(analyzer, sys.stdin, sys.stdout, args.batch_size)
     return _analyze_file(analyzer, args.file, args.json)

@@ -1,0 +1,208 @@
+import json
+import os
+
+import pytest
+
+from index.store import Store, build_index, index_dir_for
+from tests.index.store.helpers import FakeAnalyzer
+from tui import cli
+
+EVIL_TITLE = "Böse [bold red]x[/] \x1b]8;;http://evil\x07Link\x1b]8;;\x07 \x1b[31mrot\x1b[0m"
+EVIL_BODY = "Putin sagt [bold red]x[/] und \x1b]8;;http://evil\x07hier\x1b]8;;\x07 \x1b[31mrot\x1b[0m."
+
+
+@pytest.fixture(autouse=True)
+def environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setattr(cli, "_make_analyzer", lambda model: FakeAnalyzer())
+
+
+def write(path, title, body, date=None):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    head = f"date {date}\n" if date else ""
+    path.write_text(f"{head}{title}\n\n{body}\n", encoding="utf-8")
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    root = tmp_path / "corpus"
+    write(root / "a.txt", "Gespräche in Budapest", "Wladimir Putin trifft Donald Trump am 2025-11-08 in Budapest.",
+          "2025-10-21")
+    write(root / "b.txt", "Der Kreml", "Der Kreml sagt am 2025-10-30 nichts. Putin schweigt.", "2025-10-22")
+    return root
+
+
+def run(capsys, *argv):
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_index_then_search(capsys, corpus):
+    code, out, err = run(capsys, "index", str(corpus))
+    assert code == 0
+    assert "2 added, 0 updated, 0 removed, 0 unchanged, 0 skipped" in out
+    code, out, err = run(capsys, "index", str(corpus))
+    assert code == 0 and "0 added, 0 updated, 0 removed, 2 unchanged" in out
+    code, out, err = run(capsys, "search", "Gespräch", str(corpus))
+    assert code == 0
+    assert out.splitlines()[:2] == ["1 result", "1. Gespräche in Budapest  2025-10-21"]
+    code, out, err = run(capsys, "search", "Putin", str(corpus), "--json")
+    data = json.loads(out)
+    assert data["total"] == 2 and [h["title"] for h in data["hits"]] == ["Der Kreml", "Gespräche in Budapest"]
+    assert ["Putin", True] in data["hits"][0]["segments"]
+
+
+def test_search_builds_missing_index(capsys, corpus):
+    code, out, err = run(capsys, "search", "Kreml", str(corpus))
+    assert code == 0 and "1. Der Kreml" in out
+    assert Store.open(index_dir_for([corpus])).article_count() == 2
+
+
+def test_index_dir_option(capsys, corpus, tmp_path):
+    ix = tmp_path / "myindex"
+    assert run(capsys, "index", str(corpus), "--index", str(ix))[0] == 0
+    code, out, _ = run(capsys, "search", "Kreml", "--index", str(ix))
+    assert code == 0 and "1. Der Kreml" in out
+    code, out, err = run(capsys, "search", "Kreml", "--index", str(tmp_path / "none"))
+    assert code == 1 and "no index" in err
+
+
+def test_malformed_query_exit_2_without_traceback(capsys, corpus):
+    run(capsys, "index", str(corpus))
+    code, out, err = run(capsys, "search", "date:2025-13", str(corpus))
+    assert code == 2
+    assert err.startswith("newsdesk: bad query:") and "Traceback" not in err
+    assert out == ""
+
+
+def test_skipped_files_exit_3(capsys, corpus):
+    (corpus / "bad.json").write_text("{nope", encoding="utf-8")
+    code, out, err = run(capsys, "index", str(corpus))
+    assert code == 3
+    assert "1 skipped" in out
+    assert any(line.startswith(str(corpus / "bad.json") + ": ") for line in out.splitlines())
+
+
+def test_missing_path_is_usage_error(capsys, tmp_path):
+    code, out, err = run(capsys, "index", str(tmp_path / "missing"))
+    assert code == 2 and "no such file or folder" in err
+
+
+def test_output_is_literal_without_escape_sequences(capsys, tmp_path):
+    root = tmp_path / "evil"
+    write(root / "e.txt", EVIL_TITLE, EVIL_BODY, "2025-10-21")
+    assert run(capsys, "index", str(root))[0] == 0
+    code, out, err = run(capsys, "search", "Putin", str(root))
+    assert code == 0
+    source = str(root / "e.txt")
+    assert out.encode("utf-8") == (
+        "1 result\n"
+        "1. Böse [bold red]x[/] Link rot  2025-10-21\n"
+        "   Putin sagt [bold red]x[/] und hier rot.\n"
+        f"   {source}\n"
+    ).encode("utf-8")
+    code, out, err = run(capsys, "search", "Putin", str(root), "--json")
+    assert json.loads(out)["hits"][0]["title"].startswith("Böse [bold red]x[/]")
+    assert "\x1b" not in out and "\x9b" not in out and "\x07" not in out
+
+
+def test_json_output_escapes_c1_controls():
+    line = cli._json_line({"t": "a\x1bb\x9bc\u2028"})
+    assert line == '{"t":"a\\u001bb\\u009bc\\u2028"}'
+    assert cli.json.loads(line)["t"] == "a\x1bb\x9bc\u2028"
+
+
+def test_printable_removes_escape_sequences_and_controls():
+    assert cli.printable("a\x1b[31mb\x1b[0m c\x1b]8;;http://evil\x07d\x1b]8;;\x1b\\ e\x9b2Jf\x07\x00g\n\th") == "ab cd ef" + "g\n\th"
+    assert cli.printable("[bold red]x[/]") == "[bold red]x[/]"
+
+
+def test_events(capsys, corpus):
+    run(capsys, "index", str(corpus))
+    code, out, err = run(capsys, "events", str(corpus), "--json")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["date"], r["article"]["title"]) for r in rows] == [
+        ("2025-10-30", "Der Kreml"), ("2025-11-08", "Gespräche in Budapest")]
+    code, out, err = run(capsys, "events", "Budapest", str(corpus), "--json")
+    assert [json.loads(line)["date"] for line in out.splitlines()] == ["2025-11-08"]
+    code, out, err = run(capsys, "events", str(corpus))
+    assert code == 0 and "2025-10-30" in out and "Der Kreml sagt am 2025-10-30 nichts." in out
+
+
+def test_analyze_jsonl_keeps_going_after_broken_lines(capsys, monkeypatch):
+    import io
+
+    lines = [
+        json.dumps({"id": 1, "text": "Putin in Budapest am 2025-11-08.", "date": "2025-10-21"}),
+        "{broken",
+        json.dumps({"id": "x", "text": 5}),
+        json.dumps({"id": "y", "text": "Trump.", "date": "nope"}),
+        json.dumps({"id": "z", "text": "Trump spricht."}),
+    ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    code, out, err = run(capsys, "analyze", "--jsonl", "--batch-size", "2")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in rows] == [1, None, "x", "y", "z"]
+    assert rows[0]["entities"][0]["key"] == "PER:Wladimir Putin"
+    assert rows[0]["events"][0]["date"] == "2025-11-08"
+    assert "error" in rows[1] and "error" in rows[2] and "error" in rows[3]
+    assert rows[4]["entities"][0]["text"] == "Trump"
+    assert set(rows[4]) == {"id", "entities", "timexes", "events"}
+    assert [l.split(":")[0] for l in err.splitlines()] == ["line 2", "line 3", "line 4"]
+    assert code == 1
+
+
+def test_analyze_file(capsys, corpus):
+    code, out, err = run(capsys, "analyze", str(corpus / "a.txt"))
+    assert code == 0
+    assert "Gespräche in Budapest" in out and "PER:Wladimir Putin" in out and "2025-11-08" in out
+    code, out, err = run(capsys, "analyze", str(corpus / "a.txt"), "--json")
+    assert json.loads(out)["entities"][0]["text"] == "Wladimir Putin"
+    code, out, err = run(capsys, "analyze")
+    assert code == 2
+
+
+def test_index_list_and_remove(capsys, corpus):
+    run(capsys, "index", str(corpus))
+    code, out, err = run(capsys, "index", "--list")
+    assert code == 0 and str(corpus) in out and index_dir_for([corpus]).name in out
+    code, out, err = run(capsys, "index", "--remove", str(corpus))
+    assert code == 0 and not index_dir_for([corpus]).exists()
+    code, out, err = run(capsys, "index", "--list")
+    assert "no indexes yet" in out
+
+
+def test_config(capsys, tmp_path):
+    (tmp_path / "config.toml").write_text('model = "de_test"\ntheme = "light"\n[keys]\nquit = "x"\n')
+    code, out, err = run(capsys, "config")
+    assert code == 0
+    assert f"config file: {tmp_path / 'config.toml'}" in out
+    assert "model: de_test" in out and "theme: light" in out and "quit = x" in out
+    (tmp_path / "config.toml").write_text("theme = 5\n")
+    code, out, err = run(capsys, "config")
+    assert code == 2 and "theme" in err
+
+
+def test_help_and_version(capsys):
+    for argv in (["--help"], ["index", "--help"], ["search", "--help"], ["events", "--help"],
+                 ["analyze", "--help"], ["config", "--help"]):
+        with pytest.raises(SystemExit) as exc:
+            cli.main(argv)
+        assert exc.value.code == 0
+        assert "usage: newsdesk" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--version"])
+    assert exc.value.code == 0 and capsys.readouterr().out.startswith("newsdesk ")
+
+
+def test_interrupt_exits_130(capsys, corpus, monkeypatch):
+    def interrupted(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("index.store.build_index", interrupted)
+    code, out, err = run(capsys, "index", str(corpus))
+    assert code == 130 and "interrupted" in err
