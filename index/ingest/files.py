@@ -61,36 +61,46 @@ def _walk(paths: PathLike | Iterable[PathLike]) -> Iterator[Path | Skipped]:
 
 
 def _walk_dir(root: Path, root_stat: os.stat_result, seen_dirs: set, seen_files: set) -> Iterator[Path | Skipped]:
-    # iterative depth-first walk; symbolic links to folders are followed once (loops are cut by inode)
+    # depth-first in name order (like a sorted listing of all paths), without recursion;
+    # symbolic links to folders are followed once: loops are cut by (device, inode)
     if (root_stat.st_dev, root_stat.st_ino) in seen_dirs:
         return
     seen_dirs.add((root_stat.st_dev, root_stat.st_ino))
-    stack: list[Path] = [root]
+    stack: list[Iterator[Path | Skipped]] = [_list_dir(root)]
     while stack:
-        folder = stack.pop()
-        try:
-            with os.scandir(folder) as it:
-                entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
-        except OSError as exc:
-            yield Skipped(str(folder), f"cannot read folder ({_os_reason(exc)})")
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
             continue
-        subfolders: list[Path] = []
-        for entry in entries:
-            path = Path(entry.path)
-            try:
-                st = os.stat(entry.path)  # follows symbolic links
-            except OSError:
-                continue  # dangling link, vanished entry, or a link loop: nothing to read
-            if stat.S_ISDIR(st.st_mode):
-                if (st.st_dev, st.st_ino) not in seen_dirs:
-                    seen_dirs.add((st.st_dev, st.st_ino))
-                    subfolders.append(path)
-            elif stat.S_ISREG(st.st_mode) and _supported(path):
-                if (st.st_dev, st.st_ino) in seen_files:
-                    continue
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        path = item
+        try:
+            st = os.stat(path)  # follows symbolic links
+        except OSError as exc:
+            if _supported(path):  # a file that vanished, a dangling link or a link loop
+                yield Skipped(str(path), _entry_reason(path, exc))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            if (st.st_dev, st.st_ino) not in seen_dirs:
+                seen_dirs.add((st.st_dev, st.st_ino))
+                stack.append(_list_dir(path))
+        elif stat.S_ISREG(st.st_mode) and _supported(path):
+            if (st.st_dev, st.st_ino) not in seen_files:
                 seen_files.add((st.st_dev, st.st_ino))
                 yield path
-        stack.extend(reversed(subfolders))
+
+
+def _list_dir(folder: Path) -> Iterator[Path | Skipped]:
+    try:
+        with os.scandir(folder) as it:
+            names = sorted(entry.name for entry in it if not entry.name.startswith("."))
+    except OSError as exc:
+        yield Skipped(str(folder), f"cannot read folder ({_os_reason(exc)})")
+        return
+    for name in names:
+        yield folder / name
 
 
 def iter_files(paths: PathLike | Iterable[PathLike]) -> Iterator[Path]:
@@ -181,6 +191,12 @@ def _size(n: int) -> str:
     if n >= 1_000:
         return f"{n / 1_000:.1f} kB"
     return f"{n} bytes"
+
+
+def _entry_reason(path: Path, exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError) and path.is_symlink():
+        return "broken symbolic link"
+    return _os_reason(exc)
 
 
 def _os_reason(exc: OSError) -> str:

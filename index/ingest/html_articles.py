@@ -31,6 +31,7 @@ def read_html(html: str, source: str) -> Iterator[Article | Skipped]:
     import trafilatura
     from lxml import etree
 
+    html = clean_text(html)  # terminal escapes must go before the parser drops their ESC bytes alone
     xml = None
     for recall in (False, True):  # short pages need the recall-friendly settings
         xml = trafilatura.extract(

@@ -45,10 +45,14 @@ _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
 _EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
+_PRIVATE = 0xF0000  # plane-15 private use characters: practically never in news text
+_SET_ASIDE = re.compile("[\U000F0000-\U000F007F]")
 
 
 def strip_inline(text: str) -> str:
     """Remove inline Markdown syntax, keeping the words."""
+    # escaped characters are set aside (as private-use characters) so no rule below sees them
+    text = _ESCAPED.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), text)
     text = _CODE.sub(lambda m: m.group(2).strip(), text)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
@@ -60,7 +64,7 @@ def strip_inline(text: str) -> str:
         text = _STRIKE.sub(r"\1", text)
         text = _EM_STAR.sub(r"\1", text)
         text = _EM_UNDERSCORE.sub(r"\1", text)
-    return _ESCAPED.sub(r"\1", text)
+    return _SET_ASIDE.sub(lambda m: chr(ord(m.group()) - _PRIVATE), text)
 
 
 def parse_markdown(text: str) -> tuple[dict[str, str], list[tuple[str, str | None]]]:
