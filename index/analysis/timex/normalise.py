@@ -328,6 +328,11 @@ class Resolver:
                 d = self._place_weekday(wd, PAST, strict=True)
             elif adj.startswith(("kommend", "nächst")):
                 d = self._place_weekday(wd, FUTURE, strict=True)
+            elif adj.startswith(("morgig", "gestrig", "heutig")) and self.dct is not None:
+                off = {"m": 1, "g": -1, "h": 0}[adj[0]]
+                d = self.dct + timedelta(days=off)
+                if d.isoweekday() != wd:  # "am morgigen Sonntag" on a Friday: trust the weekday
+                    d = self._place_weekday(wd, FUTURE if off > 0 else PAST if off < 0 else NEUTRAL)
             elif adj.startswith("dies"):
                 d = None if self.dct is None else \
                     self.dct + timedelta(days=wd - self.dct.isoweekday())
@@ -337,8 +342,8 @@ class Resolver:
         if value is None:
             return None
         start = c.start
-        if adj in ("dem", "den"):  # article stays inside only together with the weekday
-            pass
+        if adj.startswith(("morgig", "gestrig", "heutig")):  # an adjective, not a determiner
+            start = m.start("wd")
         if part:
             return "TIME", f"{value}T{DAY_PARTS[part.lower()]}", None, start, c.end
         return "DATE", value, None, start, c.end

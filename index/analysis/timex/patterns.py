@@ -77,7 +77,7 @@ FAMILIES: list[tuple[str, str]] = [
     # Weekdays, optionally with a relative adjective, a part of the day and a date:
     # "am Montag", "vergangenen Freitag", "Montagabend", "Donnerstag, 25. Februar"
     ("weekday", rf"""
-        \b(?:(?P<wadj>(?i:vergangen|letzt|kommend|nächst|dies|vorig)en|[Dd]e[mn])\s+)?
+        \b(?:(?P<wadj>(?i:vergangen|letzt|kommend|nächst|dies|vorig|morgig|gestrig|heutig)en|[Dd]e[mn])\s+)?
         (?P<wd>{WEEKDAY})(?P<wdp>{DAYPART})?
         (?:\s+(?P<wdp2>Abend|Morgen|Vormittag|Nachmittag|Nacht|früh){END})?
         (?:(?:,\s*|\s+)(?:(?:de[nm]|der)\s+)?{NO_NUMBER_BEFORE}(?P<wday>{DAY})\.\s*
@@ -104,16 +104,16 @@ FAMILIES: list[tuple[str, str]] = [
     ("timefirst", rf"""
         {NO_DIGIT_BEFORE}\b(?P<fh>{HOUR})(?:[.:](?P<fm>[0-5][0-9]))?
         (?=(?:\s*(?:bis|-|–|und)\s*{HOUR}(?:[.:][0-5][0-9])?)+\s*Uhr)"""),
-    # Relative days, with a part of the day: "gestern", "heute Abend", "morgen früh"
-    ("relday", rf"""
-        \b(?P<rd>[Hh]eute|[Gg]estern|[Vv]orgestern|[Mm]orgen|[Üü]bermorgen)
-        (?:\s+(?P<rdp>früh|[Mm]orgen|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|[Aa]bend|[Nn]acht))?{END}"""),
     # Parts of the day: "am Abend", "in der Nacht zum Sonntag", "in den frühen Morgenstunden"
     ("daypart", rf"""
         (?:(?<=\b[Aa]m\s)(?:(?P<dpadj>frühen|späten)\s+)?(?P<dp>{DAYPART_NOUN})
          | \b[Dd](?:er|ie)\s+(?:(?P<dpadj2>frühen|späten)\s+)?(?P<dpn>Nacht)(?:\s+(?:zum|auf\s+den|auf)\s+(?P<nwd>{WEEKDAY}))?
          | \b[Dd]en\s+(?:(?:frühen|späten)\s+)?(?P<dph>Morgenstunden|Abendstunden|Nachtstunden|Vormittagsstunden|Nachmittagsstunden)
         ){END}"""),
+    # Relative days, with a part of the day: "gestern", "heute Abend", "morgen früh"
+    ("relday", rf"""
+        \b(?P<rd>[Hh]eute|[Gg]estern|[Vv]orgestern|[Mm]orgen|[Üü]bermorgen)
+        (?:\s+(?P<rdp>früh|[Mm]orgen|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|[Aa]bend|[Nn]acht))?{END}"""),
     # Days relative to the day talked about: "am nächsten Tag", "am Vortag", "tags darauf"
     ("dayafter", rf"""
         \b(?:(?:[Dd](?:er|en|em)\s+)?(?P<daadj>nächsten|folgenden|darauffolgenden|darauf\s+folgenden)\s+Tag(?:e?s)?
@@ -188,9 +188,34 @@ FAMILIES: list[tuple[str, str]] = [
 
 _GROUP = re.compile(r"\(\?P<\w+>")
 FAMILY_RES: dict[str, re.Pattern] = {name: re.compile(p, re.VERBOSE) for name, p in FAMILIES}
+# Every expression starts at the start of a word.
 CANDIDATE_RE = re.compile(
-    "|".join(f"(?P<{name}>{_GROUP.sub('(?:', p)})" for name, p in FAMILIES), re.VERBOSE
+    r"\b(?=\w)(?:" + "|".join(f"(?P<{name}>{_GROUP.sub('(?:', p)})" for name, p in FAMILIES) + ")",
+    re.VERBOSE,
 )
+
+# The first four letters (lower case) of every word an expression can start with; words
+# starting with a digit always qualify.  Only at such words is the grammar tried, which
+# keeps the scan fast (a set look-up per word instead of the whole alternation).
+FIRST_WORD_PREFIXES = frozenset("""
+    der die das den dem des
+    jede tägl wöch mona vier halb jähr stün allj alle werk woch
+    mont dien mitt donn frei sams sonn
+    anfa begi ende
+    verg letz komm näch dies vori lauf heur abge beve folg zurü erst dara drit
+    heut gest vorg morg über
+    vorm nach aben früh spät
+    vort tag tage tags gest
+    ein eine einh eini zwei drei fünf sech sieb acht neun zehn elf zwöl zwan hund beid ande
+    mehr weni viel etli zahl lang paar
+    jahr woch stun minu seku quar
+    somm herb wint
+    janu jänn febr febe märz apri mai juni juli augu sept okto nove deze
+    weih heil silv neuj oste karf grün rose asch pfin chri mari fron vale refo
+    vorj vorw heue
+    jetz derz zurz gege mome dama eins kürz neul jüng unlä vor bald demn zuku
+""".split())
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -201,19 +226,33 @@ class Candidate:
     match: re.Match  # the family's own regex matched at ``start`` (named groups usable)
 
 
+def iter_spans(text: str):
+    """(start, end, family) of every candidate, left to right, not overlapping.
+
+    Equivalent to ``CANDIDATE_RE.finditer(text)`` but only tries the grammar at words that
+    can start an expression."""
+    match = CANDIDATE_RE.match
+    prefixes = FIRST_WORD_PREFIXES
+    limit = 0
+    for w in _WORD.finditer(text):
+        s = w.start()
+        if s < limit:
+            continue
+        word = w.group()
+        if not (word[0].isdigit() or word[:4].lower() in prefixes):
+            continue
+        m = match(text, s)
+        if m is not None:
+            limit = m.end()
+            yield s, limit, m.lastgroup
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """All candidate temporal expressions in ``text``, left to right, not overlapping."""
     out = []
-    for m in CANDIDATE_RE.finditer(text):
-        family = m.lastgroup
-        fm = FAMILY_RES[family].match(text, m.start())
-        if fm is None or fm.end() != m.end():  # cannot happen for a well-formed grammar
+    for start, end, family in iter_spans(text):
+        fm = FAMILY_RES[family].match(text, start)
+        if fm is None or fm.end() != end:  # cannot happen for a well-formed grammar
             continue
-        out.append(Candidate(m.start(), m.end(), family, fm))
+        out.append(Candidate(start, end, family, fm))
     return out
-
-
-def iter_spans(text: str):
-    """The bare (start, end, family) of every candidate; the cheap path the speed bench measures."""
-    for m in CANDIDATE_RE.finditer(text):
-        yield m.start(), m.end(), m.lastgroup

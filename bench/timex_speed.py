@@ -1,0 +1,82 @@
+"""Speed of the German temporal tagger on one core.
+
+Prints tokens per second for
+- finding candidates (one pass of the compiled grammar over the text), and
+- the whole tagger (candidates, normalisation, tense check of the sentences with a candidate),
+on German news text: the bundled seed articles, article by article, repeated.
+
+    python bench/timex_speed.py [--repeat N] [--rounds R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from index.analysis.timex import find_candidates, tag  # noqa: E402
+from index.analysis.timex.patterns import iter_spans  # noqa: E402
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s*")
+
+
+def seed_articles() -> list[tuple[str, date | None]]:
+    out = []
+    for p in sorted((REPO / "seeds").glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        m = _HEADER.match(text)
+        dct = date.fromisoformat(m.group(1)) if m else None
+        out.append((text[m.end():] if m else text, dct))
+    return out
+
+
+def best_of(rounds: int, fn) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--repeat", type=int, default=200, help="copies of the seed articles")
+    ap.add_argument("--rounds", type=int, default=3, help="timed rounds (best is reported)")
+    args = ap.parse_args(argv)
+
+    articles = seed_articles() * args.repeat
+    tokens = sum(len(_TOKEN.findall(t)) for t, _ in articles)
+    n_timex = sum(len(tag(t, d)) for t, d in articles)
+    print(f"{len(articles)} articles, {tokens} tokens, {n_timex} temporal expressions")
+
+    def candidates_only():
+        for text, _ in articles:
+            for _ in iter_spans(text):
+                pass
+
+    def candidates_with_parts():
+        for text, _ in articles:
+            find_candidates(text)
+
+    def whole():
+        for text, dct in articles:
+            tag(text, dct)
+
+    for label, fn in (("find candidates (one regex pass)", candidates_only),
+                      ("find candidates + family parse", candidates_with_parts),
+                      ("whole tagger", whole)):
+        secs = best_of(args.rounds, fn)
+        print(f"{label:34s} {tokens / secs:12,.0f} tokens/s   ({secs:.3f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,49 @@
+"""Scores on the gold TimeML corpus stay above a floor (skipped when the shared data is absent)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[4]
+
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location("timex_eval", REPO / "bench" / "timex_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+timex_eval = _eval_module()
+CORPUS = timex_eval.corpus_dir()
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="gold TimeML corpus (shared data) not available")
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return timex_eval.evaluate(timex_eval.load_corpus(CORPUS))
+
+
+def test_corpus_is_complete(scores):
+    assert scores["n_gold"] == 186
+
+
+def test_extent_scores(scores):
+    assert scores["strict"][2] >= 0.89
+    assert scores["relaxed"][2] >= 0.93
+
+
+def test_value_scores(scores):
+    assert scores["value"][2] >= 0.82
+    assert scores["value_acc"] >= 0.85
+
+
+def test_offsets_of_the_reader():
+    docs = timex_eval.load_corpus(CORPUS)
+    for doc in docs:
+        for g in doc.gold:
+            assert doc.text[g.start:g.end] == g.text

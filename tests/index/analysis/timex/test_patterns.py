@@ -1,0 +1,171 @@
+"""Pattern families: extents (prepositions outside, articles inside), types and values.
+
+Publication date for all: Tuesday 2025-10-21 (ISO week 43).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.analysis.timex.patterns import CANDIDATE_RE, iter_spans
+
+from .helpers import only, tagged
+
+
+FAMILY_CASES = [
+    # calendar dates in words and digits
+    ("Das Treffen ist am 3. Oktober 2025 geplant.", "3. Oktober 2025", "DATE", "2025-10-03"),
+    ("Er kam am 8. November 1989 an.", "8. November 1989", "DATE", "1989-11-08"),
+    ("Die Frist endet am 03.10.2025.", "03.10.2025", "DATE", "2025-10-03"),
+    ("Die Frist endete am 3.10.25 um Mitternacht.", "3.10.25", "DATE", "2025-10-03"),
+    ("Stand: 2025-10-03", "2025-10-03", "DATE", "2025-10-03"),
+    ("Am 24. Dez. 2024 war Ruhe.", "24. Dez. 2024", "DATE", "2024-12-24"),
+    ("Die Sitzung vom 3.10. wurde vertagt.", "3.10.", "DATE", "2025-10-03"),
+    ("Wir treffen uns am Donnerstag, 25. Februar 2027.", "Donnerstag, 25. Februar 2027", "DATE", "2027-02-25"),
+    ("Am Freitag, den 3.10.2025, war Feiertag.", "Freitag, den 3.10.2025", "DATE", "2025-10-03"),
+    # months and years
+    ("Er wurde im November 1970 geboren.", "November 1970", "DATE", "1970-11"),
+    ("Das war im Jahr 2019.", "Jahr 2019", "DATE", "2019"),
+    ("Seit 2008 hat sich das verdoppelt.", "2008", "DATE", "2008"),
+    ("2024 war ein gutes Jahr.", "2024", "DATE", "2024"),
+    ("Der Vertrag läuft bis Juli dieses Jahres.", "Juli dieses Jahres", "DATE", "2025-07"),
+    ("Die Zahlen des Jahres 2019 sind da.", "des Jahres 2019", "DATE", "2019"),
+    # parts of periods
+    ("Sie trafen sich Mitte August.", "Mitte August", "DATE", "2025-08"),
+    ("Anfang 2024 begann der Umbau.", "Anfang 2024", "DATE", "2024"),
+    ("Das soll bis Ende des Jahres erledigt sein.", "Ende des Jahres", "DATE", "2025"),
+    ("Er kündigte das Mitte vergangener Woche an.", "Mitte vergangener Woche", "DATE", "2025-W42"),
+    ("Anfang Dezember wurde gewählt.", "Anfang Dezember", "DATE", "2024-12"),
+    ("Anfang nächsten Jahres wird gewählt.", "Anfang nächsten Jahres", "DATE", "2026"),
+    ("Das war Ende der 1990er Jahre.", "Ende der 1990er Jahre", "DATE", "199"),
+    ("Ende des 19. Jahrhunderts entstand das Haus.", "Ende des 19. Jahrhunderts", "DATE", "18"),
+    # seasons, quarters, decades, centuries
+    ("Im Frühjahr hatte er gewarnt.", "Frühjahr", "DATE", "2025-SP"),
+    ("Das Werk öffnet im Herbst 2026.", "Herbst 2026", "DATE", "2026-FA"),
+    ("Der Umsatz stieg im dritten Quartal.", "dritten Quartal", "DATE", "2025-Q3"),
+    ("Im ersten Halbjahr 2024 sank der Absatz.", "ersten Halbjahr 2024", "DATE", "2024-H1"),
+    ("In den 1980er Jahren war das anders.", "den 1980er Jahren", "DATE", "198"),
+    ("In den Achtzigerjahren war das anders.", "den Achtzigerjahren", "DATE", "198"),
+    ("Im 20. Jahrhundert wuchs die Stadt.", "20. Jahrhundert", "DATE", "19"),
+    # relative days and weeks
+    ("Gestern hat der Rat getagt.", "Gestern", "DATE", "2025-10-20"),
+    ("Das Gesetz tritt heute in Kraft.", "heute", "DATE", "2025-10-21"),
+    ("Das Urteil fällt morgen.", "morgen", "DATE", "2025-10-22"),
+    ("Vorgestern kam es zum Streit.", "Vorgestern", "DATE", "2025-10-19"),
+    ("Übermorgen wird gewählt.", "Übermorgen", "DATE", "2025-10-23"),
+    ("Vergangene Woche gab es Streit.", "Vergangene Woche", "DATE", "2025-W42"),
+    ("Die Abstimmung ist in der kommenden Woche.", "der kommenden Woche", "DATE", "2025-W44"),
+    ("Diese Woche wird verhandelt.", "Diese Woche", "DATE", "2025-W43"),
+    ("Nächste Woche wird verhandelt.", "Nächste Woche", "DATE", "2025-W44"),
+    ("Im vergangenen Jahr sank die Zahl.", "vergangenen Jahr", "DATE", "2024"),
+    ("Im kommenden Monat startet der Bau.", "kommenden Monat", "DATE", "2025-11"),
+    ("Im Vorjahr waren es mehr.", "Vorjahr", "DATE", "2024"),
+    ("Heuer gab es weniger Schnee.", "Heuer", "DATE", "2025"),
+    # times of day
+    ("Die Feier beginnt um 18 Uhr.", "18 Uhr", "TIME", "2025-10-21T18:00"),
+    ("Beginn ist um 20.30 Uhr im Saal.", "20.30 Uhr", "TIME", "2025-10-21T20:30"),
+    ("Beginn ist um 9:15 Uhr im Saal.", "9:15 Uhr", "TIME", "2025-10-21T09:15"),
+    ("Das Konzert ist heute Abend.", "heute Abend", "TIME", "2025-10-21TEV"),
+    ("Gestern Abend kam es zu einem Unfall.", "Gestern Abend", "TIME", "2025-10-20TEV"),
+    ("Er reist morgen früh ab.", "morgen früh", "TIME", "2025-10-22TMO"),
+    ("Am Abend wird gefeiert.", "Abend", "TIME", "2025-10-21TEV"),
+    ("Die Einbrecher kamen in der Nacht.", "der Nacht", "TIME", "2025-10-21TNI"),
+    ("Er kam am Dienstagabend zurück.", "Dienstagabend", "TIME", "2025-10-21TEV"),
+    # durations
+    ("Sie leben seit drei Jahren hier.", "drei Jahren", "DURATION", "P3Y"),
+    ("Das klären wir in den nächsten zwei Wochen.", "den nächsten zwei Wochen", "DURATION", "P2W"),
+    ("Der Krieg dauert dreieinhalb Jahre.", "dreieinhalb Jahre", "DURATION", "P3.5Y"),
+    ("Er wollte den Krieg in 24 Stunden beenden.", "24 Stunden", "DURATION", "PT24H"),
+    ("Die Sitzung dauerte 90 Minuten.", "90 Minuten", "DURATION", "PT90M"),
+    ("Er arbeitet seit Jahren hier.", "Jahren", "DURATION", "PXY"),
+    ("Das dauerte ein halbes Jahr.", "ein halbes Jahr", "DURATION", "P6M"),
+    ("In den vergangenen Monaten stieg der Preis.", "den vergangenen Monaten", "DURATION", "PXM"),
+    ("Er war einige Tage weg.", "einige Tage", "DURATION", "PXD"),
+    ("Die Frist beträgt eineinhalb Stunden.", "eineinhalb Stunden", "DURATION", "PT1.5H"),
+    ("Das ist die 14-Tage-Frist.", "14-Tage", "DURATION", "P14D"),
+    ("Er blieb zwei Jahrzehnte.", "zwei Jahrzehnte", "DURATION", "P2DE"),
+    # sets
+    ("Der Markt ist jeden Montag geöffnet.", "jeden Montag", "SET", "XXXX-WXX-1"),
+    ("Die Zeitung erscheint täglich.", "täglich", "SET", "P1D"),
+    ("Er berichtet wöchentlich.", "wöchentlich", "SET", "P1W"),
+    ("Die monatlichen Gebühren steigen.", "monatlichen", "SET", "P1M"),
+    ("Der Markt ist montags geöffnet.", "montags", "SET", "XXXX-WXX-1"),
+    ("Der Bus fährt alle zwei Stunden.", "alle zwei Stunden", "SET", "PT2H"),
+    ("Er kommt jedes Jahr wieder.", "jedes Jahr", "SET", "P1Y"),
+    # reference words and holidays
+    ("Jetzt muss gehandelt werden.", "Jetzt", "DATE", "PRESENT_REF"),
+    ("Damals war alles anders.", "Damals", "DATE", "PAST_REF"),
+    ("Die Entscheidung fällt bald.", "bald", "DATE", "FUTURE_REF"),
+    ("Zu Weihnachten 2024 kam er heim.", "Weihnachten 2024", "DATE", "2024-12-25"),
+]
+
+
+@pytest.mark.parametrize("text, span, typ, value", FAMILY_CASES)
+def test_family(text, span, typ, value):
+    t = only(text)
+    assert (t.text, t.type, t.value) == (span, typ, value)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Wir treffen uns am Samstag.", "Samstag"),
+    ("Er wurde im November 1970 geboren.", "November 1970"),
+    ("Beginn um 20.30 Uhr.", "20.30 Uhr"),
+    ("Das passiert in der ersten Woche.", "der ersten Woche"),
+    ("Anfang Dezember ist es so weit.", "Anfang Dezember"),
+    ("Er wohnt seit drei Jahren dort.", "drei Jahren"),
+    ("Wir klären das in den nächsten zwei Wochen.", "den nächsten zwei Wochen"),
+    ("Er kam vom 3. Oktober an.", "3. Oktober"),
+    ("Bis zum 3. Oktober bleibt er.", "3. Oktober"),
+    ("Er hat es auf den 7. Dezember verschoben.", "7. Dezember"),
+    ("Am vergangenen Freitag hat er gesprochen.", "vergangenen Freitag"),
+    ("Am heutigen Samstag ist Markt.", "Samstag"),
+])
+def test_extent_conventions(text, span):
+    assert only(text).text == span
+
+
+def test_mods():
+    assert only("Sie trafen sich Mitte August.").mod == "MID"
+    assert only("Anfang 2024 begann es.").mod == "START"
+    assert only("Ende des Jahres ist Schluss.").mod == "END"
+    assert only("Am 3. Oktober war Ruhe.").mod is None
+
+
+def test_time_ranges():
+    found = tagged("Der Markt ist von 14 bis 18 Uhr geöffnet.")
+    assert found == [("14", "TIME", "2025-10-21T14:00"), ("18 Uhr", "TIME", "2025-10-21T18:00")]
+    found = tagged("Geöffnet 8.30-12 und 14.30-16.30 Uhr.")
+    assert [f[0] for f in found] == ["8.30", "12", "14.30", "16.30 Uhr"]
+
+
+def test_day_ranges():
+    found = tagged("Das Fest dauert vom 5. bis 8. Dezember 2025.")
+    assert found == [("5.", "DATE", "2025-12-05"), ("8. Dezember 2025", "DATE", "2025-12-08")]
+
+
+def test_clock_time_takes_the_day_named_in_its_sentence():
+    found = tagged("Am Samstag, 25. Oktober 2025, beginnt um 11 Uhr der Markt. Um 15 Uhr ist Schluss.")
+    assert found[1] == ("11 Uhr", "TIME", "2025-10-25T11:00")
+    assert found[2] == ("15 Uhr", "TIME", "2025-10-21T15:00")
+
+
+def test_next_day_relative_to_the_day_talked_about():
+    found = tagged("Am 3. Oktober 2025 kam er an. Am nächsten Tag reiste er weiter.")
+    assert found[1] == ("nächsten Tag", "DATE", "2025-10-04")
+
+
+def test_ordinal_week_of_the_month_talked_about():
+    found = tagged("Das Ferienprogramm begann am 1. Juli 2013. In der ersten Woche wurde gebastelt.")
+    assert found[1] == ("der ersten Woche", "DATE", "2013-W27")
+
+
+def test_fast_scan_equals_regex_scan():
+    text = ("Am Montag, 3. Oktober 2025, um 20.30 Uhr, seit drei Jahren, jeden Montag, täglich, "
+            "Mitte vergangener Woche, in den nächsten zwei Wochen, im Jahr 2019, 2.500 Kilometer, "
+            "heute Abend, Anfang 2024, im Frühjahr, im dritten Quartal, den 1990er Jahren, "
+            "vorgestern, am Wochenende, Weihnachten, jetzt, damals, von 14-18 Uhr, 14-Tage, "
+            "Ende des Jahres, der Woche darauf, am Vortag, tags darauf, das Jahr 2011.")
+    text += " ".join(case[0] for case in FAMILY_CASES)
+    slow = [(m.start(), m.end(), m.lastgroup) for m in CANDIDATE_RE.finditer(text)]
+    assert list(iter_spans(text)) == slow
+    assert len(slow) >= 25 + len(FAMILY_CASES)

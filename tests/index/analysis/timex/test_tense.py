@@ -1,0 +1,72 @@
+"""Past or future from the sentence: weekdays, months and dates without a year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from index.analysis.timex import FUTURE, NEUTRAL, PAST, sentence_bounds, tense_direction
+
+from .helpers import only
+
+# Tuesday 2025-10-21 (helpers.DCT) and Thursday 2025-10-16
+THURSDAY = date(2025, 10, 16)
+
+
+def _direction(text: str, word: str) -> int:
+    i = text.index(word)
+    return tense_direction(text, i, i + len(word))
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Rubio und Lawrow hatten am Montag telefoniert.", "Montag", PAST),
+    ("Selenskyj wird am Freitag zu einem Treffen erwartet.", "Freitag", FUTURE),
+    ("Der Gipfel könnte am 8. November stattfinden.", "8. November", FUTURE),
+    ("Peskow betonte am Montag, nichts habe sich geändert.", "Montag", PAST),
+    ("Die Regierung hat am Montag beschlossen, die Steuer zu senken.", "Montag", PAST),
+    ("Am Freitag soll abgestimmt werden.", "Freitag", FUTURE),
+    ("Trump hatte im Wahlkampf erklärt, er werde den Krieg nach seinem Amtsantritt im Januar beenden.",
+     "Januar", PAST),
+    ("Er sagt, er werde im Januar kommen.", "Januar", FUTURE),
+    ("Die Messe im März", "März", NEUTRAL),
+])
+def test_direction(text, word, expected):
+    assert _direction(text, word) == expected
+
+
+def test_clause_decides_before_sentence():
+    text = ("Rubio und Lawrow könnten aber diese Woche noch einmal telefonieren, nachdem sie am Montag "
+            "ein Telefonat geführt hätten.")
+    assert _direction(text, "Montag") == PAST
+
+
+def test_sentence_bounds_skip_ordinal_dots():
+    text = "Er kam am 8. November an. Dann ging er."
+    s, e = sentence_bounds(text, text.index("November"), text.index("November") + 8)
+    assert text[s:e].strip() == "Er kam am 8. November an."
+
+
+@pytest.mark.parametrize("text, dct, value", [
+    ("Rubio und Lawrow hatten am Montag telefoniert.", date(2025, 10, 21), "2025-10-20"),
+    ("Selenskyj wird am Freitag im Weißen Haus erwartet.", THURSDAY, "2025-10-17"),
+    ("Der Gipfel könnte am 8. November stattfinden.", date(2025, 10, 21), "2025-11-08"),
+    ("Trump hatte bereits im September angekündigt, mit Putin zu sprechen.", THURSDAY, "2025-09"),
+    ("Die Wahl findet im September statt, wird erwartet.", THURSDAY, "2026-09"),
+    ("Er hatte am 20. Dezember gesprochen.", date(2026, 1, 13), "2025-12-20"),
+    ("Die Entscheidung soll im Januar fallen.", date(2025, 12, 10), "2026-01"),
+    ("Am vergangenen Freitag wurde gewählt.", date(2025, 10, 21), "2025-10-17"),
+    ("Am kommenden Dienstag wird gewählt.", date(2025, 10, 21), "2025-10-28"),
+    ("Am Mittwoch", date(2025, 10, 21), "2025-10-22"),  # no tense cue: the nearer Wednesday
+    ("Am Sonntag", date(2025, 10, 21), "2025-10-19"),
+    ("Sie hatten sich Mitte August in Alaska getroffen.", THURSDAY, "2025-08"),
+])
+def test_placed_in_time(text, dct, value):
+    assert only(text, dct).value == value
+
+
+def test_reported_future_in_a_past_sentence():
+    text = ("Trump hatte im Wahlkampf erklärt, er werde den Ukraine-Krieg nach seinem Amtsantritt "
+            "im Januar innerhalb von \"24 Stunden\" beenden.")
+    from .helpers import tagged
+    assert ("Januar", "DATE", "2025-01") in tagged(text, THURSDAY)
