@@ -1,0 +1,73 @@
+"""A lexical token feature for newsdesk's German NER model.
+
+German capitalises every noun, so capitalisation alone says little about a
+name. This module gives every word form a short class string that the NER
+model embeds next to its other features (see ``training/config.cfg``):
+
+* which lexicon classes the exact form has (``C`` common noun, ``T`` toponym,
+  ``S`` surname, ``V`` first name, ``E`` other proper name; ``-`` none),
+* the same for the form without a final genitive ``s`` (``Russlands``), and
+* its word frequency bucket (Zipf 0..7, lower-cased).
+
+The lexicon (``data/de_lexicon.gz``) is built by
+``training/build_lexicon.py`` from ``german-nouns`` and ``wordfreq`` data
+(both CC BY-SA 4.0). spaCy has no slot for a custom lexeme attribute in its
+hash embeddings, so the class string is stored in the lexeme's ``LANG``
+attribute, which nothing else in the pipeline uses. The callback
+``newsdesk.lexical_features.v1`` (referenced in the model's config under
+``[nlp.after_creation]``) installs it; importing this module registers it.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.attrs import LANG
+
+LEXICON_PATH = Path(__file__).with_name("data") / "de_lexicon.gz"
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, str], dict[str, str]]:
+    with gzip.open(LEXICON_PATH, "rt", encoding="utf-8") as fh:
+        forms, kinds, words, freqs = fh.read().split("\0")
+    classes = dict(zip(forms.split("\n"), kinds.split("\n")))
+    zipf = dict(zip(words.split("\n"), freqs.split("\n")))
+    return classes, zipf
+
+
+def lexical_class(text: str) -> str:
+    """The feature string of one word form, e.g. ``C5``, ``T-4``, ``-T3``."""
+    if text == "_":
+        # spaCy reads the vocab's language code as LANG("_")
+        return "de"
+    classes, zipf = _lexicon()
+    own = classes.get(text, "-")
+    base = "-"
+    if len(text) > 3 and text.endswith("s"):
+        base = classes.get(text[:-1], "-")
+        if base == "C":  # "Hauses" etc. are already covered by their own forms
+            base = "-"
+    elif len(text) > 3 and text.endswith("'"):
+        base = classes.get(text[:-1], "-")
+    freq = zipf.get(text.lower(), "0")
+    return f"{own}|{base}|{freq}"
+
+
+@spacy.registry.callbacks("newsdesk.lexical_features.v1")
+def create_lexical_features():
+    def install(nlp):
+        getters = dict(nlp.vocab.lex_attr_getters or {})
+        getters[LANG] = lexical_class
+        nlp.vocab.lex_attr_getters = getters
+        return nlp
+
+    return install
+
+
+def name_classes(text: str) -> str:
+    """The lexicon classes of one exact word form (``T``, ``ST``, ``C``, ...) or ``-``."""
+    return _lexicon()[0].get(text, "-")

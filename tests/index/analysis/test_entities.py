@@ -1,0 +1,106 @@
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from index.analysis.entities import canonical_key, extract_entities
+
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
+BUNDLED = Path(__file__).resolve().parents[3] / "index" / "models" / "de_newsdesk" / "config.cfg"
+
+
+@pytest.mark.parametrize(
+    "text,label,key",
+    [
+        ("Putins", "PER", "PER:Putin"),
+        ("Trumps", "PER", "PER:Trump"),
+        ("Wladimir Putins", "PER", "PER:Wladimir Putin"),
+        ("Merkels", "PER", "PER:Merkel"),
+        ("Russlands", "LOC", "LOC:Russland"),
+        ("Deutschlands", "LOC", "LOC:Deutschland"),
+        ("Kremls", "ORG", "ORG:Kreml"),
+        ("Paris", "LOC", "LOC:Paris"),
+        ("Texas", "LOC", "LOC:Texas"),
+        ("Los Angeles", "LOC", "LOC:Los Angeles"),
+        ("Hans", "PER", "PER:Hans"),
+        ("Klaus", "PER", "PER:Klaus"),
+        ("Hans'", "PER", "PER:Hans"),
+        ("Siemens", "ORG", "ORG:Siemens"),
+        ("Fox News", "ORG", "ORG:Fox News"),
+        ("USA", "LOC", "LOC:USA"),
+        ("„CNN“", "ORG", "ORG:CNN"),
+        ('"Tagesschau",', "ORG", "ORG:Tagesschau"),
+        ("Donald\n Trump", "PER", "PER:Donald Trump"),
+        ("Vereinte Nationen", "ORG", "ORG:Vereinte Nationen"),
+        ("Olympische Spiele", "MISC", "MISC:Olympische Spiele"),
+    ],
+)
+def test_canonical_key(text, label, key):
+    assert canonical_key(text, label) == key
+
+
+def test_same_name_same_key_in_any_article():
+    assert canonical_key("Putin", "PER") == canonical_key("Putins", "PER")
+    assert canonical_key("Putin", "PER") != canonical_key("Putin", "LOC")
+
+
+def _doc(words, ents):
+    nlp = spacy.blank("de")
+    doc = spacy.tokens.Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def test_short_name_joins_full_name_before_and_after():
+    doc = _doc(
+        ["Putin", "traf", "Trump", ".", "Wladimir", "Putin", "und", "Donald", "Trump", "reden", ".", "Putins", "Plan"],
+        [(0, 1, "PER"), (2, 3, "PER"), (4, 6, "PER"), (7, 9, "PER"), (11, 12, "PER")],
+    )
+    keys = [e.key for e in extract_entities(doc)]
+    assert keys == ["PER:Wladimir Putin", "PER:Donald Trump", "PER:Wladimir Putin", "PER:Donald Trump", "PER:Wladimir Putin"]
+
+
+def test_shared_surname_takes_nearest_full_name_before():
+    doc = _doc(
+        ["Donald", "Trump", "sagte", ".", "Melania", "Trump", "lachte", ".", "Trump", "ging"],
+        [(0, 2, "PER"), (4, 6, "PER"), (8, 9, "PER")],
+    )
+    assert [e.key for e in extract_entities(doc)][-1] == "PER:Melania Trump"
+
+
+def test_quotes_are_stripped_from_spans_and_offsets_point_into_text():
+    doc = _doc(["Der", "Sender", "„", "CNN", "“", "meldete", "(", "dpa", ")"], [(2, 5, "ORG"), (6, 9, "ORG")])
+    ents = extract_entities(doc)
+    assert [(e.text, e.key) for e in ents] == [("CNN", "ORG:CNN"), ("dpa", "ORG:dpa")]
+    for e in ents:
+        assert doc.text[e.start:e.end] == e.text
+
+
+def test_other_labels_are_mapped_or_dropped():
+    doc = _doc(["Joe", "Biden", "in", "Ohio", "am", "Montag"], [(0, 2, "PERSON"), (3, 4, "GPE"), (5, 6, "DATE")])
+    assert [(e.label, e.key) for e in extract_entities(doc)] == [("PER", "PER:Joe Biden"), ("LOC", "LOC:Ohio")]
+
+
+def _seed_text(name: str) -> str:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    return text.split("\n", 1)[1] if text.lstrip().startswith("date ") else text
+
+
+@pytest.mark.skipif(not BUNDLED.exists(), reason="bundled model not built")
+@pytest.mark.parametrize(
+    "seed,expected",
+    [
+        ("000_679100aab88e780d.txt", {("Donald Trump", "PER"), ("Sergej Lawrow", "PER"), ("Budapest", "LOC"), ("CNN", "ORG")}),
+        ("003_983a0c29aa7f4384.txt", {("Donald Trump", "PER"), ("Budapest", "LOC"), ("Alaska", "LOC")}),
+    ],
+)
+def test_seed_articles_with_bundled_model(seed, expected):
+    from index.analysis.pipeline import load_pipeline
+
+    ents = extract_entities(load_pipeline()(_seed_text(seed)))
+    found = {(e.text, e.label) for e in ents}
+    assert expected <= found
+    keys = {e.key for e in ents}
+    assert "PER:Donald Trump" in keys
+    assert "PER:Trump" not in keys  # short mentions join the full name

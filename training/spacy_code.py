@@ -1,0 +1,8 @@
+"""Passed to ``spacy train --code``: registers newsdesk's lexical feature callback."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import index.analysis.lexical_features  # noqa: E402,F401  (registers newsdesk.lexical_features.v1)

@@ -1,0 +1,143 @@
+"""One command: build the lexicon, prepare the data, train, evaluate and package the model.
+
+  python training/train.py                    # everything; the model lands in index/models/de_newsdesk
+  python training/train.py --max-minutes 90   # stop training after 90 minutes (model-best is kept)
+  python training/train.py --package training/runs/<run>/model-best   # only evaluate + package a trained pipeline
+
+Training runs on one CPU thread (OPENBLAS/OMP/MKL_NUM_THREADS=1). spaCy keeps the
+best pipeline on GermEval dev in <run>/model-best; that one is packaged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAINING = ROOT / "training"
+MODEL_DIR = ROOT / "index" / "models" / "de_newsdesk"
+LEXICON = ROOT / "index" / "analysis" / "data" / "de_lexicon.gz"
+RUNTIME_PARTS = ("config.cfg", "meta.json", "tokenizer", "vocab", "sentencizer.json", "tok2vec", "tagger", "ner")
+
+THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+CITATION = (
+    "Darina Benikova, Chris Biemann, Marc Reznicek. NoSta-D Named Entity Annotation for German: "
+    "Guidelines and Dataset. Proceedings of LREC 2014, Reykjavik, Iceland."
+)
+SOURCES = [
+    {"name": "GermEval 2014 NER (NoSta-D)", "use": "train (minus the last 1,200 sentences, held out) and dev",
+     "license": "CC BY 4.0", "citation": CITATION},
+    {"name": "WikiANN / PAN-X de (Pan et al. 2017, Rahimi et al. 2019 split)", "use": "train, silver PER/LOC/ORG",
+     "license": "Wikipedia text, CC BY-SA"},
+    {"name": "Europarl German NER (Faruqui and Pado 2010)", "use": "train, NER + STTS POS", "license": "none stated"},
+    {"name": "DFKI MobIE (Hennig et al. 2021)", "use": "train, NER (coarse-mapped) + STTS POS", "license": "CC BY 4.0"},
+    {"name": "german-nouns (Wiktionary DE)", "use": "lexical feature (noun/name lexicon)", "license": "CC BY-SA 4.0"},
+    {"name": "wordfreq 3.1 (Speer et al.)", "use": "lexical feature (word frequency)", "license": "CC BY-SA 4.0 (data)"},
+]
+
+
+def run(cmd: list[str], **kw) -> None:
+    print("$", " ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True, cwd=ROOT, **kw)
+
+
+def train(run_dir: Path, max_minutes: float | None, overrides: list[str]) -> None:
+    env = {**os.environ, **THREAD_ENV}
+    cmd = [sys.executable, "-m", "spacy", "train", "training/config.cfg", "--code", "training/spacy_code.py",
+           "-o", str(run_dir), *overrides]
+    print("$", " ".join(cmd), flush=True)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
+    deadline = time.monotonic() + max_minutes * 60 if max_minutes else None
+    while proc.poll() is None:
+        time.sleep(5)
+        if deadline and time.monotonic() > deadline:
+            print(f"time limit of {max_minutes} min reached: stopping training, keeping model-best", flush=True)
+            proc.terminate()
+            proc.wait()
+            return
+    if proc.returncode:
+        raise SystemExit(proc.returncode)
+
+
+def evaluate(model: Path, corpus: Path | None) -> dict:
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(TRAINING))
+    from evaluate import gold_docs, print_table, score
+
+    import spacy
+
+    import index.analysis.lexical_features  # noqa: F401
+
+    nlp = spacy.load(model)
+    result = score(nlp, gold_docs(nlp, corpus))
+    print(f"== {model} on {corpus or 'GermEval 2014 dev'}")
+    print_table(result)
+    return result
+
+
+def package(model: Path, version: str) -> None:
+    dev = evaluate(model, None)
+    holdout_path = TRAINING / "corpus" / "holdout.spacy"
+    holdout = evaluate(model, holdout_path) if holdout_path.exists() else None
+    tagged_path = TRAINING / "corpus" / "tagged_dev.spacy"
+    tagged = evaluate(model, tagged_path) if tagged_path.exists() else None
+    if MODEL_DIR.exists():
+        shutil.rmtree(MODEL_DIR)
+    MODEL_DIR.mkdir(parents=True)
+    for part in RUNTIME_PARTS:
+        src = model / part
+        if src.is_dir():
+            shutil.copytree(src, MODEL_DIR / part)
+        elif src.exists():
+            shutil.copy2(src, MODEL_DIR / part)
+    meta = json.loads((model / "meta.json").read_text())
+    meta.update({
+        "name": "newsdesk",
+        "version": version,
+        "description": "newsdesk's German pipeline: sentencizer, STTS POS tagger, NER (PER/LOC/ORG/MISC). "
+                       "Trained from scratch on CPU (no pretrained vectors) with a lexical token feature "
+                       "(noun/name lexicon and word frequency, see index/analysis/lexical_features.py).",
+        "author": "newsdesk",
+        "license": "CC BY-SA 4.0 (trained on CC BY / CC BY-SA data, see sources)",
+        "sources": SOURCES,
+        "citation": CITATION,
+        "requirements": ["newsdesk (registers the callback newsdesk.lexical_features.v1)"],
+        "newsdesk_evaluation": {
+            "note": "entity-level exact span+label, coarse labels (OTH->MISC, *deriv/*part->O), gold tokens",
+            "germeval2014_dev": dev,
+            "germeval2014_train_holdout": holdout,
+            "stts_tagging_heldout": tagged.get("tag_acc") if tagged else None,
+        },
+    })
+    (MODEL_DIR / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False))
+    size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
+    print(f"packaged {model} -> {MODEL_DIR} ({size / 1e6:.1f} MB)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--run", default=None, help="run directory under training/runs (default: timestamped)")
+    ap.add_argument("--max-minutes", type=float, default=None, help="wall-clock limit for training")
+    ap.add_argument("--package", type=Path, default=None, help="only evaluate and package this pipeline")
+    ap.add_argument("--version", default="0.1.0")
+    args, overrides = ap.parse_known_args()
+    if args.package:
+        package(args.package, args.version)
+        return
+    if not LEXICON.exists():
+        run([sys.executable, "training/build_lexicon.py"])
+    run([sys.executable, "training/prepare_data.py"])
+    run_dir = TRAINING / "runs" / (args.run or time.strftime("run-%Y%m%d-%H%M%S"))
+    train(run_dir, args.max_minutes, overrides)
+    package(run_dir / "model-best", args.version)
+
+
+if __name__ == "__main__":
+    main()
