@@ -29,7 +29,9 @@ _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _QUANTITY_BEFORE = re.compile(
     r"(?:\b(?:rund|etwa|ca\.|circa|über|mehr\s+als|weniger\s+als|knapp|fast|insgesamt|nur|"
     r"bis\s+zu|weitere|exakt|genau|mindestens|höchstens|zirka|gut|davon|alle|"
-    r"Nr\.|Nummer|Platz|Seite|Zimmer|PLZ|von\s+über)|[€$#])\s*$"
+    r"Nr\.|Nummer|Platz|Seite|Zimmer|PLZ|von\s+über|Artikel|Paragra(?:f|ph)|Tel\.|Telefon|Linie|"
+    r"Route|Flug|Zug|Bus|Kanal|Modell|Typ|Code|Version|Zimmer|Haus|Halle|Gleis|Tor|Block|"
+    r"[A-ZÄÖÜ][a-zäöüß]*(?:nummer|straße|strasse|gasse|weg|platz|linie))|[€$#§])\s*$"
 )
 # Words before a bare 4-digit number that make it a year even before a noun ("seit 2008 Mitglied").
 _YEAR_BEFORE = re.compile(
@@ -493,20 +495,20 @@ class Resolver:
         return "DATE", f"{self._season_year(code, off)}-{code}", None
 
     def _season_year(self, code: str, off: int) -> int:
-        """The year of this (off=0), the last (-1) or the next (+1) season ``code``."""
+        """The year of this (off=0), the last (-1) or the next (+1) season ``code``.
+
+        A season's year is the year it starts in (winter 2024 = December 2024 to February 2025)."""
         y, m = self.dct.year, self.dct.month
         start = _SEASON_MONTH[code]
-        # the current or most recent occurrence of the season's start
-        cur = y if m >= start else y - 1
-        if code == "WI" and m <= 2:
-            cur = y - 1
-        if off == 0:
-            # "diesen Sommer": this year's, unless it is winter spanning the new year
-            return cur if code == "WI" else y
+        latest = y if m >= start else y - 1  # the latest occurrence that has started
+        running = (m - start) % 12 < 3
         if off < 0:
-            ends_by = (start + 2)  # last month of the season
-            return cur if (m > ends_by and code != "WI") else cur - 1
-        return cur + 1
+            return latest - 1 if running else latest
+        if off > 0:
+            return latest + 1
+        if code == "WI":
+            return latest if running else latest + 1
+        return y
 
     def _duration(self, c, m):
         if m["num"]:
@@ -575,6 +577,8 @@ class Resolver:
         name = m["month"].lower()
         year = int(m["myear"]) if m["myear"] else None
         if name in AMBIGUOUS_MONTHS and year is None and not m["mgen"]:
+            if re.match(r"-[A-ZÄÖÜ]", self._after(c, 2)):
+                return None  # "August-Bebel-Haus"
             if not _MONTH_CONTEXT_BEFORE.search(self._before(c, 25)):
                 # "August Bebel", "Juli Zeh": only "und/oder" after another month counts
                 if not re.search(r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|"
@@ -597,6 +601,9 @@ class Resolver:
             return None
         if _QUANTITY_BEFORE.search(before) and not strong:
             return None
+        if re.search(r"\bvon\s+\d+\s+auf\s*$", before) or re.match(r"\s+auf\s+\d", after) \
+                and re.search(r"\bvon\s*$", before):
+            return None  # "stieg von 1800 auf 1900": quantities
         if not strong:
             if y < 1800:
                 return None

@@ -5,6 +5,8 @@ Publication date for all: Tuesday 2025-10-21 (ISO week 43).
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from index.analysis.timex.patterns import CANDIDATE_RE, iter_spans
@@ -71,6 +73,7 @@ FAMILY_CASES = [
     ("Am Abend wird gefeiert.", "Abend", "TIME", "2025-10-21TEV"),
     ("Die Einbrecher kamen in der Nacht.", "der Nacht", "TIME", "2025-10-21TNI"),
     ("Er kam am Dienstagabend zurück.", "Dienstagabend", "TIME", "2025-10-21TEV"),
+    ("In der Nacht zu Montag brannte es.", "der Nacht zu Montag", "TIME", "2025-10-19TNI"),
     # durations
     ("Sie leben seit drei Jahren hier.", "drei Jahren", "DURATION", "P3Y"),
     ("Das klären wir in den nächsten zwei Wochen.", "den nächsten zwei Wochen", "DURATION", "P2W"),
@@ -122,6 +125,19 @@ def test_family(text, span, typ, value):
 ])
 def test_extent_conventions(text, span):
     assert only(text).text == span
+
+
+@pytest.mark.parametrize("text, dct, value", [
+    ("Im vergangenen Winter war es kalt.", date(2025, 10, 21), "2024-WI"),
+    ("Diesen Winter wird es kalt.", date(2025, 10, 21), "2025-WI"),
+    ("Diesen Winter ist es kalt.", date(2025, 1, 10), "2024-WI"),
+    ("Im vergangenen Winter war es kalt.", date(2025, 1, 10), "2023-WI"),
+    ("Im nächsten Sommer wird gebaut.", date(2025, 7, 1), "2026-SU"),
+    ("Im vergangenen Herbst wurde gewählt.", date(2025, 12, 15), "2025-FA"),
+    ("Im vergangenen Herbst wurde gewählt.", date(2025, 10, 21), "2024-FA"),
+])
+def test_relative_seasons(text, dct, value):
+    assert only(text, dct).value == value
 
 
 def test_mods():

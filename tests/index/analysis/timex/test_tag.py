@@ -82,6 +82,14 @@ def test_seed_article_two():
     "Das Gesetz Nr. 1234 gilt.",
     "Er wohnt in der Rovigostraße 42.",
     "Version 2.10 wurde veröffentlicht.",
+    "Die Linie 1999 fährt nach Norden.",
+    "Sie trug die Startnummer 2012.",
+    "Die Bundesstraße 1934 ist gesperrt.",
+    "Die Zahl stieg von 1800 auf 1900.",
+    "Im August-Bebel-Haus tagte die SPD.",
+    "Das Sonntagsblatt und die Freitagsgebete.",
+    "Die Sommerferien und der Winterdienst.",
+    "Die Tagesschau berichtete.",
 ])
 def test_no_expression_in_ordinary_words(text):
     assert tagged(text) == []
