@@ -65,6 +65,7 @@ _VERB = _FINITE | _FULL_VERB | {"VAINF", "VAPP", "VMINF", "VMPP"}
 _NOUN = {"NN", "NE", "FM"}
 _PREPOSITION = {"APPR", "APPRART"}
 _PUNCT_PREFIX = "$"
+_SUBJECT_PRONOUNS = {"ich", "du", "er", "sie", "wir", "ihr"}
 _CLAUSE_BREAK_TEXT = {";", ":", "–", "—", "-"}
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -139,8 +140,11 @@ def extract_events(doc: "Doc", timexes: Sequence[Timex], entities: Sequence[Enti
     paragraphs = _paragraph_spans(text)
     sentences = _sentence_bounds(doc)
     sent_starts = [s for s, _ in sentences]
-    ents = sorted(entities, key=lambda e: (e.start, e.end))
+    timex_spans = _Spans((t.start, t.end) for t in timexes)
+    # a name inside a temporal expression ("Mitte August" read as a person) takes no part
+    ents = sorted((e for e in entities if not timex_spans.overlaps(e.start, e.end)), key=lambda e: (e.start, e.end))
     token_starts = [t.idx for t in doc]
+    in_timex = {t.i for t in doc if timex_spans.overlaps(t.idx, t.idx + len(t.text))}
 
     events: list[Event] = []
     seen: set[tuple[int, int, int]] = set()
@@ -167,7 +171,6 @@ def extract_events(doc: "Doc", timexes: Sequence[Timex], entities: Sequence[Enti
             start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
         else:  # no tokens (a Doc that does not cover the text): use the sentence
             start, end = sent_start, sent_end
-        timex_tokens = {t.i for t in clause if t.idx < timex.end and t.idx + len(t.text) > timex.start}
         who = _keys(ents, start, end, WHO_LABELS) or _keys(ents, sent_start, sent_end, WHO_LABELS)
         date, granularity = period
         events.append(
@@ -176,7 +179,7 @@ def extract_events(doc: "Doc", timexes: Sequence[Timex], entities: Sequence[Enti
                 end=end,
                 date=date.isoformat(),
                 granularity=granularity,
-                what=describe(clause, timex_tokens) or text[start:end].strip(),
+                what=describe(clause, in_timex) or text[start:end].strip(),
                 text=text[start:end],
                 who=who,
                 where=_keys(ents, start, end, WHERE_LABELS),
@@ -211,6 +214,23 @@ def _sentence_bounds(doc: "Doc") -> list[tuple[int, int]]:
 
 def _inside_any(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start <= pos < end for start, end in spans)
+
+
+class _Spans:
+    """Sorted character spans, asked whether a range overlaps any of them."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans up to here
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end)  # spans[:i] start before ``end``
+        return i > 0 and self._reach[i - 1] > start
 
 
 def _enclosing(pos: int, spans: list[tuple[int, int]], default: tuple[int, int]) -> tuple[int, int]:
@@ -300,13 +320,13 @@ def _keys(entities: Sequence[Entity], start: int, end: int, labels: tuple[str, .
 def describe(clause: Sequence["Token"], skip: set[int] = frozenset()) -> str:
     """A few words saying what a clause reports, built from its STTS tags.
 
-    Picks the subject noun group (the first noun group not governed by a
-    preposition, or a personal pronoun when there is none), the finite verb,
+    Picks the subject (the first noun group not governed by a preposition,
+    or a personal pronoun such as "er"/"sie" before it), the finite verb,
     the object (the noun group nearest to the main verb: after it when the
     main verb is finite, before it otherwise; one without preposition
     preferred), a negation, the main verb (the last full verb, else the last
     auxiliary or modal), its "zu" and its separable particle. Tokens in
-    ``skip`` (the temporal expression) are never used. Words keep their
+    ``skip`` (temporal expressions) are never used. Words keep their
     order; "…" marks words left out. "" when nothing fits.
     """
     tokens = [t for t in clause if t.i not in skip and not _is_punct(t)]
@@ -338,7 +358,10 @@ def describe(clause: Sequence["Token"], skip: set[int] = frozenset()) -> str:
 
     bare = [g for g in groups if not g[0]]
     subject = bare[0][1] if bare else []
-    if not subject:
+    pronoun = next((t for t in tokens if _is_subject_pronoun(t)), None)
+    if pronoun is not None and (not subject or pronoun.i < subject[0].i):
+        subject = [pronoun]
+    if not subject:  # "hieß es"
         pronoun = next((t for t in tokens if t.tag_ == "PPER"), None)
         subject = [pronoun] if pronoun is not None else []
     subject_ids = {t.i for t in subject}
@@ -351,6 +374,13 @@ def describe(clause: Sequence["Token"], skip: set[int] = frozenset()) -> str:
     if len(words) > MAX_WHAT_WORDS:
         words = picked + subject[-1:]
     return _join(words)
+
+
+def _is_subject_pronoun(token: "Token") -> bool:
+    """A personal pronoun that is most likely a subject ("er", "sie", "wir", "man"; not expletive "es")."""
+    return (token.tag_ == "PPER" and token.lower_ in _SUBJECT_PRONOUNS) or (
+        token.tag_ == "PIS" and token.lower_ == "man"
+    )
 
 
 def _noun_groups(tokens: list["Token"]) -> list[tuple[list["Token"], list["Token"]]]:

@@ -215,3 +215,30 @@ def test_expression_cut_by_the_sentence_splitter_keeps_its_whole_clause():
     (event,) = extract_events(doc, [timex_at(doc, "am 8. November", "2025-11-08")], [])
     assert event.text == "Der Gipfel könnte am 8. November stattfinden."
     assert event.what == "Gipfel könnte … stattfinden"
+
+
+def test_names_inside_dates_take_no_part_and_other_dates_are_not_described():
+    doc = make_doc(
+        "Trump/NE/PER und/KON Putin/NE/PER hatten/VAFIN sich/PRF Mitte/NN August/NN/PER im/APPRART "
+        "Alaska/NE/LOC getroffen/VVPP ./$. || "
+        "Er/PPER werde/VAFIN den/ART Krieg/NN im/APPRART Januar/NN innerhalb/APPR von/APPR 24/CARD "
+        "Stunden/NN beenden/VVINF ./$."
+    )
+    timexes = [
+        timex_at(doc, "Mitte August", "2025-08", mod="MID"),
+        timex_at(doc, "Januar", "2025-01"),
+        timex_at(doc, "24 Stunden", "PT24H", type="DURATION"),
+    ]
+    january, august = extract_events(doc, timexes, entities_of(doc))
+    assert august.who == ["PER:Trump", "PER:Putin"]
+    assert january.what == "Er werde … Krieg … beenden"
+    assert "Stunden" not in january.what and "PER:August" not in august.who
+
+
+def test_a_pronoun_before_the_first_noun_is_the_subject():
+    doc = make_doc(
+        "Nachdem/KOUS sie/PPER am/APPRART Montag/NN ein/ART Telefonat/NN geführt/VVPP hatten/VAFIN ,/$, "
+        "reisten/VVFIN sie/PPER ab/PTKVZ ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2025-10-20")], [])
+    assert event.what == "sie … Telefonat geführt hatten"
