@@ -49,6 +49,10 @@ _PATTERNS = [
 ]
 
 
+# one alternation: a single scan per sentence (the patterns' own flags are all IGNORECASE except "©")
+_ANY_PATTERN = re.compile("|".join(f"(?:{p.pattern})" for p in _PATTERNS), _I)
+
+
 def is_boilerplate(sentence: str) -> bool:
     """True when ``sentence`` is page furniture rather than news (see module doc)."""
     s = sentence.strip()
@@ -56,7 +60,7 @@ def is_boilerplate(sentence: str) -> bool:
         return False
     if _AI_TERM.search(s) and _AI_PRODUCT.search(s) and _AI_SELF.search(s) and _is_self_referential_ai_note(s):
         return True
-    return any(p.search(s) for p in _PATTERNS)
+    return _ANY_PATTERN.search(s) is not None
 
 
 def _is_self_referential_ai_note(s: str) -> bool:

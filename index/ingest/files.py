@@ -152,7 +152,10 @@ def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | Sk
         yield Skipped(source, f"file too large ({_size(st.st_size)}; the limit is {_size(max_bytes)})")
         return
     with open(path, "rb") as f:
-        data = f.read(max_bytes + 1)  # bounded: the file may have grown since stat
+        # bounded read; sized by stat (read(n) reserves n bytes), a file grown since is caught too
+        data = f.read(st.st_size + 1)
+        if len(data) > st.st_size:
+            data += f.read(max_bytes + 1 - len(data))
     if len(data) > max_bytes:
         yield Skipped(source, f"file too large (over the limit of {_size(max_bytes)})")
         return

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .dates import looks_like_date, parse_date
 from .normalise import split_blocks
 
-_DATE_LINE = re.compile(r"\A[ \t]*date[ \t]*[:=]?[ \t]+(\S+)[ \t]*", re.IGNORECASE)
+_DATE_LINE = re.compile(r"\A[ \t]*(?:date|datum)(?:[ \t]*[:=][ \t]*|[ \t]+)(\S+)[ \t]*", re.IGNORECASE)
 
 
 @dataclass

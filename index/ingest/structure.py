@@ -95,7 +95,8 @@ _MATERIAL_CREDIT = re.compile(
 )
 _COPYRIGHT_END = re.compile(r"©\s*\S[^.!?]{0,80}$")
 
-_SENTENCE_END_CHARS = ".!?…"
+_TITLE_SCAN = 5000
+_MAX_BOILERPLATE_PARAGRAPH = 1500  # notes, prompts and teasers are short
 _ABBREVIATIONS = frozenset(
     """
     z.B bzw ca Dr Prof St Nr Mio Mrd Jh Abs Art bspw ggf inkl sog usw evtl vgl etc u.a o.ä d.h z.T u.U Hr Fr Str
@@ -139,6 +140,8 @@ def is_caption(paragraph: str) -> bool:
         return True
     if _AGENCY_CREDIT.match(p) or _MATERIAL_CREDIT.match(p):
         return True
+    if len(p) > _MAX_BOILERPLATE_PARAGRAPH:
+        return False
     sentences = split_sentences(p)
     return bool(sentences) and all(is_boilerplate(s) for s in sentences)
 
@@ -261,7 +264,7 @@ def derive_title(classified: list[tuple[str, str, int | None]]) -> str:
                 continue
             if heading_length:
                 return shorten_title(text[:heading_length])
-            for sentence in split_sentences(text):
+            for sentence in split_sentences(text[:_TITLE_SCAN]):  # the title is near the start
                 if not is_boilerplate(sentence) and any(ch.isalpha() for ch in sentence):
                     return shorten_title(sentence)
     return ""

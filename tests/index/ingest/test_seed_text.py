@@ -12,6 +12,7 @@ def test_date_line_with_leading_white_space_and_text_on_the_same_line():
 def test_other_date_forms_on_the_date_line():
     assert split_date_line("date: 21.10.2025\nText.").date == dt.date(2025, 10, 21)
     assert split_date_line("\tDATE 2025-10-21 Text.").date == dt.date(2025, 10, 21)
+    assert split_date_line("Datum:21.10.2025 Text.").body == "Text."
 
 
 def test_bogus_date_line_gives_none_and_a_warning():
