@@ -8,7 +8,7 @@ plain text), ``.md``, ``.json`` (an object or an array), ``.jsonl``,
 ``.html``/``.htm``.
 """
 
-from .files import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, iter_files, read_file, read_paths
+from .files import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, iter_files, read_file, read_paths, walk_paths
 from .skipped import Skipped
 
-__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_EXTENSIONS", "Skipped", "iter_files", "read_file", "read_paths"]
+__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_EXTENSIONS", "Skipped", "iter_files", "read_file", "read_paths", "walk_paths"]

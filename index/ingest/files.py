@@ -29,8 +29,13 @@ def _supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_EXTENSIONS
 
 
-def _walk(paths: PathLike | Iterable[PathLike]) -> Iterator[Path | Skipped]:
-    """Files to read (sorted within each folder), or Skipped for arguments/folders that cannot be walked."""
+def walk_paths(paths: PathLike | Iterable[PathLike]) -> Iterator[Path | Skipped]:
+    """Like :func:`iter_files`, but also yields a :class:`Skipped` for what cannot be walked.
+
+    That is: a missing or unsupported path given explicitly, an unreadable
+    folder, and (inside folders) supported files that vanished, dangling
+    symbolic links and symbolic-link loops.
+    """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     seen_files: set[tuple[int, int]] = set()
@@ -109,14 +114,14 @@ def iter_files(paths: PathLike | Iterable[PathLike]) -> Iterator[Path]:
     Hidden files and folders are skipped; symbolic-link loops, dangling links
     and unreadable folders are passed over without hanging or raising.
     """
-    for item in _walk(paths):
+    for item in walk_paths(paths):
         if isinstance(item, Path):
             yield item
 
 
 def read_paths(paths: PathLike | Iterable[PathLike], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Skipped]:
     """Every article under ``paths``, and a :class:`Skipped` for everything that could not be read."""
-    for item in _walk(paths):
+    for item in walk_paths(paths):
         if isinstance(item, Skipped):
             yield item
         else:

@@ -238,3 +238,13 @@ def test_ids_are_stable_and_distinct(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert [a.id for a in read_paths(".")] == first  # relative or absolute: same ids
     assert [a.source for a in read_paths(".")] == ["a.txt", "b.txt"]
+
+
+def test_walk_paths_reports_what_iter_files_passes_over(tmp_path):
+    from index.ingest import walk_paths
+
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "missing.md")
+    items = [str(i) if isinstance(i, Skipped) else i.name for i in walk_paths([tmp_path, tmp_path / "nope.txt"])]
+    assert items == ["a.txt", f"{tmp_path / 'dangling.md'}: broken symbolic link", f"{tmp_path / 'nope.txt'}: no such file or folder"]
+    assert [p.name for p in iter_files([tmp_path, tmp_path / "nope.txt"])] == ["a.txt"]
