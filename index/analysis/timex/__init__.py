@@ -1,6 +1,6 @@
 """German temporal expressions, normalised to TimeML TIMEX3 values.
 
-    >>> from datetime import date
+    >>> from datetime import date, datetime
     >>> [(t.text, t.type, t.value) for t in tag("Sie hatten am Montag telefoniert.", date(2025, 10, 21))]
     [('Montag', 'DATE', '2025-10-20')]
 
@@ -12,7 +12,7 @@ decides past or future for weekdays, months and dates without a year.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from index.annotations import Timex
 
@@ -34,6 +34,8 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     candidates = find_candidates(text)
     if not candidates:
         return []
+    if isinstance(dct, datetime):
+        dct = dct.date()
     resolver = Resolver(text, dct)
     out = []
     for c in candidates:

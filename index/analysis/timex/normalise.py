@@ -215,6 +215,10 @@ class Resolver:
         return d.isoformat()
 
     def _ymd(self, y: int | None, month: int, day: int, c: Candidate) -> str | None:
+        try:
+            date(2000 if y is None else y, month, day)  # 2000: a leap year, for "29. Februar"
+        except ValueError:
+            return None
         if y is None:
             d = self._place_day(month, day, self._direction(c))
             if d is None:
@@ -324,6 +328,18 @@ class Resolver:
             else:
                 month = int(m["wmnum"])
             year = int(m["wyear"]) if m["wyear"] else None
+            if year is None and self.dct is not None:
+                # "Donnerstag, 25. Februar": the year in which that day is a Thursday, if near
+                fits = []
+                for yy in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
+                    try:
+                        d = date(yy, month, day)
+                    except ValueError:
+                        continue
+                    if d.isoweekday() == wd:
+                        fits.append(d)
+                if len(fits) == 1:
+                    year = fits[0].year
             value = self._ymd(year, month, day, c)
         else:
             if adj.startswith(("vergangen", "letzt", "vorig")):
@@ -423,6 +439,9 @@ class Resolver:
             nd = self._place_weekday(wd, self._direction(c))
             d = None if nd is None else nd - timedelta(days=1)
             code = "NI"
+        elif m["dpmid"]:
+            day = d.isoformat() if d else "XXXX-XX-XX"
+            return "TIME", f"{day}T24:00", None
         elif m["dph"]:
             code = DAY_PARTS[m["dph"].lower()]
         else:
@@ -431,7 +450,9 @@ class Resolver:
         return "TIME", f"{day}T{code}", None
 
     def _dayafter(self, c, m):
-        if m["davor"]:
+        if m["dasame"]:
+            off = 0
+        elif m["davor"]:
             off = -1 if m["davor"] == "Vortag" else 1
         elif m["dadir"] or m["tagsdir"]:
             off = -1 if (m["dadir"] or m["tagsdir"]) in ("zuvor", "davor") else 1
@@ -686,6 +707,8 @@ class Resolver:
     def _ref(self, c, m):
         if m["refz"]:
             return "DATE", "FUTURE_REF", None
+        if m["refpres"]:
+            return "DATE", "PRESENT_REF", None
         w = re.sub(r"\s+", " ", m["refw"]).lower()
         return "DATE", REFERENCE_WORDS[w], None
 

@@ -108,6 +108,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("daypart", rf"""
         (?:(?<=\b[Aa]m\s)(?:(?P<dpadj>frühen|späten)\s+)?(?P<dp>{DAYPART_NOUN})
          | \b[Dd](?:er|ie)\s+(?:(?P<dpadj2>frühen|späten)\s+)?(?P<dpn>Nacht)(?:\s+(?:zum|zu|auf\s+den|auf)\s+(?P<nwd>{WEEKDAY}))?
+         | (?<=\b[Uu]m\s)(?P<dpmid>Mitternacht)
          | \b[Dd]en\s+(?:(?:frühen|späten)\s+)?(?P<dph>Morgenstunden|Abendstunden|Nachtstunden|Vormittagsstunden|Nachmittagsstunden)
         ){END}"""),
     # Relative days, with a part of the day: "gestern", "heute Abend", "morgen früh"
@@ -119,6 +120,7 @@ FAMILIES: list[tuple[str, str]] = [
         \b(?:(?:[Dd](?:er|en|em)\s+)?(?P<daadj>nächsten|folgenden|darauffolgenden|darauf\s+folgenden)\s+Tag(?:e?s)?
         | (?P<davor>Vortag|Folgetag)(?:e?s)?
         | (?:[Dd]e[mn]\s+)?Tag(?:e?s)?\s+(?P<dadir>darauf|danach|zuvor|davor)
+        | (?:[Dd]e[mn]\s+)?(?P<dasame>gleichen|selben)\s+Tag
         | [Tt]ags\s+(?P<tagsdir>darauf|zuvor|danach|davor)
         ){END}"""),
     # Ordinal weeks: "in der ersten Woche", "der Woche darauf"
@@ -165,7 +167,7 @@ FAMILIES: list[tuple[str, str]] = [
         \b(?P<month>{MONTH})(?:\s+(?P<myear>{YEAR})|\s+(?:des\s+)?(?P<mgen>{GEN_YEAR_ADJ})\s+Jahres)?{END}"""),
     # Years: "im Jahr 2019", "2024" (bare numbers are checked later)
     ("year", rf"""
-        (?:\b(?:[Dd](?:as|em|es)\s+)?Jahr(?:e?s)?\s+(?P<year>{YEAR})
+        (?:\b(?:[Dd](?:as|em|es)\s+)?Jahr(?:e|es|s)?\s+(?P<year>{YEAR})
          | {NO_NUMBER_BEFORE}\b(?P<byear>{YEAR})
         )"""),
     ("holiday", rf"""
@@ -183,6 +185,7 @@ FAMILIES: list[tuple[str, str]] = [
         (?:\b(?P<refw>[Jj]etzt|[Dd]erzeit|[Zz]urzeit|[Gg]egenwärtig|[Mm]omentan|[Hh]eutzutage|[Dd]amals|[Ee]inst|
                  [Kk]ürzlich|[Nn]eulich|[Jj]üngst|[Uu]nlängst|[Vv]or\s+kurzem|[Bb]ald|[Dd]emnächst)
          | (?<=\b[Ii]n\s)(?P<refz>Zukunft)
+         | \b(?P<refpres>[Dd]ieser\s+Tage|(?<=\b[Ii]n\s)diesen\s+Tagen)
         )(?![A-Za-zÄÖÜäöüß])"""),
 ]
 
@@ -212,7 +215,7 @@ FIRST_WORD_PREFIXES = frozenset("""
     somm herb wint
     janu jänn febr febe märz apri mai juni juli augu sept okto nove deze
     weih heil silv neuj oste karf grün rose asch pfin chri mari fron vale refo
-    vorj vorw heue
+    vorj vorw heue glei selb
     jetz derz zurz gege mome dama eins kürz neul jüng unlä vor bald demn zuku
 """.split())
 _WORD = re.compile(r"\w+")

@@ -100,6 +100,10 @@ FAMILY_CASES = [
     ("Damals war alles anders.", "Damals", "DATE", "PAST_REF"),
     ("Die Entscheidung fällt bald.", "bald", "DATE", "FUTURE_REF"),
     ("Zu Weihnachten 2024 kam er heim.", "Weihnachten 2024", "DATE", "2024-12-25"),
+    ("Dieser Tage wird verhandelt.", "Dieser Tage", "DATE", "PRESENT_REF"),
+    ("Um Mitternacht war Schluss.", "Mitternacht", "TIME", "2025-10-21T24:00"),
+    ("Im Jahre 1848 gab es Unruhen.", "Jahre 1848", "DATE", "1848"),
+    ("Die Wahl fand im Juni 2024 statt.", "Juni 2024", "DATE", "2024-06"),
 ]
 
 
@@ -138,6 +142,21 @@ def test_extent_conventions(text, span):
 ])
 def test_relative_seasons(text, dct, value):
     assert only(text, dct).value == value
+
+
+def test_weekday_picks_the_year_of_the_date():
+    # 23 October is a Thursday in 2025 only (of 2024, 2025, 2026)
+    assert only("Am Donnerstag, 23. Oktober, ist Markt.", date(2026, 1, 5)).value == "2025-10-23"
+
+
+def test_impossible_dates_are_dropped():
+    assert tagged("Am 31. Februar war nichts.") == []
+    assert tagged("Am 30.02.2025 war nichts.") == []
+
+
+def test_same_day_as_the_day_talked_about():
+    found = tagged("Am 3. Oktober 2025 kam er an. Am selben Tag reiste er ab.")
+    assert found[1] == ("selben Tag", "DATE", "2025-10-03")
 
 
 def test_mods():
