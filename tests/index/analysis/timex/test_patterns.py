@@ -19,7 +19,7 @@ FAMILY_CASES = [
     ("Das Treffen ist am 3. Oktober 2025 geplant.", "3. Oktober 2025", "DATE", "2025-10-03"),
     ("Er kam am 8. November 1989 an.", "8. November 1989", "DATE", "1989-11-08"),
     ("Die Frist endet am 03.10.2025.", "03.10.2025", "DATE", "2025-10-03"),
-    ("Die Frist endete am 3.10.25 um Mitternacht.", "3.10.25", "DATE", "2025-10-03"),
+    ("Die Frist endete am 3.10.25 in Berlin.", "3.10.25", "DATE", "2025-10-03"),
     ("Stand: 2025-10-03", "2025-10-03", "DATE", "2025-10-03"),
     ("Am 24. Dez. 2024 war Ruhe.", "24. Dez. 2024", "DATE", "2024-12-24"),
     ("Die Sitzung vom 3.10. wurde vertagt.", "3.10.", "DATE", "2025-10-03"),
