@@ -41,7 +41,7 @@ _PATTERNS = [
     re.compile(r"^(?:Anzeige|Werbung|Advertisement|Sponsored)\W*$", _I),
     # rights and page furniture
     re.compile(r"\b(?:Alle Rechte vorbehalten|All rights reserved)\b", _I),
-    re.compile(r"^©"),
+    re.compile(r"^(?:©|\(c\)|Copyright)\s*[^.!?]{0,80}[.!]?$"),
     re.compile(r"\bJavaScript\b.*\b(?:aktivier|deaktiviert|enable|disabled)", _I),
     re.compile(r"\b(?:aktivieren Sie|enable)\b.*\bJavaScript\b", _I),
     re.compile(r"^(?:Dieser|Der) (?:Artikel|Beitrag|Text) (?:wurde (?:zuletzt )?aktualisiert|erschien zuerst|ist zuerst)", _I),

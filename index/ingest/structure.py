@@ -29,7 +29,8 @@ from ..article import BODY, CAPTION, HEADING, Article
 from .boilerplate import is_boilerplate
 from .normalise import collapse_whitespace
 
-TITLE_LIMIT = 80
+TITLE_LIMIT = 80  # a title made from the first sentence
+HEADLINE_LIMIT = 200  # a headline the source gives (longer ones are garbage, cut)
 
 # Capitalised words that open a German sentence: articles, pronouns, adverbs, prepositions, conjunctions.
 SENTENCE_OPENERS = frozenset(
@@ -292,7 +293,7 @@ def build_article(
         return None
     texts = [p for p, _ in pairs]
     kinds = [h for _, h in pairs]
-    title = collapse_whitespace(title or "")
+    title = shorten_title(title, HEADLINE_LIMIT) if title else ""
     if not title and title_from_first_line and len(texts) > 1 and kinds[0] in (None, HEADING):
         first = texts[0]
         if is_standalone_heading(first) and not is_boilerplate(first):

@@ -18,6 +18,7 @@ from index.ingest.boilerplate import is_boilerplate
         "Das könnte Sie auch interessieren:",
         "Folgen Sie uns auf Instagram.",
         "© 2025 Beispielverlag GmbH",
+        "Copyright 2025 Beispielverlag.",
         "Alle Rechte vorbehalten.",
         "Anzeige",
         "Bitte aktivieren Sie JavaScript in Ihrem Browser.",
@@ -35,6 +36,7 @@ def test_boilerplate(sentence):
         "Trump will Russlands Staatschef Putin in Budapest treffen.",
         "Lesen lernen Kinder in Deutschland immer später, zeigt eine Studie.",
         "Der Verlag stellte seinen Newsletter im Jahr 2010 ein.",
+        "© DPA Beim Umsatz profitierte Merck von der Entwicklung im größeren Pharmageschäft, während die Erlöse sanken.",
         "",
     ],
 )

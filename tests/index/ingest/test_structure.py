@@ -128,3 +128,4 @@ def test_build_article_offsets_and_first_line_title():
     assert article.text[p.start : p.heading_end] == "Vorbereitungstreffen zwischen Rubio und Lawrow"
     assert article.text[p.heading_end + 1 :].startswith("Das Vorbereitungstreffen")
     assert build_article(id="x", source="s", paragraphs=["  ", ""]) is None
+    assert len(build_article(id="x", source="s", paragraphs=["Text."], title="Wort " * 100).title) <= 200
