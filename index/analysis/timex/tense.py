@@ -24,8 +24,14 @@ _FUTURE = re.compile(
     r"\b(?:wird|werden|wirst|werdet|soll|sollen|solle|sollten?|will|wollen|plant|planen|"
     r"geplanten?|könnten?|dürften?|möchten?|erwartet|erwarten|voraussichtlich|künftig|"
     r"bevorstehenden?|anstehenden?|demnächst|kommenden?|nächsten?|bald|morgen|übermorgen|"
-    r"stattfinden|beginnen|starten)\b"
+    r"stattfinden|beginnen|starten|"
+    # present tense of scheduling verbs: "Der Prozess beginnt am Montag"
+    r"beginnt|startet|tagt|tagen|berät|beraten|eröffnet|endet|öffnet|schließt|"
+    r"reist|trifft|empfängt|besucht|stimmt|entscheidet|wählt)\b"
 )
+# A preposition right before the expression: "seit Montag" looks back, "ab/bis Montag" ahead.
+_SINCE_BEFORE = re.compile(r"\b[Ss]eit\s+(?:de[mn]\s+|vergangene[mn]?\s+|letzte[mn]?\s+)?$")
+_UNTIL_BEFORE = re.compile(r"\b(?:[Aa]b|[Bb]is(?:\s+zum|\s+spätestens)?|[Ss]pätestens|[Vv]on)\s+(?:am\s+)?$")
 # Reported future in indirect speech ("er werde ... beenden"): its time is that of the report.
 _WEAK_FUTURE = frozenset({"werde", "würde", "würden"})
 _WEAK_FUTURE_RE = re.compile(r"\b(?:werde|würde|würden)\b")
@@ -112,11 +118,17 @@ def tense_direction(text: str, start: int, end: int, bounds: tuple[int, int] | N
     counts as past: its time is seen from the report.
     """
     s, e = bounds or sentence_bounds(text, start, end)
+    before = text[max(s, start - 30):start]
+    if _SINCE_BEFORE.search(before):
+        return PAST
     cs, ce = clause_bounds(text, s, e, start, end)
     clause = text[cs:start] + " " + text[end:ce]
     sentence = text[s:start] + " " + text[end:e]
     cp, cf, cw = _cues(clause)
     sp, sf, sw = _cues(sentence)
+    if _UNTIL_BEFORE.search(before):
+        cf += 1
+        sf += 1
     if cw and not cf and not cp:
         return PAST if sp else FUTURE
     d = _decide(cp, cf + cw)

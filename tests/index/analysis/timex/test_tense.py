@@ -60,6 +60,12 @@ def test_sentence_bounds_skip_ordinal_dots():
     ("Am Mittwoch", date(2025, 10, 21), "2025-10-22"),  # no tense cue: the nearer Wednesday
     ("Am Sonntag", date(2025, 10, 21), "2025-10-19"),
     ("Sie hatten sich Mitte August in Alaska getroffen.", THURSDAY, "2025-08"),
+    ("Seit Montag gilt die neue Regel.", date(2025, 10, 21), "2025-10-20"),
+    ("Der Prozess beginnt am Montag.", date(2025, 10, 21), "2025-10-27"),
+    ("Die Ausstellung ist ab Freitag geöffnet.", date(2025, 10, 21), "2025-10-24"),
+    ("Die Polizei teilte mit, der Mann sei am Montag festgenommen worden.", date(2025, 10, 21), "2025-10-20"),
+    ("Seit März ist er im Amt.", date(2025, 10, 21), "2025-03"),
+    ("Ab März gilt die Regel.", date(2025, 10, 21), "2026-03"),
 ])
 def test_placed_in_time(text, dct, value):
     assert only(text, dct).value == value
