@@ -1,40 +1,27 @@
 """Index the corpus in a separate process while the reader stays responsive.
 
-The NLP pipeline runs in a child process started with the ``spawn`` context
-(a fresh interpreter: nothing of the UI's state, and spaCy is never imported
-into the UI process). The child reports over a queue; the UI polls it without
-blocking (:meth:`BackgroundIndexer.poll`).
+The NLP work runs in a child process (``python -m tui.index_worker``, see
+:mod:`tui.index_worker`): a fresh interpreter, so spaCy is never imported into
+the UI process and the interface never stutters. The child reports one JSON
+message a line over a pipe; the UI polls it without blocking
+(:meth:`BackgroundIndexer.poll`), and refreshes the store as batches are
+committed.
 
-Messages are plain tuples:
-``("progress", files_done, files_total, articles_done, path)``,
+Messages are tuples: ``("progress", files_done, files_total, articles_done, path)``,
 ``("done", summary_line, skipped_count)``, ``("error", message)``.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import queue as queue_module
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import tui
 
-def _run(paths: list[str], index_dir: str, model: str | None, messages) -> None:
-    """The child process: build/update the index and report."""
-    try:
-        from index.store import build_index
-
-        def progress(p) -> None:
-            messages.put(("progress", p.files_done, p.files_total, p.articles_done, str(p.path)))
-
-        report = build_index([Path(p) for p in paths], Path(index_dir), model=model, progress=progress)
-        changed = report.added + report.updated + report.removed
-        line = (
-            f"{report.added} added, {report.updated} updated, {report.removed} removed"
-            if changed
-            else "index up to date"
-        )
-        messages.put(("done", line, len(report.skipped)))
-    except BaseException as exc:  # report everything; the UI shows it
-        messages.put(("error", f"{type(exc).__name__}: {exc}"))
+PACKAGE_ROOT = Path(tui.__file__).resolve().parent.parent
 
 
 class BackgroundIndexer:
@@ -42,50 +29,88 @@ class BackgroundIndexer:
         self.paths = [str(p) for p in paths]
         self.index_dir = str(index_dir)
         self.model = model
-        self._ctx = mp.get_context("spawn")
-        self._queue = None
-        self.process = None
+        self.process: subprocess.Popen | None = None
         self.finished = False
+        self._buffer = b""
+
+    def command(self) -> list[str]:
+        cmd = [sys.executable, "-m", "tui.index_worker", self.index_dir, *self.paths]
+        if self.model:
+            cmd += ["--model", self.model]
+        return cmd
 
     def start(self) -> None:
-        self._queue = self._ctx.Queue()
-        self.process = self._ctx.Process(
-            target=_run, args=(self.paths, self.index_dir, self.model, self._queue), daemon=True,
-            name="newsdesk-index",
+        env = dict(os.environ)
+        # the child must import this very newsdesk (a checkout or an installed one)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PACKAGE_ROOT), env.get("PYTHONPATH", "")) if p)
+        self.process = subprocess.Popen(
+            self.command(),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            start_new_session=True,  # Ctrl+C in the terminal is the reader's, not the worker's
         )
-        self.process.start()
+        os.set_blocking(self.process.stdout.fileno(), False)
 
     @property
     def running(self) -> bool:
         return self.process is not None and not self.finished
 
-    def poll(self) -> list[tuple]:
-        """All messages that arrived since the last poll (never blocks)."""
-        out: list[tuple] = []
-        if self._queue is None:
-            return out
+    def _read(self) -> bytes:
+        chunks = []
+        fd = self.process.stdout.fileno()
         while True:
             try:
-                message = self._queue.get_nowait()
-            except queue_module.Empty:
+                chunk = os.read(fd, 65536)
+            except BlockingIOError:
                 break
-            except (EOFError, OSError):
+            except OSError:
                 break
-            out.append(message)
-            if message[0] in ("done", "error"):
-                self.finished = True
-        if not self.finished and self.process is not None and not self.process.is_alive():
-            # The child died without a last word (killed, crashed in C code).
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def poll(self) -> list[tuple]:
+        """All messages that arrived since the last poll (never blocks)."""
+        if self.process is None or self.finished:
+            return []
+        exited = self.process.poll() is not None
+        self._buffer += self._read()
+        *lines, self._buffer = self._buffer.split(b"\n")
+        out: list[tuple] = []
+        for line in lines:
             try:
-                message = self._queue.get(timeout=0.2)
+                message = tuple(json.loads(line.decode("utf-8")))
+            except (ValueError, UnicodeDecodeError):
+                continue
+            if message and message[0] in ("progress", "done", "error"):
                 out.append(message)
-            except Exception:
-                out.append(("error", f"indexing process ended unexpectedly (exit code {self.process.exitcode})"))
+                if message[0] in ("done", "error"):
+                    self.finished = True
+        if exited and not self.finished:
+            out.append(("error", f"the indexing process ended unexpectedly (exit code {self.process.returncode})"))
             self.finished = True
+        if self.finished:
+            self._close()
         return out
 
+    def _close(self) -> None:
+        if self.process is not None and self.process.stdout is not None:
+            try:
+                self.process.stdout.close()
+            except OSError:
+                pass
+
     def stop(self) -> None:
-        if self.process is not None and self.process.is_alive():
+        """Stop the worker (the reader is quitting); committed batches stay in the index."""
+        if self.process is not None and self.process.poll() is None:
             self.process.terminate()
-            self.process.join(timeout=2)
+            try:
+                self.process.wait(timeout=3)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=3)
+        self._close()
         self.finished = True

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from index.annotations import LABELS, Entity
 from tui import entity_styles
+from tui.list_sources import display_name
 from tui.safe_text import clean_line
 
 
@@ -25,7 +26,8 @@ def group_entities(entities: list[Entity]) -> list[tuple[str, list[tuple[str, st
         first.setdefault(e.key, e)
     groups: dict[str, list[tuple[str, str, int]]] = {}
     for key, e in first.items():
-        groups.setdefault(e.label, []).append((key, clean_line(e.text), counts[key]))
+        name = display_name(key) if ":" in key else clean_line(e.text)
+        groups.setdefault(e.label, []).append((key, name, counts[key]))
     order = [*LABELS, *sorted(set(groups) - set(LABELS))]
     return [
         (label, sorted(groups[label], key=lambda row: (-row[2], row[1].lower())))

@@ -8,8 +8,9 @@ from textual.widgets import Static
 from tui import entity_styles
 
 
-def legend_text(dark: bool, verbose: bool = True) -> Text:
-    """The labels, each in its own highlight; ``verbose`` adds how it is marked in words."""
+def legend_text(dark: bool, verbose: bool = True, names: bool = True) -> Text:
+    """The labels, each in its own highlight; ``names`` adds what they stand for,
+    ``verbose`` also how each is marked, in words."""
     text = Text(no_wrap=True, overflow="ellipsis")
     for i, look in enumerate(entity_styles.LOOKS.values()):
         if i:
@@ -21,8 +22,9 @@ def legend_text(dark: bool, verbose: bool = True) -> Text:
             text.append(look.marks[1], style=entity_styles.mark_style(dark))
         else:
             text.append(sample, style=look.style(dark))
-        text.append(f" {look.name}", style="dim")
-        if verbose and not look.marks:
+        if names:
+            text.append(f" {look.name}", style="dim")
+        if names and verbose and not look.marks:
             text.append(f" ({look.how})", style="dim")
     return text
 
@@ -36,7 +38,9 @@ class EntityLegend(Static):
 
     def refresh_legend(self) -> None:
         dark = self.app.current_theme.dark
-        text = legend_text(dark, verbose=True)
-        if text.cell_len > self.content_region.width:
-            text = legend_text(dark, verbose=False)
+        width = self.content_region.width
+        for verbose, names in ((True, True), (False, True), (False, False)):
+            text = legend_text(dark, verbose=verbose, names=names)
+            if text.cell_len <= width:
+                break
         self.update(text)

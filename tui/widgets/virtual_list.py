@@ -92,7 +92,6 @@ class VirtualList(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.source: RowSource = source or EmptySource()
         self._cache: OrderedDict[tuple[int, int], list[Strip]] = OrderedDict()
-        self._styles: dict[str, Style] = {}
 
     # --- source -----------------------------------------------------------------------------
 
@@ -132,13 +131,9 @@ class VirtualList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
-        self._styles.clear()
 
     def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = self.get_component_rich_style(f"virtual-list--{name}", partial=True)
-        return style
+        return self.get_component_rich_style(f"virtual-list--{name}", partial=True)
 
     # --- rendering --------------------------------------------------------------------------
 

@@ -1,0 +1,232 @@
+"""Behaviour of the reader, driven with Pilot on a small fixed index."""
+
+from __future__ import annotations
+
+from tui.list_sources import ArticlePages, SearchHits, Timeline
+from tui.screens.article_entities import ArticleEntitiesScreen
+from tui.screens.entity import EntityScreen
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+
+
+async def _type(pilot, text: str) -> None:
+    await pilot.press(*[{" ": "space", "/": "slash", ":": "colon", "(": "left_parenthesis"}.get(c, c) for c in text])
+
+
+async def test_opens_newest_article_first(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert isinstance(main.article_list.source, ArticlePages)
+        assert len(main.article_list.source) == 5
+        assert main.current_id == "gipfel-budapest"
+        assert app.focused is main.article_list
+        await pilot.press("j")
+        assert main.current_id == "nato-wien"
+        await pilot.press("G")
+        assert main.current_id == "undatiert"
+        await pilot.press("g", "enter")
+        assert main.current_id == "gipfel-budapest"
+        assert app.focused is main.article_view
+
+
+async def test_search_updates_as_you_type_and_escape_clears(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        await pilot.press("slash")
+        assert app.focused is main.search_bar.input
+        await _type(pilot, "wien")
+        await pilot.pause(0.4)
+        source = main.article_list.source
+        assert isinstance(source, SearchHits)
+        assert {h.summary.id for h in source.results.hits} == {"nato-wien", "song-contest"}
+        assert "2 matches" in str(main.search_bar.query_one("#search-status").render())
+        # the open article highlights the query's terms
+        assert main.article_view.terms == source.results.terms
+        await pilot.press("escape")
+        assert isinstance(main.article_list.source, ArticlePages)
+        assert main.article_view.terms == []
+        assert app.focused is main.article_list
+
+
+async def test_entity_filter_and_malformed_query(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        await pilot.press("slash")
+        await _type(pilot, "entity:trump")
+        await pilot.pause(0.4)
+        ids = {h.summary.id for h in main.article_list.source.results.hits}
+        assert ids == {"gipfel-budapest", "unsafe-markup"}
+        main.search_bar.input.value = "date:[2025 TO"
+        await pilot.pause(0.4)
+        status = main.search_bar.query_one("#search-status")
+        # the store's QueryError is shown in place; the last results stay
+        assert app.is_running
+        assert status.has_class("-error")
+        assert "date" in str(status.render())
+        assert {h.summary.id for h in main.article_list.source.results.hits} == ids
+
+
+async def test_entity_keys_move_and_jump_between_same_mentions(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        view = main.article_view
+        await pilot.press("enter")
+        assert app.focused is view
+        await pilot.press("n")
+        first = view.cursor_entity
+        assert first is not None and first.start == min(e.start for e in view.entities)
+        await pilot.press("n")
+        second = view.cursor_entity
+        assert second.start > first.start
+        await pilot.press("N")
+        assert view.cursor_entity == first
+        # ] jumps to the next mention of the same entity
+        await pilot.press("right_square_bracket")
+        same = view.cursor_entity
+        assert same.key == first.key and same.start > first.start
+        await pilot.press("left_square_bracket")
+        assert view.cursor_entity == first
+
+
+async def test_entity_list_and_entity_view_open_article_at_mention(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        await pilot.press("enter", "e")
+        assert isinstance(app.screen, ArticleEntitiesScreen)
+        # grouped by label: first group is PER, most-mentioned first
+        await pilot.press("enter")
+        assert isinstance(app.screen, EntityScreen)
+        entity_screen = app.screen
+        assert entity_screen.key.startswith("PER:")
+        mentions = entity_screen.query_one("#entity-mentions").source
+        articles = entity_screen.query_one("#entity-articles").source
+        assert len(mentions) >= 2 and len(articles) >= 1
+        await pilot.press("j", "enter")
+        assert app.screen is main
+        chosen = mentions.item(1)
+        assert main.current_id == chosen.summary.id
+        view = main.article_view
+        assert view.marked == (chosen.start, chosen.end)
+        assert view.cursor_entity is not None and view.cursor_entity.start == chosen.start
+        assert app.focused is view
+
+
+async def test_enter_on_entity_opens_entity_view_and_escape_goes_back(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        await pilot.press("enter", "n", "enter")
+        assert isinstance(app.screen, EntityScreen)
+        assert app.screen.key == main.article_view.cursor_entity.key
+        await pilot.press("escape")
+        assert app.screen is main
+
+
+async def test_selecting_an_event_scrolls_to_and_marks_its_sentence(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 24)) as pilot:
+        main = app.screen
+        events = main.side_list
+        assert len(events.source) == 2
+        events.focus()
+        await pilot.press("j", "enter")
+        event = events.source.item(1)
+        view = main.article_view
+        assert view.marked == (event.start, event.end)
+        line = view.line_of(event.start)
+        assert view.scroll_y <= line < view.scroll_y + view.scrollable_content_region.height
+
+
+async def test_timeline_lists_all_events_and_opens_article(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        await pilot.press("t")
+        source = main.side_list.source
+        assert isinstance(source, Timeline)
+        dates = [e.date for _s, e in source.pairs]
+        assert dates == sorted(dates) and len(dates) == 4
+        assert app.focused is main.side_list
+        await pilot.press("G", "enter")
+        summary, event = source.item(len(source) - 1)
+        assert summary.id == "song-contest"
+        assert main.current_id == "song-contest"
+        assert main.article_view.marked == (event.start, event.end)
+        await pilot.press("t")
+        assert not isinstance(main.side_list.source, Timeline)
+
+
+async def test_help_screen_lists_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        body = str(app.screen.query_one("#help-body").render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+    from tui.screens.help import help_sections
+
+    keys = {k for _t, rows in help_sections() for k, _d in rows}
+    for expected in ("/", "n", "N", "]", "[", "e", "o", "c", "t", "s", "q", "?", "Esc", "j ↓", "k ↑"):
+        assert expected in keys
+
+
+async def test_side_list_collapses_and_narrow_terminal_starts_collapsed(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        side = main.query_one("#side")
+        assert side.display and side.region.width > 0
+        await pilot.press("s")
+        await pilot.pause()
+        assert side.region.width == 0
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = app.screen
+        await pilot.pause()
+        assert main.has_class("-narrow") and main.query_one("#side").region.width == 0
+        await pilot.press("s")
+        await pilot.pause()
+        assert main.query_one("#side").region.width > 0
+
+
+async def test_copy_citation_and_theme_toggle(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "c")
+        assert app.clipboard.startswith("„Kreml bremst bei Gipfel in Budapest“, Beispielzeitung, 21.10.2025.")
+        assert "https://www.example.at/politik/gipfel-budapest" in app.clipboard
+        assert app.current_theme.dark
+        await pilot.press("d")
+        assert not app.current_theme.dark
+
+
+async def test_open_source_failure_is_reported(make_app, monkeypatch):
+    from tui import system_open
+
+    def fail(target, timeout=10.0):
+        raise system_open.OpenError("no opener here")
+
+    monkeypatch.setattr(system_open, "open_target", fail)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("no opener here" in m for m in messages)
+
+
+async def test_command_palette_offers_reader_commands(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for t in ("Search", "Timeline", "Entities of this article", "Open source", "Copy citation", "Help"):
+            assert t in titles

@@ -1,0 +1,64 @@
+"""The background indexer runs build_index in another process and reports over a pipe."""
+
+from __future__ import annotations
+
+import time
+
+from tui.background_index import BackgroundIndexer
+
+
+def _wait(indexer: BackgroundIndexer, seconds: float = 120.0) -> list[tuple]:
+    messages: list[tuple] = []
+    deadline = time.monotonic() + seconds
+    while not indexer.finished and time.monotonic() < deadline:
+        messages += indexer.poll()
+        time.sleep(0.05)
+    indexer.stop()
+    return messages
+
+
+def test_worker_reports_an_error_instead_of_crashing(tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    indexer = BackgroundIndexer([tmp_path / "missing-corpus"], blocker / "index")
+    indexer.start()
+    assert indexer.process.pid != 0
+    messages = _wait(indexer)
+    assert indexer.finished
+    assert messages and messages[-1][0] == "error"
+    assert isinstance(messages[-1][1], str) and messages[-1][1]
+
+
+def test_stop_ends_the_worker(tmp_path):
+    indexer = BackgroundIndexer([tmp_path], tmp_path / "index")
+    indexer.start()
+    indexer.stop()
+    assert indexer.process.poll() is not None
+    assert not indexer.running
+
+
+async def test_app_indexes_seeds_in_background_and_shows_them(tmp_path):
+    """First run on the bundled seeds: the list fills when the worker has committed."""
+    import pytest
+
+    from index.store import default_corpus
+    from tui.app import NewsdeskApp
+
+    app = NewsdeskApp(default_corpus(), tmp_path / "index")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        main = app.main_screen
+        assert app.indexer is not None and app.indexer.process.poll() is None
+        assert main.query_one("#index-status").display
+        deadline = time.monotonic() + 240
+        while app.indexer.running and time.monotonic() < deadline:
+            await pilot.pause(0.2)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        if errors and "model" in errors[0].lower():
+            pytest.skip(f"no NER model available: {errors[0]}")
+        assert not errors
+        await pilot.pause(0.3)
+        assert app.store is not None and app.store.article_count() == 2
+        assert len(main.article_list.source) == 2
+        assert main.current is not None
+        assert not main.query_one("#index-status").display

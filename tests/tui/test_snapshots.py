@@ -1,0 +1,69 @@
+"""SVG snapshots of the reader on the fixed sample index (no clocks, no background indexing)."""
+
+from __future__ import annotations
+
+import pytest
+
+SIZES = [(120, 40), (80, 24)]
+
+
+@pytest.fixture
+def app(sample_index):
+    from tui.app import NewsdeskApp
+
+    return NewsdeskApp(None, sample_index)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
+def test_main_screen(snap_compare, app, size):
+    async def run_before(pilot):
+        await pilot.press("enter", "n", "n", "n")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
+def test_search(snap_compare, app, size):
+    async def run_before(pilot):
+        await pilot.press("slash", *"budapest")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
+def test_entity_view(snap_compare, app, size):
+    async def run_before(pilot):
+        await pilot.press("enter", "n", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
+def test_article_entities(snap_compare, app, size):
+    async def run_before(pilot):
+        await pilot.press("enter", "e")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
+def test_help_screen(snap_compare, app, size):
+    async def run_before(pilot):
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_timeline(snap_compare, app):
+    async def run_before(pilot):
+        await pilot.press("t", "j", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

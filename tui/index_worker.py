@@ -1,0 +1,71 @@
+"""The background indexing process: ``python -m tui.index_worker INDEX_DIR [--model M] PATH...``.
+
+Started by the reader (:mod:`tui.background_index`) as a separate process, so
+spaCy and the analysis never run in the UI process. It reports on its original
+standard output, one JSON array a line:
+``["progress", files_done, files_total, articles_done, path]``,
+``["done", summary_line, skipped_count]`` or ``["error", message]``.
+Everything else the libraries print goes to /dev/null, never to the reader's terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+
+def _private_channel():
+    """Keep the original stdout for messages; send fds 0, 1, 2 to /dev/null."""
+    channel = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        try:
+            os.dup2(devnull, fd)
+        except OSError:
+            pass
+    os.close(devnull)
+    return channel
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tui.index_worker")
+    parser.add_argument("index_dir")
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args(argv)
+    channel = _private_channel()
+
+    def emit(*message) -> None:
+        try:
+            channel.write(json.dumps(message, ensure_ascii=False) + "\n")
+            channel.flush()
+        except (BrokenPipeError, OSError):
+            # the reader is gone: stop
+            os._exit(0)
+
+    try:
+        from index.store import build_index
+
+        def progress(p) -> None:
+            emit("progress", p.files_done, p.files_total, p.articles_done, str(p.path))
+
+        report = build_index([Path(p) for p in args.paths], Path(args.index_dir), model=args.model,
+                             progress=progress)
+        changed = report.added + report.updated + report.removed
+        line = (
+            f"{report.added} added, {report.updated} updated, {report.removed} removed"
+            if changed
+            else "index up to date"
+        )
+        emit("done", line, len(report.skipped))
+        return 0
+    except BaseException as exc:  # everything goes back to the reader, which shows it
+        emit("error", f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
