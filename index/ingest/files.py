@@ -138,8 +138,8 @@ def read_file(path: PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Ar
         yield Skipped(source, _os_reason(exc))
     except RecursionError:
         yield Skipped(source, "too deeply nested")
-    except (MemoryError, ValueError) as exc:  # a last line of defence: never let one file stop the walk
-        yield Skipped(source, f"cannot read ({type(exc).__name__}: {exc})")
+    except Exception as exc:  # a last line of defence (parsers of hostile input): one file never stops the walk
+        yield Skipped(source, f"cannot read ({type(exc).__name__}: {str(exc)[:200]})")
 
 
 def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | Skipped]:
@@ -168,7 +168,12 @@ def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | Sk
         yield Skipped(source, "empty file")
         return
     try:
-        text, _encoding = decode_bytes(data)
+        if suffix in (".html", ".htm"):
+            from .html_articles import decode_html
+
+            text = decode_html(data)
+        else:
+            text, _encoding = decode_bytes(data)
     except DecodeError as exc:
         yield Skipped(source, str(exc))
         return

@@ -9,11 +9,14 @@ the page's headline (trafilatura reads ``og:title``, ``<h1>`` and
 
 from __future__ import annotations
 
+import codecs
 import logging
+import re
 from collections.abc import Iterator
 
 from ..article import HEADING, Article
 from .dates import parse_date
+from .decode import DecodeError, decode_bytes
 from .ids import article_id, path_key
 from .normalise import clean_inline, clean_text, collapse_whitespace
 from .skipped import Skipped
@@ -24,6 +27,27 @@ for _name in ("trafilatura", "htmldate"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 _BLOCK_TAGS = {"p", "head", "item", "quote", "code", "cell"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+
+
+def decode_html(data: bytes) -> str:
+    """Decode a page: a byte order mark first, then the charset the page declares, then detection."""
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        match = _META_CHARSET.search(data[:8192])
+        if match:
+            try:
+                encoding = codecs.lookup(match.group(1).decode("ascii")).name
+            except (LookupError, UnicodeDecodeError):
+                encoding = None
+            if encoding and not encoding.startswith(("utf-16", "utf-32")):  # a page read as ASCII cannot be UTF-16
+                if encoding in ("latin-1", "iso8859-1", "ascii"):
+                    encoding = "cp1252"  # what browsers do: cp1252 is a superset for printable text
+                try:
+                    return data.decode(encoding)
+                except UnicodeDecodeError:
+                    pass  # the declaration is wrong: detect
+    text, _ = decode_bytes(data)
+    return text
 
 
 def read_html(html: str, source: str) -> Iterator[Article | Skipped]:
