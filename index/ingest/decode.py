@@ -93,26 +93,38 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return _decode_8bit(data)
 
 
-def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    sample = data[: SAMPLE - SAMPLE % 2]
+def utf16_byte_order(sample: bytes) -> str | None:
+    """Return "utf-16-le" or "utf-16-be" when ``sample`` has UTF-16's NUL-byte pattern (no BOM needed), else None.
+
+    Latin text in UTF-16 has a zero high byte in most code units, and hardly
+    any zero low byte.
+    """
+    sample = sample[: SAMPLE - SAMPLE % 2]
     pairs = len(sample) // 2
     if pairs < 4 or b"\x00" not in sample:
         return None
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
-    for nuls, other, encoding in ((odd_nuls, even_nuls, "utf-16-le"), (even_nuls, odd_nuls, "utf-16-be")):
-        # Latin text in UTF-16: most high bytes are zero, hardly any low byte is
-        if nuls >= 0.3 * pairs and other <= 0.02 * pairs:
-            try:
-                text = data[: len(data) - len(data) % 2].decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if len(data) % 2:
-                raise DecodeError(f"truncated {encoding} (odd number of bytes)")
-            if _control_ratio(text) > _MAX_CONTROL_RATIO:
-                continue
-            return text, encoding + " (no BOM)"
+    if odd_nuls >= 0.3 * pairs and even_nuls <= 0.02 * pairs:
+        return "utf-16-le"
+    if even_nuls >= 0.3 * pairs and odd_nuls <= 0.02 * pairs:
+        return "utf-16-be"
     return None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    encoding = utf16_byte_order(data[:SAMPLE])
+    if encoding is None:
+        return None
+    try:
+        text = data[: len(data) - len(data) % 2].decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if len(data) % 2:
+        raise DecodeError(f"truncated {encoding} (odd number of bytes)")
+    if _control_ratio(text) > _MAX_CONTROL_RATIO:
+        return None
+    return text, encoding + " (no BOM)"
 
 
 def _control_ratio(text: str) -> float:
@@ -121,6 +133,11 @@ def _control_ratio(text: str) -> float:
         return 0.0
     controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\x0c\x1b")
     return controls / len(sample)
+
+
+def reject_binary(sample: bytes) -> None:
+    """Raise :class:`DecodeError` if ``sample`` (the start of a file) is binary data, not text."""
+    _reject_control_text(sample)
 
 
 def _reject_control_text(data: bytes) -> None:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..article import Article
 from .dates import parse_date
-from .decode import DecodeError, decode_bytes
+from .decode import DecodeError, decode_bytes, reject_binary, utf16_byte_order
 from .ids import article_id, path_key
 from .normalise import clean_inline, clean_text, split_blocks
 from .skipped import Skipped
@@ -158,9 +158,16 @@ def read_jsonl(path: Path, max_bytes: int, source: str | None = None) -> Iterato
     found = False
     with open(path, "rb") as f:
         head = f.read(4096)
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head and not head.startswith(b"\xef\xbb\xbf")):
-            # UTF-16 (or binary): cannot be split on bytes; decode as a whole within the limit
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_byte_order(head):
+            # UTF-16 cannot be split on bytes: decode as a whole, within the limit
             yield from _read_jsonl_whole(f, head, max_bytes, source, key, seen)
+            return
+        try:  # a binary file is one skip, not one per "line"; a stray NUL only costs its own line
+            if head.count(0) > 0.01 * len(head):
+                raise DecodeError("binary file (contains NUL bytes), not text")
+            reject_binary(head.replace(b"\x00", b""))
+        except DecodeError as exc:
+            yield Skipped(source, str(exc))
             return
         f.seek(0)
         number = 0

@@ -135,3 +135,20 @@ def test_deeply_nested_text_field_does_not_crash(tmp_path):
     first, second = read_file(path)
     assert isinstance(first, Skipped) and "nested too deeply" in first.reason
     assert second.text == "Gut."
+
+
+def test_jsonl_stray_nul_skips_only_its_line(tmp_path):
+    path = tmp_path / "nul.jsonl"
+    lines = [json.dumps({"text": f"Meldung {i} aus Köln."}).encode() for i in range(200)]
+    lines[3] = b'{"text": "kaputt\x00"}'
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    results = list(read_file(path))
+    assert sum(isinstance(r, Article) for r in results) == 199
+    [skipped] = [r for r in results if isinstance(r, Skipped)]
+    assert skipped.path == f"{path}:line 4" and "NUL" in skipped.reason
+
+
+def test_jsonl_utf16_without_bom(tmp_path):
+    path = tmp_path / "u16.jsonl"
+    path.write_bytes((json.dumps({"text": "Grüße aus Köln."}, ensure_ascii=False) + "\n").encode("utf-16-le") * 3)
+    assert [a.text for a in read_file(path)] == ["Grüße aus Köln."] * 3
