@@ -197,27 +197,59 @@ CANDIDATE_RE = re.compile(
     re.VERBOSE,
 )
 
-# The first four letters (lower case) of every word an expression can start with; words
-# starting with a digit always qualify.  Only at such words is the grammar tried, which
-# keeps the scan fast (a set look-up per word instead of the whole alternation).
-FIRST_WORD_PREFIXES = frozenset("""
-    der die das den dem des
-    jede tägl wöch mona vier halb jähr stün allj alle werk woch
-    mont dien mitt donn frei sams sonn
-    anfa begi ende
-    verg letz komm näch dies vori lauf heur abge beve folg zurü erst dara drit
-    heut gest vorg morg über
-    vorm nach aben früh spät
-    vort tag tage tags gest
-    ein eine einh eini zwei drei fünf sech sieb acht neun zehn elf zwöl zwan hund beid ande
-    mehr weni viel etli zahl lang paar
-    jahr woch stun minu seku quar
-    somm herb wint
-    janu jänn febr febe märz apri mai juni juli augu sept okto nove deze
-    weih heil silv neuj oste karf grün rose asch pfin chri mari fron vale refo
-    vorj vorw heue glei selb
-    jetz derz zurz gege mome dama eins kürz neul jüng unlä vor bald demn zuku
-""".split())
+# The first four letters (lower case) of the words each family can start with ("#" = a
+# digit).  The grammar is only tried at such words, and only with the families that can
+# start there: a set look-up per word instead of the whole alternation at every word.
+_ARTICLES = "der die das den dem des"
+_REL = "dies näch komm folg verg letz vori lauf heur abge beve"
+_NUMBERS = ("# ein eine zwei drei vier fünf sech sieb acht neun zehn elf zwöl zwan hund beid ande "
+            "eini mehr weni viel etli zahl lang paar")
+_UNITS = "seku minu stun tage woch mona quar jahr"
+_WEEKDAYS = "mont dien mitt donn frei sams sonn"
+FAMILY_STARTS: dict[str, str] = {
+    "set": f"jede tägl wöch mona vier halb jähr stün allj allt allw allm allv allh alls werk woch alle {_WEEKDAYS}",
+    "partof": "anfa begi mitt ende",
+    "weekday": f"verg letz komm näch dies vori morg gest heut dem den {_WEEKDAYS}",
+    "daymonth": "#", "dayfirst": "#", "numdate": "#", "iso": "#", "time": "#", "timefirst": "#",
+    "daypart": "morg vorm mitt nach aben früh spät der die den",
+    "relday": "heut gest vorg morg über",
+    "dayafter": "der den dem näch folg dara vort tags tag tage glei selb",
+    "ordweek": "der die den",
+    "relunit": f"{_ARTICLES} {_REL}",
+    "duration": f"die den der das verg letz näch komm erst folg zurü {_NUMBERS} {_UNITS} halb",
+    "quarter": f"{_ARTICLES} erst zwei drit vier letz #",
+    "season": f"{_ARTICLES} früh somm herb wint",
+    "decade": "der den die # zwan drei vier fünf sech sieb acht neun",
+    "century": "das des dem #",
+    "month": "janu jänn febr febe märz apri mai juni juli augu sept okto nove deze",
+    "year": "das dem des jahr #",
+    "holiday": "weih heil silv neuj oste karf grün rose asch pfin chri mari fron alle drei vale refo tag",
+    "word": "vorj vorm vorw folg jahr mona woch heue",
+    "ref": "jetz derz zurz gege mome heut dama eins kürz neul jüng unlä vor bald demn zuku dies",
+}
+_ORDER = [name for name, _ in FAMILIES]
+assert set(FAMILY_STARTS) == set(_ORDER)
+
+
+def _combined(names: tuple[str, ...]) -> re.Pattern:
+    source = dict(FAMILIES)
+    return re.compile(
+        r"\b(?=\w)(?:" + "|".join(f"(?P<{n}>{_GROUP.sub('(?:', source[n])})" for n in names) + ")",
+        re.VERBOSE,
+    )
+
+
+def _dispatch() -> dict[str, re.Pattern]:
+    by_prefix: dict[str, list[str]] = {}
+    for name in _ORDER:
+        for prefix in FAMILY_STARTS[name].split():
+            by_prefix.setdefault(prefix, []).append(name)
+    compiled: dict[tuple[str, ...], re.Pattern] = {}
+    return {p: compiled.setdefault(tuple(ns), _combined(tuple(ns))) for p, ns in by_prefix.items()}
+
+
+DISPATCH: dict[str, re.Pattern] = _dispatch()
+FIRST_WORD_PREFIXES = frozenset(DISPATCH)
 _WORD = re.compile(r"\w+")
 
 
@@ -234,17 +266,21 @@ def iter_spans(text: str):
 
     Equivalent to ``CANDIDATE_RE.finditer(text)`` but only tries the grammar at words that
     can start an expression."""
-    match = CANDIDATE_RE.match
-    prefixes = FIRST_WORD_PREFIXES
+    dispatch = DISPATCH
+    digits = DISPATCH["#"]
     limit = 0
     for w in _WORD.finditer(text):
         s = w.start()
         if s < limit:
             continue
         word = w.group()
-        if not (word[0].isdigit() or word[:4].lower() in prefixes):
-            continue
-        m = match(text, s)
+        if word[0].isdigit():
+            rx = digits
+        else:
+            rx = dispatch.get(word[:4].lower())
+            if rx is None:
+                continue
+        m = rx.match(text, s)
         if m is not None:
             limit = m.end()
             yield s, limit, m.lastgroup

@@ -204,3 +204,25 @@ def test_fast_scan_equals_regex_scan():
     slow = [(m.start(), m.end(), m.lastgroup) for m in CANDIDATE_RE.finditer(text)]
     assert list(iter_spans(text)) == slow
     assert len(slow) >= 25 + len(FAMILY_CASES)
+
+
+def test_fast_scan_equals_regex_scan_on_random_word_sequences():
+    import random
+
+    from index.analysis.timex.lexicon import MONTHS, RELATIVE_DAYS, WEEKDAYS
+
+    rnd = random.Random(7)
+    words = ([w.capitalize() for w in MONTHS] + [w.capitalize() for w in WEEKDAYS] + list(RELATIVE_DAYS)
+             + [w.capitalize() for w in RELATIVE_DAYS]
+             + "am im der die das den dem des Die Der Am Im Mitte Anfang Ende vergangene kommenden nächsten "
+               "Vergangene Woche Jahr Jahres Monats Quartal dritten seit drei Jahren Uhr bis - und , . jeden "
+               "täglich Alljährlich Nacht zu Abend Frühjahr Winter Herbst 1990er Jahre 19. Jahrhunderts "
+               "Weihnachten Ostern Christi Himmelfahrt Morgen früh Tag darauf Vortag tags Tags zuvor Wochenende "
+               "Vorjahr heuer jetzt damals Dieser Tage diesen Tagen Mitternacht um gleichen selben Folgetag "
+               "Achtzigerjahren 80er eineinhalb anderthalb Dreißig einige halbes ein halbe Stunde Minuten "
+               "14-Tage erste Jahreshälfte Halbjahr montags jede alle zwei Wochen Vor kurzem in Zukunft "
+               "frühen Morgenstunden Dienstagabend morgigen 8. 2025 1970 14 18 20.30 3.10.2025".split())
+    for _ in range(1500):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 15)))
+        slow = [(m.start(), m.end(), m.lastgroup) for m in CANDIDATE_RE.finditer(text)]
+        assert list(iter_spans(text)) == slow, text
