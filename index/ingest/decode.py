@@ -162,8 +162,26 @@ def _reject_broken_utf8(data: bytes, error: UnicodeDecodeError) -> None:
         raise DecodeError(f"invalid UTF-8 (byte {error.start}: {error.reason})")
 
 
-# characters a Western (German, French, ...) text decoded from cp1252 plausibly contains
-_WESTERN = set("äöüÄÖÜßéèêëàâáçñóòôíìîïúùûÿæœøåÉÈÀÇÑÓÒÔØÅ€„“”‚‘’–—…«»·°§£¥©®™×÷±²³µ¹º¼½¾¿¡¢¤¦¨ª¬¯´¸\u00a0")
+# non-ASCII characters of Western (German, French, ...) text: Latin letters and typographic punctuation
+_WESTERN = set(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿŒœŠšŽžŸ"
+    "€„“”‚‘’–—…«»‹›·°§©®™£\u00a0"
+)
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœŠšŽžŸ]+")
+
+
+def _looks_western(text: str) -> bool:
+    """Text decoded from an 8-bit code page reads like a Western language (not mojibake of another script)."""
+    sample = text[:SAMPLE]
+    high = [ch for ch in sample if ord(ch) > 127 and not 0x80 <= ord(ch) <= 0x9F]
+    if not high:
+        return True
+    if sum(ch in _WESTERN for ch in high) < 0.8 * len(high):
+        return False
+    # Cyrillic or Greek read as cp1252 gives words made mostly of accented letters ("Ïðåçèäåíò")
+    accented = [w for w in _LATIN_WORD.findall(sample) if any(ord(c) > 127 for c in w)]
+    heavy = sum(1 for w in accented if len(w) >= 4 and 2 * sum(ord(c) > 127 for c in w) > len(w))
+    return heavy <= 0.25 * len(accented)
 
 
 def _decode_8bit(data: bytes) -> tuple[str, str]:
@@ -174,8 +192,7 @@ def _decode_8bit(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:  # cp1252 leaves five bytes undefined
             continue
         candidates.append((text, encoding))
-        high = [ch for ch in text[:SAMPLE] if ord(ch) > 127 and not 0x80 <= ord(ch) <= 0x9F]
-        if not high or sum(ch in _WESTERN for ch in high) >= 0.8 * len(high):
+        if _looks_western(text):
             return text, encoding
     guess = _charset_normalizer_guess(data)
     if guess is not None:

@@ -68,3 +68,15 @@ def test_high_bytes_without_meaning_are_undecodable():
 def test_truncated_utf16_without_bom_rejected():
     with pytest.raises(DecodeError, match="truncated"):
         decode_bytes(GERMAN.encode("utf-16-le") + b"\x41")
+
+
+def test_other_code_pages_go_to_charset_normalizer():
+    russian = "Президент России Владимир Путин заявил в понедельник, что переговоры с США продолжатся в Будапеште."
+    greek = "Ο πρωθυπουργός της Ελλάδας δήλωσε σήμερα ότι η κυβέρνηση θα στηρίξει την Ουκρανία."
+    assert decode_bytes(russian.encode("cp1251")) == (russian, "cp1251")
+    assert decode_bytes(greek.encode("cp1253"))[0] == greek
+
+
+def test_french_names_in_latin1_stay_western():
+    text = "Élysée-Palast: Macron empfängt Scholz. Café, Crème brûlée, été, Ça va."
+    assert decode_bytes(text.encode("latin-1")) == (text, "cp1252")
