@@ -88,19 +88,21 @@ class Analyzer:
         limit = self.piece_limit
         queued: deque[tuple[str, dt.date | None, int]] = deque()
 
-        def pieces() -> Iterator[tuple[str, int]]:
+        def pieces() -> Iterator[tuple[str, tuple[str, int]]]:
             for text, date in items:
                 spans = split_for_pipeline(text, limit)
-                queued.append((text, _as_date(date), len(spans)))
+                queued.append((_as_date(date), len(spans)))
                 for start, end in spans:
-                    yield text[start:end], start
+                    piece = text[start:end]
+                    yield piece, (piece, start)
 
         docs = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
-        for doc, offset in docs:
-            text, date, count = queued.popleft()
-            parts = [(doc, offset)]
+        for doc, (piece, offset) in docs:
+            date, count = queued.popleft()
+            parts = [(doc, piece, offset)]
             for _ in range(count - 1):
-                parts.append(next(docs))
+                doc, (piece, offset) = next(docs)
+                parts.append((doc, piece, offset))
             yield _analysis(parts, date)
 
 
@@ -110,12 +112,13 @@ def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
     return value
 
 
-def _analysis(parts: list[tuple["Doc", int]], date: dt.date | None) -> Analysis:
+def _analysis(parts: list[tuple["Doc", str, int]], date: dt.date | None) -> Analysis:
+    """Join the analyses of the pieces ``(doc, its text, its offset)`` of one text."""
     result = Analysis()
-    for doc, offset in parts:
+    for doc, text, offset in parts:
         entities = extract_entities(doc)
-        timexes = tag(doc.text, date)
-        events = extract_events(doc, timexes, entities)
+        timexes = tag(text, date)
+        events = extract_events(doc, timexes, entities, text)
         if offset:
             entities = [replace(e, start=e.start + offset, end=e.end + offset) for e in entities]
             timexes = [replace(t, start=t.start + offset, end=t.end + offset) for t in timexes]

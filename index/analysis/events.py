@@ -41,7 +41,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from index.analysis.captions import caption_spans
+from index.analysis.captions import is_caption
 from index.annotations import Entity, Event, Timex
 
 if TYPE_CHECKING:  # spaCy is only needed by the caller, who made the Doc
@@ -129,32 +129,39 @@ def period_start(value: str) -> tuple[dt.date, str] | None:
     return None
 
 
-def extract_events(doc: "Doc", timexes: Sequence[Timex], entities: Sequence[Entity]) -> list[Event]:
+def extract_events(
+    doc: "Doc", timexes: Sequence[Timex], entities: Sequence[Entity], text: str | None = None
+) -> list[Event]:
     """The dated events of ``doc``: one per (sentence, dated temporal expression).
 
     ``timexes`` and ``entities`` carry offsets into ``doc.text``. Events are
     sorted by date, then by the position of their temporal expression.
+    ``text``, when given, must be ``doc.text`` (spaCy rebuilds that string on
+    every access; a caller that has it saves the time).
     """
-    text = doc.text
-    captions = caption_spans(text)
+    dated = [(t, p) for t in timexes if t.type in EVENT_TIMEX_TYPES and (p := period_start(t.value)) is not None]
+    if not dated or len(doc) == 0:
+        return []
+    if text is None:
+        text = doc.text
     paragraphs = _paragraph_spans(text)
-    sentences = _sentence_bounds(doc)
-    sent_starts = [s for s, _ in sentences]
+    paragraph_starts = [start for start, _ in paragraphs]
+    caption_paragraphs: dict[tuple[int, int], bool] = {}
     timex_spans = _Spans((t.start, t.end) for t in timexes)
     # a name inside a temporal expression ("Mitte August" read as a person) takes no part
     ents = sorted((e for e in entities if not timex_spans.overlaps(e.start, e.end)), key=lambda e: (e.start, e.end))
-    token_starts = [t.idx for t in doc]
-    in_timex = {t.i for t in doc if timex_spans.overlaps(t.idx, t.idx + len(t.text))}
+    token_starts = doc.to_array("IDX").tolist()
+    sentences = _sentence_bounds(doc, token_starts, len(text))
+    sent_starts = [start for start, _ in sentences]
 
     events: list[Event] = []
     seen: set[tuple[int, int, int]] = set()
-    for timex in timexes:
-        if timex.type not in EVENT_TIMEX_TYPES:
+    for timex, period in dated:
+        para_start, para_end = paragraph = _enclosing(timex.start, paragraphs, paragraph_starts)
+        if paragraph not in caption_paragraphs:
+            caption_paragraphs[paragraph] = is_caption(text[para_start:para_end])
+        if caption_paragraphs[paragraph]:
             continue
-        period = period_start(timex.value)
-        if period is None or _inside_any(timex.start, captions):
-            continue
-        para_start, para_end = _enclosing(timex.start, paragraphs, (0, len(text)))
         # the sentence(s) the expression lies in: a splitter may cut "am 8. | November"
         first = bisect.bisect_right(sent_starts, timex.start) - 1
         last = max(first, bisect.bisect_left(sent_starts, timex.end) - 1)
@@ -179,7 +186,7 @@ def extract_events(doc: "Doc", timexes: Sequence[Timex], entities: Sequence[Enti
                 end=end,
                 date=date.isoformat(),
                 granularity=granularity,
-                what=describe(clause, in_timex) or text[start:end].strip(),
+                what=describe(clause, _in_spans(clause, timex_spans)) or " ".join(text[start:end].split()[:MAX_WHAT_WORDS]),
                 text=text[start:end],
                 who=who,
                 where=_keys(ents, start, end, WHERE_LABELS),
@@ -204,16 +211,20 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_bounds(doc: "Doc") -> list[tuple[int, int]]:
-    if len(doc) == 0:
-        return []
+def _sentence_bounds(doc: "Doc", token_starts: list[int], length: int) -> list[tuple[int, int]]:
+    """Character spans of the Doc's sentences (read from arrays: much faster than ``doc.sents``)."""
     if not doc.has_annotation("SENT_START"):
-        return [(0, len(doc.text))]
-    return [(s.start_char, s.end_char) for s in doc.sents]
+        return [(0, length)]
+    firsts = [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 or i == 0]
+    bounds = []
+    for n, first in enumerate(firsts):
+        last = (firsts[n + 1] if n + 1 < len(firsts) else len(doc)) - 1
+        bounds.append((token_starts[first], token_starts[last] + len(doc[last].text)))
+    return bounds
 
 
-def _inside_any(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(start <= pos < end for start, end in spans)
+def _in_spans(tokens: Iterable["Token"], spans: "_Spans") -> set[int]:
+    return {t.i for t in tokens if spans.overlaps(t.idx, t.idx + len(t.text))}
 
 
 class _Spans:
@@ -233,11 +244,12 @@ class _Spans:
         return i > 0 and self._reach[i - 1] > start
 
 
-def _enclosing(pos: int, spans: list[tuple[int, int]], default: tuple[int, int]) -> tuple[int, int]:
-    for start, end in spans:
-        if start <= pos <= end:
-            return start, end
-    return default
+def _enclosing(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> tuple[int, int]:
+    """The span of sorted ``spans`` (with their ``starts``) that holds ``pos``; (pos, pos) if none."""
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and pos <= spans[i][1]:
+        return spans[i]
+    return pos, pos
 
 
 def _tokens_between(doc: "Doc", token_starts: list[int], start: int, end: int) -> list["Token"]:
