@@ -49,7 +49,7 @@ def best_of(rounds: int, fn) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repeat", type=int, default=200, help="copies of the seed articles")
-    ap.add_argument("--rounds", type=int, default=3, help="timed rounds (best is reported)")
+    ap.add_argument("--rounds", type=int, default=5, help="timed rounds (best is reported)")
     args = ap.parse_args(argv)
 
     articles = seed_articles() * args.repeat

@@ -51,6 +51,17 @@ _MONTH_CONTEXT_BEFORE = re.compile(
     r"Monats|des|den|dem|Ende|Mitte|in|In|diesen|diesem|kommenden|vergangenen|letzten|nächsten)"
     r"|\d\.)\s*$"
 )
+# Quantifiers before a duration stay outside its span (as prepositions do) but set its mod.
+_QUANTIFIER_MODS = {
+    "rund": "APPROX", "etwa": "APPROX", "ca.": "APPROX", "circa": "APPROX", "zirka": "APPROX",
+    "ungefähr": "APPROX", "gut": "APPROX", "mehr als": "MORE_THAN", "über": "MORE_THAN",
+    "weniger als": "LESS_THAN", "unter": "LESS_THAN", "knapp": "LESS_THAN", "fast": "LESS_THAN",
+    "beinahe": "LESS_THAN", "mindestens": "EQUAL_OR_MORE", "höchstens": "EQUAL_OR_LESS",
+}
+_QUANTIFIER_BEFORE = re.compile(
+    r"\b(rund|etwa|ca\.|circa|zirka|ungefähr|gut|mehr\s+als|über|weniger\s+als|unter|knapp|fast|"
+    r"beinahe|mindestens|höchstens)\s+$", re.I
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"„“»]\s*|\n\s*)$")
 
 
@@ -252,6 +263,10 @@ class Resolver:
         typ, value, mod, start, end = (*r, c.start, c.end) if len(r) == 3 else r
         if value is None:
             return None
+        if typ == "DURATION" and mod is None:
+            q = _QUANTIFIER_BEFORE.search(self.text[max(0, start - 20):start])
+            if q:
+                mod = _QUANTIFIER_MODS[re.sub(r"\s+", " ", q.group(1)).lower()]
         return Timex(start, end, self.text[start:end], typ, value, mod)
 
     def _set(self, c, m):
@@ -433,7 +448,7 @@ class Resolver:
         return "DATE", value, None
 
     def _daypart(self, c, m):
-        d = self._anchor_day(c, same_sentence=True)
+        d = self._anchor_day(c)  # "Gestern früh ... Am Nachmittag ...": the day of the story
         if m["nwd"]:  # "die Nacht zum Sonntag": the night before that Sunday
             wd = WEEKDAYS[m["nwd"].lower()]
             nd = self._place_weekday(wd, self._direction(c))

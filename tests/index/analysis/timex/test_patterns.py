@@ -159,6 +159,18 @@ def test_same_day_as_the_day_talked_about():
     assert found[1] == ("selben Tag", "DATE", "2025-10-03")
 
 
+@pytest.mark.parametrize("text, mod", [
+    ("Der Krieg dauert seit mehr als dreieinhalb Jahren.", "MORE_THAN"),
+    ("Die Reise dauerte rund drei Wochen.", "APPROX"),
+    ("Er wartete fast zwei Stunden.", "LESS_THAN"),
+    ("Er wartete zwei Stunden.", None),
+])
+def test_quantifiers_outside_the_span_set_the_mod(text, mod):
+    t = only(text)
+    assert t.mod == mod
+    assert not t.text.startswith(("mehr", "rund", "fast"))
+
+
 def test_mods():
     assert only("Sie trafen sich Mitte August.").mod == "MID"
     assert only("Anfang 2024 begann es.").mod == "START"
