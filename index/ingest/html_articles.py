@@ -85,7 +85,7 @@ def read_html(html: str, source: str) -> Iterator[Article | Skipped]:
     for element in (main.iter() if main is not None else ()):
         if element.tag not in _BLOCK_TAGS or element.getparent().tag in _BLOCK_TAGS - {"item"}:
             continue
-        text = collapse_whitespace(clean_text("".join(element.itertext())))
+        text = collapse_whitespace(clean_text(_element_text(element)))
         if not text:
             continue
         paragraphs.append(text)
@@ -110,6 +110,18 @@ def read_html(html: str, source: str) -> Iterator[Article | Skipped]:
         yield Skipped(source, "no article text found in the HTML page")
     else:
         yield article
+
+
+def _element_text(element) -> str:
+    """The text of an element; a line break (``<lb/>``) separates words."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            parts.append(" ")
+        else:
+            parts.append(_element_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _publication_date(html: str):

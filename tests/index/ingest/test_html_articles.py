@@ -8,6 +8,7 @@ PAGE = """<!DOCTYPE html>
 <title>Trump will Putin in Budapest treffen | Beispielnachrichten</title>
 <meta property="og:title" content="Trump will Putin in Budapest treffen">
 <meta property="og:site_name" content="Beispielnachrichten">
+<link rel="canonical" href="https://nachrichten.example/politik/trump-putin-budapest">
 <meta property="article:published_time" content="2025-10-16T10:00:00+02:00">
 </head><body>
 <nav><a href="/">Startseite</a> <a href="/politik">Politik</a></nav>
@@ -32,6 +33,7 @@ def test_html_page(tmp_path):
     assert article.title == "Trump will Putin in Budapest treffen"
     assert article.date == dt.date(2025, 10, 16)
     assert article.publisher == "Beispielnachrichten"
+    assert article.url == "https://nachrichten.example/politik/trump-putin-budapest"
     texts = article.paragraph_texts()
     assert texts[0].startswith("Trump will Russlands Staatschef Putin in Budapest treffen. Das kündigte der US-Präsident nach")
     assert "Startseite" not in article.text and "Impressum" not in article.text
@@ -97,3 +99,18 @@ def test_deeply_nested_html_does_not_crash(tmp_path):
         assert item.reason == "no article text found in the HTML page"
     else:
         assert "Tief verschachtelter Text" in item.text
+
+
+def test_html_line_breaks_lists_and_quotes(tmp_path):
+    path = tmp_path / "br.html"
+    path.write_text(
+        "<html><body><article><p>Zeile eins<br>Zeile zwei mit <b>fett</b>em Wort und <a href='x'>Link</a>.</p>"
+        + "<p>" + "Mehr Text über Köln und Berlin. " * 10 + "</p>"
+        + "<ul><li>Punkt <i>eins</i></li><li>Punkt zwei</li></ul><blockquote><p>Zitat über den Gipfel hier</p></blockquote>"
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    [article] = read_file(path)
+    texts = article.paragraph_texts()
+    assert texts[0] == "Zeile eins Zeile zwei mit fettem Wort und Link."
+    assert texts[2:] == ["Punkt eins", "Punkt zwei", "Zitat über den Gipfel hier"]
