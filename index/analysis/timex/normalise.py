@@ -28,7 +28,7 @@ _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # Words before a bare 4-digit number that make it a quantity, not a year.
 _QUANTITY_BEFORE = re.compile(
     r"(?:\b(?:rund|etwa|ca\.|circa|über|mehr\s+als|weniger\s+als|knapp|fast|insgesamt|nur|"
-    r"bis\s+zu|weitere|exakt|genau|mindestens|höchstens|zirka|gut|davon|alle|"
+    r"bis\s+zu|weitere|exakt|genau|mindestens|höchstens|zirka|gut|davon|alle|mit|"
     r"Nr\.|Nummer|Platz|Seite|Zimmer|PLZ|von\s+über|Artikel|Paragra(?:f|ph)|Tel\.|Telefon|Linie|"
     r"Route|Flug|Zug|Bus|Kanal|Modell|Typ|Code|Version|Zimmer|Haus|Halle|Gleis|Tor|Block|"
     r"[A-ZÄÖÜ][a-zäöüß]*(?:nummer|straße|strasse|gasse|weg|platz|linie))|[€$#§])\s*$"
@@ -46,6 +46,11 @@ _UNIT_AFTER = re.compile(
     r"im\s+(?:Jahr|vergangenen|letzten|Vorjahr))\b"
 )
 _CAPITAL_WORD_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
+_ADJECTIVE_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:die|der|den|dem|des|eine[mnrs]?|seine[mnrs]?|ihre[mnrs]?|unsere[mnrs]?|diese[mnrs]?|"
+    r"jene[mnrs]?|keine[mnrs]?|alle|jede[mnrs]?|sie|er|es|wieder|immer|aber|oder|oben|unten)\s)"
+    r"[a-zäöüß]+(?:e|en|er|es|em)\s+[A-ZÄÖÜ][a-zäöüß]"
+)
 _MONTH_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:im|Im|seit|Seit|bis|Bis|ab|Ab|vom|Vom|zum|Zum|Anfang|Mitte|Ende|Beginn|Monat|"
     r"Monats|des|den|dem|Ende|Mitte|in|In|diesen|diesem|kommenden|vergangenen|letzten|nächsten)"
@@ -62,6 +67,7 @@ _QUANTIFIER_BEFORE = re.compile(
     r"\b(rund|etwa|ca\.|circa|zirka|ungefähr|gut|mehr\s+als|über|weniger\s+als|unter|knapp|fast|"
     r"beinahe|mindestens|höchstens)\s+$", re.I
 )
+_YEAR_MONTH = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?![\d]))?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"„“»]\s*|\n\s*)$")
 
 
@@ -141,6 +147,7 @@ class Resolver:
         self._ref_day: date | None = None  # last day-precise date, for "20 Uhr", "am nächsten Tag"
         self._ref_day_pos = -1
         self._ref_month: tuple[int, int] | None = None  # last month, for "in der ersten Woche"
+        self._ref_year: int | None = None  # last year named, for "im selben Jahr"
         self._sent_cache: tuple[int, int] | None = None
 
     # ------------------------------------------------------------ context helpers
@@ -263,6 +270,12 @@ class Resolver:
         typ, value, mod, start, end = (*r, c.start, c.end) if len(r) == 3 else r
         if value is None:
             return None
+        if typ in ("DATE", "TIME"):
+            ym = _YEAR_MONTH.match(value)
+            if ym:
+                self._ref_year = int(ym.group(1))
+                if ym.group(2):
+                    self._ref_month = (self._ref_year, int(ym.group(2)))
         if typ == "DURATION" and mod is None:
             q = _QUANTIFIER_BEFORE.search(self.text[max(0, start - 20):start])
             if q:
@@ -491,6 +504,8 @@ class Resolver:
         return "DATE", _week(date(y, mo, 1) + timedelta(weeks=n - 1)), None
 
     def _relunit(self, c, m):
+        if m["rsame"] or m["rafter"]:
+            return self._anaphoric_period(c, m)
         off = _rel_adj_offset(m["radj"])
         unit = m["runit"].lower()
         dct = self.dct
@@ -529,6 +544,22 @@ class Resolver:
         if dct is None:
             return "DATE", f"XXXX-{code}", None
         return "DATE", f"{self._season_year(code, off)}-{code}", None
+
+    def _anaphoric_period(self, c, m):
+        """"im selben Jahr", "im Jahr darauf": the year/month/week talked about (else the dct's)."""
+        off = 0 if (m["rsame"] or "").lower() in ("gleich", "selb") else 1
+        unit = (m["sunit2"] or m["rafter"]).lower()
+        if unit.startswith("jahr"):
+            base = self._ref_year if self._ref_year is not None else (self.dct.year if self.dct else None)
+            return "DATE", "XXXX" if base is None else str(base + off), None
+        if unit.startswith("monat"):
+            base = self._ref_month or ((self.dct.year, self.dct.month) if self.dct else None)
+            if base is None:
+                return "DATE", "XXXX-XX", None
+            y, mo = _add_months(base[0], base[1], off)
+            return "DATE", f"{y}-{mo:02d}", None
+        d = self._anchor_day(c)
+        return "DATE", "XXXX-WXX" if d is None else _week(d + timedelta(weeks=off)), None
 
     def _season_year(self, code: str, off: int) -> int:
         """The year of this (off=0), the last (-1) or the next (+1) season ``code``.
@@ -573,6 +604,8 @@ class Resolver:
         return "DURATION", {"jahr": "P6M", "stunde": "PT30M", "tag": "PT12H"}[unit], None
 
     def _quarter(self, c, m):
+        if m["qq"]:
+            return "DATE", f"{m['qqyear']}-Q{m['qq']}", None
         n = ORDINALS.get(m["qord"].lower(), 0) if m["qord"] else int(m["qnum"])
         unit = m["qunit"].lower()
         halves = 2 if unit != "quartal" else 4
@@ -629,6 +662,8 @@ class Resolver:
     def _year(self, c, m):
         if m["year"]:
             return "DATE", m["year"], None
+        if m["ryear"]:
+            return "DATE", m["ryear"], None
         y = int(m["byear"])
         before = self._before(c, 25)
         after = self._after(c, 20)
@@ -641,10 +676,10 @@ class Resolver:
                 and re.search(r"\bvon\s*$", before):
             return None  # "stieg von 1800 auf 1900": quantities
         if not strong:
-            if y < 1800:
-                return None
             if _CAPITAL_WORD_AFTER.match(after) and not re.match(r"\s*[,;:)]", after):
-                return None
+                return None  # "1200 Demonstranten"
+            if _ADJECTIVE_NOUN_AFTER.match(after):
+                return None  # "1200 neue Stellen"
         return "DATE", str(y), None
 
     def _holiday(self, c, m):

@@ -28,7 +28,7 @@ YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![\d.,]\d|\d)"
 HOUR = r"(?:[01]?[0-9]|2[0-4])"
 END = r"(?![A-Za-zÄÖÜäöüß])"  # end of a word (also before a hyphen or digit)
 GEN_YEAR_ADJ = r"(?:dieses|diesen|nächsten|kommenden|vergangenen|letzten|vorigen|laufenden|folgenden)"
-REL_ADJ = (r"(?i:dies|nächst|kommend|folgend|vergangen|letzt|vorig|laufend|heurig|abgelaufen|"
+REL_ADJ = (r"(?i:dies|nächst|kommend|vergangen|letzt|vorig|laufend|heurig|abgelaufen|"
            r"bevorstehend)(?:e|er|en|es|em)")
 NUM = (r"(?i:\d+(?:,\d+)?|(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)einhalb|"
        r"anderthalb|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|"
@@ -129,9 +129,13 @@ FAMILIES: list[tuple[str, str]] = [
         {END}"""),
     # Relative periods: "vergangene Woche", "in der kommenden Woche", "im nächsten Jahr", "diesen Sommer"
     ("relunit", rf"""
-        \b(?:[Dd](?:er|ie|as|en|em|es)\s+)?(?P<radj>{REL_ADJ})\s+
+        \b(?:(?:[Dd](?:er|ie|as|en|em|es)\s+)?(?P<radj>{REL_ADJ})\s+
         (?P<runit>Woche|Wochenendes?|Monats?|Jahr(?:es|s)?|Quartals?|Halbjahr(?:es|s)?|Frühjahr(?:es|s)?|
-                  Frühlings?|Sommers?|Herbst(?:es)?|Winters?|Jahrzehnts?|Jahrhunderts?){END}"""),
+                  Frühlings?|Sommers?|Herbst(?:es)?|Winters?|Jahrzehnts?|Jahrhunderts?)
+        # the period talked about: "im selben Jahr", "im Jahr darauf"
+        | (?:[Dd](?:er|ie|as|en|em|es)\s+)?(?P<rsame>gleich|selb|darauffolgend|folgend)e[nrs]?\s+(?P<sunit2>Woche|Monats?|Jahr(?:es|s)?)
+        | (?:[Dd](?:er|ie|as|en|em|es)\s+)?(?P<rafter>Woche|Monats?|Jahr(?:es|s)?)\s+(?:darauf|danach)
+        ){END}"""),
     # Durations: "seit drei Jahren", "in den nächsten zwei Wochen", "dreieinhalb Jahre", "24 Stunden",
     # "seit Jahren", "die vergangenen Monate", "ein halbes Jahr", "14-Tage"
     ("duration", rf"""
@@ -144,9 +148,11 @@ FAMILIES: list[tuple[str, str]] = [
         ){END}"""),
     # Quarters and halves: "im dritten Quartal", "die erste Jahreshälfte", "das zweite Halbjahr 2024"
     ("quarter", rf"""
-        \b(?:[Dd](?:as|es|em|ie|er)\s+)?(?:(?P<qord>erst|zweit|dritt|viert|letzt)e[nrs]?|(?P<qnum>[1-4])\.)\s+
+        \b(?:(?:[Dd](?:as|es|em|ie|er)\s+)?(?:(?P<qord>[Ee]rst|[Zz]weit|[Dd]ritt|[Vv]iert|[Ll]etzt)e[nrs]?|(?P<qnum>[1-4])\.)\s+
         (?P<qunit>Quartal|Halbjahr|Jahreshälfte)(?:e?s)?
-        (?:\s+(?P<qyear>{YEAR})|\s+(?:des\s+)?(?P<qgen>{GEN_YEAR_ADJ})\s+Jahres)?{END}"""),
+        (?:\s+(?P<qyear>{YEAR})|\s+(?:des\s+)?(?P<qgen>{GEN_YEAR_ADJ})\s+Jahres)?
+        | Q(?P<qq>[1-4])[/ ]?(?P<qqyear>{YEAR})
+        ){END}"""),
     # Seasons with a year (or after "im"): "Herbst 2011", "im Frühjahr", "Sommer dieses Jahres"
     ("season", rf"""
         (?:\b(?:[Dd](?:er|en|em|es|as)\s+)?(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:e?s)?
@@ -169,6 +175,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("year", rf"""
         (?:\b(?:[Dd](?:as|em|es)\s+)?Jahr(?:e|es|s)?\s+(?P<year>{YEAR})
          | {NO_NUMBER_BEFORE}\b(?P<byear>{YEAR})
+         | (?<=\d{{4}}[-–])(?P<ryear>{YEAR})  # the end of "1857–1858"
         )"""),
     ("holiday", rf"""
         \b(?P<hol>{HOLIDAYS})(?:\s+(?P<hyear>{YEAR}))?{END}"""),
@@ -215,9 +222,9 @@ FAMILY_STARTS: dict[str, str] = {
     "relday": "heut gest vorg morg über",
     "dayafter": "der den dem näch folg dara vort tags tag tage glei selb",
     "ordweek": "der die den",
-    "relunit": f"{_ARTICLES} {_REL}",
+    "relunit": f"{_ARTICLES} {_REL} glei selb dara woch mona jahr",
     "duration": f"die den der das verg letz näch komm erst folg zurü {_NUMBERS} {_UNITS} halb",
-    "quarter": f"{_ARTICLES} erst zwei drit vier letz #",
+    "quarter": f"{_ARTICLES} erst zwei drit vier letz # q1 q2 q3 q4",
     "season": f"{_ARTICLES} früh somm herb wint",
     "decade": "der den die # zwan drei vier fünf sech sieb acht neun",
     "century": "das des dem #",

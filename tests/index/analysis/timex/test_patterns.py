@@ -144,6 +144,22 @@ def test_relative_seasons(text, dct, value):
     assert only(text, dct).value == value
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Im Jahr 2007 kam er. Im selben Jahr starb sie.", [("Jahr 2007", "2007"), ("selben Jahr", "2007")]),
+    ("Im Jahr 2007 kam er. Im Jahr darauf ging er.", [("Jahr 2007", "2007"), ("Jahr darauf", "2008")]),
+    ("Im März 2008 begann es. Im selben Monat endete es.", [("März 2008", "2008-03"), ("selben Monat", "2008-03")]),
+    ("1748 wurde das Schloss umgebaut.", [("1748", "1748")]),
+    ("Wilhelm Epstein (1860–1941), Physiker", [("1860", "1860"), ("1941", "1941")]),
+    ("Er war es, der 1960 die Frage stellte.", [("1960", "1960")]),
+    ("Die Version kommt im Ersten Quartal 2010.", [("Ersten Quartal 2010", "2010-Q1")]),
+    ("Die Version kommt Q2 2007.", [("Q2 2007", "2007-Q2")]),
+    ("Es kamen 1200 neue Mitarbeiter.", []),
+    ("Er kam mit 2000 dieser Kinder.", []),
+])
+def test_years_and_the_period_talked_about(text, expected):
+    assert [(t[0], t[2]) for t in tagged(text)] == expected
+
+
 def test_weekday_picks_the_year_of_the_date():
     # 23 October is a Thursday in 2025 only (of 2024, 2025, 2026)
     assert only("Am Donnerstag, 23. Oktober, ist Markt.", date(2026, 1, 5)).value == "2025-10-23"
