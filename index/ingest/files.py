@@ -177,6 +177,7 @@ def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | Sk
     except DecodeError as exc:
         yield Skipped(source, str(exc))
         return
+    del data  # the bytes are not needed any more: free them before the text is parsed
     if not text.strip():
         yield Skipped(source, "empty file (only white space)")
         return

@@ -62,9 +62,12 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def collapse_whitespace(text: str) -> str:
     """Join a paragraph into one line: every run of white space becomes one space."""
-    return " ".join(text.split())
+    return _WHITESPACE.sub(" ", text).strip()
 
 
 def split_blocks(text: str) -> list[str]:

@@ -135,7 +135,7 @@ def is_caption(paragraph: str) -> bool:
     p = paragraph.strip()
     if not p:
         return False
-    if _VIDEO_STAMP.search(p):
+    if _VIDEO_STAMP.search(p[-80:]):
         return True
     if len(p) <= 400 and (_CREDIT_END.search(p) or _MEDIA_MARKER.search(p) or _COPYRIGHT_END.search(p)):
         return True
@@ -170,7 +170,7 @@ def is_standalone_heading(paragraph: str) -> bool:
 
 def run_in_heading_length(paragraph: str) -> int | None:
     """Length of a subheading run into the paragraph's first sentence, or None."""
-    words = paragraph.split(" ")
+    words = paragraph[:400].split(" ")  # a heading is among the first words
     # the first capitalised sentence opener after at least two words
     for index in range(2, min(len(words), 12)):
         if words[index] in SENTENCE_OPENERS:
@@ -181,7 +181,7 @@ def run_in_heading_length(paragraph: str) -> int | None:
     if not _is_nominal_heading(heading_words):
         return None
     heading = " ".join(heading_words)
-    rest = paragraph[len(heading) + 1 :]
+    rest = paragraph[len(heading) + 1 : len(heading) + 400]
     # the rest must be a real sentence (or more): long enough and with a lowercase word early on
     rest_words = rest.split()
     if len(rest) < 40 or len(rest_words) < 5 or not any(w[:1].islower() for w in rest_words[1:6]):
