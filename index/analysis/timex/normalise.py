@@ -68,6 +68,7 @@ _QUANTIFIER_BEFORE = re.compile(
     r"beinahe|mindestens|höchstens)\s+$", re.I
 )
 _YEAR_MONTH = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?![\d]))?")
+_PAREN_DATE = re.compile(r"\s*\(\s*(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\s*\)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"„“»]\s*|\n\s*)$")
 
 
@@ -384,6 +385,14 @@ class Resolver:
                     self.dct + timedelta(days=wd - self.dct.isoweekday())
             else:
                 d = self._place_weekday(wd, self._direction(c))
+            paren = _PAREN_DATE.match(self.text, c.end)
+            if paren:  # "am Dienstagabend (12.04.2016)": the date in brackets says which one
+                y = int(paren.group(3))
+                y += 2000 if y < 100 else 0
+                try:
+                    d = date(y, int(paren.group(2)), int(paren.group(1)))
+                except ValueError:
+                    pass
             value = f"XXXX-WXX-{wd}" if d is None else self._day_value(d, c)
         if value is None:
             return None
@@ -474,7 +483,16 @@ class Resolver:
             code = DAY_PARTS[m["dph"].lower()]
         else:
             code = DAY_PARTS[(m["dp"] or m["dpn"]).lower()]
+        start = c.start
+        if m["dpdeixis"]:  # "am gestrigen Abend": the adjective says the day, and stays outside
+            off = {"h": 0, "g": -1, "m": 1}[m["dpdeixis"][0]]
+            d = None if self.dct is None else self.dct + timedelta(days=off)
+            start = m.start("dpadj") if m["dpadj"] else m.start("dp")
+            if d is not None:
+                self._remember_day(d, c)
         day = d.isoformat() if d else "XXXX-XX-XX"
+        if start != c.start:
+            return "TIME", f"{day}T{code}", None, start, c.end
         return "TIME", f"{day}T{code}", None
 
     def _dayafter(self, c, m):

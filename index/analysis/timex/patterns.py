@@ -106,7 +106,7 @@ FAMILIES: list[tuple[str, str]] = [
         (?=(?:\s*(?:bis|-|–|und)\s*{HOUR}(?:[.:][0-5][0-9])?)+\s*Uhr)"""),
     # Parts of the day: "am Abend", "in der Nacht zum Sonntag", "in den frühen Morgenstunden"
     ("daypart", rf"""
-        (?:(?<=\b[Aa]m\s)(?:(?P<dpadj>frühen|späten)\s+)?(?P<dp>{DAYPART_NOUN})
+        (?:(?<=\b[Aa]m\s)(?:(?P<dpdeixis>heutigen|gestrigen|morgigen)\s+)?(?:(?P<dpadj>frühen|späten)\s+)?(?P<dp>{DAYPART_NOUN})
          | \b[Dd](?:er|ie)\s+(?:(?P<dpadj2>frühen|späten)\s+)?(?P<dpn>Nacht)(?:\s+(?:zum|zu|auf\s+den|auf)\s+(?P<nwd>{WEEKDAY}))?
          | (?<=\b[Uu]m\s)(?P<dpmid>Mitternacht)
          | \b[Dd]en\s+(?:(?:frühen|späten)\s+)?(?P<dph>Morgenstunden|Abendstunden|Nachtstunden|Vormittagsstunden|Nachmittagsstunden)
@@ -218,7 +218,7 @@ FAMILY_STARTS: dict[str, str] = {
     "partof": "anfa begi mitt ende",
     "weekday": f"verg letz komm näch dies vori morg gest heut dem den {_WEEKDAYS}",
     "daymonth": "#", "dayfirst": "#", "numdate": "#", "iso": "#", "time": "#", "timefirst": "#",
-    "daypart": "morg vorm mitt nach aben früh spät der die den",
+    "daypart": "morg vorm mitt nach aben früh spät der die den heut gest",
     "relday": "heut gest vorg morg über",
     "dayafter": "der den dem näch folg dara vort tags tag tage glei selb",
     "ordweek": "der die den",

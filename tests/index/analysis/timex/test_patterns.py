@@ -160,6 +160,16 @@ def test_years_and_the_period_talked_about(text, expected):
     assert [(t[0], t[2]) for t in tagged(text)] == expected
 
 
+def test_weekday_takes_the_date_in_brackets():
+    found = tagged("Am Dienstagabend (12.04.2016) kam ein Auto von der Fahrbahn ab.", date(2016, 6, 15))
+    assert found[0] == ("Dienstagabend", "TIME", "2016-04-12TEV")
+
+
+def test_deictic_adjective_before_a_part_of_the_day():
+    found = tagged("Am gestrigen Abend gegen 20 Uhr brannte es.", date(2016, 6, 15))
+    assert found == [("Abend", "TIME", "2016-06-14TEV"), ("20 Uhr", "TIME", "2016-06-14T20:00")]
+
+
 def test_weekday_picks_the_year_of_the_date():
     # 23 October is a Thursday in 2025 only (of 2024, 2025, 2026)
     assert only("Am Donnerstag, 23. Oktober, ist Markt.", date(2026, 1, 5)).value == "2025-10-23"
