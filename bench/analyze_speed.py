@@ -106,8 +106,8 @@ def main() -> None:
     timexes = [tag(text, date) for text, date in items]
     t_tag = time.perf_counter() - t0
     t0 = time.perf_counter()
-    for doc, tx, ents in zip(docs, timexes, entities):
-        extract_events(doc, tx, ents)
+    for doc, tx, ents, (text, _) in zip(docs, timexes, entities, items):
+        extract_events(doc, tx, ents, text)
     t_ev = time.perf_counter() - t0
     total = t_pipe + t_ent + t_tag + t_ev
     print("stage shares (same corpus, batched):")

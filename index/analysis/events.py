@@ -39,7 +39,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
 from index.analysis.captions import is_caption
 from index.annotations import Entity, Event, Timex
@@ -65,6 +65,19 @@ _VERB = _FINITE | _FULL_VERB | {"VAINF", "VAPP", "VMINF", "VMPP"}
 _NOUN = {"NN", "NE", "FM"}
 _PREPOSITION = {"APPR", "APPRART"}
 _PUNCT_PREFIX = "$"
+_AUXILIARY_FORMS = frozenset(
+    """
+    sein bin bist ist sind seid war warst waren wart sei seiest seien wäre wärst wären gewesen
+    haben habe hast hat habt hatte hattest hatten hätte hättest hätten gehabt
+    werden werde wirst wird werdet wurde wurdest wurden würde würdest würden geworden worden
+    können kann kannst könnt konnte konnten könne könnte könnten
+    müssen muss musst müsst musste mussten müsse müsste müssten
+    sollen soll sollst sollt sollte sollten solle sollest
+    wollen will willst wollt wollte wollten wolle
+    dürfen darf darfst dürft durfte durften dürfe dürfte dürften
+    mögen mag magst mögt mochte mochten möge möchte möchten
+    """.split()
+)
 _SUBJECT_PRONOUNS = {"ich", "du", "er", "sie", "wir", "ihr"}
 _CLAUSE_BREAK_TEXT = {";", ":", "–", "—", "-"}
 
@@ -347,9 +360,10 @@ def describe(clause: Sequence["Token"], skip: set[int] = frozenset()) -> str:
     verbs = [t for t in tokens if t.tag_ in _VERB]
     groups = _noun_groups(tokens)
     if not verbs:
-        chosen = groups[0][1] if groups else tokens[:MAX_GROUP_WORDS]
+        chosen = groups[0].tokens if groups else tokens[:MAX_GROUP_WORDS]
         return _join(chosen)
-    full = [t for t in verbs if t.tag_ in _FULL_VERB]
+    # auxiliaries and modals mis-tagged as full verbs ("solle/VVFIN") are not the main verb
+    full = [t for t in verbs if t.tag_ in _FULL_VERB and t.lower_ not in _AUXILIARY_FORMS]
     main = full[-1] if full else verbs[-1]
     finite = next((t for t in verbs if t.tag_ in _FINITE), None)
 
@@ -368,8 +382,8 @@ def describe(clause: Sequence["Token"], skip: set[int] = frozenset()) -> str:
     if negation is not None:
         picked.append(negation)
 
-    bare = [g for g in groups if not g[0]]
-    subject = bare[0][1] if bare else []
+    bare = [g for g in groups if not g.governed]
+    subject = bare[0].tokens if bare else []
     pronoun = next((t for t in tokens if _is_subject_pronoun(t)), None)
     if pronoun is not None and (not subject or pronoun.i < subject[0].i):
         subject = [pronoun]
@@ -377,7 +391,7 @@ def describe(clause: Sequence["Token"], skip: set[int] = frozenset()) -> str:
         pronoun = next((t for t in tokens if t.tag_ == "PPER"), None)
         subject = [pronoun] if pronoun is not None else []
     subject_ids = {t.i for t in subject}
-    others = [g for g in groups if not subject_ids & {t.i for t in g[1]}]
+    others = [g for g in groups if not subject_ids & {t.i for t in g.tokens}]
     obj = _object_group(others, main)
 
     words = picked + subject + obj
@@ -395,15 +409,21 @@ def _is_subject_pronoun(token: "Token") -> bool:
     )
 
 
-def _noun_groups(tokens: list["Token"]) -> list[tuple[list["Token"], list["Token"]]]:
-    """Noun groups as ``(preposition tokens, group tokens)``.
+class _Group(NamedTuple):
+    governed: bool  # a preposition governs it: not a subject, a weaker object
+    prefix: list["Token"]  # the preposition, when it stands right before the nouns
+    tokens: list["Token"]
+
+
+def _noun_groups(tokens: list["Token"]) -> list[_Group]:
+    """The noun groups of ``tokens``.
 
     A group is a run of nouns (NN, NE, FM), with capitalised adjectives inside
     names ("Weißen Haus") and truncations; "und"/"oder" between two runs
     joins them ("Rubio und Lawrow"). At most ``MAX_GROUP_WORDS`` words, the
     last ones (German noun groups end with their head).
     """
-    groups: list[tuple[list["Token"], list["Token"]]] = []
+    groups: list[_Group] = []
     n = 0
     while n < len(tokens):
         run_end = _noun_run_end(tokens, n)
@@ -419,13 +439,13 @@ def _noun_groups(tokens: list["Token"]) -> list[tuple[list["Token"], list["Token
         ):
             end = _noun_run_end(tokens, end + 1)
         group = tokens[n:end][-MAX_GROUP_WORDS:]
-        prep: list["Token"] = []
         before = n - 1
         while before >= 0 and tokens[before].tag_ in ("ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT"):
             before -= 1
-        if before >= 0 and tokens[before].tag_ in _PREPOSITION:
-            prep = [tokens[before]]
-        groups.append((prep, group))
+        governed = before >= 0 and tokens[before].tag_ in _PREPOSITION
+        # the preposition is shown only right before its noun ("im Weißen Haus", not "mit … Präsidenten")
+        prefix = [tokens[before]] if governed and before == n - 1 else []
+        groups.append(_Group(governed, prefix, group))
         n = end
     return groups
 
@@ -446,17 +466,15 @@ def _noun_run_end(tokens: list["Token"], n: int) -> int:
     return last_noun
 
 
-def _object_group(groups: list[tuple[list["Token"], list["Token"]]], main: "Token") -> list["Token"]:
+def _object_group(groups: list["_Group"], main: "Token") -> list["Token"]:
     if main.tag_ in _FINITE:  # verb second: the object follows
-        candidates = [g for g in groups if g[1][0].i > main.i]
-        ordered = candidates
+        ordered = [g for g in groups if g.tokens[0].i > main.i]
     else:  # verb last: the object precedes, nearest first
-        candidates = [g for g in groups if g[1][-1].i < main.i]
-        ordered = list(reversed(candidates))
+        ordered = [g for g in reversed(groups) if g.tokens[-1].i < main.i]
     if not ordered:
         return []
-    best = next((g for g in ordered if not g[0]), ordered[0])
-    return best[0] + best[1]
+    best = next((g for g in ordered if not g.governed), ordered[0])
+    return best.prefix + best.tokens
 
 
 def _join(tokens: Iterable["Token"]) -> str:

@@ -242,3 +242,16 @@ def test_a_pronoun_before_the_first_noun_is_the_subject():
     )
     (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2025-10-20")], [])
     assert event.what == "sie … Telefonat geführt hatten"
+
+
+def test_a_mistagged_modal_is_not_the_main_verb_and_a_distant_preposition_is_left_out():
+    doc = make_doc(
+        "Vorbereitet/VVPP werden/VAFIN solle/VVFIN das/ART Treffen/NN in/APPR der/ART kommenden/ADJA "
+        "Woche/NN ./$. || "
+        "Am/APPRART Wochenende/NN hatte/VAFIN Trump/NE/PER mit/APPR dem/ART ukrainischen/ADJA "
+        "Präsidenten/NN Selenskyj/NE/PER gesagt/VVPP ./$."
+    )
+    timexes = [timex_at(doc, "der kommenden Woche", "2025-W43"), timex_at(doc, "Wochenende", "2025-W41-WE")]
+    weekend, week = extract_events(doc, timexes, entities_of(doc))
+    assert week.what == "Vorbereitet werden … Treffen"
+    assert weekend.what == "hatte Trump … Präsidenten Selenskyj gesagt"
