@@ -126,6 +126,13 @@ def read_json_text(text: str, source: str) -> Iterator[Article | Skipped]:
         yield Skipped(source, "JSON nested too deeply")
         return
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and exc.lineno > 1:
+            # one object a line in a file named .json: read it as JSON Lines
+            key, seen = path_key(source), set()
+            for number, line in enumerate(text.splitlines(), 1):
+                if line.strip():
+                    yield _line_article(line.encode("utf-8", "surrogatepass"), f"{source}:line {number}", source, key, number, seen)
+            return
         yield Skipped(source, f"invalid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
         return
     key = path_key(source)

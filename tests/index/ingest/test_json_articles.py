@@ -152,3 +152,14 @@ def test_jsonl_utf16_without_bom(tmp_path):
     path = tmp_path / "u16.jsonl"
     path.write_bytes((json.dumps({"text": "Grüße aus Köln."}, ensure_ascii=False) + "\n").encode("utf-16-le") * 3)
     assert [a.text for a in read_file(path)] == ["Grüße aus Köln."] * 3
+
+
+def test_json_lines_in_a_json_file(tmp_path):
+    path = tmp_path / "lines.json"
+    write_jsonl(path, [{"text": "Eins."}, "{kaputt", {"text": "Zwei."}])
+    first, broken, second = read_file(path)
+    assert (first.text, second.text) == ("Eins.", "Zwei.")
+    assert broken.path == f"{path}:line 2" and "invalid JSON" in broken.reason
+    (tmp_path / "two.json").write_text('{"text": "a"} {"text": "b"}')
+    [skipped] = read_file(tmp_path / "two.json")
+    assert "Extra data" in skipped.reason
