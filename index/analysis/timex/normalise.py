@@ -69,6 +69,12 @@ _QUANTIFIER_BEFORE = re.compile(
 )
 _YEAR_MONTH = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?![\d]))?")
 _PAREN_DATE = re.compile(r"\s*\(\s*(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\s*\)")
+_CLOCK_BEFORE = re.compile(
+    r"(?:\b(?:[Uu]m|[Aa]b|[Gg]egen|[Bb]is|[Ss]eit|[Zz]wischen)\s+(?:ca\.\s+|etwa\s+)?|\d\.\d{2,4}\s+|^\s*)$"
+)
+_NOT_CLOCK_AFTER = re.compile(
+    r"\s*(?:Prozent|%|Euro|EUR|€|Dollar|\$|Franken|Meter|Kilometer|km|m\b|kg|Tonnen|Punkte|Grad|°|Mio|Mrd)"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"„“»]\s*|\n\s*)$")
 
 
@@ -442,6 +448,11 @@ class Resolver:
         d = self._anchor_day(c, same_sentence=True)
         day = d.isoformat() if d else "XXXX-XX-XX"
         return f"{day}T{hour:02d}:{minute:02d}"
+
+    def _clock(self, c, m):
+        if not _CLOCK_BEFORE.search(self._before(c, 12)) or _NOT_CLOCK_AFTER.match(self._after(c, 12)):
+            return None  # "28:25" is a score, "4.40" a price, "bis 12.50 Prozent" a share
+        return "TIME", self._time_value(c, int(m["ch"]), int(m["cm"])), None
 
     def _time(self, c, m):
         h = int(m["th"])

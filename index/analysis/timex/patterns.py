@@ -98,12 +98,15 @@ FAMILIES: list[tuple[str, str]] = [
         {NO_NUMBER_BEFORE}\b(?P<iy>{YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12][0-9]|3[01])(?!\d)"""),
     # Clock times: "18 Uhr", "20.30 Uhr", "8 Uhr abends"
     ("time", rf"""
-        {NO_DIGIT_BEFORE}\b(?P<th>{HOUR})(?:[.:](?P<tm>[0-5][0-9]))?\s*Uhr
-        (?:\s+(?P<tsfx>morgens|früh|vormittags|nachmittags|abends|nachts){END})?(?![\w])"""),
+        {NO_DIGIT_BEFORE}\b(?:(?P<th>{HOUR})(?:[.:](?P<tm>[0-5][0-9]))?\s*Uhr
+        (?:\s+(?P<tsfx>morgens|früh|vormittags|nachmittags|abends|nachts){END})?)(?![\w])"""),
     # First time of a range: "14" in "von 14 bis 18 Uhr"
     ("timefirst", rf"""
         {NO_DIGIT_BEFORE}\b(?P<fh>{HOUR})(?:[.:](?P<fm>[0-5][0-9]))?
         (?=(?:\s*(?:bis|-|–|und)\s*{HOUR}(?:[.:][0-5][0-9])?)+\s*Uhr)"""),
+    # "um 15:57", "ab 16.21": clock times without "Uhr", only after a preposition (checked later)
+    ("clock", rf"""
+        {NO_DIGIT_BEFORE}\b(?P<ch>{HOUR})[.:](?P<cm>[0-5][0-9])(?![\d:.,]|\s*(?:min|Min|h\b|Std|Sek|sec|s\b))"""),
     # Parts of the day: "am Abend", "in der Nacht zum Sonntag", "in den frühen Morgenstunden"
     ("daypart", rf"""
         (?:(?<=\b[Aa]m\s)(?:(?P<dpdeixis>heutigen|gestrigen|morgigen)\s+)?(?:(?P<dpadj>frühen|späten)\s+)?(?P<dp>{DAYPART_NOUN})
@@ -217,7 +220,7 @@ FAMILY_STARTS: dict[str, str] = {
     "set": f"jede tägl wöch mona vier halb jähr stün allj allt allw allm allv allh alls werk woch alle {_WEEKDAYS}",
     "partof": "anfa begi mitt ende",
     "weekday": f"verg letz komm näch dies vori morg gest heut dem den {_WEEKDAYS}",
-    "daymonth": "#", "dayfirst": "#", "numdate": "#", "iso": "#", "time": "#", "timefirst": "#",
+    "daymonth": "#", "dayfirst": "#", "numdate": "#", "iso": "#", "time": "#", "timefirst": "#", "clock": "#",
     "daypart": "morg vorm mitt nach aben früh spät der die den heut gest",
     "relday": "heut gest vorg morg über",
     "dayafter": "der den dem näch folg dara vort tags tag tage glei selb",

@@ -211,6 +211,19 @@ def test_time_ranges():
     assert [f[0] for f in found] == ["8.30", "12", "14.30", "16.30 Uhr"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Die S3 fährt erst um 15:57 ab.", [("15:57", "TIME", "2025-10-21T15:57")]),
+    ("Ab 16.21 fährt der Zug.", [("16.21", "TIME", "2025-10-21T16:21")]),
+    ("Gültig ab: 10.03.2016 23:23 Uhr", [("10.03.2016", "DATE", "2016-03-10"), ("23:23 Uhr", "TIME", "2016-03-10T23:23")]),
+    ("Der HSV gewann 28:25 (12:10).", []),
+    ("Das kostet 4.40 Euro.", []),
+    ("Die Quote stieg bis 12.50 Prozent.", []),
+    ("Das Video dauert 0:21 min.", []),
+])
+def test_clock_times_without_uhr(text, expected):
+    assert tagged(text) == expected
+
+
 def test_day_ranges():
     found = tagged("Das Fest dauert vom 5. bis 8. Dezember 2025.")
     assert found == [("5.", "DATE", "2025-12-05"), ("8. Dezember 2025", "DATE", "2025-12-08")]
