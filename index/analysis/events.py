@@ -147,6 +147,9 @@ def extract_events(
 ) -> list[Event]:
     """The dated events of ``doc``: one per (sentence, dated temporal expression).
 
+    Expressions that give the same period in the same clause ("am Donnerstag,
+    25. Februar um 20.30 Uhr") make one event, from the first of them.
+
     ``timexes`` and ``entities`` carry offsets into ``doc.text``. Events are
     sorted by date, then by the position of their temporal expression.
     ``text``, when given, must be ``doc.text`` (spaCy rebuilds that string on
@@ -169,6 +172,7 @@ def extract_events(
 
     events: list[Event] = []
     seen: set[tuple[int, int, int]] = set()
+    seen_clauses: set[tuple[int, int, dt.date, str]] = set()
     for timex, period in dated:
         para_start, para_end = paragraph = _enclosing(timex.start, paragraphs, paragraph_starts)
         if paragraph not in caption_paragraphs:
@@ -191,8 +195,13 @@ def extract_events(
             start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
         else:  # no tokens (a Doc that does not cover the text): use the sentence
             start, end = sent_start, sent_end
-        who = _keys(ents, start, end, WHO_LABELS) or _keys(ents, sent_start, sent_end, WHO_LABELS)
         date, granularity = period
+        # "am Donnerstag, 25. Februar um 20.30 Uhr": several expressions, one day, one clause: one event
+        same = (start, end, date, granularity)
+        if same in seen_clauses:
+            continue
+        seen_clauses.add(same)
+        who = _keys(ents, start, end, WHO_LABELS) or _keys(ents, sent_start, sent_end, WHO_LABELS)
         events.append(
             Event(
                 start=start,
@@ -439,6 +448,8 @@ def _noun_groups(tokens: list["Token"]) -> list[_Group]:
         ):
             end = _noun_run_end(tokens, end + 1)
         group = tokens[n:end][-MAX_GROUP_WORDS:]
+        while group[0].tag_ == "KON":  # cut inside "A und B": start at a word
+            group = group[1:]
         before = n - 1
         while before >= 0 and tokens[before].tag_ in ("ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT"):
             before -= 1

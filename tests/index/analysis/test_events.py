@@ -255,3 +255,28 @@ def test_a_mistagged_modal_is_not_the_main_verb_and_a_distant_preposition_is_lef
     weekend, week = extract_events(doc, timexes, entities_of(doc))
     assert week.what == "Vorbereitet werden … Treffen"
     assert weekend.what == "hatte Trump … Präsidenten Selenskyj gesagt"
+
+
+def test_expressions_naming_one_day_in_one_clause_make_one_event():
+    doc = make_doc(
+        "Der/ART Verein/NN lädt/VVFIN am/APPRART Donnerstag/NN ,/$, 25./ADJA Februar/NN um/APPR 20.30/CARD "
+        "Uhr/NN nach/APPR Bozen/NE/LOC ./$."
+    )
+    timexes = [
+        timex_at(doc, "Donnerstag", "2010-02-25"),
+        timex_at(doc, "25. Februar", "2010-02-25"),
+        timex_at(doc, "25. Februar um 20.30 Uhr", "2010-02-25T20:30", type="TIME"),
+    ]
+    (event,) = extract_events(doc, timexes, entities_of(doc))
+    assert (event.value, event.timex_start) == ("2010-02-25", timexes[0].start)
+    assert event.text == doc.text and event.where == ["LOC:Bozen"]
+
+
+def test_a_long_coordinated_group_is_cut_to_its_last_words_without_a_leading_conjunction():
+    doc = make_doc(
+        "Am/APPRART Montag/NN trafen/VVFIN sich/PRF Präsident/NN Karl/NE/PER Huber/NE/PER und/KON "
+        "Direktor/NN Anna/NE/PER Berger/NE/PER ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "Am Montag", "2025-10-20")], entities_of(doc))
+    assert event.what == "trafen … Direktor Anna Berger"
+    assert event.who == ["PER:Karl Huber", "PER:Anna Berger"]
