@@ -89,6 +89,7 @@ class Article:
             "source": self.source,
             "url": self.url,
             "publisher": self.publisher,
+            "warnings": list(self.warnings),
         }
 
     @classmethod
@@ -102,4 +103,5 @@ class Article:
             source=d.get("source", ""),
             url=d.get("url"),
             publisher=d.get("publisher"),
+            warnings=list(d.get("warnings", [])),
         )
