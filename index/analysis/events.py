@@ -19,6 +19,10 @@ when the sentence has no clause boundary), with
   when the clause names none: "nachdem sie am Montag … telefoniert hatten");
 - ``where``: keys of the LOC entities of the clause.
 
+A name inside a temporal expression ("Mitte August" read as a person) takes
+no part. Several expressions giving the same period in one clause ("am
+Donnerstag, 25. Februar um 20.30 Uhr") make one event.
+
 Expressions without a calendar date make no event: durations and sets
 (``P2W``, ``XXXX-WXX-1``), references (``PAST_REF``, ``PRESENT_REF``) and
 values with unknown parts (``XXXX-10-20``).
@@ -47,10 +51,10 @@ from index.annotations import Entity, Event, Timex
 if TYPE_CHECKING:  # spaCy is only needed by the caller, who made the Doc
     from spacy.tokens import Doc, Token
 
-__all__ = ["EVENTS_VERSION", "extract_events", "period_start"]
+__all__ = ["EVENTS_VERSION", "describe", "extract_events", "period_start"]
 
 # Bump when the events found for the same input change: the index re-analyses.
-EVENTS_VERSION = "1"
+EVENTS_VERSION = "2"
 
 EVENT_TIMEX_TYPES = ("DATE", "TIME")
 WHO_LABELS = ("PER", "ORG")
