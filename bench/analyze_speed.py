@@ -111,7 +111,8 @@ def main() -> None:
     t_ev = time.perf_counter() - t0
     total = t_pipe + t_ent + t_tag + t_ev
     print("stage shares (same corpus, batched):")
-    for name, seconds in (("spaCy pipeline", t_pipe), ("entities", t_ent), ("temporal tagger", t_tag), ("events", t_ev)):
+    stages = (("spaCy pipeline", t_pipe), ("entities", t_ent), ("temporal tagger", t_tag), ("events", t_ev))
+    for name, seconds in stages:
         print(f"  {name:<16} {seconds:8.2f} s  {100 * seconds / total:5.1f} %")
 
 

@@ -206,13 +206,14 @@ def extract_events(
             continue
         seen_clauses.add(same)
         who = _keys(ents, start, end, WHO_LABELS) or _keys(ents, sent_start, sent_end, WHO_LABELS)
+        what = describe(clause, _in_spans(clause, timex_spans)) or " ".join(text[start:end].split()[:MAX_WHAT_WORDS])
         events.append(
             Event(
                 start=start,
                 end=end,
                 date=date.isoformat(),
                 granularity=granularity,
-                what=describe(clause, _in_spans(clause, timex_spans)) or " ".join(text[start:end].split()[:MAX_WHAT_WORDS]),
+                what=what,
                 text=text[start:end],
                 who=who,
                 where=_keys(ents, start, end, WHERE_LABELS),

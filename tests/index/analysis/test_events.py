@@ -64,7 +64,8 @@ def test_period_start_maps_timex3_values_to_the_first_day_and_granularity(value,
 
 
 @pytest.mark.parametrize(
-    "value", ["P2W", "XXXX-WXX-1", "PAST_REF", "PRESENT_REF", "XXXX-10-20", "2025-10-XX", "2025-13", "2025-02-30", "2025-W54", "00", ""]
+    "value",
+    ["P2W", "XXXX-WXX-1", "PAST_REF", "PRESENT_REF", "XXXX-10-20", "2025-10-XX", "2025-13", "2025-02-30", "2025-W54", "00", ""],
 )
 def test_period_start_rejects_values_without_a_calendar_date(value):
     assert period_start(value) is None
