@@ -103,7 +103,7 @@ FAMILIES: list[tuple[str, str]] = [
     # First time of a range: "14" in "von 14 bis 18 Uhr"
     ("timefirst", rf"""
         {NO_DIGIT_BEFORE}\b(?P<fh>{HOUR})(?:[.:](?P<fm>[0-5][0-9]))?
-        (?=(?:\s*(?:bis|-|–|und)\s*{HOUR}(?:[.:][0-5][0-9])?)+\s*Uhr)"""),
+        (?=(?:\s*(?:bis|-|–|und)\s*{HOUR}(?:[.:][0-5][0-9])?){{1,3}}\s*Uhr)"""),
     # "um 15:57", "ab 16.21": clock times without "Uhr", only after a preposition (checked later)
     ("clock", rf"""
         {NO_DIGIT_BEFORE}\b(?P<ch>{HOUR})[.:](?P<cm>[0-5][0-9])(?![\d:.,]|\s*(?:min|Min|h\b|Std|Sek|sec|s\b))"""),

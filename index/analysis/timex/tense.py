@@ -15,45 +15,40 @@ PAST, NEUTRAL, FUTURE = -1, 0, 1
 # A sentence ends at . ! ? (not after a digit: "8. November") before an upper-case
 # start, or at a line break.
 _SENTENCE_END = re.compile(r"(?<![0-9])[.!?][\"“”»«']?\s+(?=[\"„“»«']?[A-ZÄÖÜ0-9])|\n")
-_WINDOW = 800
+_WINDOW = 400
 
 # Clause limits inside a sentence.
 _CLAUSE_END = re.compile(r"[,;:()\"„“”»«–—]")
 
-_FUTURE = re.compile(
-    r"\b(?:wird|werden|wirst|werdet|soll|sollen|solle|sollten?|will|wollen|plant|planen|"
-    r"geplanten?|könnten?|dürften?|möchten?|erwartet|erwarten|voraussichtlich|künftig|"
-    r"bevorstehenden?|anstehenden?|demnächst|kommenden?|nächsten?|bald|morgen|übermorgen|"
-    r"stattfinden|beginnen|starten|"
-    # present tense of scheduling verbs: "Der Prozess beginnt am Montag"
-    r"beginnt|startet|tagt|tagen|berät|beraten|eröffnet|endet|öffnet|schließt|"
-    r"reist|trifft|empfängt|besucht|stimmt|entscheidet|wählt)\b"
+_FUTURE_WORDS = frozenset("""
+    wird werden wirst werdet soll sollen solle sollte sollten will wollen plant planen geplant
+    geplanten könnte könnten dürfte dürften möchte möchten erwartet erwarten voraussichtlich
+    künftig bevorstehend bevorstehenden anstehend anstehenden demnächst kommende kommenden
+    nächste nächsten bald morgen übermorgen stattfinden beginnen starten
+    beginnt startet tagt tagen berät beraten eröffnet endet öffnet schließt reist trifft
+    empfängt besucht stimmt entscheidet wählt
+""".split())  # the last two lines: present tense of scheduling verbs ("Der Prozess beginnt am Montag")
+# Reported future in indirect speech ("er werde ... beenden"): its time is that of the report.
+_WEAK_FUTURE = frozenset({"werde", "würde", "würden"})
+_PAST_WORDS = frozenset("""
+    war waren warst wurde wurden hatte hatten hätte hätten worden gewesen damals gestern vorgestern
+    vergangene vergangenen letzten zuletzt kürzlich bereits
+    kam kamen ging gingen gab gaben fand fanden stand standen sprach sprachen traf trafen hielt
+    hielten nahm nahmen sah sahen blieb blieben lag lagen ließ ließen rief riefen schrieb schrieben
+    trat traten zog zogen fiel fielen wies bat baten begann begannen gewann gewannen verlor verloren
+    starb starben fuhr fuhren flog flogen lief liefen schlug brach brachte brachten dachte kannte
+    nannte nannten wusste stieg sank wuchs verließ erhielt erhielten bekam bekamen entschied
+    beschloss beschlossen bot boten ergab gelang geschah erschien konnte konnten musste mussten
+    wollte wollten durfte
+""".split())
+_PERFECT_AUX = frozenset({"hat", "haben", "habe", "hast", "ist", "sind", "sei", "seien"})
+_PARTICIPLE = re.compile(
+    r"ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert|(?:be|er|ver|zer|ent|emp|miss|über|unter)[a-zäöüß]{2,}t"
 )
 # A preposition right before the expression: "seit Montag" looks back, "ab/bis Montag" ahead.
 _SINCE_BEFORE = re.compile(r"\b[Ss]eit\s+(?:de[mn]\s+|vergangene[mn]?\s+|letzte[mn]?\s+)?$")
 _UNTIL_BEFORE = re.compile(r"\b(?:[Aa]b|[Bb]is(?:\s+zum|\s+spätestens)?|[Ss]pätestens|[Vv]on)\s+(?:am\s+)?$")
-# Reported future in indirect speech ("er werde ... beenden"): its time is that of the report.
-_WEAK_FUTURE = frozenset({"werde", "würde", "würden"})
-_WEAK_FUTURE_RE = re.compile(r"\b(?:werde|würde|würden)\b")
-
-_PAST_STRONG = re.compile(
-    r"\b(?:war|waren|warst|wurde|wurden|hatte|hatten|hätte|hätten|worden|gewesen|damals|"
-    r"gestern|vorgestern|vergangenen?|letzten|zuletzt|kürzlich|bereits|"
-    r"kam|kamen|ging|gingen|gab|gaben|fand|fanden|stand|standen|sprach|sprachen|traf|trafen|"
-    r"hielt|hielten|nahm|nahmen|sah|sahen|blieb|blieben|lag|lagen|ließ|ließen|rief|riefen|"
-    r"schrieb|schrieben|trat|traten|zog|zogen|fiel|fielen|wies|bat|baten|begann|begannen|"
-    r"gewann|gewannen|verlor|verloren|starb|starben|fuhr|fuhren|flog|flogen|lief|liefen|"
-    r"schlug|brach|brachte|brachten|dachte|kannte|nannte|nannten|wusste|stieg|sank|wuchs|"
-    r"verließ|erhielt|erhielten|bekam|bekamen|entschied|beschloss|beschlossen|bot|boten|"
-    r"ergab|gelang|geschah|erschien|konnte|konnten|musste|mussten|wollte|wollten|durfte)\b"
-)
-# Perfect tense: auxiliary plus a participle later in the clause.
-_PERFECT = re.compile(
-    r"\b(?:hat|haben|habe|hast|ist|sind|sei|seien)\b[^.!?]*?\b(?:ge[a-zäöüß]{2,}(?:t|en)|"
-    r"[a-zäöüß]{3,}iert|(?:be|er|ver|zer|ent|emp|miss|über|unter)[a-zäöüß]{2,}t)\b"
-)
-# Simple past of weak verbs: "sagte", "erklärte", "telefonierten" (not adjectives before a noun).
-_WEAK_PAST = re.compile(r"\b[a-zäöüß]{3,}(?:te|ten)\b(?!\s+[A-ZÄÖÜ])")
+# Words ending in -te/-ten that are no simple past.
 _NOT_PAST = frozenset({
     "heute", "bitte", "erste", "ersten", "letzte", "nächste", "nächsten", "meiste", "meisten",
     "beste", "besten", "zweite", "zweiten", "dritte", "dritten", "vierte", "fünfte", "sechste",
@@ -68,8 +63,8 @@ _NOT_PAST = frozenset({
     "bunte", "gute", "alte", "weitere", "weiteren", "rasante", "interessante", "konkrete",
     "konkreten", "komplette", "kompletten", "absolute", "absoluten", "mutmaßliche",
 })
-
-
+# Lower-case words, each with a flag: is the next word capitalised (then "-te" words are adjectives)?
+_WORD = re.compile(r"\b([a-zäöüß]+)\b(\s+[A-ZÄÖÜ])?")
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The (start, end) of the sentence around text[start:end]."""
     lo = max(0, start - _WINDOW)
@@ -95,10 +90,23 @@ def clause_bounds(text: str, sent_start: int, sent_end: int, start: int, end: in
 
 def _cues(part: str) -> tuple[int, int, int]:
     """(past, future, weak future) cue counts in a piece of text."""
-    past = len(_PAST_STRONG.findall(part)) + len(_PERFECT.findall(part))
-    past += sum(1 for w in _WEAK_PAST.findall(part) if w not in _NOT_PAST)
-    future = len(_FUTURE.findall(part))
-    weak = len(_WEAK_FUTURE_RE.findall(part))
+    past = future = weak = 0
+    aux_seen = False
+    for word, capital_next in _WORD.findall(part):
+        if word in _PAST_WORDS:
+            past += 1
+        elif word in _FUTURE_WORDS:
+            future += 1
+        elif word in _WEAK_FUTURE:
+            weak += 1
+        elif word in _PERFECT_AUX:
+            aux_seen = True
+        elif aux_seen and _PARTICIPLE.fullmatch(word):
+            past += 1  # perfect tense: "hat ... beschlossen"
+            aux_seen = False
+        elif (word.endswith("te") or word.endswith("ten")) and len(word) >= 5 and not capital_next \
+                and word not in _NOT_PAST:
+            past += 1  # simple past of a weak verb: "sagte", "erklärte"
     return past, future, weak
 
 
@@ -122,18 +130,19 @@ def tense_direction(text: str, start: int, end: int, bounds: tuple[int, int] | N
     if _SINCE_BEFORE.search(before):
         return PAST
     cs, ce = clause_bounds(text, s, e, start, end)
-    clause = text[cs:start] + " " + text[end:ce]
-    sentence = text[s:start] + " " + text[end:e]
-    cp, cf, cw = _cues(clause)
-    sp, sf, sw = _cues(sentence)
-    if _UNTIL_BEFORE.search(before):
-        cf += 1
-        sf += 1
-    if cw and not cf and not cp:
-        return PAST if sp else FUTURE
-    d = _decide(cp, cf + cw)
-    if d != NEUTRAL:
-        return d
+    until = 1 if _UNTIL_BEFORE.search(before) else 0
+    cp, cf, cw = _cues(text[cs:start] + " " + text[end:ce])
+    cf += until
+    if cp or cf or cw:
+        if cw and not cf and not cp:
+            sp = _cues(text[s:cs] + " " + text[ce:e])[0]
+            return PAST if sp else FUTURE
+        d = _decide(cp, cf + cw)
+        if d != NEUTRAL:
+            return d
+    # the clause is undecided: the rest of the sentence counts too
+    rp, rf, rw = _cues(text[s:cs] + " " + text[ce:e])
+    sp, sf, sw = cp + rp, cf + rf, cw + rw
     if sw and not sf and sp:
         return PAST
     return _decide(sp, sf + sw)
