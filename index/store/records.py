@@ -47,11 +47,30 @@ class StoredArticle:
     analysis: Analysis
 
 
-@dataclass
 class Hit:
-    summary: ArticleSummary
-    score: float
-    snippet: list[tuple[str, bool]]  # (segment, is_match)
+    """One search result. ``snippet`` is a list of (segment, is_match), made on first use."""
+
+    __slots__ = ("summary", "score", "_snippet", "_make")
+
+    def __init__(self, summary: ArticleSummary, score: float, snippet=None, make_snippet=None):
+        self.summary = summary
+        self.score = score
+        self._snippet = snippet
+        self._make = make_snippet
+
+    @property
+    def snippet(self) -> list[tuple[str, bool]]:
+        if self._snippet is None:
+            self._snippet = self._make() if self._make is not None else []
+            self._make = None
+        return self._snippet
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Hit) and (self.summary, self.score, self.snippet) == (
+            other.summary, other.score, other.snippet)
+
+    def __repr__(self) -> str:
+        return f"Hit(summary={self.summary!r}, score={self.score!r}, snippet={self.snippet!r})"
 
 
 @dataclass
@@ -150,7 +169,7 @@ def article_document(article: Article, analysis: Analysis, path: str, content_ha
         "path": path,
         "hash": content_hash,
         "title": article.title,
-        "body": article.text,
+        "body": f"{article.title}\n{article.title}\n{article.text}" if article.title else article.text,
         "source": article.source or path,
         "publisher": article.publisher or "",
         "entity": "\n".join(entity_terms),
@@ -160,9 +179,10 @@ def article_document(article: Article, analysis: Analysis, path: str, content_ha
         "summary": json.dumps(summary.to_dict(), ensure_ascii=False),
         "sortdate": article.date.isoformat() if article.date else "",
         "events": json.dumps([e.to_dict() for e in analysis.events], ensure_ascii=False),
+        "text": article.text,
     }
     if article.date:
-        doc["date"] = article.date.isoformat()
+        doc["day"] = article.date.year * 10000 + article.date.month * 100 + article.date.day
     return doc
 
 

@@ -20,7 +20,7 @@ from whoosh import qparser, query
 
 from .errors import QueryError
 from .german import fold, german_analyzer
-from .schema import DEFAULT_FIELDS, FIELD_BOOSTS
+from .schema import DEFAULT_FIELD, TERM_FIELDS
 
 MAX_QUERY_LENGTH = 500
 MAX_EXPANSIONS = 2000
@@ -31,8 +31,7 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def make_parser(schema) -> qparser.QueryParser:
-    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts=FIELD_BOOSTS)
-    return parser
+    return qparser.QueryParser(DEFAULT_FIELD, schema)
 
 
 def _strip_dangling_operators(text: str) -> str:
@@ -44,33 +43,41 @@ def _strip_dangling_operators(text: str) -> str:
     return " ".join(words)
 
 
-def _check_date(value: str) -> str:
+def _day_bounds(value: str) -> tuple[int, int]:
+    """The first and last YYYYMMDD numbers of a year, month or day written in ISO form."""
     m = _DATE.match(value)
     if not m:
         raise QueryError(f"cannot read the date {value!r}: write 2025, 2025-10 or 2025-10-21")
-    month, day = m.group(2), m.group(3)
-    if month and not 1 <= int(month) <= 12 or day and not 1 <= int(day) <= 31:
-        raise QueryError(f"no such date: {value!r}")
-    return value
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if month is None:
+        return year * 10000, year * 10000 + 9999
+    if not 1 <= int(month) <= 12:
+        raise QueryError(f"no such month: {value!r}")
+    base = year * 10000 + int(month) * 100
+    if day is None:
+        return base, base + 99
+    if not 1 <= int(day) <= 31:
+        raise QueryError(f"no such day: {value!r}")
+    return base + int(day), base + int(day)
+
+
+def _text(value) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
 def _rewrite(q: query.Query) -> query.Query:
-    """Turn date filters into term ranges/prefixes over ISO dates."""
+    """Turn ``date:`` filters into numeric ranges over the ``day`` field."""
     if isinstance(q, query.Term) and q.fieldname == "date":
-        value = _check_date(q.text if isinstance(q.text, str) else q.text.decode("utf-8"))
-        if len(value) == 10:
-            return q
-        return query.Prefix("date", value)
+        first, last = _day_bounds(_text(q.text))
+        return query.NumericRange("day", first, last, boost=q.boost)
     if isinstance(q, query.TermRange) and q.fieldname == "date":
-        start = _check_date(q.start) if q.start else None
-        end = _check_date(q.end) if q.end else None
-        if end is not None and len(end) < 10:
-            end = end + "~"  # "~" sorts after digits and "-": the whole month/year
-        return query.TermRange("date", start, end, startexcl=q.startexcl, endexcl=q.endexcl)
+        start = _day_bounds(_text(q.start))[1 if q.startexcl else 0] if q.start else None
+        end = _day_bounds(_text(q.end))[0 if q.endexcl else 1] if q.end else None
+        return query.NumericRange("day", start, end, startexcl=bool(q.startexcl), endexcl=bool(q.endexcl))
+    if isinstance(q, query.Phrase) and q.fieldname == "date":
+        raise QueryError("write a date as 2025, 2025-10 or 2025-10-21")
     if isinstance(q, (query.Wildcard, query.Prefix, query.Regex, query.FuzzyTerm)) and q.fieldname == "date":
         raise QueryError("dates take no wildcards: write date:2025-10 for a month")
-    if isinstance(q, (query.NumericRange, query.DateRange)):
-        return q
     if q.is_leaf():
         return q
     return q.apply(_rewrite)
@@ -134,7 +141,7 @@ def query_terms(q: query.Query, reader) -> list[str]:
         except Exception:
             continue
         for fieldname, text in expanded:
-            if fieldname not in DEFAULT_FIELDS:
+            if fieldname not in TERM_FIELDS:
                 continue
             btext = text if isinstance(text, bytes) else text.encode("utf-8")
             if (fieldname, btext) in reader:
@@ -154,22 +161,43 @@ def index_term(word: str) -> str | None:
     return None
 
 
+_FOLDS = {"a": "aàáâäå", "o": "oòóôöø", "u": "uùúûü", "e": "eèéêë", "i": "iìíîï", "c": "cç", "n": "nñ", "y": "yýÿ"}
+
+
+@lru_cache(maxsize=4096)
+def _term_pattern(term: str) -> str:
+    """A regex matching words that may have ``term`` as their index term (it is a folded prefix)."""
+    out = []
+    i = 0
+    while i < len(term):
+        if term.startswith("ss", i):
+            out.append("(?:ss|ß)")
+            i += 2
+            continue
+        ch = term[i]
+        out.append("[%s]" % re.escape(_FOLDS[ch]) if ch in _FOLDS else re.escape(ch))
+        i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=512)
+def _candidates(terms: frozenset) -> re.Pattern:
+    alternatives = sorted((_term_pattern(t) for t in terms), key=len, reverse=True)
+    return re.compile(r"(?<![\w.'])(?:%s)\w*(?:[.']\w+)*" % "|".join(alternatives), re.IGNORECASE)
+
+
 def match_spans(text: str, terms) -> list[tuple[int, int]]:
     """Spans of the words of ``text`` whose index term is one of ``terms``.
 
     ``terms`` are index terms as in ``SearchResults.terms``; use this to
     highlight a search's matches in an article's text or title.
     """
-    terms = set(terms)
+    terms = frozenset(terms)
     if not terms:
         return []
-    firsts = {t[:1] for t in terms}
     spans = []
-    for m in _WORD.finditer(text):
-        word = m.group()
-        if fold(word[:1])[:1] not in firsts:
-            continue
-        if index_term(word) in terms:
+    for m in _candidates(terms).finditer(text):
+        if index_term(m.group()) in terms:
             spans.append((m.start(), m.end()))
     return spans
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector
 
 from index.annotations import LABELS, Event
 
@@ -70,6 +70,8 @@ class Store:
         self._order: list[int] | None = None
         self._rank: dict[int, int] | None = None
         self._summaries: dict[int, ArticleSummary] = {}
+        self._columns: dict[str, object] = {}
+        self._day_list: list[tuple[int, int]] | None = None
         self._all_events: list[tuple[ArticleSummary, Event]] | None = None
 
     def refresh(self) -> bool:
@@ -103,7 +105,10 @@ class Store:
     def _newest_first(self) -> list[int]:
         if self._order is None:
             reader = self._searcher.reader()
-            dates = reader.column_reader("sortdate")
+            if reader.doc_count_all() == 0:  # a new index with nothing committed yet
+                self._order, self._rank = [], {}
+                return self._order
+            dates = self._column("sortdate")
             live = [(dates[n], n) for n in reader.all_doc_ids()]
             dated = sorted((p for p in live if p[0]), key=lambda p: (p[0], -p[1]), reverse=True)
             undated = sorted(n for d, n in live if not d)
@@ -111,25 +116,25 @@ class Store:
             self._rank = {n: i for i, n in enumerate(self._order)}
         return self._order
 
+    def _column(self, name: str):
+        column = self._columns.get(name)
+        if column is None:
+            column = self._columns[name] = self._searcher.reader().column_reader(name)
+        return column
+
     def _summary(self, docnum: int) -> ArticleSummary:
         s = self._summaries.get(docnum)
         if s is None:
-            s = decode_summary(self._searcher.reader().column_reader("summary")[docnum])
-            self._summaries[docnum] = s
+            s = self._summaries[docnum] = decode_summary(self._column("summary")[docnum])
         return s
 
     def list_articles(self, offset: int = 0, limit: int = 100) -> list[ArticleSummary]:
         """Articles newest first (undated ones last)."""
         order = self._newest_first()
         offset = max(0, offset)
-        column = self._searcher.reader().column_reader("summary")
-        out = []
-        for n in order[offset : offset + max(0, limit)]:
-            s = self._summaries.get(n)
-            if s is None:
-                s = self._summaries[n] = decode_summary(column[n])
-            out.append(s)
-        return out
+        if not order:
+            return []
+        return [self._summary(n) for n in order[offset : offset + max(0, limit)]]
 
     def get_article(self, article_id: str) -> StoredArticle:
         """The article and its annotations; KeyError when the index has no such id."""
@@ -144,24 +149,59 @@ class Store:
     def parse(self, text: str):
         return parse_query(text, self._parser, self._searcher.reader())
 
+    def _days(self) -> list[tuple[int, int]]:
+        """(docnum, YYYYMMDD) of every dated live article."""
+        if self._day_list is None:
+            dates = self._column("sortdate")
+            self._day_list = [
+                (n, int(d[:4] + d[5:7] + d[8:10])) for n in self._searcher.reader().all_doc_ids() if (d := dates[n])
+            ]
+        return self._day_list
+
+    def _date_filter(self, ranges: list[wq.NumericRange]) -> set[int]:
+        allowed = None
+        for r in ranges:
+            lo = -1 if r.start is None else r.start + (1 if r.startexcl else 0)
+            hi = 99_999_999 if r.end is None else r.end - (1 if r.endexcl else 0)
+            docs = {n for n, day in self._days() if lo <= day <= hi}
+            allowed = docs if allowed is None else allowed & docs
+        return allowed or set()
+
     def search(self, query: str, limit: int = 50) -> SearchResults:
-        """Ranked hits for a Whoosh query; QueryError for a malformed or too broad one."""
+        """Ranked hits for a Whoosh query; QueryError for a malformed or too broad one.
+
+        Date filters that apply to the whole query (``Putin date:2025-10``) are
+        answered from the article dates held in memory; a query of date filters
+        only lists the matching articles newest first.
+        """
         q = self.parse(query)
-        collector = self._searcher.collector(limit=max(1, limit))
-        timed = TimeLimitCollector(collector, timelimit=SEARCH_SECONDS, use_alarm=False)
+        limit = max(1, limit)
+        terms = query_terms(q, self._searcher.reader())
+        date_ranges, rest = _split_date_filters(q)
+        if date_ranges and rest is None:
+            allowed = self._date_filter(date_ranges)
+            self._newest_first()
+            docs = sorted(allowed, key=lambda n: self._rank.get(n, len(self._rank)))
+            return SearchResults(len(docs), [self._hit(n, 0.0, terms) for n in docs[:limit]], terms)
+        # usequality=False: count every match while collecting (no second pass for the total)
+        collector = TimeLimitCollector(TopCollector(limit=limit, usequality=False), timelimit=SEARCH_SECONDS,
+                                       use_alarm=False)
+        if date_ranges:
+            allowed = self._date_filter(date_ranges)
+            if not allowed:
+                return SearchResults(0, [], terms)
+            collector = FilterCollector(collector, allow=allowed)
         try:
-            self._searcher.search_with_collector(q, timed)
+            self._searcher.search_with_collector(rest, collector)
         except TimeLimit:
             raise QueryError("the query takes too long; make it more specific") from None
-        results = timed.results()
-        terms = query_terms(q, self._searcher.reader())
-        hits = []
-        for hit in results[:limit]:
-            n = hit.docnum
-            article = decode_article(self._searcher.stored_fields(n))
-            spans = match_spans(article.text, terms)
-            hits.append(Hit(self._summary(n), float(hit.score or 0.0), snippet(article.text, spans)))
+        results = collector.results()
+        hits = [self._hit(hit.docnum, float(hit.score or 0.0), terms) for hit in results[:limit]]
         return SearchResults(len(results), hits, terms)
+
+    def _hit(self, docnum: int, score: float, terms: list[str]) -> Hit:
+        text = self._column("text")[docnum]
+        return Hit(self._summary(docnum), score, make_snippet=lambda: snippet(text, match_spans(text, terms)))
 
     def _matching_docnums(self, query: str | None):
         if query is None or not query.strip():
@@ -175,7 +215,7 @@ class Store:
         """Every dated event of the corpus (or of the articles matching ``query``), in date order."""
         if (query is None or not query.strip()) and self._all_events is not None:
             return list(self._all_events)
-        column = self._searcher.reader().column_reader("events")
+        column = self._column("events")
         out = []
         for n in self._matching_docnums(query):
             value = column[n]
@@ -243,6 +283,24 @@ class Store:
                 if len(out) >= limit:
                     return out
         return out
+
+
+def _is_day_range(q) -> bool:
+    return isinstance(q, wq.NumericRange) and q.fieldname == "day"
+
+
+def _split_date_filters(q):
+    """(date ranges that every hit must satisfy, the rest of the query or None)."""
+    if _is_day_range(q):
+        return [q], None
+    if isinstance(q, wq.And):
+        ranges = [c for c in q.subqueries if _is_day_range(c)]
+        if ranges:
+            others = [c for c in q.subqueries if not _is_day_range(c)]
+            if not others:
+                return ranges, None
+            return ranges, others[0] if len(others) == 1 else wq.And(others)
+    return [], q
 
 
 def _one_line(s: str) -> str:
