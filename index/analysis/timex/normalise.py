@@ -75,6 +75,7 @@ _CLOCK_BEFORE = re.compile(
 _NOT_CLOCK_AFTER = re.compile(
     r"\s*(?:Prozent|%|Euro|EUR|€|Dollar|\$|Franken|Meter|Kilometer|km|m\b|kg|Tonnen|Punkte|Grad|°|Mio|Mrd)"
 )
+_EVERYDAY_AFTER = re.compile(r"\s+(?:Leben|Lebens|Bedarfs?|Gebrauchs?|Brot|Umgang|Routine|Miteinander)\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"„“»]\s*|\n\s*)$")
 
 
@@ -301,6 +302,8 @@ class Resolver:
             return "SET", _duration(1, u), None
         if m["freq"]:
             w = m["freq"].lower()
+            if _EVERYDAY_AFTER.match(self._after(c, 20)):
+                return None  # "im täglichen Leben": everyday, not every day
             for k, v in FREQUENCY_WORDS.items():
                 if w == k or (w.startswith(k) and k not in ("werktags", "wochentags")) \
                         or (w.startswith("all") and w[3:].startswith(k)):

@@ -90,6 +90,7 @@ def test_seed_article_two():
     "Das Sonntagsblatt und die Freitagsgebete.",
     "Die Sommerferien und der Winterdienst.",
     "Die Tagesschau berichtete.",
+    "Das hat keinen Bezug zum täglichen Leben.",
 ])
 def test_no_expression_in_ordinary_words(text):
     assert tagged(text) == []
