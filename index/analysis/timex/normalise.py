@@ -419,8 +419,12 @@ class Resolver:
         return "DATE", value, None
 
     def _dayfirst(self, c, m):
-        month = MONTHS[m["fmonth"].lower()]
-        year = int(m["fyear"]) if m["fyear"] else None
+        if m["fmonth"]:
+            month = MONTHS[m["fmonth"].lower()]
+            year = int(m["fyear"]) if m["fyear"] else None
+        else:
+            month = int(m["fmnum"])
+            year = int(m["fnyear"]) if m["fnyear"] else None
         if int(m["fday"]) >= int(m["lday"]):
             return None
         return "DATE", self._ymd(year, month, int(m["fday"]), c), None

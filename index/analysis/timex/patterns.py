@@ -89,8 +89,8 @@ FAMILIES: list[tuple[str, str]] = [
         (?:\s+(?P<year>{YEAR}))?"""),
     # First day of a range: "5." in "5. bis 8. Dezember"
     ("dayfirst", rf"""
-        {NO_NUMBER_BEFORE}\b(?P<fday>{DAY})\.(?=\s*(?:bis|und|-|–|/)\s*(?P<lday>{DAY})\.\s*(?P<fmonth>{MONTH})
-        (?:\s+(?P<fyear>{YEAR}))?)"""),
+        {NO_NUMBER_BEFORE}\b(?P<fday>{DAY})\.(?=\s*(?:bis|und|-|–|/)\s*(?P<lday>{DAY})\.\s*
+        (?:(?P<fmonth>{MONTH})(?:\s+(?P<fyear>{YEAR}))?|(?P<fmnum>{MONTHNUM})\.(?P<fnyear>\d{{4}})?))"""),
     # Dates in digits: "03.10.2025", "3.10.25", "am 3.10."
     ("numdate", rf"""
         {NO_NUMBER_BEFORE}\b(?P<nd>{DAY})\.\s?(?P<nm>{MONTHNUM})\.(?:\s?(?P<ny>\d{{4}}|\d{{2}})(?![\d.,]\d|\d))?"""),
@@ -111,7 +111,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("daypart", rf"""
         (?:(?<=\b[Aa]m\s)(?:(?P<dpdeixis>heutigen|gestrigen|morgigen)\s+)?(?:(?P<dpadj>frühen|späten)\s+)?(?P<dp>{DAYPART_NOUN})
          | \b[Dd](?:er|ie)\s+(?:(?P<dpadj2>frühen|späten)\s+)?(?P<dpn>Nacht)(?:\s+(?:zum|zu|auf\s+den|auf)\s+(?P<nwd>{WEEKDAY}))?
-         | (?<=\b[Uu]m\s)(?P<dpmid>Mitternacht)
+         | (?:(?<=\b[Uu]m\s)|(?<=\b[Gg]egen\s)|(?<=\bvor\s)|(?<=\bnach\s)|(?<=\bbis\s)|(?<=\bab\s))(?P<dpmid>Mitternacht)
          | \b[Dd]en\s+(?:(?:frühen|späten)\s+)?(?P<dph>Morgenstunden|Abendstunden|Nachtstunden|Vormittagsstunden|Nachmittagsstunden)
         ){END}"""),
     # Relative days, with a part of the day: "gestern", "heute Abend", "morgen früh"

@@ -229,6 +229,16 @@ def test_day_ranges():
     assert found == [("5.", "DATE", "2025-12-05"), ("8. Dezember 2025", "DATE", "2025-12-08")]
 
 
+def test_day_ranges_in_digits():
+    found = tagged("Die Messe läuft vom 3. bis 5.10.2025 in Köln.")
+    assert found == [("3.", "DATE", "2025-10-03"), ("5.10.2025", "DATE", "2025-10-05")]
+
+
+def test_midnight_after_prepositions():
+    assert tagged("Kurz vor Mitternacht fiel der Strom aus.") == [("Mitternacht", "TIME", "2025-10-21T24:00")]
+    assert tagged("Die Mitternacht der Seele.") == []
+
+
 def test_clock_time_takes_the_day_named_in_its_sentence():
     found = tagged("Am Samstag, 25. Oktober 2025, beginnt um 11 Uhr der Markt. Um 15 Uhr ist Schluss.")
     assert found[1] == ("11 Uhr", "TIME", "2025-10-25T11:00")
