@@ -527,6 +527,26 @@ class Resolver:
             return "DATE", "XXXX-XX-XX", None
         return "DATE", self._day_value(d + timedelta(days=off), c), None
 
+    def _calweek(self, c, m):
+        week = int(m["kw"])
+        if m["kwy"]:
+            year = int(m["kwy"])
+        elif self.dct is not None:
+            # the nearest year with that week: "KW 2" read in late December is next year's
+            year = self.dct.isocalendar()[0]
+            cur = self.dct.isocalendar()[1]
+            if week - cur > 26:
+                year -= 1
+            elif cur - week > 26:
+                year += 1
+        else:
+            return "DATE", f"XXXX-W{week:02d}", None
+        try:
+            date.fromisocalendar(year, week, 1)
+        except ValueError:
+            return None
+        return "DATE", f"{year}-W{week:02d}", None
+
     def _ordweek(self, c, m):
         if m["owafter"]:
             d = self._anchor_day(c)

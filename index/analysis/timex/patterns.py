@@ -126,6 +126,9 @@ FAMILIES: list[tuple[str, str]] = [
         | (?:[Dd]e[mn]\s+)?(?P<dasame>gleichen|selben)\s+Tag
         | [Tt]ags\s+(?P<tagsdir>darauf|zuvor|danach|davor)
         ){END}"""),
+    # Calendar weeks: "in der Kalenderwoche 43", "KW 43/2025"
+    ("calweek", rf"""
+        \b(?:[Dd]er\s+)?(?:Kalenderwoche|KW)\s*(?P<kw>0?[1-9]|[1-4][0-9]|5[0-3])(?!\d)(?:\s*/\s*(?P<kwy>{YEAR}))?"""),
     # Ordinal weeks: "in der ersten Woche", "der Woche darauf"
     ("ordweek", rf"""
         \b[Dd](?:er|ie|en)\s+(?:(?P<ow>erst|zweit|dritt|viert|fünft)en?\s+Woche|Woche\s+(?P<owafter>darauf|danach))
@@ -225,6 +228,7 @@ FAMILY_STARTS: dict[str, str] = {
     "relday": "heut gest vorg morg über",
     "dayafter": "der den dem näch folg dara vort tags tag tage glei selb",
     "ordweek": "der die den",
+    "calweek": "der kale kw",
     "relunit": f"{_ARTICLES} {_REL} glei selb dara woch mona jahr",
     "duration": f"die den der das verg letz näch komm erst folg zurü {_NUMBERS} {_UNITS} halb",
     "quarter": f"{_ARTICLES} erst zwei drit vier letz # q1 q2 q3 q4",

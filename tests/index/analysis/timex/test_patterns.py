@@ -103,6 +103,8 @@ FAMILY_CASES = [
     ("Dieser Tage wird verhandelt.", "Dieser Tage", "DATE", "PRESENT_REF"),
     ("Um Mitternacht war Schluss.", "Mitternacht", "TIME", "2025-10-21T24:00"),
     ("Im Jahre 1848 gab es Unruhen.", "Jahre 1848", "DATE", "1848"),
+    ("Die Lieferung kommt in der Kalenderwoche 45.", "der Kalenderwoche 45", "DATE", "2025-W45"),
+    ("Die Lieferung kam in KW 2/2024.", "KW 2/2024", "DATE", "2024-W02"),
     ("Die Wahl fand im Juni 2024 statt.", "Juni 2024", "DATE", "2024-06"),
 ]
 
