@@ -86,7 +86,7 @@ class Analyzer:
         """
         nlp = self.nlp
         limit = self.piece_limit
-        queued: deque[tuple[str, dt.date | None, int]] = deque()
+        queued: deque[tuple[dt.date | None, int]] = deque()  # (date, number of pieces) per text
 
         def pieces() -> Iterator[tuple[str, tuple[str, int]]]:
             for text, date in items:
