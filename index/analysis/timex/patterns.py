@@ -110,7 +110,7 @@ FAMILIES: list[tuple[str, str]] = [
     # Parts of the day: "am Abend", "in der Nacht zum Sonntag", "in den frühen Morgenstunden"
     ("daypart", rf"""
         (?:(?<=\b[Aa]m\s)(?:(?P<dpdeixis>heutigen|gestrigen|morgigen)\s+)?(?:(?P<dpadj>frühen|späten)\s+)?(?P<dp>{DAYPART_NOUN})
-         | \b[Dd](?:er|ie)\s+(?:(?P<dpadj2>frühen|späten)\s+)?(?P<dpn>Nacht)(?:\s+(?:zum|zu|auf\s+den|auf)\s+(?P<nwd>{WEEKDAY}))?
+         | \b[Dd](?:er|ie)\s+(?:(?P<dpadj2>frühen|späten)\s+)?(?P<dpn>Nacht|Früh)(?:\s+(?:zum|zu|auf\s+den|auf)\s+(?P<nwd>{WEEKDAY}))?
          | (?:(?<=\b[Uu]m\s)|(?<=\b[Gg]egen\s)|(?<=\bvor\s)|(?<=\bnach\s)|(?<=\bbis\s)|(?<=\bab\s))(?P<dpmid>Mitternacht)
          | \b[Dd]en\s+(?:(?:frühen|späten)\s+)?(?P<dph>Morgenstunden|Abendstunden|Nachtstunden|Vormittagsstunden|Nachmittagsstunden)
         ){END}"""),

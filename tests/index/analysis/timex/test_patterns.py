@@ -74,6 +74,7 @@ FAMILY_CASES = [
     ("Die Einbrecher kamen in der Nacht.", "der Nacht", "TIME", "2025-10-21TNI"),
     ("Er kam am Dienstagabend zurück.", "Dienstagabend", "TIME", "2025-10-21TEV"),
     ("In der Nacht zu Montag brannte es.", "der Nacht zu Montag", "TIME", "2025-10-19TNI"),
+    ("In der Früh war es neblig.", "der Früh", "TIME", "2025-10-21TMO"),
     # durations
     ("Sie leben seit drei Jahren hier.", "drei Jahren", "DURATION", "P3Y"),
     ("Das klären wir in den nächsten zwei Wochen.", "den nächsten zwei Wochen", "DURATION", "P2W"),
