@@ -141,3 +141,11 @@ def test_round_trip_through_dict():
 
 def test_version_is_a_string():
     assert isinstance(TAGGER_VERSION, str) and TAGGER_VERSION
+
+
+def test_module_doctest():
+    import doctest
+
+    import index.analysis.timex as timex
+
+    assert doctest.testmod(timex).failed == 0
