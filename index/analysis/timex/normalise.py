@@ -76,6 +76,7 @@ _NOT_CLOCK_AFTER = re.compile(
     r"\s*(?:Prozent|%|Euro|EUR|€|Dollar|\$|Franken|Meter|Kilometer|km|m\b|kg|Tonnen|Punkte|Grad|°|Mio|Mrd)"
 )
 _EVERYDAY_AFTER = re.compile(r"\s+(?:Leben|Lebens|Bedarfs?|Gebrauchs?|Brot|Umgang|Routine|Miteinander)\b")
+_GENITIVE_AFTER = re.compile(r"\s+(?:der|des)\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"„“»]\s*|\n\s*)$")
 
 
@@ -639,15 +640,9 @@ class Resolver:
             n = _num(word)
             if n is None and word.lower() not in VAGUE_AMOUNTS:
                 return None
-            if word[0].isdigit() and n is not None and n > 1000:
-                return None
-            if word.lower() in ("ein", "eine", "einen", "einem", "einer", "eines") \
-                    and m["unit"].lower().startswith(("jahr", "monat", "woche", "tag")) \
-                    and re.match(r"\s+(?:\d|[A-ZÄÖÜ])", self._after(c, 3)) \
-                    and not m["dadj"]:
-                # "ein Jahr 2019" is no duration; "einen Tag der offenen Tür" neither
-                if re.match(r"\s+(?:der|des)\b", self._after(c, 6)):
-                    return None
+            if word.lower() in ("ein", "eine", "einen", "einem", "einer", "eines") and not m["dadj"] \
+                    and m["unit"].lower().startswith("tag") and _GENITIVE_AFTER.match(self._after(c, 6)):
+                return None  # "ein Tag der offenen Tür" names a day, it does not measure one
             start = c.start
             return "DURATION", _duration(n, m["unit"]), None, start, c.end
         if m["unit2"]:

@@ -71,8 +71,6 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     s = lo
     for m in _SENTENCE_END.finditer(text, lo, start):
         s = m.end()
-    if s == lo and lo > 0:
-        s = start - _WINDOW  # a very long sentence: the window is enough
     m = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
     e = m.start() + 1 if m else min(len(text), end + _WINDOW)
     return s, e

@@ -88,6 +88,7 @@ FAMILY_CASES = [
     ("Die Frist beträgt eineinhalb Stunden.", "eineinhalb Stunden", "DURATION", "PT1.5H"),
     ("Das ist die 14-Tage-Frist.", "14-Tage", "DURATION", "P14D"),
     ("Er blieb zwei Jahrzehnte.", "zwei Jahrzehnte", "DURATION", "P2DE"),
+    ("Die Stadt wurde vor 2000 Jahren gegründet.", "2000 Jahren", "DURATION", "P2000Y"),
     # sets
     ("Der Markt ist jeden Montag geöffnet.", "jeden Montag", "SET", "XXXX-WXX-1"),
     ("Die Zeitung erscheint täglich.", "täglich", "SET", "P1D"),

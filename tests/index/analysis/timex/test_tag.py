@@ -91,6 +91,7 @@ def test_seed_article_two():
     "Die Sommerferien und der Winterdienst.",
     "Die Tagesschau berichtete.",
     "Das hat keinen Bezug zum täglichen Leben.",
+    "Es war ein Tag der offenen Tür.",
 ])
 def test_no_expression_in_ordinary_words(text):
     assert tagged(text) == []
