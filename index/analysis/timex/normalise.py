@@ -35,17 +35,22 @@ _QUANTITY_BEFORE = re.compile(
 )
 # Words before a bare 4-digit number that make it a year even before a noun ("seit 2008 Mitglied").
 _YEAR_BEFORE = re.compile(
-    r"\b(?:seit|bis|ab|von|vor|nach|zwischen|im|Jahr|Jahres|Jahre|Anfang|Mitte|Ende|Beginn|"
-    r"Frühjahr|Sommer|Herbst|Winter|Saison|Januar|Jänner|Februar|März|April|Mai|Juni|Juli|"
-    r"August|September|Oktober|November|Dezember|Quartal|Halbjahr|[Ss]eit|[Bb]is|[Aa]b|[Vv]on|"
-    r"[Vv]or|[Nn]ach|[Ii]m|[Zz]wischen)\s*$"
+    r"\b(?:[Ss]eit|Jahr|Jahres|Jahre|Jahren|Anfang|Mitte|Ende|Beginn|Frühjahr|Sommer|Herbst|Winter|"
+    r"Saison|Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember|Quartal|Halbjahr)\s*$"
 )
 _UNIT_AFTER = re.compile(
     r"\s*(?:Euro|EUR|€|Dollar|US-Dollar|Franken|Pfund|Prozent|%|Meter|Kilometer|km|m|kg|t|"
-    r"Tonnen|Liter|Hektar|ha|qm|m²|Stück|Mal|mal|Punkte|x|bis\s+\d|[.,]\d|"
+    r"Tonnen|Liter|Hektar|ha|qm|m²|Stück|Mal|mal|Punkte|x|[.,]\d|"
     r"im\s+(?:Jahr|vergangenen|letzten|Vorjahr))\b"
 )
 _CAPITAL_WORD_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
+_RANGE_AFTER = re.compile(r"\s*(?:bis|-|–|/)\s*(\d{4})(?!\d)")
+_RANGE_END_BEFORE = re.compile(r"\d\s*(?:bis|und|-|–|/)\s*$")  # the end of "1500 bis 2000 ..."
+_RANGE_FROM_BEFORE = re.compile(
+    r"\b(?:[Vv]on|[Zz]wischen|[Ss]eit)\s+(?:de[mn]\s+)?(?:Jahre?n?\s+)?\d{4}\s*(?:bis|und|-|–)\s*$"
+)
+_RANGE_START_BEFORE = re.compile(r"\b(?:[Vv]on|[Zz]wischen)\s+(?:de[mn]\s+)?(?:Jahre?n?\s+)?$")
 _ADJECTIVE_NOUN_AFTER = re.compile(
     r"\s+(?!(?:die|der|den|dem|des|eine[mnrs]?|seine[mnrs]?|ihre[mnrs]?|unsere[mnrs]?|diese[mnrs]?|"
     r"jene[mnrs]?|keine[mnrs]?|alle|jede[mnrs]?|sie|er|es|wieder|immer|aber|oder|oben|unten)\s)"
@@ -711,27 +716,36 @@ class Resolver:
         return "DATE", self._month_value(MONTHS[name], year, m["mgen"], c), None
 
     def _year(self, c, m):
+        """A bare 4-digit number is a year unless its neighbours make it a quantity or a label."""
         if m["year"]:
             return "DATE", m["year"], None
-        if m["ryear"]:
-            return "DATE", m["ryear"], None
-        y = int(m["byear"])
-        before = self._before(c, 25)
-        after = self._after(c, 20)
-        strong = bool(_YEAR_BEFORE.search(before))
-        if _UNIT_AFTER.match(after):
+        value = m["byear"] or m["ryear"]
+        before = self._before(c, 30)
+        after = self._after(c, 40)
+        if _UNIT_AFTER.match(after) or (_QUANTITY_BEFORE.search(before) and not _YEAR_BEFORE.search(before)):
             return None
-        if _QUANTITY_BEFORE.search(before) and not strong:
-            return None
-        if re.search(r"\bvon\s+\d+\s+auf\s*$", before) or re.match(r"\s+auf\s+\d", after) \
-                and re.search(r"\bvon\s*$", before):
+        if re.search(r"\bvon\s+\d+\s+auf\s*$", before) or (
+                re.match(r"\s+auf\s+\d", after) and re.search(r"\bvon\s*$", before)):
             return None  # "stieg von 1800 auf 1900": quantities
+        rng = _RANGE_AFTER.match(after)
+        if rng:  # "1983 bis 1987": the end of the range and what follows it decide
+            rest = after[rng.end():]
+            if int(rng.group(1)) <= int(value) or _UNIT_AFTER.match(rest):
+                return None
+            if _RANGE_START_BEFORE.search(before):
+                return "DATE", value, None  # "von 1983 bis 1987"
+            after = rest
+        if _RANGE_FROM_BEFORE.search(before):
+            return "DATE", value, None  # "von 1983 bis 1987"
+        strong = bool(_YEAR_BEFORE.search(before)) and not _RANGE_END_BEFORE.search(before)
+        if m["ryear"]:
+            strong = False
         if not strong:
             if _CAPITAL_WORD_AFTER.match(after) and not re.match(r"\s*[,;:)]", after):
-                return None  # "1200 Demonstranten"
+                return None  # "1200 Demonstranten", "1500 bis 2000 Menschen"
             if _ADJECTIVE_NOUN_AFTER.match(after):
                 return None  # "1200 neue Stellen"
-        return "DATE", str(y), None
+        return "DATE", value, None
 
     def _holiday(self, c, m):
         name = re.sub(r"\s+", " ", m["hol"]).lower()

@@ -164,6 +164,22 @@ def test_years_and_the_period_talked_about(text, expected):
     assert [(t[0], t[2]) for t in tagged(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Mit einer Unterbrechung von 1983 bis 1987 war er dort.", [("1983", "1983"), ("1987", "1987")]),
+    ("Von 1983 bis 1987 Bürgermeister, dann Minister.", [("1983", "1983"), ("1987", "1987")]),
+    ("Das Haus wurde 1857–1858 gebaut.", [("1857", "1857"), ("1858", "1858")]),
+    ("Seit 2008 Mitglied der Partei.", [("2008", "2008")]),
+    ("Nach 2010 wurde alles anders.", [("2010", "2010")]),
+    ("Es kamen 1500 bis 2000 Menschen.", []),
+    ("Das kostet 1500–2000 Euro.", []),
+    ("Eine Gruppe von 2000 Menschen.", []),
+    ("Er spielte vor 2000 Zuschauern.", []),
+    ("Im Jahr 2000 kamen 1700 Menschen.", [("Jahr 2000", "2000")]),
+])
+def test_year_or_quantity(text, expected):
+    assert [(t[0], t[2]) for t in tagged(text)] == expected
+
+
 def test_weekday_takes_the_date_in_brackets():
     found = tagged("Am Dienstagabend (12.04.2016) kam ein Auto von der Fahrbahn ab.", date(2016, 6, 15))
     assert found[0] == ("Dienstagabend", "TIME", "2016-04-12TEV")
