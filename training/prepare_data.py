@@ -8,8 +8,8 @@ Outputs (training/corpus/, gitignored):
   train.spacy     GermEval train minus the held-out slice, plus the extra corpora
   dev.spacy       GermEval dev (model selection)
   holdout.spacy   the last HOLDOUT sentences of GermEval train (never trained on)
-  tagged_dev.spacy  the last 10% of the POS-tagged extra corpora (Europarl,
-                  MobIE), held out from training: STTS tagger accuracy
+  tagged_dev.spacy  MobIE dev with its STTS POS tags (never trained on): a
+                  check of the tagger's accuracy
 
 Extra corpora (``--extra``, default ``wikiann,europarl,mobie``):
   wikiann   WikiANN/PAN-X de train (silver PER/LOC/ORG). It has no MISC, so
@@ -182,9 +182,9 @@ def to_docs(vocab, sents: list[Sentence]) -> list[Doc]:
     return docs
 
 
-def save(docs: list[Doc], name: str) -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=docs, store_user_data=False).to_disk(OUT / f"{name}.spacy")
+def save(docs: list[Doc], name: str, out: Path = OUT) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs, store_user_data=False).to_disk(out / f"{name}.spacy")
     ntok = sum(len(d) for d in docs)
     print(f"{name}.spacy: {len(docs)} docs, {ntok} tokens")
 
@@ -193,6 +193,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--extra", default="wikiann,europarl,mobie", help="comma list, or '' for GermEval only")
     ap.add_argument("--holdout", type=int, default=HOLDOUT)
+    ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     root = data_root()
     if not (root / "germeval2014" / "train.bio.tsv").exists():
@@ -209,22 +210,18 @@ def main() -> None:
         "mobie": lambda: read_mobie(root / "mobie" / "train.conll2003"),
     }
     train_docs = to_docs(vocab, train)
-    tagged_docs = []
     for name in [x for x in args.extra.split(",") if x]:
         sents = extras[name]()
-        if sents and sents[0][2] is not None:
-            cut = len(sents) - len(sents) // 10
-            tagged_docs += to_docs(vocab, sents[cut:])
-            sents = sents[:cut]
         print(f"  + {name}: {len(sents)} sentences")
         train_docs += to_docs(vocab, sents)
     random.Random(0).shuffle(train_docs)
-    save(train_docs, "train")
-    save(to_docs(vocab, dev), "dev")
+    save(train_docs, "train", args.out)
+    save(to_docs(vocab, dev), "dev", args.out)
     if holdout:
-        save(to_docs(vocab, holdout), "holdout")
-    if tagged_docs:
-        save(tagged_docs, "tagged_dev")
+        save(to_docs(vocab, holdout), "holdout", args.out)
+    mobie_dev = root / "mobie" / "dev.conll2003"
+    if mobie_dev.exists():
+        save(to_docs(vocab, read_mobie(mobie_dev)), "tagged_dev", args.out)
 
 
 if __name__ == "__main__":

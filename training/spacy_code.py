@@ -1,4 +1,4 @@
-"""Passed to ``spacy train --code``: registers newsdesk's lexical feature callback."""
+"""Passed to ``spacy train --code``: registers newsdesk's lexical feature callback and sentencizer."""
 
 import sys
 from pathlib import Path
@@ -6,3 +6,4 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import index.analysis.lexical_features  # noqa: E402,F401  (registers newsdesk.lexical_features.v1)
+import index.analysis.sentences  # noqa: E402,F401  (registers the newsdesk_sentencizer component)

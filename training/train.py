@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TRAINING = ROOT / "training"
 MODEL_DIR = ROOT / "index" / "models" / "de_newsdesk"
 LEXICON = ROOT / "index" / "analysis" / "data" / "de_lexicon.gz"
-RUNTIME_PARTS = ("config.cfg", "meta.json", "tokenizer", "vocab", "sentencizer.json", "tok2vec", "tagger", "ner")
+RUNTIME_PARTS = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "tagger", "ner")
 
 THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
@@ -74,6 +74,7 @@ def evaluate(model: Path, corpus: Path | None) -> dict:
     import spacy
 
     import index.analysis.lexical_features  # noqa: F401
+    import index.analysis.sentences  # noqa: F401
 
     nlp = spacy.load(model)
     result = score(nlp, gold_docs(nlp, corpus))
@@ -88,16 +89,19 @@ def package(model: Path, version: str) -> None:
     holdout = evaluate(model, holdout_path) if holdout_path.exists() else None
     tagged_path = TRAINING / "corpus" / "tagged_dev.spacy"
     tagged = evaluate(model, tagged_path) if tagged_path.exists() else None
+    import spacy
+
+    nlp = spacy.load(model)
+    if "sentencizer" in nlp.pipe_names and nlp.get_pipe_meta("sentencizer").factory == "sentencizer":
+        # runs trained with spaCy's plain sentencizer get newsdesk's rules (no weights involved)
+        nlp.replace_pipe("sentencizer", "newsdesk_sentencizer")
     if MODEL_DIR.exists():
         shutil.rmtree(MODEL_DIR)
-    MODEL_DIR.mkdir(parents=True)
-    for part in RUNTIME_PARTS:
-        src = model / part
-        if src.is_dir():
-            shutil.copytree(src, MODEL_DIR / part)
-        elif src.exists():
-            shutil.copy2(src, MODEL_DIR / part)
-    meta = json.loads((model / "meta.json").read_text())
+    nlp.to_disk(MODEL_DIR)
+    for part in MODEL_DIR.iterdir():
+        if part.name not in RUNTIME_PARTS:
+            shutil.rmtree(part) if part.is_dir() else part.unlink()
+    meta = json.loads((MODEL_DIR / "meta.json").read_text())
     meta.update({
         "name": "newsdesk",
         "version": version,

@@ -101,42 +101,74 @@ def canonical_key(text: str, label: str) -> str:
     return f"{label}:{canonical_name(text, label)}"
 
 
-def _join_person_names(names: list[tuple[int, str]]) -> dict[int, str]:
-    """Map mention index -> full name for short person mentions (``Putin`` -> ``Wladimir Putin``)."""
-    full = [(i, n) for i, n in names if " " in n]
-    out: dict[int, str] = {}
-    for i, name in names:
-        if " " in name:
-            continue
-        candidates = [(j, f) for j, f in full if f.split(" ")[-1] == name]
-        if not candidates:
-            continue
-        distinct = {f for _, f in candidates}
-        if len(distinct) == 1:
-            out[i] = candidates[0][1]
-            continue
-        # several people share the surname: the nearest full mention before it, else the first after it
-        before = [(j, f) for j, f in candidates if j < i]
-        out[i] = before[-1][1] if before else candidates[0][1]
-    return out
+_CALENDAR = {
+    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
+    "sonntag",
+}
+
+
+def _full_name_for(i: int, surname: str, full: list[tuple[int, str]]) -> str | None:
+    """The full person name (``Wladimir Putin``) that mention ``i`` (``Putin``) refers to, if any."""
+    candidates = [(j, f) for j, f in full if f.split(" ")[-1] == surname]
+    if not candidates:
+        return None
+    if len({f for _, f in candidates}) == 1:
+        return candidates[0][1]
+    # several people share the surname: the nearest full mention before it, else the first after it
+    before = [f for j, f in candidates if j < i]
+    return before[-1] if before else candidates[0][1]
 
 
 def extract_entities(doc: Doc) -> list[Entity]:
-    """The PER/LOC/ORG/MISC entities of ``doc`` in text order, with canonical keys."""
+    """The PER/LOC/ORG/MISC entities of ``doc`` in text order, with canonical keys.
+
+    Within the document, mentions of one thing are joined: a surname alone gets
+    the key (and the PER label) of the full name; a genitive whose base form is
+    also mentioned (``Rubios`` next to ``Rubio``) gets the base's key; and one
+    name gets the label most of its mentions have.
+    """
     text = doc.text
-    found: list[tuple[int, int, str, str]] = []  # start, end, label, canonical
+    found: list[list] = []  # [start, end, label, canonical]
     for ent in doc.ents:
         label = normalize_label(ent.label_)
         if label is None:
             continue
         start, end = _strip_span(text, ent.start_char, ent.end_char)
-        if start >= end or not any(c.isalnum() for c in text[start:end]):
+        surface = text[start:end]
+        if start >= end or not any(c.isalnum() for c in surface):
             continue
-        found.append((start, end, label, canonical_name(text[start:end], label)))
-    persons = [(i, f[3]) for i, f in enumerate(found) if f[2] == "PER"]
-    full_names = _join_person_names(persons)
+        if " " not in surface and surface.lower() in _CALENDAR:
+            continue  # "August", "Montag": dates, not names
+        found.append([start, end, label, canonical_name(surface, label)])
+
+    # genitive -s the rules kept, but whose base form the document mentions too (Rubios / Rubio)
+    names = {f[3] for f in found}
+    surnames = {f[3].split(" ")[-1] for f in found if f[2] == "PER" and " " in f[3]}
+    for f in found:
+        name = f[3]
+        if " " not in name and name.endswith("s") and len(name) > 3 and (name[:-1] in names or name[:-1] in surnames):
+            f[3] = name[:-1]
+
+    # a surname alone is the person named in full elsewhere in the document
+    full = [(i, f[3]) for i, f in enumerate(found) if f[2] == "PER" and " " in f[3]]
+    for i, f in enumerate(found):
+        if " " in f[3] or (f[2] == "LOC" and name_classes(f[3]).strip("C-S") and "T" in name_classes(f[3])):
+            continue
+        full_name = _full_name_for(i, f[3], full)
+        if full_name is not None:
+            f[2], f[3] = "PER", full_name
+
+    # one name, one label: the most frequent one in this document (ties: the first seen)
+    votes: dict[str, dict[str, int]] = {}
+    for f in found:
+        votes.setdefault(f[3], {}).setdefault(f[2], 0)
+        votes[f[3]][f[2]] += 1
     entities = []
-    for i, (start, end, label, name) in enumerate(found):
-        name = full_names.get(i, name)
+    for start, end, label, name in found:
+        counts = votes[name]
+        best = max(counts, key=lambda lab: counts[lab])  # dicts keep first-seen order for ties
+        if counts[best] > counts[label]:
+            label = best
         entities.append(Entity(start, end, text[start:end], label, f"{label}:{name}"))
     return entities

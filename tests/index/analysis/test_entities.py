@@ -104,3 +104,21 @@ def test_seed_articles_with_bundled_model(seed, expected):
     keys = {e.key for e in ents}
     assert "PER:Donald Trump" in keys
     assert "PER:Trump" not in keys  # short mentions join the full name
+
+
+def test_surname_alone_takes_person_label_and_genitive_joins_base_form():
+    doc = _doc(
+        ["Marco", "Rubio", "kam", ".", "Rubio", "sprach", ".", "Rubios", "Plan", "in", "Rom", "am", "August"],
+        [(0, 2, "PER"), (4, 5, "LOC"), (7, 8, "PER"), (10, 11, "LOC"), (12, 13, "PER")],
+    )
+    assert [(e.text, e.label, e.key) for e in extract_entities(doc)] == [
+        ("Marco Rubio", "PER", "PER:Marco Rubio"),
+        ("Rubio", "PER", "PER:Marco Rubio"),
+        ("Rubios", "PER", "PER:Marco Rubio"),
+        ("Rom", "LOC", "LOC:Rom"),
+    ]
+
+
+def test_one_name_gets_its_majority_label_in_a_document():
+    doc = _doc(["Nato", "und", "Nato", "und", "Nato"], [(0, 1, "ORG"), (2, 3, "LOC"), (4, 5, "ORG")])
+    assert {e.key for e in extract_entities(doc)} == {"ORG:Nato"}
