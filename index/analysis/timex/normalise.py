@@ -54,8 +54,18 @@ _RANGE_START_BEFORE = re.compile(r"\b(?:[Vv]on|[Zz]wischen)\s+(?:de[mn]\s+)?(?:J
 _ADJECTIVE_NOUN_AFTER = re.compile(
     r"\s+(?!(?:die|der|den|dem|des|eine[mnrs]?|seine[mnrs]?|ihre[mnrs]?|unsere[mnrs]?|diese[mnrs]?|"
     r"jene[mnrs]?|keine[mnrs]?|alle|jede[mnrs]?|sie|er|es|wieder|immer|aber|oder|oben|unten)\s)"
-    r"[a-zäöüß]+(?:e|en|er|es|em)\s+[A-ZÄÖÜ][a-zäöüß]"
+    r"([a-zäöüß]+(?:e|en|er|es|em))\s+[A-ZÄÖÜ][a-zäöüß]"
 )
+_VERBS_AFTER_YEAR = frozenset("""
+    wurde wurden werden hatte hatten haben waren kamen gingen gaben fanden standen sprachen trafen
+    hielten nahmen sahen blieben lagen ließen riefen schrieben traten zogen fielen baten begannen
+    gewannen verloren starben fuhren flogen liefen brachte brachten dachte nannte nannten erhielten
+    bekamen beschlossen boten konnte konnten musste mussten wollte wollten sollte sollten durfte
+    brachte sandte kaufte kauften gründete gründeten baute bauten zählte zählten folgte folgten
+    lebte lebten heiratete wechselte wechselten zog zogen trat
+""".split())
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Dd](?:er|ie|as|en|em|es)|[Ee]ine[mnrs]?|[Ss]eine[mnrs]?|[Ii]hre[mnrs]?)\s+$")
+_PARTICIPLE = re.compile(r"ge[a-zäöüß]+|[a-zäöüß]+(?:iert|t|en)e[nmrs]?")
 _MONTH_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:im|Im|seit|Seit|bis|Bis|ab|Ab|vom|Vom|zum|Zum|Anfang|Mitte|Ende|Beginn|Monat|"
     r"Monats|des|den|dem|Ende|Mitte|in|In|diesen|diesem|kommenden|vergangenen|letzten|nächsten)"
@@ -743,8 +753,10 @@ class Resolver:
         if not strong:
             if _CAPITAL_WORD_AFTER.match(after) and not re.match(r"\s*[,;:)]", after):
                 return None  # "1200 Demonstranten", "1500 bis 2000 Menschen"
-            if _ADJECTIVE_NOUN_AFTER.match(after):
-                return None  # "1200 neue Stellen"
+            adj = _ADJECTIVE_NOUN_AFTER.match(after)
+            if adj and adj.group(1) not in _VERBS_AFTER_YEAR and not (
+                    _ARTICLE_BEFORE.search(before) and _PARTICIPLE.fullmatch(adj.group(1))):
+                return None  # "1200 neue Stellen" (but "1983 wurden Agenturen", "das 1906 gegründete Museum")
         return "DATE", value, None
 
     def _holiday(self, c, m):

@@ -175,6 +175,9 @@ def test_years_and_the_period_talked_about(text, expected):
     ("Eine Gruppe von 2000 Menschen.", []),
     ("Er spielte vor 2000 Zuschauern.", []),
     ("Im Jahr 2000 kamen 1700 Menschen.", [("Jahr 2000", "2000")]),
+    ("1983 wurden Agenturen in Kanada eröffnet.", [("1983", "1983")]),
+    ("Das 1906 gegründete Museum ist klein.", [("1906", "1906")]),
+    ("Es gibt 1200 neue Stellen.", []),
 ])
 def test_year_or_quantity(text, expected):
     assert [(t[0], t[2]) for t in tagged(text)] == expected
