@@ -48,9 +48,9 @@ class NewsdeskApp(App):
         STYLES / "help_screen.tcss",
     ]
     BINDINGS = [
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-        Binding("d", "toggle_theme", "Light/dark", show=False),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("d", "toggle_theme", "Light/dark", show=False, id="theme"),
     ]
 
     def __init__(self, corpus: list[Path] | None, index_dir: Path, model: str | None = None, config=None) -> None:
@@ -73,6 +73,9 @@ class NewsdeskApp(App):
         except Exception:
             self.theme = DARK_THEME
             self.notify(f"Unknown theme {self._initial_theme!r}; using {DARK_THEME}.", severity="warning")
+        keys = getattr(self.config, "keys", None)
+        if keys:
+            self.set_keymap({str(k): str(v) for k, v in dict(keys).items()})
         self.open_store()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         from tui.screens.main import MainScreen

@@ -230,3 +230,69 @@ async def test_command_palette_offers_reader_commands(make_app):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for t in ("Search", "Timeline", "Entities of this article", "Open source", "Copy citation", "Help"):
             assert t in titles
+
+
+async def test_config_theme_and_key_bindings(make_app):
+    from types import SimpleNamespace
+
+    from tui.screens.help import help_sections
+
+    app = make_app(config=SimpleNamespace(theme="light", keys={"search": "f", "timeline": "T"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        assert not app.current_theme.dark
+        await pilot.press("T")
+        assert main.timeline_mode
+        await pilot.press("f")
+        assert app.focused is main.search_bar.input
+        rows = dict((d, k) for _t, section in help_sections(dict(app._keymap)) for k, d in section)
+        assert rows["Search"] == "f" and rows["Timeline"] == "T"
+
+
+async def test_missing_index_without_corpus_says_so(tmp_path):
+    from tui.app import NewsdeskApp
+
+    app = NewsdeskApp(None, tmp_path / "nothing-here")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        main = app.screen
+        assert app.store is None
+        assert "No index at" in main.article_list.source.empty_message
+        await pilot.press("slash", "x")
+        await pilot.pause(0.4)
+        await pilot.press("escape", "t", "e", "question_mark")
+        assert app.is_running
+
+
+async def test_mouse_click_on_list_opens_article_and_event_click_marks(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        # offsets include the pane's border; rows are 2 lines high: y=3 is the second row
+        await pilot.click("#articles", offset=(5, 3))
+        assert main.current_id == "nato-wien"
+        assert app.focused is main.article_list
+        await pilot.click("#articles", offset=(5, 1))
+        assert main.current_id == "gipfel-budapest"
+        await pilot.click("#events", offset=(5, 1))
+        event = main.side_list.source.item(0)
+        assert main.article_view.marked == (event.start, event.end)
+
+
+async def test_click_on_entity_moves_cursor_then_opens_entity_view(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        view = main.article_view
+        first = view.entities[0]
+        line = view.line_of(first.start)
+        block_index, pos = view._rendered.locate(first.start)
+        starts = view._block_line_starts[block_index]
+        column = pos - max(s for s in starts if s <= pos)
+        region = view.content_region
+        x = region.x - view.region.x + 2 + column + 1
+        y = region.y - view.region.y + line
+        await pilot.click("#article", offset=(x, y))
+        assert view.cursor_entity == first
+        await pilot.click("#article", offset=(x, y))
+        assert isinstance(app.screen, EntityScreen)

@@ -24,18 +24,21 @@ def _key_label(keys: str) -> str:
     return " ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
-def binding_rows(bindings) -> list[tuple[str, str]]:
+def binding_rows(bindings, keymap: dict | None = None) -> list[tuple[str, str]]:
+    """(keys, description) rows; ``keymap`` (binding id -> keys, from the config) overrides keys."""
+    keymap = keymap or {}
     rows = []
     for b in bindings:
         if isinstance(b, Binding):
-            rows.append((_key_label(b.key), b.description or b.action))
+            keys = keymap.get(b.id, b.key) if b.id else b.key
+            rows.append((_key_label(keys), b.description or b.action))
         else:
             key, action, *rest = b
             rows.append((_key_label(key), rest[0] if rest else action))
     return rows
 
 
-def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+def help_sections(keymap: dict | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
     from tui.app import NewsdeskApp
     from tui.screens.entity import EntityScreen
     from tui.screens.main import MainScreen
@@ -44,20 +47,20 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from tui.widgets.virtual_list import VirtualList
 
     return [
-        ("Everywhere", binding_rows(NewsdeskApp.BINDINGS) + [("Tab Shift+Tab", "Next / previous pane"),
+        ("Everywhere", binding_rows(NewsdeskApp.BINDINGS, keymap) + [("Tab Shift+Tab", "Next / previous pane"),
                                                              ("Ctrl+P", "Command palette (all commands)")]),
-        ("Main screen", binding_rows(MainScreen.BINDINGS)),
-        ("Lists (articles, results, events, timeline, mentions)", binding_rows(VirtualList.BINDINGS)),
-        ("Article", binding_rows(ArticleView.BINDINGS) + [("click", "Entity: cursor, click again: details")]),
-        ("Search field", binding_rows(SearchBar.BINDINGS) + [("Enter", "Go to the results")]),
-        ("Entity view", binding_rows(EntityScreen.BINDINGS) + [("Enter", "Open the article at the mention")]),
+        ("Main screen", binding_rows(MainScreen.BINDINGS, keymap)),
+        ("Lists (articles, results, events, timeline, mentions)", binding_rows(VirtualList.BINDINGS, keymap)),
+        ("Article", binding_rows(ArticleView.BINDINGS, keymap) + [("click", "Entity: cursor, click again: details")]),
+        ("Search field", binding_rows(SearchBar.BINDINGS, keymap) + [("Enter", "Go to the results")]),
+        ("Entity view", binding_rows(EntityScreen.BINDINGS, keymap) + [("Enter", "Open the article at the mention")]),
     ]
 
 
-def help_renderable(dark: bool) -> Table:
+def help_renderable(dark: bool, keymap: dict | None = None) -> Table:
     outer = Table.grid(padding=(0, 0))
     outer.add_column()
-    for title, rows in help_sections():
+    for title, rows in help_sections(keymap):
         outer.add_row(Text(title, style="bold underline"))
         table = Table(show_header=False, box=None, padding=(0, 2, 0, 1), expand=False)
         table.add_column(style="bold", no_wrap=True, min_width=14)
@@ -91,7 +94,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-dialog") as dialog:
             dialog.border_title = "newsdesk · keys"
             dialog.border_subtitle = "Esc / ? : close"
-            yield Static(help_renderable(self.app.current_theme.dark), id="help-body")
+            yield Static(help_renderable(self.app.current_theme.dark, dict(self.app._keymap)), id="help-body")
 
     def action_scroll_down(self) -> None:
         self.query_one("#help-dialog").scroll_down(animate=False)

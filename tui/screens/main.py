@@ -36,9 +36,9 @@ def citation_for(article) -> str:
 
 class MainScreen(Screen):
     BINDINGS = [
-        Binding("slash", "focus_search", "Search"),
-        Binding("s", "toggle_side", "Side list"),
-        Binding("t", "toggle_timeline", "Timeline"),
+        Binding("slash", "focus_search", "Search", id="search"),
+        Binding("s", "toggle_side", "Side list", id="side_list"),
+        Binding("t", "toggle_timeline", "Timeline", id="timeline"),
         Binding("escape", "back", "Back", show=False),
     ]
 
@@ -55,7 +55,7 @@ class MainScreen(Screen):
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
         with Horizontal(id="panes"):
-            yield VirtualList(id="articles")
+            yield VirtualList(id="articles", select_on_click=False)
             with Vertical(id="reader"):
                 yield EntityLegend(id="legend")
                 yield ArticleView(id="article")

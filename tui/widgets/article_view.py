@@ -58,14 +58,14 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("G,end", "scroll_end", "Bottom", show=False),
         Binding("space,pagedown", "page_down", "Page down", show=False),
         Binding("b,pageup", "page_up", "Page up", show=False),
-        Binding("n", "next_entity", "Next entity"),
-        Binding("N", "previous_entity", "Previous entity", show=False),
-        Binding("]", "next_same", "Next mention of the same entity", show=False),
-        Binding("[", "previous_same", "Previous mention of the same entity", show=False),
+        Binding("n", "next_entity", "Next entity", id="next_entity"),
+        Binding("N", "previous_entity", "Previous entity", show=False, id="previous_entity"),
+        Binding("]", "next_same", "Next mention of the same entity", show=False, id="next_same"),
+        Binding("[", "previous_same", "Previous mention of the same entity", show=False, id="previous_same"),
         Binding("enter", "entity_details", "Entity across the corpus", show=False),
-        Binding("e", "entity_list", "Entities"),
-        Binding("o", "open_source", "Open source", show=False),
-        Binding("c", "copy_citation", "Cite"),
+        Binding("e", "entity_list", "Entities", id="entities"),
+        Binding("o", "open_source", "Open source", show=False, id="open_source"),
+        Binding("c", "copy_citation", "Cite", id="cite"),
     ]
 
     COMPONENT_CLASSES = {"article-view--gutter", "article-view--empty"}
@@ -362,10 +362,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_click(self, event) -> None:
         """Clicking a mention puts the cursor on it; clicking it again opens its details."""
-        if self._rendered is None:
+        offset = event.get_content_offset(self)
+        if self._rendered is None or offset is None:
             return
-        index = int(self.scroll_y) + event.y
-        if index >= len(self._lines) or event.x < GUTTER:
+        index = int(self.scroll_y) + offset.y
+        if index >= len(self._lines) or offset.x < GUTTER:
             return
         line = self._lines[index]
         if line.block < 0:
@@ -374,7 +375,7 @@ class ArticleView(ScrollView, can_focus=True):
         if block.start < 0:
             return
         # Find the entity whose rendered span covers the clicked column.
-        col = line.start + event.x - GUTTER + int(self.scroll_x)
+        col = line.start + offset.x - GUTTER + int(self.scroll_x)
         for i, e in enumerate(self._entities):
             if e.end <= block.start or e.start >= block.end:
                 continue

@@ -88,9 +88,12 @@ class VirtualList(ScrollView, can_focus=True):
     class Selected(Highlighted):
         pass
 
-    def __init__(self, source: RowSource | None = None, *, name=None, id=None, classes=None) -> None:
+    def __init__(self, source: RowSource | None = None, *, select_on_click: bool = True,
+                 name=None, id=None, classes=None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.source: RowSource = source or EmptySource()
+        # False: a click only moves the cursor (Highlighted); a second click on the row selects it.
+        self.select_on_click = select_on_click
         self._cache: OrderedDict[tuple[int, int], list[Strip]] = OrderedDict()
 
     # --- source -----------------------------------------------------------------------------
@@ -234,12 +237,15 @@ class VirtualList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self, self.cursor, item))
 
     def on_click(self, event) -> None:
-        if not len(self.source):
+        offset = event.get_content_offset(self)
+        if not len(self.source) or offset is None:
             return
-        index = (int(self.scroll_y) + event.y) // self.source.row_height
+        index = (int(self.scroll_y) + offset.y) // self.source.row_height
         if 0 <= index < len(self.source):
+            again = index == self.cursor
             self.move_to(index)
-            self.action_select()
+            if self.select_on_click or again or event.chain >= 2:
+                self.action_select()
 
     def on_focus(self) -> None:
         self.refresh_lines(self.cursor * self.source.row_height, self.source.row_height)

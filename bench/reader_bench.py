@@ -1,0 +1,247 @@
+"""How fast the reader starts and how much memory it takes, for 1,000 / 10,000 / 100,000 articles.
+
+Fills indexes with synthetic articles and a cheap synthetic analysis written
+directly through the store's document builder (this measures the reader, not
+the NLP), then runs the reader headless in a fresh interpreter per size and prints:
+
+- start-up: process start (before importing newsdesk) to the first frame of the main screen,
+  and the RSS at that moment;
+- key: the work of one key press in the list (move the cursor to a random row among all,
+  fetch that page if needed, open the article, repaint list and article): median and max of 100;
+- search: one full-text query, results and article repainted;
+- peak RSS of the reader process over all of it.
+
+Usage: python bench/reader_bench.py [--sizes 1000,10000,100000] [--workdir DIR] [--keep]
+Indexes are cached in the work dir (default: a folder in the system temp dir) and reused.
+Targets: start-up < 1.5 s and peak RSS < 400 MB at 100,000 articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+WORDS = (
+    "Regierung Gipfel Treffen Minister Parlament Wahl Haushalt Reform Gespräch Krise Energie Preis "
+    "Markt Bericht Entscheidung Vertrag Verhandlung Sicherheit Grenze Wirtschaft Bildung Gesundheit "
+    "Klima Verkehr Bahn Stadt Land Bürger Opposition Koalition Kanzler Präsident Sprecher Zeitung "
+    "Woche Monat Jahr heute morgen gestern sagte erklärte kündigte an forderte warnte plant soll wird "
+    "die der das und mit für von nach über im am zum zur nicht auch noch bereits"
+).split()
+PEOPLE = ["Anna Berger", "Jonas Huber", "Maria Gruber", "Felix Wagner", "Laura Bauer", "Paul Steiner",
+          "Sophie Moser", "Lukas Hofer", "Emma Pichler", "David Leitner"]
+PLACES = ["Wien", "Graz", "Linz", "Salzburg", "Innsbruck", "Berlin", "München", "Budapest", "Prag", "Zürich"]
+ORGS = ["EU-Kommission", "Nato", "Stadtrat", "Bundesrat", "Nationalbank", "Rechnungshof", "Gewerkschaft"]
+MISC = ["Eurovision Song Contest", "Nord Stream", "Champions League", "Klimagipfel"]
+
+
+def synthetic(n: int, seed: int = 7):
+    """(Article, Analysis) pairs; deterministic."""
+    from index.annotations import Analysis, Entity, Event, Timex
+    from index.article import BODY, HEADING, Article
+
+    rng = random.Random(seed)
+    start = dt.date(2015, 1, 1)
+    for i in range(n):
+        date = start + dt.timedelta(days=rng.randrange(3650))
+        paragraphs = []
+        entities_plan = []
+        for p in range(rng.randint(3, 6)):
+            if p == 2:
+                paragraphs.append((" ".join(rng.choice(WORDS) for _ in range(4)).capitalize(), HEADING, None))
+            words = [rng.choice(WORDS) for _ in range(rng.randint(25, 45))]
+            for _ in range(3):
+                pool, label = rng.choice([(PEOPLE, "PER"), (PLACES, "LOC"), (ORGS, "ORG"), (MISC, "MISC")])
+                name = rng.choice(pool)
+                words.insert(rng.randrange(len(words)), name)
+                entities_plan.append((name, label))
+            day = date + dt.timedelta(days=rng.randint(-30, 60))
+            words.insert(rng.randrange(len(words)), f"am {day.day}. {day.month}. {day.year}")
+            paragraphs.append((" ".join(words).capitalize() + ".", BODY, None))
+        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 9))).capitalize()
+        art = Article.from_paragraphs(f"syn-{i:06d}", title, paragraphs, date=date,
+                                      source=f"/bench/corpus/{i:06d}.txt")
+        text = art.text
+        entities, seen = [], set()
+        for name, label in entities_plan:
+            pos = text.find(name)
+            while pos >= 0 and pos in seen:
+                pos = text.find(name, pos + 1)
+            if pos >= 0:
+                seen.add(pos)
+                entities.append(Entity(pos, pos + len(name), name, label, f"{label}:{name}"))
+        entities.sort(key=lambda e: e.start)
+        timexes, events = [], []
+        pos = text.find("am ")
+        while pos >= 0 and len(events) < 4:
+            end = text.find(".", pos + 3)
+            end = text.find(".", end + 1)
+            end = text.find(" ", text.find(".", end + 1))
+            if end < 0:
+                break
+            raw = text[pos + 3 : end]
+            try:
+                d, m, y = (int(x) for x in raw.replace(" ", "").split(".")[:3])
+                value = dt.date(y, m, d).isoformat()
+            except ValueError:
+                pos = text.find("am ", pos + 3)
+                continue
+            timexes.append(Timex(pos + 3, end, raw, "DATE", value))
+            s = max(0, text.rfind(".", 0, pos - 1) + 1)
+            who = [e.key for e in entities if e.label in ("PER", "ORG") and s <= e.start < end + 80][:3]
+            events.append(Event(s, min(len(text), end + 40), value, "day", " ".join(text[s:pos].split()[:4]),
+                                text[s:end], who, [], value, pos + 3, end))
+            pos = text.find("am ", end)
+        yield art, Analysis(entities, timexes, events)
+
+
+def _stamp(n: int) -> str:
+    from index.store.schema import SCHEMA_VERSION
+
+    return f"{n} articles, schema {SCHEMA_VERSION}"
+
+
+def build(index_dir: Path, n: int) -> float:
+    from index.store.builder import open_or_create
+    from index.store.locations import write_info
+    from index.store.records import article_document
+    from index.store.schema import SCHEMA_VERSION
+
+    t0 = time.perf_counter()
+    ix, _ = open_or_create(index_dir)
+    write_info(index_dir, ["/bench/corpus"], SCHEMA_VERSION)
+    writer = ix.writer(limitmb=256)
+    for i, (art, analysis) in enumerate(synthetic(n)):
+        writer.add_document(**article_document(art, analysis, art.source, f"h{i}"))
+        if i and i % 20_000 == 0:
+            writer.commit()
+            writer = ix.writer(limitmb=256)
+            print(f"  … {i:,} written", file=sys.stderr, flush=True)
+    writer.commit()
+    (index_dir / "bench-count").write_text(_stamp(n))
+    return time.perf_counter() - t0
+
+
+# The measured reader runs in a fresh interpreter: nothing imported beforehand.
+# Key handling is measured as the work a key press causes (the handler plus rendering
+# the visible lines), not through Pilot, whose own pauses would dominate the figures.
+PROBE = r"""
+import time
+T0 = time.perf_counter()
+import asyncio, json, random, resource, sys
+from pathlib import Path
+
+def rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+def paint(widget):
+    for y in range(widget.size.height):
+        widget.render_line(y)
+
+async def main():
+    from tui.app import NewsdeskApp
+    from tui.screens.main import MainScreen
+    out = {}
+    app = NewsdeskApp(None, Path(sys.argv[1]))
+    first = asyncio.get_running_loop().create_future()
+
+    def painted():
+        if not first.done():
+            first.set_result(time.perf_counter() - T0)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not isinstance(app.screen, MainScreen):
+            await asyncio.sleep(0)
+        main = app.screen
+        main.call_after_refresh(painted)
+        out["startup"] = await first
+        out["rss_start_mb"] = rss_mb()
+        await pilot.pause()
+        vlist, view = main.article_list, main.article_view
+        n = len(vlist.source)
+        rng = random.Random(1)
+        # one key press down the list: cursor moves, the highlighted article opens, both repaint
+        times = []
+        for _ in range(100):
+            i = rng.randrange(n)
+            t = time.perf_counter()
+            vlist.set_reactive(type(vlist).cursor, i)
+            vlist._scroll_cursor_into_view()
+            main.open_article(vlist.current.id)
+            paint(vlist)
+            paint(view)
+            times.append(time.perf_counter() - t)
+        times.sort()
+        out["key_median"] = times[len(times) // 2]
+        out["key_max"] = times[-1]
+        t = time.perf_counter()
+        main.run_search("gipfel wien")
+        paint(vlist)
+        paint(view)
+        out["search"] = time.perf_counter() - t
+        out["hits"] = main.search_results.total
+        out["articles"] = app.store.article_count()
+    out["peak_rss_mb"] = rss_mb()
+    out["spacy_loaded"] = "spacy" in sys.modules
+    print(json.dumps(out))
+
+asyncio.run(main())
+"""
+
+
+def measure(index_dir: Path) -> dict:
+    result = subprocess.run([sys.executable, "-c", PROBE, str(index_dir)], cwd=REPO, capture_output=True,
+                            text=True, timeout=600)
+    if result.returncode != 0:
+        raise SystemExit(f"reader probe failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "newsdesk-reader-bench")
+    parser.add_argument("--runs", type=int, default=2, help="reader runs per size (the best start-up is kept)")
+    parser.add_argument("--keep", action="store_true", help="keep the synthetic indexes (default: keep too; "
+                        "remove the work dir yourself)")
+    args = parser.parse_args()
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for n in sizes:
+        index_dir = args.workdir / f"index-{n}"
+        count_file = index_dir / "bench-count"
+        if not (count_file.exists() and count_file.read_text() == _stamp(n)):
+            shutil.rmtree(index_dir, ignore_errors=True)
+            index_dir.mkdir(parents=True)
+            print(f"building a synthetic index of {n:,} articles …", file=sys.stderr, flush=True)
+            seconds = build(index_dir, n)
+            print(f"  built in {seconds:.1f} s", file=sys.stderr, flush=True)
+        runs = [measure(index_dir) for _ in range(max(1, args.runs))]
+        best = min(runs, key=lambda r: r["startup"])
+        best["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
+        rows.append((n, best))
+    print()
+    print(f"{'articles':>9}  {'start-up':>9}  {'RSS@start':>9}  {'key (median/max)':>17}  {'search':>7}  "
+          f"{'peak RSS':>9}  spaCy")
+    for n, r in rows:
+        print(f"{r['articles']:>9,}  {r['startup']:>8.2f}s  {r['rss_start_mb']:>6.0f} MB  "
+              f"{r['key_median'] * 1000:>7.1f} / {r['key_max'] * 1000:>5.1f}ms  {r['search'] * 1000:>5.0f}ms  "
+              f"{r['peak_rss_mb']:>6.0f} MB  {'loaded!' if r['spacy_loaded'] else 'no'}")
+    print("\ntargets at 100,000 articles: start-up < 1.5 s, peak RSS < 400 MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
