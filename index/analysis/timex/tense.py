@@ -63,6 +63,16 @@ _NOT_PAST = frozenset({
     "bunte", "gute", "alte", "weitere", "weiteren", "rasante", "interessante", "konkrete",
     "konkreten", "komplette", "kompletten", "absolute", "absoluten", "mutmaßliche",
 })
+# Verbs of saying: outside the expression's own clause they date the report, not the event
+# ("Er sagte, er komme am Freitag").
+_REPORTING = frozenset("""
+    sagte sagten erklärte erklärten betonte betonten teilte teilten berichtete berichteten meldete
+    meldeten kündigte kündigten hieß schrieb schrieben verkündete verkündeten bekräftigte
+    versicherte versicherten warnte warnten forderte forderten kritisierte bestätigte bestätigten
+    sagt sagen erklärt betont berichtet meldet schreibt heißt kündigt
+    gesagt angekündigt mitgeteilt berichtet betont bekräftigt versichert gewarnt gefordert bestätigt
+    erklärt verkündet geschrieben gemeldet
+""".split())
 # Lower-case words, each with a flag: is the next word capitalised (then "-te" words are adjectives)?
 _WORD = re.compile(r"\b([a-zäöüß]+)\b(\s+[A-ZÄÖÜ])?")
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -86,11 +96,14 @@ def clause_bounds(text: str, sent_start: int, sent_end: int, start: int, end: in
     return s, e
 
 
-def _cues(part: str) -> tuple[int, int, int]:
-    """(past, future, weak future) cue counts in a piece of text."""
+def _cues(part: str, reporting: bool = True) -> tuple[int, int, int]:
+    """(past, future, weak future) cue counts in a piece of text (without verbs of saying
+    when ``reporting`` is False)."""
     past = future = weak = 0
     aux_seen = False
     for word, capital_next in _WORD.findall(part):
+        if not reporting and word in _REPORTING:
+            continue
         if word in _PAST_WORDS:
             past += 1
         elif word in _FUTURE_WORDS:
@@ -133,13 +146,13 @@ def tense_direction(text: str, start: int, end: int, bounds: tuple[int, int] | N
     cf += until
     if cp or cf or cw:
         if cw and not cf and not cp:
-            sp = _cues(text[s:cs] + " " + text[ce:e])[0]
+            sp = _cues(text[s:cs] + " " + text[ce:e], reporting=False)[0]
             return PAST if sp else FUTURE
         d = _decide(cp, cf + cw)
         if d != NEUTRAL:
             return d
     # the clause is undecided: the rest of the sentence counts too
-    rp, rf, rw = _cues(text[s:cs] + " " + text[ce:e])
+    rp, rf, rw = _cues(text[s:cs] + " " + text[ce:e], reporting=False)
     sp, sf, sw = cp + rp, cf + rf, cw + rw
     if sw and not sf and sp:
         return PAST

@@ -66,6 +66,12 @@ def test_sentence_bounds_skip_ordinal_dots():
     ("Die Polizei teilte mit, der Mann sei am Montag festgenommen worden.", date(2025, 10, 21), "2025-10-20"),
     ("Seit März ist er im Amt.", date(2025, 10, 21), "2025-03"),
     ("Ab März gilt die Regel.", date(2025, 10, 21), "2026-03"),
+    # verbs of saying date the report, not the reported event
+    ("Er hat angekündigt, dass er am Freitag kommt.", date(2025, 10, 21), "2025-10-24"),
+    ("Er sagte, er werde am Freitag kommen.", date(2025, 10, 21), "2025-10-24"),
+    ("Er sagte, er werde im Januar kommen.", date(2025, 10, 21), "2026-01"),
+    ("Er sagte, das Treffen habe am Montag stattgefunden.", date(2025, 10, 21), "2025-10-20"),
+    ("Wie die Polizei mitteilte, wurde der Mann am Sonntag festgenommen.", date(2025, 10, 21), "2025-10-19"),
 ])
 def test_placed_in_time(text, dct, value):
     assert only(text, dct).value == value
