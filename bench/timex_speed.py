@@ -1,7 +1,7 @@
 """Speed of the German temporal tagger on one core.
 
 Prints tokens per second for
-- finding candidates (one pass of the compiled grammar over the text), and
+- finding candidates (the grammar scan over the text, spans only; then with their parts), and
 - the whole tagger (candidates, normalisation, tense check of the sentences with a candidate),
 on German news text: the bundled seed articles, article by article, repeated.
 
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         for text, dct in articles:
             tag(text, dct)
 
-    for label, fn in (("find candidates (one regex pass)", candidates_only),
+    for label, fn in (("find candidates (grammar scan)", candidates_only),
                       ("find candidates + family parse", candidates_with_parts),
                       ("whole tagger", whole)):
         secs = best_of(args.rounds, fn)

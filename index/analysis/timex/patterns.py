@@ -1,10 +1,12 @@
 """The candidate finder: a hand-written grammar of German temporal expressions.
 
-Each pattern family is one regular expression with named groups.  All families
-are joined into one compiled alternation (groups stripped, one named group per
-family) that scans the text in a single pass; the family's own regex then
-re-reads a hit to get its parts (``Candidate.match``).  At one position the
-family listed first wins, so longer and more specific families come first.
+Each pattern family is one regular expression with named groups.  Families are
+joined into alternations (groups stripped, one named group per family); the scan
+walks the words of the text once and, at a word that can start an expression
+(a set look-up on its first four letters, or a digit), tries the alternation of
+just the families that can start with it.  The family's own regex then re-reads
+a hit to get its parts (``Candidate.match``).  At one position the family
+listed first wins, so longer and more specific families come first.
 
 Extent conventions (TimeML / the KRAUTS corpus): prepositions, also contracted
 ones (am, im, vom, zum), stay outside a span; articles and determiners are
@@ -14,6 +16,7 @@ inside: am [Samstag], im [November 1970], um [20.30 Uhr], in [der ersten Woche],
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -204,11 +207,22 @@ FAMILIES: list[tuple[str, str]] = [
 
 _GROUP = re.compile(r"\(\?P<\w+>")
 FAMILY_RES: dict[str, re.Pattern] = {name: re.compile(p, re.VERBOSE) for name, p in FAMILIES}
-# Every expression starts at the start of a word.
-CANDIDATE_RE = re.compile(
-    r"\b(?=\w)(?:" + "|".join(f"(?P<{name}>{_GROUP.sub('(?:', p)})" for name, p in FAMILIES) + ")",
-    re.VERBOSE,
-)
+_ORDER = [name for name, _ in FAMILIES]
+
+
+@functools.cache
+def _combined(names: tuple[str, ...]) -> re.Pattern:
+    """One alternation of the given families (in grammar order); every expression starts a word."""
+    source = dict(FAMILIES)
+    return re.compile(
+        r"\b(?=\w)(?:" + "|".join(f"(?P<{n}>{_GROUP.sub('(?:', source[n])})" for n in names) + ")",
+        re.VERBOSE,
+    )
+
+
+def candidate_re() -> re.Pattern:
+    """The whole grammar as one regex (``finditer`` gives what ``iter_spans`` gives, slower)."""
+    return _combined(tuple(_ORDER))
 
 # The first four letters (lower case) of the words each family can start with ("#" = a
 # digit).  The grammar is only tried at such words, and only with the families that can
@@ -241,28 +255,19 @@ FAMILY_STARTS: dict[str, str] = {
     "word": "vorj vorm vorw folg jahr mona woch heue",
     "ref": "jetz derz zurz gege mome heut dama eins kürz neul jüng unlä vor bald demn zuku dies",
 }
-_ORDER = [name for name, _ in FAMILIES]
 assert set(FAMILY_STARTS) == set(_ORDER)
 
 
-def _combined(names: tuple[str, ...]) -> re.Pattern:
-    source = dict(FAMILIES)
-    return re.compile(
-        r"\b(?=\w)(?:" + "|".join(f"(?P<{n}>{_GROUP.sub('(?:', source[n])})" for n in names) + ")",
-        re.VERBOSE,
-    )
-
-
-def _dispatch() -> dict[str, re.Pattern]:
+def _families_by_prefix() -> dict[str, tuple[str, ...]]:
     by_prefix: dict[str, list[str]] = {}
     for name in _ORDER:
         for prefix in FAMILY_STARTS[name].split():
             by_prefix.setdefault(prefix, []).append(name)
-    compiled: dict[tuple[str, ...], re.Pattern] = {}
-    return {p: compiled.setdefault(tuple(ns), _combined(tuple(ns))) for p, ns in by_prefix.items()}
+    return {p: tuple(ns) for p, ns in by_prefix.items()}
 
 
-DISPATCH: dict[str, re.Pattern] = _dispatch()
+# start word prefix -> the families to try there (their regex is compiled on first use)
+DISPATCH: dict[str, tuple[str, ...]] = _families_by_prefix()
 FIRST_WORD_PREFIXES = frozenset(DISPATCH)
 _WORD = re.compile(r"\w+")
 
@@ -278,9 +283,10 @@ class Candidate:
 def iter_spans(text: str):
     """(start, end, family) of every candidate, left to right, not overlapping.
 
-    Equivalent to ``CANDIDATE_RE.finditer(text)`` but only tries the grammar at words that
+    Equivalent to ``candidate_re().finditer(text)`` but only tries the grammar at words that
     can start an expression."""
     dispatch = DISPATCH
+    combined = _combined
     digits = DISPATCH["#"]
     limit = 0
     for w in _WORD.finditer(text):
@@ -289,12 +295,12 @@ def iter_spans(text: str):
             continue
         word = w.group()
         if word[0].isdigit():
-            rx = digits
+            names = digits
         else:
-            rx = dispatch.get(word[:4].lower())
-            if rx is None:
+            names = dispatch.get(word[:4].lower())
+            if names is None:
                 continue
-        m = rx.match(text, s)
+        m = combined(names).match(text, s)
         if m is not None:
             limit = m.end()
             yield s, limit, m.lastgroup

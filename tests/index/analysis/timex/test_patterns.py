@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from index.analysis.timex.patterns import CANDIDATE_RE, iter_spans
+from index.analysis.timex.patterns import candidate_re, iter_spans
 
 from .helpers import only, tagged
 
@@ -285,7 +285,7 @@ def test_fast_scan_equals_regex_scan():
             "vorgestern, am Wochenende, Weihnachten, jetzt, damals, von 14-18 Uhr, 14-Tage, "
             "Ende des Jahres, der Woche darauf, am Vortag, tags darauf, das Jahr 2011.")
     text += " ".join(case[0] for case in FAMILY_CASES)
-    slow = [(m.start(), m.end(), m.lastgroup) for m in CANDIDATE_RE.finditer(text)]
+    slow = [(m.start(), m.end(), m.lastgroup) for m in candidate_re().finditer(text)]
     assert list(iter_spans(text)) == slow
     assert len(slow) >= 25 + len(FAMILY_CASES)
 
@@ -308,5 +308,5 @@ def test_fast_scan_equals_regex_scan_on_random_word_sequences():
                "frühen Morgenstunden Dienstagabend morgigen 8. 2025 1970 14 18 20.30 3.10.2025".split())
     for _ in range(1500):
         text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 15)))
-        slow = [(m.start(), m.end(), m.lastgroup) for m in CANDIDATE_RE.finditer(text)]
+        slow = [(m.start(), m.end(), m.lastgroup) for m in candidate_re().finditer(text)]
         assert list(iter_spans(text)) == slow, text
