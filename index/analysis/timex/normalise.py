@@ -325,6 +325,8 @@ class Resolver:
                         or (w.startswith("all") and w[3:].startswith(k)):
                     return "SET", v, None
             return None
+        if m["times"]:  # "zweimal im Monat": every month (TIMEX3 keeps the frequency in freq)
+            return "SET", _duration(1, m["tunit"]), None
         if m["wdays"]:
             return "SET", f"XXXX-WXX-{WEEKDAYS[m['wdays'].lower()[:-1]]}", None
         n = _num(m["anum"])

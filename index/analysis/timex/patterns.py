@@ -65,6 +65,8 @@ FAMILIES: list[tuple[str, str]] = [
                   |[Ww]erktags|[Ww]ochentags){END}
         | (?P<wdays>[Mm]ontags|[Dd]ienstags|[Mm]ittwochs|[Dd]onnerstags|[Ff]reitags|[Ss]amstags|[Ss]onntags){END}
         | [Aa]lle\s+(?P<anum>{NUM})\s+(?P<aunit>{UNIT_PLURAL}){END}
+        | (?P<times>(?i:einmal|zweimal|dreimal|viermal|fünfmal|mehrmals|mehrfach)|\d+(?:-mal|\s+[Mm]al))\s+
+            (?:im|pro|am|in\s+der|die|je)\s+(?P<tunit>Tag|Woche|Monat|Jahr){END}
         )"""),
     # Parts of periods: "Mitte August", "Anfang 2024", "Ende des Jahres", "Mitte vergangener Woche"
     ("partof", rf"""
@@ -166,7 +168,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("season", rf"""
         (?:\b(?:[Dd](?:er|en|em|es|as)\s+)?(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:e?s)?
             (?:\s+(?P<syear>{YEAR})|\s+(?:des\s+)?(?P<sgen>{GEN_YEAR_ADJ})\s+Jahres)
-         | (?<=\b[Ii]m\s)(?P<season2>Frühjahr|Frühling|Sommer|Herbst|Winter)
+         | (?:(?<=\b[Ii]m\s)|(?<=\b[Zz]um\s))(?P<season2>Frühjahr|Frühling|Sommer|Herbst|Winter)
         ){END}"""),
     # Decades and centuries: "in den 1990er Jahren", "der Achtzigerjahre", "im 19. Jahrhundert"
     ("decade", rf"""
@@ -234,7 +236,8 @@ _NUMBERS = ("# ein eine zwei drei vier fünf sech sieb acht neun zehn elf zwöl 
 _UNITS = "seku minu stun tage woch mona quar jahr"
 _WEEKDAYS = "mont dien mitt donn frei sams sonn"
 FAMILY_STARTS: dict[str, str] = {
-    "set": f"jede tägl wöch mona vier halb jähr stün allj allt allw allm allv allh alls werk woch alle {_WEEKDAYS}",
+    "set": (f"jede tägl wöch mona vier halb jähr stün allj allt allw allm allv allh alls werk woch alle "
+            f"einm zwei drei fünf mehr # {_WEEKDAYS}"),
     "partof": "anfa begi mitt ende",
     "weekday": f"verg letz komm näch dies vori morg gest heut dem den {_WEEKDAYS}",
     "daymonth": "#", "dayfirst": "#", "numdate": "#", "iso": "#", "time": "#", "timefirst": "#", "clock": "#",

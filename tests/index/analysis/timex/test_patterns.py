@@ -97,6 +97,8 @@ FAMILY_CASES = [
     ("Der Markt ist montags geöffnet.", "montags", "SET", "XXXX-WXX-1"),
     ("Der Bus fährt alle zwei Stunden.", "alle zwei Stunden", "SET", "PT2H"),
     ("Er kommt jedes Jahr wieder.", "jedes Jahr", "SET", "P1Y"),
+    ("Die Sitzung findet zweimal im Monat statt.", "zweimal im Monat", "SET", "P1M"),
+    ("Die Koalition will sich bis zum Sommer einigen.", "Sommer", "DATE", "2026-SU"),
     # reference words and holidays
     ("Jetzt muss gehandelt werden.", "Jetzt", "DATE", "PRESENT_REF"),
     ("Damals war alles anders.", "Damals", "DATE", "PAST_REF"),
