@@ -813,6 +813,12 @@ class Resolver:
             return "DATE", ("XXXX-WXX" if "woch" in w else "XXXX-XX" if "monat" in w else "XXXX"), \
                 ("END" if "ende" in w else "START" if ("beginn" in w or "anfang" in w) else
                  "MID" if "mitte" in w else None)
+        if w.startswith("vorjahresmonat"):  # the month talked about, a year earlier
+            y, mo = self._ref_month or (dct.year, dct.month)
+            return "DATE", f"{y - 1}-{mo:02d}", None
+        if w.startswith("vorjahresquartal"):
+            y, mo = self._ref_month or (dct.year, dct.month)
+            return "DATE", f"{y - 1}-Q{(mo - 1) // 3 + 1}", None
         if w.startswith("vorjahr"):
             return "DATE", str(dct.year - 1), None
         if w.startswith("folgejahr"):

@@ -192,7 +192,7 @@ FAMILIES: list[tuple[str, str]] = [
         \b(?P<hol>{HOLIDAYS})(?:\s+(?P<hyear>{YEAR}))?{END}"""),
     # Single words: "Vorjahr", "Jahresende", "heuer", "am Wochenende"
     ("word", rf"""
-        (?:\b(?P<lex>Vorjahr(?:e?s)?|Vormonat(?:s)?|Vorwoche|Folgejahr(?:e?s)?|Jahresende(?:s)?|Jahresbeginn(?:s)?|
+        (?:\b(?P<lex>Vorjahresmonat(?:s)?|Vorjahresquartal(?:s)?|Vorjahr(?:e?s)?|Vormonat(?:s)?|Vorwoche|Folgejahr(?:e?s)?|Jahresende(?:s)?|Jahresbeginn(?:s)?|
                 Jahresanfang(?:s)?|Jahresmitte|Monatsende(?:s)?|Monatsanfang(?:s)?|Monatsbeginn(?:s)?|Wochenmitte|
                 Wochenbeginn(?:s)?|Wochenanfang(?:s)?|Jahreswechsel(?:s)?|[Hh]euer)
          | (?<=\b[Aa]m\s)(?P<we>Wochenende)

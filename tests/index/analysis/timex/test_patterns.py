@@ -185,6 +185,11 @@ def test_year_or_quantity(text, expected):
     assert [(t[0], t[2]) for t in tagged(text)] == expected
 
 
+def test_same_month_a_year_earlier():
+    found = tagged("Im September stiegen die Preise gegenüber dem Vorjahresmonat um 2,4 Prozent.")
+    assert found == [("September", "DATE", "2025-09"), ("Vorjahresmonat", "DATE", "2024-09")]
+
+
 def test_weekday_takes_the_date_in_brackets():
     found = tagged("Am Dienstagabend (12.04.2016) kam ein Auto von der Fahrbahn ab.", date(2016, 6, 15))
     assert found[0] == ("Dienstagabend", "TIME", "2016-04-12TEV")
