@@ -494,6 +494,8 @@ class Resolver:
 
     def _relday(self, c, m):
         word = m["rd"]
+        if re.match(r"-[A-Za-zÄÖÜäöü]", self._after(c, 2)):
+            return None  # "Heute-Show", "heute-journal": names
         if word == "Morgen" and not _SENTENCE_START.search(self._before(c, 3)):
             return None  # the noun "der Morgen", not "morgen" (tomorrow)
         off = RELATIVE_DAYS[word.lower()]

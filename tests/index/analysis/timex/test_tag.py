@@ -92,6 +92,7 @@ def test_seed_article_two():
     "Die Tagesschau berichtete.",
     "Das hat keinen Bezug zum täglichen Leben.",
     "Es war ein Tag der offenen Tür.",
+    "Das berichtete das heute-journal.",
 ])
 def test_no_expression_in_ordinary_words(text):
     assert tagged(text) == []
