@@ -151,3 +151,9 @@ def test_module_doctest():
     import index.analysis.timex as timex
 
     assert doctest.testmod(timex).failed == 0
+
+
+def test_publication_time_as_datetime():
+    from datetime import datetime
+    found = tag("Gestern kam er.", datetime(2025, 10, 21, 14, 30))
+    assert [(t.text, t.value) for t in found] == [("Gestern", "2025-10-20")]
