@@ -68,7 +68,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:[Dd](?:er|ie|as|en|em|es)|[Ee]ine[mnrs]?|[Ss
 _PARTICIPLE = re.compile(r"ge[a-zäöüß]+|[a-zäöüß]+(?:iert|t|en)e[nmrs]?")
 _MONTH_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:im|Im|seit|Seit|bis|Bis|ab|Ab|vom|Vom|zum|Zum|Anfang|Mitte|Ende|Beginn|Monat|"
-    r"Monats|des|den|dem|Ende|Mitte|in|In|diesen|diesem|kommenden|vergangenen|letzten|nächsten)"
+    r"Monats|Ende|Mitte|in|In|diesen|diesem|kommenden|vergangenen|letzten|nächsten)"
     r"|\d\.)\s*$"
 )
 # Quantifiers before a duration stay outside its span (as prepositions do) but set its mod.

@@ -93,6 +93,7 @@ def test_seed_article_two():
     "Das hat keinen Bezug zum täglichen Leben.",
     "Es war ein Tag der offenen Tür.",
     "Das berichtete das heute-journal.",
+    "Die Werke des August von Kotzebue.",
 ])
 def test_no_expression_in_ordinary_words(text):
     assert tagged(text) == []
