@@ -34,7 +34,7 @@ from .patterns import Candidate, find_candidates
 from .tense import FUTURE, NEUTRAL, PAST, sentence_bounds, tense_direction
 
 # Part of the analyzer signature: bump when the output of ``tag`` changes.
-TAGGER_VERSION = "timex-de-2"
+TAGGER_VERSION = "timex-de-3"
 
 __all__ = [
     "TAGGER_VERSION", "tag", "find_candidates", "Candidate", "sentence_bounds",
