@@ -238,6 +238,12 @@ def main(argv=None) -> int:
         print(f"search over {store.article_count()} articles, {len(qs)} queries (limit 50): "
               f"median {statistics.median(times):.1f} ms, p95 {percentile(times, 0.95):.1f} ms, "
               f"max {max(times):.1f} ms (target p95 < 20 ms); median hits {statistics.median(totals):.0f}")
+        few = [t for t, n in zip(times, totals) if n < 1000]
+        many = [t for t, n in zip(times, totals) if n >= 1000]
+        for label, group in (("< 1000 hits", few), (">= 1000 hits", many)):
+            if group:
+                print(f"  queries with {label}: {len(group)}, median {statistics.median(group):.1f} ms, "
+                      f"p95 {percentile(group, 0.95):.1f} ms")
         print(f"search + 20 snippets: median {statistics.median(page_times):.1f} ms, "
               f"p95 {percentile(page_times, 0.95):.1f} ms, max {max(page_times):.1f} ms")
         store2 = Store.open(ix)

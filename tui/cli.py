@@ -16,7 +16,7 @@ a corpus first when it has none.
 Exit status: 0 success; 1 error (no index, index busy, unreadable files or
 folders, ...); 2 usage error, malformed query, bad config or missing model;
 3 ``index`` finished but skipped some files (each listed as "path: reason");
-130 interrupted (Ctrl-C; committed work stays in the index).
+130 interrupted (Ctrl-C or SIGTERM; committed work stays in the index).
 
 All article text is printed literally: never as Rich markup, with terminal
 escape sequences and control characters (except newline and tab) removed.
@@ -71,7 +71,7 @@ def _json_line(obj) -> str:
 def _console(stderr: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, markup=False, emoji=False, highlight=False, soft_wrap=False)
+    return Console(stderr=stderr, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
 
 def _text(s: str = "", style: str = ""):
@@ -433,7 +433,7 @@ def cmd_events(args) -> int:
     if not events:
         out.print(_text("no dated events"))
         return EXIT_OK
-    table = Table("date", "what", "reported in", box=None, pad_edge=False)
+    table = Table("date", "event", "reported in", box=None, pad_edge=False)
     for summary, event in events:
         table.add_row(_text(event.date if event.granularity == "day" else f"{event.date} ({event.granularity})"),
                       _text(one_line(event.text)), _text(one_line(summary.title)))
@@ -536,7 +536,7 @@ def _analyze_file(analyzer, path: Path, as_json: bool) -> int:
         for t in analysis.timexes:
             timexes.add_row(_text(one_line(t.text)), _text(t.type),
                             _text(t.value + (f" ({t.mod})" if t.mod else "")), _text(f"{t.start}-{t.end}"))
-        events = Table("date", "what", "text", title="events", box=None, pad_edge=False)
+        events = Table("date", "what", "sentence", title="events", box=None, pad_edge=False)
         for ev in analysis.events:
             events.add_row(_text(ev.date), _text(one_line(ev.what)), _text(one_line(ev.text)))
         for table in (entities, timexes, events):
@@ -577,12 +577,27 @@ def main(argv: list[str] | None = None) -> int:
         parser = _command_parser(command)
         args = parser.parse_args(argv[1:])
         handler = HANDLERS[command]
+        _stop_on_sigterm()
     else:
         command = None
         parser = _reader_parser()
         args = parser.parse_args(argv)
         handler = cmd_reader
     return run(handler, args)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM stops a command like Ctrl-C does: uncommitted work dropped, committed work kept."""
+    import signal
+
+    try:
+        signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # not the main thread (e.g. called from a test thread)
+        pass
 
 
 def run(handler, args) -> int:

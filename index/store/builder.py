@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
+from whoosh.query import Or, Term
 
 from index.article import Article
 from index.ingest.skipped import Skipped
@@ -75,6 +76,10 @@ class _Batch:
 
     def __init__(self, ix, index_dir: Path, manifest: Manifest, commit_every: int, commit_seconds: float):
         self.ix = ix
+        with ix.reader() as reader:
+            # Files the index holds documents of (the manifest may lag behind after an interruption).
+            self.indexed_paths = {t.decode("utf-8") for t in reader.lexicon("path")}
+        self.to_delete: set[str] = set()
         self.index_dir = index_dir
         self.manifest = manifest
         self.commit_every = commit_every
@@ -92,8 +97,11 @@ class _Batch:
         return self.writer
 
     def delete_path(self, key: str) -> None:
-        self.w().delete_by_term("path", key)
-        self.dirty = True
+        """Delete the file's committed documents (done at the commit, in one query)."""
+        if key in self.indexed_paths:
+            self.to_delete.add(key)
+            self.w()
+            self.dirty = True
 
     def add(self, doc: dict) -> None:
         self.w().add_document(**doc)
@@ -111,6 +119,11 @@ class _Batch:
 
     def commit(self) -> None:
         if self.writer is not None:
+            if self.to_delete:
+                # Documents added by this writer are not affected: deletion applies to committed segments.
+                self.writer.delete_by_query(Or([Term("path", key) for key in sorted(self.to_delete)]))
+                self.indexed_paths -= self.to_delete
+                self.to_delete = set()
             if self.dirty:
                 self.writer.commit()
             else:
@@ -128,6 +141,7 @@ class _Batch:
         self.dirty = False
 
     def cancel(self) -> None:
+        self.to_delete = set()
         if self.writer is not None:
             try:
                 self.writer.cancel()
@@ -135,7 +149,7 @@ class _Batch:
                 self.writer = None
 
 
-MAX_SEGMENTS = 3
+MAX_SEGMENTS = 8
 
 
 def _merge_segments_if_fragmented(ix) -> None:

@@ -206,3 +206,56 @@ def test_interrupt_exits_130(capsys, corpus, monkeypatch):
     monkeypatch.setattr("index.store.build_index", interrupted)
     code, out, err = run(capsys, "index", str(corpus))
     assert code == 130 and "interrupted" in err
+
+
+def test_reader_gets_corpus_index_and_model(capsys, corpus, monkeypatch, tmp_path):
+    import tui.app
+
+    seen = {}
+
+    class Recorder:
+        def __init__(self, corpus, index_dir, model=None, config=None):
+            seen.update(corpus=corpus, index_dir=index_dir, model=model, config=config)
+
+        def run(self):
+            seen["ran"] = True
+
+    monkeypatch.setattr(tui.app, "NewsdeskApp", Recorder)
+    assert cli.main([str(corpus), "--model", "de_x"]) == 0
+    assert seen["corpus"] == [corpus] and seen["index_dir"] == index_dir_for([corpus])
+    assert seen["model"] == "de_x" and seen["ran"]
+    assert cli.main([]) == 0
+    assert seen["corpus"][0].name == "seeds" and seen["model"] is None
+    assert cli.main(["--index", str(tmp_path / "ix")]) == 0
+    assert seen["corpus"] is None and seen["index_dir"] == tmp_path / "ix"
+
+
+def test_missing_model_exit_2(capsys, corpus, monkeypatch):
+    from index.analysis.pipeline import ModelNotFoundError
+
+    class Missing:
+        @property
+        def signature(self):
+            raise ModelNotFoundError("The spaCy pipeline 'nope' is not installed. Install it with ...")
+
+    monkeypatch.setattr(cli, "_make_analyzer", lambda model: Missing())
+    code, out, err = run(capsys, "index", str(corpus), "--model", "nope")
+    assert code == 2 and "not installed" in err and "Traceback" not in err
+
+
+def test_busy_index_exit_1(capsys, corpus):
+    from index.store.lock import index_lock
+
+    run(capsys, "index", str(corpus))
+    with index_lock(index_dir_for([corpus])):
+        code, out, err = run(capsys, "index", str(corpus), "--wait", "0.2")
+    assert code == 1 and "busy" in err
+
+
+def test_remove_by_index_dir(capsys, corpus, tmp_path):
+    ix = tmp_path / "ix"
+    run(capsys, "index", str(corpus), "--index", str(ix))
+    code, out, err = run(capsys, "index", "--remove", "--index", str(ix))
+    assert code == 0 and not ix.exists()
+    code, out, err = run(capsys, "index", "--remove", "--index", str(tmp_path))
+    assert code == 1 and "not a newsdesk index" in err
