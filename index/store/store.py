@@ -102,17 +102,20 @@ class Store:
     def article_count(self) -> int:
         return self._searcher.doc_count()
 
+    def _live_dates(self) -> list[tuple[int, bytes]]:
+        """(docnum, b"YYYY-MM-DD" or b"") of every live document, read as one column."""
+        reader = self._searcher.reader()
+        raw = list(reader.column_reader("sortdate", translate=False))
+        if reader.has_deletions():
+            return [(n, raw[n]) for n in reader.all_doc_ids()]
+        return list(enumerate(raw))
+
     def _newest_first(self) -> list[int]:
         if self._order is None:
-            reader = self._searcher.reader()
-            if reader.doc_count_all() == 0:  # a new index with nothing committed yet
-                self._order, self._rank = [], {}
-                return self._order
-            dates = self._column("sortdate")
-            live = [(dates[n], n) for n in reader.all_doc_ids()]
-            dated = sorted((p for p in live if p[0]), key=lambda p: (p[0], -p[1]), reverse=True)
-            undated = sorted(n for d, n in live if not d)
-            self._order = [n for _d, n in dated] + undated
+            live = self._live_dates()
+            # Stable sort, newest first; undated (b"") sort last.
+            live.sort(key=lambda p: p[1], reverse=True)
+            self._order = [n for n, _d in live]
             self._rank = {n: i for i, n in enumerate(self._order)}
         return self._order
 
@@ -152,10 +155,7 @@ class Store:
     def _days(self) -> list[tuple[int, int]]:
         """(docnum, YYYYMMDD) of every dated live article."""
         if self._day_list is None:
-            dates = self._column("sortdate")
-            self._day_list = [
-                (n, int(d[:4] + d[5:7] + d[8:10])) for n in self._searcher.reader().all_doc_ids() if (d := dates[n])
-            ]
+            self._day_list = [(n, int(d[:4] + d[5:7] + d[8:10])) for n, d in self._live_dates() if d]
         return self._day_list
 
     def _date_filter(self, ranges: list[wq.NumericRange]) -> set[int]:
@@ -239,27 +239,35 @@ class Store:
         rank = self._rank
         return sorted(docs, key=lambda n: rank.get(n, len(rank)))
 
-    def entity_summary(self, key: str) -> EntityInfo:
-        """Counts for one canonical entity key; KeyError when no article mentions it."""
-        docs = self._entity_docnums(key)
-        if not docs:
-            raise KeyError(key)
-        mentions = 0
-        texts: Counter[str] = Counter()
-        label = ""
-        for n in docs:
-            analysis = decode_analysis(self._searcher.stored_fields(n))
-            for e in analysis.entities:
-                if e.key == key:
-                    mentions += 1
-                    texts[e.text] += 1
-                    label = label or e.label
+    def entity_summary(self, key: str) -> EntityInfo | None:
+        """Counts for one canonical entity key; None when no article mentions it."""
+        articles = mentions = 0
+        try:
+            matcher = self._searcher.postings("entity_key", key)
+        except Exception:  # whoosh raises TermNotFound for an unknown term
+            return None
+        newest = None
+        self._newest_first()
+        while matcher.is_active():
+            n = matcher.id()
+            articles += 1
+            mentions += int(matcher.weight())
+            if newest is None or self._rank.get(n, len(self._rank)) < self._rank.get(newest, len(self._rank)):
+                newest = n
+            matcher.next()
+        if not articles:
+            return None
         prefix, sep, rest = key.partition(":")
         if sep and prefix in LABELS and rest:
-            label, name = prefix, rest
-        else:
-            name = texts.most_common(1)[0][0] if texts else key
-        return EntityInfo(key, label, name, len(docs), mentions)
+            return EntityInfo(key, prefix, rest, articles, mentions)
+        texts: Counter[str] = Counter()
+        label = ""
+        for e in decode_analysis(self._searcher.stored_fields(newest)).entities:
+            if e.key == key:
+                texts[e.text] += 1
+                label = label or e.label
+        name = texts.most_common(1)[0][0] if texts else key
+        return EntityInfo(key, label, name, articles, mentions)
 
     def entity_articles(self, key: str) -> list[ArticleSummary]:
         """The articles mentioning the entity, newest first."""

@@ -57,6 +57,7 @@ def test_changed_added_and_deleted_files(corpus, tmp_path):
     build_index([corpus], tmp_path / "ix", analyzer=fa)
     store = Store.open(tmp_path / "ix")
     old_ids = ids(store)
+    assert store.entity_summary("PER:Wladimir Putin").article_count == 2
     write(corpus / "a.txt", "Gespräche in Wien", "Putin trifft Trump in Wien. Neu.")
     (corpus / "b.txt").unlink()
     write(corpus / "d.txt", "Neu", "Ganz neuer Artikel über Budapest.")
@@ -69,6 +70,9 @@ def test_changed_added_and_deleted_files(corpus, tmp_path):
     assert store.search("Wien").total == 1
     assert store.search("Kreml").total == 0
     assert ids(store) != old_ids
+    info = store.entity_summary("PER:Wladimir Putin")  # deleted documents do not count
+    assert (info.article_count, info.mention_count) == (1, 1)
+    assert [s.title for s in store.entity_articles("PER:Wladimir Putin")] == ["Gespräche in Wien"]
     manifest = Manifest.load(tmp_path / "ix")
     assert sorted(os.path.basename(p) for p in manifest.files) == ["a.txt", "c.txt", "d.txt"]
 

@@ -131,6 +131,5 @@ def test_entities(store):
     assert [(m.summary.id, m.text) for m in mentions] == [("b", "Putin"), ("a", "Wladimir Putin")]
     assert mentions[0].before.endswith("nichts. ") and mentions[0].after == " schweigt."
     assert len(store.entity_mentions("PER:Wladimir Putin", limit=1)) == 1
-    with pytest.raises(KeyError):
-        store.entity_summary("PER:Niemand")
+    assert store.entity_summary("PER:Niemand") is None
     assert store.entity_articles("PER:Niemand") == []
