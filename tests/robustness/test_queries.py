@@ -3,6 +3,7 @@ QueryError, fast, never another exception."""
 
 from __future__ import annotations
 
+import os
 import random
 import time
 
@@ -11,6 +12,8 @@ import pytest
 from index.store import QueryError, Store, build_index
 
 from .conftest import write_synthetic_corpus
+
+QUERIES = int(os.environ.get("NEWSDESK_ROBUSTNESS_QUERIES", "3000"))
 
 PIECES = ['"', "(", ")", "[", "]", "{", "}", "*", "?", "~", "^", ":", "AND", "OR", "NOT", "TO", "to", "-", "+",
           "\\", "/", "'", "entity:", "date:", "title:", "body:", "nosuchfield:", "date:[", "date:2025-10",
@@ -52,7 +55,7 @@ def store(tmp_path_factory):
 def test_random_and_malformed_queries(store):
     rng = random.Random(7)
     worst, errors, answered = 0.0, 0, 0
-    for _ in range(3000):
+    for _ in range(QUERIES):
         query = random_query(rng)
         t = time.perf_counter()
         try:
@@ -64,7 +67,7 @@ def test_random_and_malformed_queries(store):
             message = str(exc)
             assert message and "\n" not in message and "Traceback" not in message
         worst = max(worst, time.perf_counter() - t)
-    assert answered > 500 and errors > 50  # the generator covers both sides
+    assert answered > QUERIES // 6 and errors > QUERIES // 60  # the generator covers both sides
     assert worst < 1.0, f"slowest query took {worst:.2f} s"
 
 
