@@ -36,6 +36,11 @@ def make_parser(schema) -> qparser.QueryParser:
 
 def _strip_dangling_operators(text: str) -> str:
     words = text.split()
+    # A lone "*" means every article; beside other words it adds nothing (and Whoosh
+    # would let it swallow the whole query).
+    stars = [w for w in words if set(w) == {"*"}]
+    if stars:
+        words = [w for w in words if set(w) != {"*"}] or ["*"]
     while words and words[0] in _OPERATORS:
         words.pop(0)
     while words and words[-1] in _OPERATORS:
@@ -78,6 +83,8 @@ def _rewrite(q: query.Query) -> query.Query:
         raise QueryError("write a date as 2025, 2025-10 or 2025-10-21")
     if isinstance(q, (query.Wildcard, query.Prefix, query.Regex, query.FuzzyTerm)) and q.fieldname == "date":
         raise QueryError("dates take no wildcards: write date:2025-10 for a month")
+    if isinstance(q, query.Every):
+        return query.Every()  # every document (Every("body") would read every term's postings)
     if q.is_leaf():
         return q
     return q.apply(_rewrite)

@@ -183,9 +183,10 @@ class Store:
             self._newest_first()
             docs = sorted(allowed, key=lambda n: self._rank.get(n, len(self._rank)))
             return SearchResults(len(docs), [self._hit(n, 0.0, terms) for n in docs[:limit]], terms)
-        # usequality=False: count every match while collecting (no second pass for the total)
-        collector = TimeLimitCollector(TopCollector(limit=limit, usequality=False), timelimit=SEARCH_SECONDS,
-                                       use_alarm=False)
+        # usequality=False, replace=0: visit and count every match while collecting, so the
+        # total is exact without a second pass (Whoosh's matcher replacement would skip some).
+        collector = TimeLimitCollector(TopCollector(limit=limit, usequality=False, replace=0),
+                                       timelimit=SEARCH_SECONDS, use_alarm=False)
         if date_ranges:
             allowed = self._date_filter(date_ranges)
             if not allowed:

@@ -81,6 +81,21 @@ def test_search_syntax(store, query, expected):
     assert hit_ids(store, query) == expected
 
 
+def test_total_counts_every_match(tmp_path):
+    # Short articles that say "Putin" often outscore long ones that say "Trump" once: ranking
+    # shortcuts must not drop the "Trump"-only articles from the count.
+    many = [article(f"m{i}", f"Nummer {i}",
+                    "Putin Putin Putin." if i % 2 else "Trump. " + "Viel anderer Text hier. " * 60,
+                    dt.date(2025, 1, 1 + i % 28)) for i in range(300)]
+    write_index(tmp_path, many)
+    s = Store.open(tmp_path)
+    for query, expected in [("Putin", 150), ("Trump", 150), ("Putin OR Trump", 300), ("Trump OR Putin", 300),
+                            ("Nummer NOT Putin", 150), ("*", 300), ("Putin date:2025-01-02", 11)]:
+        results = s.search(query, limit=5)
+        assert (query, results.total) == (query, expected)
+        assert len(results.hits) == 5
+
+
 def test_hits_have_snippets_and_terms(store):
     results = store.search("Gespräche")
     assert results.total == 1
