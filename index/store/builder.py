@@ -188,7 +188,12 @@ def build_index(
     report = BuildReport()
     with index_lock(index_dir, lock_timeout):
         ix, created = open_or_create(index_dir)
-        manifest = Manifest() if created else Manifest.load(index_dir)
+        if created:
+            # A new (or rebuilt) index holds nothing: the manifest must not claim anything either.
+            manifest = Manifest()
+            manifest.save(index_dir)
+        else:
+            manifest = Manifest.load(index_dir)
         write_info(index_dir, corpus_key(roots), SCHEMA_VERSION)
         if analyzer is None:
             from index.analysis.analyzer import Analyzer

@@ -157,3 +157,17 @@ def test_second_writer_gets_busy_error(corpus, tmp_path):
         release.set()
         t.join()
     assert build_index([corpus], ix, analyzer=FakeAnalyzer()).added == 3
+
+
+def test_schema_change_rebuilds_even_if_interrupted_at_once(corpus, tmp_path, monkeypatch):
+    import index.store.builder as builder
+    import index.store.locations as locations
+
+    ix = tmp_path / "ix"
+    build_index([corpus], ix, analyzer=FakeAnalyzer())
+    monkeypatch.setattr(builder, "SCHEMA_VERSION", builder.SCHEMA_VERSION + 1)
+    with pytest.raises(KeyboardInterrupt):
+        build_index([corpus], ix, analyzer=InterruptingAnalyzer(after=0))
+    assert locations.read_info(ix)["schema"] == builder.SCHEMA_VERSION
+    r = build_index([corpus], ix, analyzer=FakeAnalyzer())
+    assert (r.added, r.unchanged) == (3, 0)
