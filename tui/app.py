@@ -63,6 +63,7 @@ class NewsdeskApp(App):
         self.store_error: str | None = None
         self.indexer: BackgroundIndexer | None = None
         self._last_refresh = 0.0
+        self._poll_timer = None
         self._initial_theme = theme_from_config(config)
 
     # --- start-up ---------------------------------------------------------------------------
@@ -125,11 +126,12 @@ class NewsdeskApp(App):
         self.indexer = BackgroundIndexer(self.corpus, self.index_dir, self.model)
         self.indexer.start()
         main = self.main_screen
-        if main is not None:
+        if main is not None and self.store is None:
+            # first run: say what is happening; an existing index shows progress only when
+            # the worker finds files to (re)analyse
             main.query_one("#index-status").show_starting()
-            if self.store is None:
-                main.load_articles()
-        self.set_interval(POLL_SECONDS, self._poll_indexer, name="index-poll")
+            main.load_articles()
+        self._poll_timer = self.set_interval(POLL_SECONDS, self._poll_indexer, name="index-poll")
 
     def _poll_indexer(self) -> None:
         indexer = self.indexer
@@ -143,7 +145,7 @@ class NewsdeskApp(App):
             if kind == "progress":
                 _, done, total, articles, _path = message
                 progressed = True
-                if status is not None:
+                if status is not None and total:
                     status.show_progress(done, total, articles)
             elif kind == "done":
                 _, line, skipped = message
@@ -160,14 +162,18 @@ class NewsdeskApp(App):
                 self.notify(message[1], title="Indexing failed", severity="error", timeout=15)
         if progressed:
             self._refresh_store()
-        if indexer.finished:
-            for timer in list(self._timers):
-                if getattr(timer, "name", "") == "index-poll":
-                    timer.stop()
+        if indexer.finished and self._poll_timer is not None:
+            self._poll_timer.stop()
+            self._poll_timer = None
 
     def _refresh_store(self, force: bool = False) -> None:
         now = time.monotonic()
         if not force and now - self._last_refresh < REFRESH_SECONDS:
+            return
+        main = self.main_screen
+        if main is not None and main.loading:
+            # the first page is being read in a thread: the store must not change under it
+            self.set_timer(0.5, lambda: self._refresh_store(force=True))
             return
         self._last_refresh = now
         changed = False
@@ -178,7 +184,6 @@ class NewsdeskApp(App):
                 changed = self.store.refresh()
             except Exception as exc:  # a half-written index: try again next time
                 self.log.warning(f"refresh failed: {exc}")
-        main = self.main_screen
         if changed and main is not None:
             main.load_articles(keep_position=True)
             main.invalidate_timeline()

@@ -55,7 +55,8 @@ def event_when(event: Event) -> str:
 
 
 def _summary_lines(summary, style: StyleFor) -> list[Text]:
-    title = Text(clean_line(summary.title) or "(untitled)", style=style("title"))
+    title = Text()
+    title.append(clean_line(summary.title) or "(untitled)", style=style("title"))
     meta = Text(date_label(summary.date), style=style("accent"))
     src = source_label(summary)
     if src:
@@ -90,11 +91,14 @@ class ArticlePages:
     PAGE = 100
     KEEP_PAGES = 64
 
-    def __init__(self, store, empty_message: str = "The index holds no articles yet.") -> None:
+    def __init__(self, store, empty_message: str = "The index holds no articles yet.",
+                 first_page: list | None = None) -> None:
         self.store = store
         self.empty_message = empty_message
         self._count = store.article_count() if store is not None else 0
         self._pages: OrderedDict[int, list] = OrderedDict()
+        if first_page is not None:
+            self._pages[0] = first_page
 
     def __len__(self) -> int:
         return self._count

@@ -21,7 +21,8 @@ async def test_opens_newest_article_first(make_app):
         assert isinstance(main, MainScreen)
         assert isinstance(main.article_list.source, ArticlePages)
         assert len(main.article_list.source) == 5
-        assert main.current_id == "gipfel-budapest"
+        # the article opened from the results stays open, and the list's cursor is on it
+        assert main.current_id == main.article_list.current.id
         assert app.focused is main.article_list
         await pilot.press("j")
         assert main.current_id == "nato-wien"
@@ -296,3 +297,22 @@ async def test_click_on_entity_moves_cursor_then_opens_entity_view(make_app):
         assert view.cursor_entity == first
         await pilot.click("#article", offset=(x, y))
         assert isinstance(app.screen, EntityScreen)
+
+
+async def test_big_index_draws_first_and_fills_the_list_from_a_thread(make_app, monkeypatch):
+    from tui.screens import main as main_module
+
+    monkeypatch.setattr(main_module, "BACKGROUND_FIRST_PAGE", 1)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        # a query typed while loading waits for the list
+        main.run_search("wien")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not main.loading
+        assert isinstance(main.article_list.source, SearchHits)
+        await pilot.press("escape")
+        assert len(main.article_list.source) == 5
+        # the article opened from the results stays open, and the list's cursor is on it
+        assert main.current_id == main.article_list.current.id

@@ -20,7 +20,8 @@ from tui.widgets.index_status import IndexStatus
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.virtual_list import VirtualList
 
-NARROW = 100
+NARROW = 100  # below this width the side list starts collapsed
+BACKGROUND_FIRST_PAGE = 20_000  # from this many articles the first page is fetched off the UI thread
 
 
 def citation_for(article) -> str:
@@ -31,13 +32,13 @@ def citation_for(article) -> str:
     parts.append(article.date.strftime("%d.%m.%Y") if article.date else "undatiert")
     where = article.url or article.source
     text = ", ".join(parts)
-    return f"{text}. {clean_line(where)}" if where else text  # below this width the side list starts collapsed
+    return f"{text}. {clean_line(where)}" if where else text
 
 
 class MainScreen(Screen):
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="search"),
-        Binding("s", "toggle_side", "Side list", id="side_list"),
+        Binding("s", "toggle_side", "Show/hide side list", show=False, id="side_list"),
         Binding("t", "toggle_timeline", "Timeline", id="timeline"),
         Binding("escape", "back", "Back", show=False),
     ]
@@ -51,6 +52,8 @@ class MainScreen(Screen):
         self.timeline_mode = False
         self._timeline_cache: list | None = None
         self._side_user_choice: bool | None = None
+        self.loading = False  # the first page of a big index is being fetched in a thread
+        self._pending_query: str | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -89,9 +92,35 @@ class MainScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#reader").border_title = "Article"
         self._update_side_title()
-        self.load_articles()
         self.article_list.focus()
         self._apply_width(self.app.size.width)
+        store = self.store
+        if store is not None and store.article_count() >= BACKGROUND_FIRST_PAGE:
+            # A big index: the store's first listing sorts every article by date. Draw the
+            # screen now and fill the list when that is done (the store is not touched
+            # by the UI meanwhile: searches wait, see run_search).
+            self.loading = True
+            self.article_list.set_source(EmptySource("Loading articles…"))
+            self.article_list.border_title = f"Articles · {store.article_count():,}"
+            self._load_first_page(store)
+        else:
+            self.load_articles()
+
+    @work(thread=True, exclusive=True, group="first-page")
+    def _load_first_page(self, store) -> None:
+        page = store.list_articles(0, ArticlePages.PAGE)
+        self.app.call_from_thread(self._first_page_ready, store, page)
+
+    def _first_page_ready(self, store, page: list) -> None:
+        self.loading = False
+        if store is not self.store:
+            self.load_articles()
+            return
+        self.article_list.set_source(ArticlePages(store, first_page=page))
+        self._update_list_title()
+        if self._pending_query is not None:
+            query, self._pending_query = self._pending_query, None
+            self.run_search(query)
 
     def on_resize(self, event) -> None:
         self._apply_width(event.size.width)
@@ -106,6 +135,8 @@ class MainScreen(Screen):
 
     def load_articles(self, *, keep_position: bool = False) -> None:
         """(Re)load the list of all articles (or re-run the active search)."""
+        if self.loading:
+            return
         if self.search_query:
             self.run_search(self.search_query)
             return
@@ -229,7 +260,7 @@ class MainScreen(Screen):
             self._side_user_choice = True
             self.remove_class("-side-hidden")
         if self.timeline_mode:
-            if self.store is None:
+            if self.store is None or self.loading:
                 self.side_list.set_source(EmptySource("No index yet."), announce=False)
             else:
                 if self._timeline_cache is None:
@@ -267,6 +298,10 @@ class MainScreen(Screen):
         bar = self.search_bar
         if self.store is None:
             bar.set_status("no index yet", error=True)
+            return
+        if self.loading:
+            self._pending_query = query
+            bar.set_status("loading…")
             return
         try:
             results = self.store.search(query, limit=200)

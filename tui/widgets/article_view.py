@@ -65,7 +65,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("enter", "entity_details", "Entity across the corpus", show=False),
         Binding("e", "entity_list", "Entities", id="entities"),
         Binding("o", "open_source", "Open source", show=False, id="open_source"),
-        Binding("c", "copy_citation", "Cite", id="cite"),
+        Binding("c", "copy_citation", "Copy citation", show=False, id="cite"),
     ]
 
     COMPONENT_CLASSES = {"article-view--gutter", "article-view--empty"}

@@ -38,7 +38,9 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Search  (/)   e.g.  gipfel budapest · \"kein termin\" · entity:putin", id="search-input")
-        yield Static("", id="search-status")
+        status = Static("", id="search-status")
+        status.display = False
+        yield status
 
     @property
     def input(self) -> Input:
@@ -84,4 +86,5 @@ class SearchBar(Horizontal):
     def set_status(self, message: str, *, error: bool = False) -> None:
         status = self.query_one("#search-status", Static)
         status.set_class(error, "-error")
+        status.display = bool(message)
         status.update(Text(message))

@@ -136,7 +136,13 @@ class VirtualList(ScrollView, can_focus=True):
         self._cache.clear()
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"virtual-list--{name}", partial=True)
+        """A themed style for row text. Colours are resolved against the list's background
+        (so "auto" colours work); only "match" keeps its own background, the others let the
+        cursor's background show through."""
+        full = self.get_component_rich_style(f"virtual-list--{name}")
+        if name == "match":
+            return full
+        return Style(color=full.color, bold=full.bold, italic=full.italic, underline=full.underline, dim=full.dim)
 
     # --- rendering --------------------------------------------------------------------------
 
