@@ -79,6 +79,7 @@ class Store:
         new = self._searcher.refresh()
         if new is self._searcher:
             return False
+        # Whoosh's refresh reuses the unchanged segment readers and closes the others itself.
         self._searcher = new
         self._clear_caches()
         return True
