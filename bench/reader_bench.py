@@ -1,8 +1,9 @@
 """How fast the reader starts and how much memory it takes, for 1,000 / 10,000 / 100,000 articles.
 
-Fills indexes with synthetic articles and a cheap synthetic analysis written
-directly through the store's document builder (this measures the reader, not
-the NLP), then runs the reader headless in a fresh interpreter per size and prints:
+Writes a synthetic corpus (JSON Lines) and indexes it with the store's own
+``build_index`` and a cheap injected analysis (known names, "am D. M. YYYY"
+dates: this measures the reader, not the NLP), then runs the reader headless in
+a fresh interpreter per size and prints:
 
 - start-up: process start (before importing newsdesk) to the first frame of the main screen,
   and the RSS at that moment; "list+article": until the list shows its first page and the
@@ -12,8 +13,9 @@ the NLP), then runs the reader headless in a fresh interpreter per size and prin
 - search: one full-text query, results and article repainted;
 - peak RSS of the reader process over all of it.
 
-Usage: python bench/reader_bench.py [--sizes 1000,10000,100000] [--workdir DIR] [--keep]
-Indexes are cached in the work dir (default: a folder in the system temp dir) and reused.
+Usage: python bench/reader_bench.py [--sizes 1000,10000,100000] [--workdir DIR] [--runs N]
+Indexes are cached in the work dir (default: a folder in the system temp dir) and reused
+while the store's schema and builder code are unchanged.
 Targets: start-up < 1.5 s and peak RSS < 400 MB at 100,000 articles.
 """
 
@@ -23,6 +25,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -47,89 +50,108 @@ ORGS = ["EU-Kommission", "Nato", "Stadtrat", "Bundesrat", "Nationalbank", "Rechn
 MISC = ["Eurovision Song Contest", "Nord Stream", "Champions League", "Klimagipfel"]
 
 
-def synthetic(n: int, seed: int = 7):
-    """(Article, Analysis) pairs; deterministic."""
-    from index.annotations import Analysis, Entity, Event, Timex
-    from index.article import BODY, HEADING, Article
-
+def synthetic_records(n: int, seed: int = 7):
+    """Deterministic article records (JSON objects as ingest reads them)."""
     rng = random.Random(seed)
     start = dt.date(2015, 1, 1)
     for i in range(n):
         date = start + dt.timedelta(days=rng.randrange(3650))
         paragraphs = []
-        entities_plan = []
         for p in range(rng.randint(3, 6)):
-            if p == 2:
-                paragraphs.append((" ".join(rng.choice(WORDS) for _ in range(4)).capitalize(), HEADING, None))
             words = [rng.choice(WORDS) for _ in range(rng.randint(25, 45))]
             for _ in range(3):
-                pool, label = rng.choice([(PEOPLE, "PER"), (PLACES, "LOC"), (ORGS, "ORG"), (MISC, "MISC")])
-                name = rng.choice(pool)
-                words.insert(rng.randrange(len(words)), name)
-                entities_plan.append((name, label))
+                pool = rng.choice([PEOPLE, PLACES, ORGS, MISC])
+                words.insert(rng.randrange(len(words)), rng.choice(pool))
             day = date + dt.timedelta(days=rng.randint(-30, 60))
             words.insert(rng.randrange(len(words)), f"am {day.day}. {day.month}. {day.year}")
-            paragraphs.append((" ".join(words).capitalize() + ".", BODY, None))
-        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 9))).capitalize()
-        art = Article.from_paragraphs(f"syn-{i:06d}", title, paragraphs, date=date,
-                                      source=f"/bench/corpus/{i:06d}.txt")
-        text = art.text
-        entities, seen = [], set()
-        for name, label in entities_plan:
+            paragraphs.append(" ".join(words).capitalize() + ".")
+        yield {
+            "id": f"syn-{i:06d}",
+            "title": " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 9))).capitalize(),
+            "date": date.isoformat(),
+            "source": "Benchmark-Zeitung",
+            "paragraphs": paragraphs,
+        }
+
+
+NAMES = [(name, label) for label, pool in (("PER", PEOPLE), ("LOC", PLACES), ("ORG", ORGS), ("MISC", MISC))
+         for name in pool]
+DATE = re.compile(r"am (\d{1,2})\. (\d{1,2})\. (\d{4})")
+
+
+class BenchAnalyzer:
+    """A cheap stand-in for the NLP analysis: known names and "am D. M. YYYY" dates."""
+
+    signature = "reader-bench-1"
+
+    def analyze(self, text: str, date):
+        from index.annotations import Analysis, Entity, Event, Timex
+
+        entities = []
+        for name, label in NAMES:
             pos = text.find(name)
-            while pos >= 0 and pos in seen:
-                pos = text.find(name, pos + 1)
-            if pos >= 0:
-                seen.add(pos)
+            while pos >= 0:
                 entities.append(Entity(pos, pos + len(name), name, label, f"{label}:{name}"))
+                pos = text.find(name, pos + len(name))
         entities.sort(key=lambda e: e.start)
         timexes, events = [], []
-        pos = text.find("am ")
-        while pos >= 0 and len(events) < 4:
-            end = text.find(".", pos + 3)
-            end = text.find(".", end + 1)
-            end = text.find(" ", text.find(".", end + 1))
-            if end < 0:
-                break
-            raw = text[pos + 3 : end]
+        for m in DATE.finditer(text):
             try:
-                d, m, y = (int(x) for x in raw.replace(" ", "").split(".")[:3])
-                value = dt.date(y, m, d).isoformat()
+                value = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
             except ValueError:
-                pos = text.find("am ", pos + 3)
                 continue
-            timexes.append(Timex(pos + 3, end, raw, "DATE", value))
-            s = max(0, text.rfind(".", 0, pos - 1) + 1)
-            who = [e.key for e in entities if e.label in ("PER", "ORG") and s <= e.start < end + 80][:3]
-            events.append(Event(s, min(len(text), end + 40), value, "day", " ".join(text[s:pos].split()[:4]),
-                                text[s:end], who, [], value, pos + 3, end))
-            pos = text.find("am ", end)
-        yield art, Analysis(entities, timexes, events)
+            timexes.append(Timex(m.start(), m.end(), m.group(), "DATE", value))
+            s = text.rfind(". ", 0, m.start()) + 2 if text.rfind(". ", 0, m.start()) >= 0 else 0
+            e = min(len(text), m.end() + 60)
+            who = [x.key for x in entities if s <= x.start < e and x.label in ("PER", "ORG")][:3]
+            where = [x.key for x in entities if s <= x.start < e and x.label == "LOC"][:2]
+            events.append(Event(s, e, value, "day", " ".join(text[s:m.start()].split()[:4]) or "am",
+                                text[s:e], who, where, value, m.start(), m.end()))
+        return Analysis(entities, timexes, events)
+
+    def analyze_many(self, items, batch_size: int = 32):
+        for text, date in items:
+            yield self.analyze(text, date)
 
 
 def _stamp(n: int) -> str:
+    """What the cached index was made with: size, schema and the builder's code."""
+    import hashlib
+
     from index.store.schema import SCHEMA_VERSION
 
-    return f"{n} articles, schema {SCHEMA_VERSION}"
+    code = hashlib.blake2b((REPO / "index" / "store" / "builder.py").read_bytes(), digest_size=8).hexdigest()
+    return f"{n} articles, schema {SCHEMA_VERSION}, builder {code}"
 
 
-def build(index_dir: Path, n: int) -> float:
-    from index.store.builder import open_or_create
-    from index.store.locations import write_info
-    from index.store.records import article_document
-    from index.store.schema import SCHEMA_VERSION
+def build(workdir: Path, index_dir: Path, n: int) -> float:
+    """Write a JSONL corpus of ``n`` articles and index it with the store's build_index."""
+    from index.store import build_index
 
+    corpus = workdir / f"corpus-{n}"
+    shutil.rmtree(corpus, ignore_errors=True)
+    corpus.mkdir(parents=True)
+    per_file = 1000
+    handle = None
+    for i, record in enumerate(synthetic_records(n)):
+        if i % per_file == 0:
+            if handle:
+                handle.close()
+            handle = open(corpus / f"part-{i // per_file:04d}.jsonl", "w", encoding="utf-8")
+        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if handle:
+        handle.close()
     t0 = time.perf_counter()
-    ix, _ = open_or_create(index_dir)
-    write_info(index_dir, ["/bench/corpus"], SCHEMA_VERSION)
-    writer = ix.writer(limitmb=256)
-    for i, (art, analysis) in enumerate(synthetic(n)):
-        writer.add_document(**article_document(art, analysis, art.source, f"h{i}"))
-        if i and i % 20_000 == 0:
-            writer.commit()
-            writer = ix.writer(limitmb=256)
-            print(f"  … {i:,} written", file=sys.stderr, flush=True)
-    writer.commit()
+    last = [0.0]
+
+    def progress(p) -> None:
+        if time.perf_counter() - last[0] > 30:
+            last[0] = time.perf_counter()
+            print(f"  … {p.articles_done:,} articles indexed", file=sys.stderr, flush=True)
+
+    report = build_index([corpus], index_dir, analyzer=BenchAnalyzer(), progress=progress)
+    if report.skipped:
+        print(f"  {len(report.skipped)} skipped, e.g. {report.skipped[0]}", file=sys.stderr)
     (index_dir / "bench-count").write_text(_stamp(n))
     return time.perf_counter() - t0
 
@@ -217,8 +239,6 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "newsdesk-reader-bench")
     parser.add_argument("--runs", type=int, default=2, help="reader runs per size (the best start-up is kept)")
-    parser.add_argument("--keep", action="store_true", help="keep the synthetic indexes (default: keep too; "
-                        "remove the work dir yourself)")
     args = parser.parse_args()
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -230,7 +250,7 @@ def main() -> int:
             shutil.rmtree(index_dir, ignore_errors=True)
             index_dir.mkdir(parents=True)
             print(f"building a synthetic index of {n:,} articles …", file=sys.stderr, flush=True)
-            seconds = build(index_dir, n)
+            seconds = build(args.workdir, index_dir, n)
             print(f"  built in {seconds:.1f} s", file=sys.stderr, flush=True)
         runs = [measure(index_dir) for _ in range(max(1, args.runs))]
         best = min(runs, key=lambda r: r["startup"])
