@@ -66,7 +66,6 @@ class _FileWork:
     size: int
     mtime_ns: int
     hash: str
-    existed: bool  # the manifest had an entry
     ids: list[str] = field(default_factory=list)
     remaining: int = 0
 
@@ -174,8 +173,9 @@ def build_index(
 ) -> BuildReport:
     """Build or update the index of ``paths`` (files and folders) in ``index_dir``.
 
-    ``analyzer`` defaults to ``Analyzer(model)`` (created only when some file
-    needs analysing or the manifest must be checked against its signature).
+    ``analyzer`` defaults to ``Analyzer(model)``; its ``signature`` is read on
+    every run (which loads the model) because a file annotated by another
+    analysis counts as changed.
     Raises IndexBusyError when another process holds the index for longer than
     ``lock_timeout`` seconds. On KeyboardInterrupt the uncommitted batch is
     dropped, committed work stays, and the interrupt propagates.
@@ -260,7 +260,7 @@ def build_index(
                         files_done += 1
                         tell(key)
                         continue
-                    work = _FileWork(key, path, st.st_size, st.st_mtime_ns, digest, entry is not None)
+                    work = _FileWork(key, path, st.st_size, st.st_mtime_ns, digest)
                     articles = []
                     skipped_before = len(report.skipped)
                     for item in read_file(path, max_bytes=max_bytes):
@@ -269,16 +269,22 @@ def build_index(
                         else:
                             report.skipped.append(item)
                     batch.delete_path(key)
+                    unreadable = not articles and len(report.skipped) > skipped_before
+                    if unreadable:
+                        # Listed in report.skipped; its old documents (if any) are gone, and
+                        # without a manifest entry it is tried again next time.
+                        if entry is not None:
+                            report.removed += 1
+                        batch.complete(key, None)
+                        files_done += 1
+                        tell(key)
+                        continue
                     if entry is not None:
                         report.updated += 1
                     else:
                         report.added += 1
-                    if not articles:
-                        # Nothing to index; keep an entry only when nothing was skipped,
-                        # so an unreadable file is tried again next time.
-                        skipped_here = len(report.skipped) > skipped_before
-                        batch.complete(key, None if skipped_here else FileEntry(
-                            work.size, work.mtime_ns, work.hash, [], signature))
+                    if not articles:  # an empty file: nothing to index, nothing to try again
+                        batch.complete(key, FileEntry(work.size, work.mtime_ns, work.hash, [], signature))
                         files_done += 1
                         tell(key)
                         continue
