@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.background_index import BackgroundIndexer
+from tui.store_access import LockedStore
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -89,7 +90,7 @@ class NewsdeskApp(App):
         from index.store import IndexNotFoundError, Store, StoreError
 
         try:
-            self.store = Store.open(self.index_dir)
+            self.store = LockedStore(Store.open(self.index_dir))
             self.store_error = None
             return True
         except IndexNotFoundError:

@@ -105,6 +105,8 @@ async def test_entity_list_and_entity_view_open_article_at_mention(make_app):
         await pilot.press("enter")
         assert isinstance(app.screen, EntityScreen)
         entity_screen = app.screen
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert entity_screen.key.startswith("PER:")
         mentions = entity_screen.query_one("#entity-mentions").source
         articles = entity_screen.query_one("#entity-articles").source

@@ -38,6 +38,7 @@ def test_search(snap_compare, app, size):
 def test_entity_view(snap_compare, app, size):
     async def run_before(pilot):
         await pilot.press("enter", "n", "enter")
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)

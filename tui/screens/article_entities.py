@@ -40,7 +40,7 @@ class ArticleEntitiesScreen(ModalScreen[str | None]):
     """Pick one of the article's entities; dismisses with its canonical key."""
 
     BINDINGS = [
-        Binding("escape,q", "dismiss(None)", "Back"),
+        Binding("escape", "dismiss(None)", "Back"),
         Binding("j", "down", "Down", show=False),
         Binding("k", "up", "Up", show=False),
         Binding("g", "first", "First", show=False),

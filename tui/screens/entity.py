@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,7 +12,9 @@ from textual.widgets import Footer, Static
 
 from tui import entity_styles
 from tui.list_sources import MentionRows, SummaryRows, display_name
-from tui.widgets.virtual_list import VirtualList
+from tui.widgets.virtual_list import EmptySource, VirtualList
+
+MENTION_LIMIT = 500
 
 
 class EntityScreen(Screen[tuple | None]):
@@ -20,7 +22,6 @@ class EntityScreen(Screen[tuple | None]):
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Back"),
-        Binding("q", "dismiss(None)", "Back", show=False),
     ]
 
     def __init__(self, key: str, label: str | None = None, name: str | None = None) -> None:
@@ -39,8 +40,42 @@ class EntityScreen(Screen[tuple | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        store = self.app.store
-        info = store.entity_summary(self.key) if store is not None else None
+        self._show_header(None)
+        mlist = self.query_one("#entity-mentions", VirtualList)
+        alist = self.query_one("#entity-articles", VirtualList)
+        mlist.set_source(EmptySource("Loading mentions…"), announce=False)
+        alist.set_source(EmptySource("Loading…"), announce=False)
+        self.query_one("#entity-mentions-pane").border_title = "Mentions in context"
+        self.query_one("#entity-mentions-pane").border_subtitle = "Enter: open at mention"
+        self.query_one("#entity-articles-pane").border_title = "Articles"
+        mlist.focus()
+        if self.app.store is not None:
+            # A common entity of a big corpus takes the store a while: keep the screen live.
+            self._load(self.app.store)
+
+    @work(thread=True, exclusive=True, group="entity")
+    def _load(self, store) -> None:
+        try:
+            info = store.entity_summary(self.key)
+        except KeyError:
+            info = None
+        mentions = store.entity_mentions(self.key, limit=MENTION_LIMIT)
+        articles = store.entity_articles(self.key)
+        self.app.call_from_thread(self._loaded, info, mentions, articles)
+
+    def _loaded(self, info, mentions: list, articles: list) -> None:
+        if not self.is_attached:
+            return
+        self._show_header(info)
+        mlist = self.query_one("#entity-mentions", VirtualList)
+        alist = self.query_one("#entity-articles", VirtualList)
+        mlist.set_source(MentionRows(mentions), announce=False)
+        alist.set_source(SummaryRows(articles, "No articles."), announce=False)
+        more = "+" if len(mentions) >= MENTION_LIMIT else ""
+        self.query_one("#entity-mentions-pane").border_title = f"Mentions in context · {len(mentions)}{more}"
+        self.query_one("#entity-articles-pane").border_title = f"Articles · {len(articles):,}"
+
+    def _show_header(self, info) -> None:
         label = (info.label if info else None) or self.label or "?"
         name = (info.name if info else None) or self.name_hint or display_name(self.key)
         look = entity_styles.look(label)
@@ -54,17 +89,6 @@ class EntityScreen(Screen[tuple | None]):
                 f"{'s' if info.article_count != 1 else ''}"
             )
         self.query_one("#entity-header", Static).update(header)
-
-        mentions = store.entity_mentions(self.key, limit=500) if store is not None else []
-        articles = store.entity_articles(self.key) if store is not None else []
-        mlist = self.query_one("#entity-mentions", VirtualList)
-        alist = self.query_one("#entity-articles", VirtualList)
-        mlist.set_source(MentionRows(mentions), announce=False)
-        alist.set_source(SummaryRows(articles, "No articles."), announce=False)
-        self.query_one("#entity-mentions-pane").border_title = f"Mentions in context · {len(mentions)}"
-        self.query_one("#entity-mentions-pane").border_subtitle = "Enter: open at mention"
-        self.query_one("#entity-articles-pane").border_title = f"Articles · {len(articles)}"
-        mlist.focus()
 
     @on(VirtualList.Selected, "#entity-mentions")
     def _mention_selected(self, event: VirtualList.Selected) -> None:

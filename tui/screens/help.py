@@ -85,7 +85,7 @@ def help_renderable(dark: bool, keymap: dict | None = None) -> Table:
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss(None)", "Close"),
+        Binding("escape,question_mark", "dismiss(None)", "Close"),
         Binding("j,down", "scroll_down", "Down", show=False),
         Binding("k,up", "scroll_up", "Up", show=False),
     ]
