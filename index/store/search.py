@@ -41,10 +41,12 @@ def _strip_dangling_operators(text: str) -> str:
     stars = [w for w in words if set(w) == {"*"}]
     if stars:
         words = [w for w in words if set(w) != {"*"}] or ["*"]
-    while words and words[0] in _OPERATORS:
+    while words and words[0] in _OPERATORS and words[0] != "NOT":
         words.pop(0)
     while words and words[-1] in _OPERATORS:
         words.pop()
+    if words == ["NOT"] or all(w in _OPERATORS for w in words):
+        return ""
     return " ".join(words)
 
 

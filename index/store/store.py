@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector
@@ -32,6 +33,7 @@ from .records import (
     decode_summary,
 )
 from .schema import SCHEMA_VERSION
+from .ranking import Ranker, Unsupported, top
 from .search import make_parser, match_spans, parse_query, query_terms, snippet
 
 SEARCH_SECONDS = 1.0
@@ -72,6 +74,8 @@ class Store:
         self._summaries: dict[int, ArticleSummary] = {}
         self._columns: dict[str, object] = {}
         self._day_list: list[tuple[int, int]] | None = None
+        self._day_arrays = None
+        self._ranker_obj = None
         self._all_events: list[tuple[ArticleSummary, Event]] | None = None
 
     def refresh(self) -> bool:
@@ -179,22 +183,53 @@ class Store:
         limit = max(1, limit)
         terms = query_terms(q, self._searcher.reader())
         date_ranges, rest = _split_date_filters(q)
-        if date_ranges and rest is None:
-            allowed = self._date_filter(date_ranges)
-            self._newest_first()
-            docs = sorted(allowed, key=lambda n: self._rank.get(n, len(self._rank)))
+        if rest is None or isinstance(rest, wq.Every):
+            # Nothing to rank by (only "*" and date filters): the articles, newest first.
+            order = self._newest_first()
+            if date_ranges:
+                allowed = self._date_filter(date_ranges)
+                docs = sorted(allowed, key=lambda n: self._rank.get(n, len(self._rank)))
+            else:
+                docs = order
             return SearchResults(len(docs), [self._hit(n, 0.0, terms) for n in docs[:limit]], terms)
-        # usequality=False, replace=0: visit and count every match while collecting, so the
-        # total is exact without a second pass (Whoosh's matcher replacement would skip some).
-        collector = TimeLimitCollector(TopCollector(limit=limit, usequality=False, replace=0),
-                                       timelimit=SEARCH_SECONDS, use_alarm=False)
         if date_ranges:
             allowed = self._date_filter(date_ranges)
             if not allowed:
                 return SearchResults(0, [], terms)
+        try:
+            ids, scores = self._ranker().run(rest)
+        except Unsupported:
+            return self._whoosh_search(rest, allowed if date_ranges else None, limit, terms)
+        if date_ranges:
+            keep = np.isin(ids, np.fromiter(allowed, dtype=np.int64, count=len(allowed)))
+            ids, scores = ids[keep], scores[keep]
+        hits = [self._hit(n, score, terms) for n, score in top(ids, scores, limit)]
+        return SearchResults(int(len(ids)), hits, terms)
+
+    def _ranker(self) -> Ranker:
+        if self._ranker_obj is None:
+            self._ranker_obj = Ranker(self._searcher, self._day_docs)
+        return self._ranker_obj
+
+    def _day_docs(self, lo: int, hi: int):
+        """Sorted docnums of the live articles dated lo..hi (YYYYMMDD numbers)."""
+        if self._day_arrays is None:
+            pairs = self._days()
+            self._day_arrays = (np.array([n for n, _d in pairs], dtype=np.int64),
+                                np.array([d for _n, d in pairs], dtype=np.int64))
+        docs, days = self._day_arrays
+        return np.sort(docs[(days >= lo) & (days <= hi)])
+
+    def _whoosh_search(self, q, allowed, limit: int, terms: list[str]) -> SearchResults:
+        """Whoosh's own matching and scoring, for query shapes the ranker does not take (phrases)."""
+        # usequality=False, replace=0: visit and count every match while collecting, so the
+        # total is exact without a second pass (Whoosh's matcher replacement would skip some).
+        collector = TimeLimitCollector(TopCollector(limit=limit, usequality=False, replace=0),
+                                       timelimit=SEARCH_SECONDS, use_alarm=False)
+        if allowed is not None:
             collector = FilterCollector(collector, allow=allowed)
         try:
-            self._searcher.search_with_collector(rest, collector)
+            self._searcher.search_with_collector(q, collector)
         except TimeLimit:
             raise QueryError("the query takes too long; make it more specific") from None
         results = collector.results()

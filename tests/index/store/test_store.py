@@ -108,6 +108,19 @@ def test_hits_have_snippets_and_terms(store):
     assert [text[s:e] for s, e in match_spans(text, results.terms)] == ["Gespräche"]
 
 
+def test_star_and_date_only_queries_list_newest_first(store):
+    assert [h.summary.id for h in store.search("*").hits] == ["b", "a", "d", "c"]
+    assert [h.summary.id for h in store.search("date:2025").hits] == ["b", "a", "d"]
+    assert store.search("* date:2025-10").total == 2
+
+
+def test_not_alone_and_andnot(store):
+    assert hit_ids(store, "NOT Putin") == ["c", "d"]
+    assert hit_ids(store, "Putin ANDNOT Kreml") == ["a"]
+    assert hit_ids(store, "Putin ANDMAYBE Kreml") == ["a", "b"]
+    assert store.search("Putin ANDMAYBE Kreml").hits[0].summary.id == "b"  # the maybe-part adds to the score
+
+
 def test_title_ranks_above_body(store):
     hits = store.search("Kreml").hits
     assert hits[0].summary.id == "b"
