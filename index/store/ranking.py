@@ -107,6 +107,8 @@ class Ranker:
             return ids, np.ones(len(ids))
         if isinstance(q, wq.Every):
             return self._every()
+        if isinstance(q, wq.Phrase):
+            return self._phrase(q)
         if isinstance(q, wq.NumericRange) and q.fieldname == "day":
             lo = -1 if q.start is None else q.start + (1 if q.startexcl else 0)
             hi = 99_999_999 if q.end is None else q.end - (1 if q.endexcl else 0)
@@ -152,6 +154,52 @@ class Ranker:
             scores = boost * idf * (tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / self._avg[fieldname]))
         return ids, scores
 
+    def _postings_with_values(self, seg, fieldname: str, btext: bytes, fmt):
+        ids, values = [], []
+        m = seg._terms.matcher(fieldname, btext, fmt)
+        while m.is_active():
+            m._read_ids()
+            m._read_values()
+            ids.append(np.asarray(m._ids, dtype=np.int64))
+            values.extend(m._values)
+            m._next_block()
+        return (np.concatenate(ids) if ids else _EMPTY_IDS), values
+
+    def _phrase(self, q: wq.Phrase) -> tuple[np.ndarray, np.ndarray]:
+        """Documents with the words in order, each within ``slop`` positions of the previous."""
+        words = [w if isinstance(w, bytes) else w.encode("utf-8") for w in q.words]
+        if not words:
+            return _EMPTY_IDS, _EMPTY_SCORES
+        if len(words) == 1:
+            return self._term(q.fieldname, words[0], q.boost)
+        field = self.reader.schema[q.fieldname] if q.fieldname in self.reader.schema else None
+        if field is None or field.format is None or not field.format.supports("positions"):
+            raise Unsupported("phrase on a field without positions")
+        fmt = field.format
+        slop = max(1, q.slop)
+        matched = []
+        for seg, offset in self.leaves:
+            if any((q.fieldname, w) not in seg for w in words):
+                continue
+            lists = [self._postings_with_values(seg, q.fieldname, w, fmt) for w in words]
+            common = lists[0][0]
+            for ids, _values in lists[1:]:
+                common = np.intersect1d(common, ids, assume_unique=True)
+            if not len(common):
+                continue
+            where = [np.searchsorted(ids, common) for ids, _values in lists]
+            for i, doc in enumerate(common):
+                positions = [fmt.decode_positions(lists[k][1][where[k][i]]) for k in range(len(words))]
+                if _in_order(positions, slop):
+                    matched.append(int(doc) + offset)
+        ids = np.array(matched, dtype=np.int64)
+        scores = np.zeros(len(ids))
+        for w in words:
+            t_ids, t_scores = self._term(q.fieldname, w, q.boost)
+            _, ia, ib = np.intersect1d(ids, t_ids, assume_unique=True, return_indices=True)
+            scores[ia] += t_scores[ib]
+        return ids, scores
+
     def _and(self, subqueries) -> tuple[np.ndarray, np.ndarray]:
         positive = [c for c in subqueries if not isinstance(c, wq.Not)]
         negative = [c.query for c in subqueries if isinstance(c, wq.Not)]
@@ -183,6 +231,25 @@ class Ranker:
         all_scores = np.concatenate([p[1] for p in parts])
         ids, inverse = np.unique(all_ids, return_inverse=True)
         return ids, np.bincount(inverse, weights=all_scores, minlength=len(ids))
+
+
+def _in_order(positions: list[list[int]], slop: int) -> bool:
+    """Whether some position of each word follows one of the previous word by 1..slop."""
+    if slop == 1:
+        later = [set(p) for p in positions[1:]]
+        return any(all(start + k + 1 in s for k, s in enumerate(later)) for start in positions[0])
+    from bisect import bisect_right
+
+    for start in positions[0]:
+        prev = start
+        for plist in positions[1:]:
+            i = bisect_right(plist, prev)
+            if i == len(plist) or plist[i] - prev > slop:
+                break
+            prev = plist[i]
+        else:
+            return True
+    return False
 
 
 def top(ids: np.ndarray, scores: np.ndarray, limit: int) -> list[tuple[int, float]]:

@@ -69,6 +69,8 @@ def test_changed_added_and_deleted_files(corpus, tmp_path):
     assert titles == ["Gespräche in Wien", "Neu", "Strassen"]
     assert store.search("Wien").total == 1
     assert store.search("Kreml").total == 0
+    assert store.search('"Putin trifft Trump"').total == 1
+    assert store.search('"Wladimir Putin trifft"').total == 0  # the old version of a.txt is gone
     assert ids(store) != old_ids
     info = store.entity_summary("PER:Wladimir Putin")  # deleted documents do not count
     assert (info.article_count, info.mention_count) == (1, 1)

@@ -96,6 +96,27 @@ def test_total_counts_every_match(tmp_path):
         assert len(results.hits) == 5
 
 
+@pytest.mark.parametrize("query", ["Putin", "Putin Trump", "Kreml OR Washington", "Putin NOT Kreml", "NOT Putin",
+                                   '"Putin trifft"', '"Straße ist voll"', '"Gespräche über Russlands"', "Tr*",
+                                   "entity:putin", "title:Kreml OR Strassen", "(Putin OR Trump) NOT Budapest"])
+def test_ranker_agrees_with_whoosh(store, query):
+    from index.store.ranking import Ranker
+
+    q = store.parse(query)
+    ids, scores = store._ranker().run(q)
+    expected = store._whoosh_search(q, None, 100, [])
+    assert sorted(store._summary(int(n)).id for n in ids) == sorted(h.summary.id for h in expected.hits)
+    assert isinstance(store._ranker(), Ranker)
+
+
+def test_phrase_with_slop(tmp_path):
+    write_index(tmp_path, [article("p", "P", "Putin traf gestern Trump."), article("q", "Q", "Putin Trump.")])
+    s = Store.open(tmp_path)
+    assert hit_ids(s, '"Putin Trump"') == ["q"]
+    assert hit_ids(s, '"Putin Trump"~3') == ["p", "q"]
+    assert hit_ids(s, '"Trump Putin"~3') == []
+
+
 def test_hits_have_snippets_and_terms(store):
     results = store.search("Gespräche")
     assert results.total == 1
