@@ -152,6 +152,8 @@ async def test_timeline_lists_all_events_and_opens_article(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         main = app.screen
         await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         source = main.side_list.source
         assert isinstance(source, Timeline)
         dates = [e.date for _s, e in source.pairs]
@@ -246,6 +248,7 @@ async def test_config_theme_and_key_bindings(make_app):
         assert not app.current_theme.dark
         await pilot.press("T")
         assert main.timeline_mode
+        await app.workers.wait_for_complete()
         await pilot.press("f")
         assert app.focused is main.search_bar.input
         rows = dict((d, k) for _t, section in help_sections(dict(app._keymap)) for k, d in section)

@@ -64,7 +64,10 @@ def test_help_screen(snap_compare, app, size):
 
 def test_timeline(snap_compare, app):
     async def run_before(pilot):
-        await pilot.press("t", "j", "enter")
+        await pilot.press("t")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("j", "enter")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

@@ -260,11 +260,12 @@ class MainScreen(Screen):
             self._side_user_choice = True
             self.remove_class("-side-hidden")
         if self.timeline_mode:
-            if self.store is None or self.loading:
+            if self.store is None:
                 self.side_list.set_source(EmptySource("No index yet."), announce=False)
+            elif self._timeline_cache is None:
+                self.side_list.set_source(EmptySource("Loading the timeline…"), announce=False)
+                self._load_timeline(self.store, 0)
             else:
-                if self._timeline_cache is None:
-                    self._timeline_cache = self.store.events()
                 self.side_list.set_source(Timeline(self._timeline_cache), announce=False)
             self.side_list.focus()
         else:
@@ -274,9 +275,20 @@ class MainScreen(Screen):
     def invalidate_timeline(self) -> None:
         self._timeline_cache = None
         if self.timeline_mode and self.store is not None:
-            cursor = self.side_list.cursor
-            self._timeline_cache = self.store.events()
-            self.side_list.set_source(Timeline(self._timeline_cache), cursor=cursor, announce=False)
+            self._load_timeline(self.store, self.side_list.cursor)
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def _load_timeline(self, store, cursor: int) -> None:
+        """All events of the corpus (a big corpus has hundreds of thousands): off the UI thread."""
+        pairs = store.events()
+        self.app.call_from_thread(self._timeline_loaded, store, pairs, cursor)
+
+    def _timeline_loaded(self, store, pairs: list, cursor: int) -> None:
+        if store is not self.store:
+            return
+        self._timeline_cache = pairs
+        if self.timeline_mode:
+            self.side_list.set_source(Timeline(pairs), cursor=cursor, announce=False)
             self._update_side_title()
 
     # --- search -----------------------------------------------------------------------------
