@@ -39,9 +39,6 @@ class Block:
         shift = bisect_left(self.inserts, offset) if end else bisect_right(self.inserts, offset)
         return offset - self.start + shift
 
-    def contains(self, offset: int) -> bool:
-        return self.start <= offset < self.end or (offset == self.end and self.start == self.end)
-
 
 @dataclass
 class RenderedArticle:

@@ -4,7 +4,6 @@ from rich.console import Console
 
 from index.annotations import Analysis, Entity
 from index.article import BODY, CAPTION, HEADING, Article
-from tui.article_render import HEADING as HEADING_KIND
 from tui.article_render import render_article
 
 

@@ -10,7 +10,6 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui import entity_styles
 from tui.widgets.entity_legend import legend_text
 
 
