@@ -106,26 +106,31 @@ def parse_query(text: str, parser, reader) -> query.Query:
     except Exception as exc:  # whoosh's parser is lenient; anything it still throws is a bad query
         raise QueryError(f"cannot read the query: {exc}") from None
     q = _rewrite(q)
-    _check_expansions(q, reader)
-    return q
+    return _expand(q, reader)
 
 
-def _check_expansions(q: query.Query, reader) -> None:
-    for leaf in q.leaves():
-        if isinstance(leaf, (query.Wildcard, query.Prefix, query.Regex, query.FuzzyTerm)):
-            if leaf.fieldname == "date":
-                continue
-            try:
-                n = sum(1 for _ in islice(leaf._btexts(reader), MAX_EXPANSIONS + 1))
-            except Exception as exc:
-                raise QueryError(f"cannot read the query: {exc}") from None
-            if n > MAX_EXPANSIONS:
-                pattern = getattr(leaf, "text", "")
-                raise QueryError(
-                    f"{pattern}* matches too many words (more than {MAX_EXPANSIONS}); make it longer"
-                    if isinstance(leaf, query.Prefix)
-                    else f"the pattern {pattern!r} matches too many words; make it more specific"
-                )
+def _expand(q: query.Query, reader) -> query.Query:
+    """Replace wildcard/prefix/fuzzy leaves by an OR of the words they match (at most MAX_EXPANSIONS)."""
+    if isinstance(q, (query.Wildcard, query.Prefix, query.Regex, query.FuzzyTerm)):
+        pattern = getattr(q, "text", "")
+        if isinstance(q, query.Wildcard) and len(pattern.replace("*", "").replace("?", "")) < 2:
+            raise QueryError(f"the pattern {pattern!r} needs at least two letters besides * and ?")
+        try:
+            words = list(islice(q._btexts(reader), MAX_EXPANSIONS + 1))
+        except Exception as exc:
+            raise QueryError(f"cannot read the query: {exc}") from None
+        if len(words) > MAX_EXPANSIONS:
+            raise QueryError(
+                f"{pattern}* matches too many words (more than {MAX_EXPANSIONS}); make it longer"
+                if isinstance(q, query.Prefix)
+                else f"the pattern {pattern!r} matches too many words; make it more specific"
+            )
+        if not words:
+            return query.NullQuery
+        return query.Or([query.Term(q.fieldname, w.decode("utf-8"), boost=q.boost) for w in words])
+    if q.is_leaf():
+        return q
+    return q.apply(lambda child: _expand(child, reader))
 
 
 def _positive_leaves(q: query.Query):
