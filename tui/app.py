@@ -163,7 +163,7 @@ class NewsdeskApp(App):
                 self.notify(message[1], title="Indexing failed", severity="error", timeout=15)
         if progressed:
             self._refresh_store()
-        if indexer.finished and self._poll_timer is not None:
+        if indexer.finished and indexer.exited and self._poll_timer is not None:
             self._poll_timer.stop()
             self._poll_timer = None
 

@@ -54,6 +54,11 @@ class BackgroundIndexer:
         os.set_blocking(self.process.stdout.fileno(), False)
 
     @property
+    def exited(self) -> bool:
+        """The worker process has ended and been reaped (no zombie left behind)."""
+        return self.process is None or self.process.poll() is not None
+
+    @property
     def running(self) -> bool:
         return self.process is not None and not self.finished
 

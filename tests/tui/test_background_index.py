@@ -62,3 +62,7 @@ async def test_app_indexes_seeds_in_background_and_shows_them(tmp_path):
         assert len(main.article_list.source) == 2
         assert main.current is not None
         assert not main.query_one("#index-status").display
+        deadline = time.monotonic() + 30
+        while not app.indexer.exited and time.monotonic() < deadline:
+            await pilot.pause(0.2)
+        assert app.indexer.exited  # reaped while the reader runs: no zombie process
