@@ -249,21 +249,31 @@ class Store:
     # --- events -----------------------------------------------------------------------
 
     def events(self, query: str | None = None) -> list[tuple[ArticleSummary, Event]]:
-        """Every dated event of the corpus (or of the articles matching ``query``), in date order."""
-        if (query is None or not query.strip()) and self._all_events is not None:
+        """Every dated event of the corpus (or of the articles matching ``query``), in date order.
+
+        Ties are ordered by the article date, the article id and the position in the text.
+        """
+        everything = query is None or not query.strip()
+        if everything and self._all_events is not None:
             return list(self._all_events)
+        if self._all_events is not None:
+            # Filter the sorted list of all events instead of decoding again.
+            docs = {self._summary(n).id for n in self._matching_docnums(query)}
+            return [p for p in self._all_events if p[0].id in docs]
         column = self._column("events")
-        out = []
+        keyed = []
         for n in self._matching_docnums(query):
             value = column[n]
             if not value or value == "[]":
                 continue
             summary = self._summary(n)
+            day = summary.date.isoformat() if summary.date else ""
             for event in decode_events(value):
                 if event.date:
-                    out.append((summary, event))
-        out.sort(key=lambda p: (p[1].date, p[0].date.isoformat() if p[0].date else "", p[0].id, p[1].start))
-        if query is None or not query.strip():
+                    keyed.append(((event.date, day, summary.id, event.start), summary, event))
+        keyed.sort(key=lambda k: k[0])
+        out = [(summary, event) for _key, summary, event in keyed]
+        if everything:
             self._all_events = out
             return list(out)
         return out
