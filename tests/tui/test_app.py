@@ -321,3 +321,14 @@ async def test_big_index_draws_first_and_fills_the_list_from_a_thread(make_app, 
         assert len(main.article_list.source) == 5
         # the article opened from the results stays open, and the list's cursor is on it
         assert main.current_id == main.article_list.current.id
+
+
+async def test_a_word_being_typed_matches_as_a_prefix(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        await pilot.press("slash", *"gastg")
+        await pilot.pause(0.4)
+        assert main.search_results.total == 1
+        assert "gastg*" in str(main.search_bar.query_one("#search-status").render())
+        assert main.article_list.current.id == "gipfel-budapest"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +22,9 @@ from tui.widgets.search_bar import SearchBar
 from tui.widgets.virtual_list import VirtualList
 
 NARROW = 100  # below this width the side list starts collapsed
+SEARCH_LIMIT = 200  # hits shown for a search (the count is always the full one)
+# a query that ends in a word being typed (3+ letters, no wildcard or closing quote)
+_PARTIAL_WORD = re.compile(r"(?:^|[\s:(])[^\W\d_][\w-]{2,}$")
 BACKGROUND_FIRST_PAGE = 20_000  # from this many articles the first page is fetched off the UI thread
 
 
@@ -315,14 +320,24 @@ class MainScreen(Screen):
             bar.set_status("loading…")
             return
         try:
-            results = self.store.search(query, limit=200)
+            results = self.store.search(query, limit=SEARCH_LIMIT)
         except QueryError as exc:
             bar.set_status(exc.message, error=True)
             return
+        completed = None
+        if results.total == 0 and _PARTIAL_WORD.search(query):
+            # Still typing a word: look for words that start with it ("budap" -> "budap*").
+            try:
+                more = self.store.search(query + "*", limit=SEARCH_LIMIT)
+            except QueryError:
+                more = None
+            if more is not None and more.total:
+                results, completed = more, query + "*"
         self.search_query = query
         self.search_results = results
         shown = f" (top {len(results.hits)})" if results.total > len(results.hits) else ""
-        bar.set_status(f"{results.total} match{'es' if results.total != 1 else ''}{shown}")
+        note = f" for {completed}" if completed else ""
+        bar.set_status(f"{results.total} match{'es' if results.total != 1 else ''}{shown}{note}")
         self.article_list.set_source(SearchHits(results, f"No matches for “{clean_line(query)}”."), announce=True)
         self.article_view.set_terms(results.terms)
         self._update_list_title()
