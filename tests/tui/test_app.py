@@ -332,3 +332,18 @@ async def test_a_word_being_typed_matches_as_a_prefix(make_app):
         assert main.search_results.total == 1
         assert "gastg*" in str(main.search_bar.query_one("#search-status").render())
         assert main.article_list.current.id == "gipfel-budapest"
+
+
+async def test_index_update_during_a_search_keeps_the_open_article(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        await pilot.press("slash", *"wien")
+        await pilot.pause(0.4)
+        await pilot.press("enter", "j")
+        reading = main.current_id
+        assert reading == main.search_results.hits[1].summary.id
+        main.load_articles(keep_position=True)  # what an index refresh does
+        await pilot.pause()
+        assert main.current_id == reading
+        assert main.article_list.cursor == 1

@@ -142,7 +142,7 @@ class MainScreen(Screen):
         if self.loading:
             return
         if self.search_query:
-            self.run_search(self.search_query)
+            self.run_search(self.search_query, keep_position=keep_position)
             return
         vlist = self.article_list
         if self.store is None:
@@ -304,7 +304,9 @@ class MainScreen(Screen):
     def _query_changed(self, event: SearchBar.QueryChanged) -> None:
         self.run_search(event.query)
 
-    def run_search(self, query: str) -> None:
+    def run_search(self, query: str, *, keep_position: bool = False) -> None:
+        """Search and list the hits; ``keep_position``: re-run after an index update without
+        moving the cursor off (or closing) the article being read."""
         from index.store import QueryError
 
         query = query.strip()
@@ -338,7 +340,13 @@ class MainScreen(Screen):
         shown = f" (top {len(results.hits)})" if results.total > len(results.hits) else ""
         note = f" for {completed}" if completed else ""
         bar.set_status(f"{results.total} match{'es' if results.total != 1 else ''}{shown}{note}")
-        self.article_list.set_source(SearchHits(results, f"No matches for “{clean_line(query)}”."), announce=True)
+        source = SearchHits(results, f"No matches for “{clean_line(query)}”.")
+        if keep_position:
+            ids = [hit.summary.id for hit in results.hits]
+            cursor = ids.index(self.current_id) if self.current_id in ids else 0
+            self.article_list.set_source(source, cursor=cursor, announce=False)
+        else:
+            self.article_list.set_source(source, announce=True)
         self.article_view.set_terms(results.terms)
         self._update_list_title()
 
