@@ -243,14 +243,6 @@ def _make_analyzer(model: str | None):
     return Analyzer(model)
 
 
-def _model_not_found_errors() -> tuple[type[BaseException], ...]:
-    try:
-        from index.analysis.pipeline import ModelNotFoundError
-    except ImportError:
-        return ()
-    return (ModelNotFoundError,)
-
-
 def _open_store(args, build_if_missing: bool = True):
     """The store for the command's corpus; builds the index first when it is missing."""
     from index.store import IndexNotFoundError, Store
@@ -586,6 +578,12 @@ def main(argv: list[str] | None = None) -> int:
     return run(handler, args)
 
 
+def _is_model_not_found(exc: BaseException) -> bool:
+    # The pipeline module imports spaCy (slow): only look at it when something imported it.
+    pipeline = sys.modules.get("index.analysis.pipeline")
+    return pipeline is not None and isinstance(exc, pipeline.ModelNotFoundError)
+
+
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
@@ -605,7 +603,6 @@ def run(handler, args) -> int:
     from index.store import IndexBusyError, IndexNotFoundError, QueryError, StoreError
 
     err = _console(stderr=True)
-    model_errors = _model_not_found_errors()
 
     def fail(message: str, status: int) -> int:
         err.print(_text(f"newsdesk: {printable(message)}"))
@@ -631,8 +628,6 @@ def run(handler, args) -> int:
         return fail(f"bad query: {exc.message}", EXIT_USAGE)
     except ConfigError as exc:
         return fail(f"config: {exc}", EXIT_USAGE)
-    except model_errors as exc:  # type: ignore[misc]
-        return fail(str(exc), EXIT_USAGE)
     except IndexNotFoundError as exc:
         return fail(f"{exc} (build it with 'newsdesk index')", EXIT_ERROR)
     except IndexBusyError as exc:
@@ -641,6 +636,10 @@ def run(handler, args) -> int:
         return fail(str(exc), EXIT_ERROR)
     except OSError as exc:
         return fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc), EXIT_ERROR)
+    except Exception as exc:
+        if _is_model_not_found(exc):
+            return fail(str(exc), EXIT_USAGE)
+        raise
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,5 +1,6 @@
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -259,3 +260,19 @@ def test_remove_by_index_dir(capsys, corpus, tmp_path):
     assert code == 0 and not ix.exists()
     code, out, err = run(capsys, "index", "--remove", "--index", str(tmp_path))
     assert code == 1 and "not a newsdesk index" in err
+
+
+def test_search_does_not_load_spacy(capsys, corpus, tmp_path):
+    import subprocess
+    import sys
+
+    run(capsys, "index", str(corpus))
+    code = (
+        "import sys; from tui.cli import main; "
+        f"status = main(['search', 'Putin', {str(corpus)!r}]); "
+        "assert status == 0, status; assert 'spacy' not in sys.modules, 'spacy imported'"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(cli.__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Gespräche in Budapest" in done.stdout
