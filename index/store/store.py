@@ -244,7 +244,11 @@ class Store:
         if query is None or not query.strip():
             return list(self._searcher.reader().all_doc_ids())
         q = self.parse(query)
-        return list(self._searcher.docs_for_query(q))
+        try:
+            ids, _scores = self._ranker().run(q)
+        except Unsupported:
+            return list(self._searcher.docs_for_query(q))
+        return ids.tolist()
 
     # --- events -----------------------------------------------------------------------
 
