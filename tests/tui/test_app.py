@@ -347,3 +347,24 @@ async def test_index_update_during_a_search_keeps_the_open_article(make_app):
         await pilot.pause()
         assert main.current_id == reading
         assert main.article_list.cursor == 1
+
+
+async def test_no_color_terminal_renders_every_screen(make_app, monkeypatch):
+    """NO_COLOR: Textual drops colours; every line we render must still carry a style."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.no_color
+        app.screen.article_view.clear("nothing open")
+        await pilot.pause()
+        await pilot.press("g", "enter", "n", "e")
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("escape", "t")
+        await app.workers.wait_for_complete()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.is_running
+        assert app.save_screenshot()

@@ -217,7 +217,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self._rendered is None:
             if y == 1:
                 text = Text(" " * GUTTER + self.empty_message, style=self.get_component_rich_style("article-view--empty"))
-                return Strip(text.render(self.app.console)).crop_extend(0, width, base).simplify()
+                return Strip(text.render(self.app.console)).crop_extend(0, width, base).apply_style(base)
             return Strip.blank(width, base)
         if index >= len(self._lines):
             return Strip.blank(width, base)

@@ -156,7 +156,7 @@ class VirtualList(ScrollView, can_focus=True):
             if y == 1:
                 text = Text(" " + self.source.empty_message, style=self.get_component_rich_style("virtual-list--empty"))
                 text.truncate(width, overflow="ellipsis")
-                return Strip(text.render(self.app.console)).crop_extend(0, width, base)
+                return Strip(text.render(self.app.console)).crop_extend(0, width, base).apply_style(base)
             return Strip.blank(width, base)
         index, line = divmod(absolute, h)
         if index >= len(self.source):
