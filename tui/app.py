@@ -93,19 +93,20 @@ class NewsdeskApp(App):
             self.store = LockedStore(Store.open(self.index_dir))
             self.store_error = None
             return True
-        except IndexNotFoundError:
+        except IndexNotFoundError as exc:
             self.store = None
-            self.store_error = None
+            # "no index here" is expected before a first indexing; anything else is worth saying
+            self.store_error = None if not self.index_dir.exists() else str(exc)
         except StoreError as exc:
             self.store = None
             self.store_error = str(exc)
         return False
 
     def empty_index_message(self) -> str:
-        if self.store_error:
-            return self.store_error
         if self.indexer is not None and self.indexer.running:
             return "Indexing… articles appear here as they are analysed."
+        if self.store_error:
+            return self.store_error
         if self.corpus is None:
             return f"No index at {self.index_dir}. Run `newsdesk index PATH` first."
         return "No articles yet."

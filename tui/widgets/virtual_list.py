@@ -153,9 +153,12 @@ class VirtualList(ScrollView, can_focus=True):
         h = self.source.row_height
         absolute = scroll_y + y
         if not len(self.source):
-            if y == 1:
-                text = Text(" " + self.source.empty_message, style=self.get_component_rich_style("virtual-list--empty"))
-                text.truncate(width, overflow="ellipsis")
+            # the message, wrapped, from the second line on
+            lines = Text(self.source.empty_message, style=self.get_component_rich_style("virtual-list--empty")).wrap(
+                self.app.console, max(4, width - 2)
+            )
+            if 1 <= absolute <= len(lines):
+                text = Text(" ") + lines[absolute - 1]
                 return Strip(text.render(self.app.console)).crop_extend(0, width, base).apply_style(base)
             return Strip.blank(width, base)
         index, line = divmod(absolute, h)
