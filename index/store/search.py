@@ -19,7 +19,7 @@ from itertools import islice
 from whoosh import qparser, query
 
 from .errors import QueryError
-from .german import fold, german_analyzer
+from .german import german_analyzer
 from .schema import DEFAULT_FIELD, TERM_FIELDS
 
 MAX_QUERY_LENGTH = 500

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from index.store import Store, build_index, index_dir_for
+from index.store import Store, index_dir_for
 from tests.index.store.helpers import FakeAnalyzer
 from tui import cli
 
