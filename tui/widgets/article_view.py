@@ -39,6 +39,7 @@ except ImportError:  # pragma: no cover - fallback for a rich without the privat
         return offsets
 
 GUTTER = 2  # columns left of the text; a bar marks lines of the marked span
+MAX_TEXT_WIDTH = 100  # longer lines are hard to read: wide terminals get a margin instead
 
 
 @dataclass
@@ -167,7 +168,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._relayout()
 
     def _text_width(self) -> int:
-        return max(10, self.scrollable_content_region.width - GUTTER - 1)
+        return max(10, min(MAX_TEXT_WIDTH, self.scrollable_content_region.width - GUTTER - 1))
 
     def _relayout(self) -> None:
         width = self._text_width()
