@@ -1,11 +1,15 @@
-"""One command: build the lexicon, prepare the data, train, evaluate and package the model.
+"""One command: build the lexicon, prepare the data, train (two stages), evaluate and package the model.
 
-  python training/train.py                    # everything; the model lands in index/models/de_newsdesk
-  python training/train.py --max-minutes 90   # stop training after 90 minutes (model-best is kept)
+  python training/train.py                  # everything; the model lands in index/models/de_newsdesk
+  python training/train.py --stage1-minutes 40 --stage2-minutes 60
   python training/train.py --package training/runs/<run>/model-best   # only evaluate + package a trained pipeline
 
-Training runs on one CPU thread (OPENBLAS/OMP/MKL_NUM_THREADS=1). spaCy keeps the
-best pipeline on GermEval dev in <run>/model-best; that one is packaged.
+Stage 1 (training/config.cfg) trains from scratch on GermEval train + WikiANN +
+Europarl + MobIE. Stage 2 (training/finetune.cfg) continues from stage 1's best
+pipeline on GermEval train + Europarl + MobIE (no silver WikiANN) with a smaller
+learning rate. Training runs on one CPU thread (OPENBLAS/OMP/MKL_NUM_THREADS=1);
+spaCy keeps the best pipeline on GermEval dev in <run>/model-best, and a
+wall-clock limit stops a stage and keeps that. Stage 2's best is packaged.
 """
 
 from __future__ import annotations
@@ -48,9 +52,9 @@ def run(cmd: list[str], **kw) -> None:
     subprocess.run(cmd, check=True, cwd=ROOT, **kw)
 
 
-def train(run_dir: Path, max_minutes: float | None, overrides: list[str]) -> None:
+def train(config: str, run_dir: Path, max_minutes: float | None, overrides: list[str]) -> None:
     env = {**os.environ, **THREAD_ENV}
-    cmd = [sys.executable, "-m", "spacy", "train", "training/config.cfg", "--code", "training/spacy_code.py",
+    cmd = [sys.executable, "-m", "spacy", "train", config, "--code", "training/spacy_code.py",
            "-o", str(run_dir), *overrides]
     print("$", " ".join(cmd), flush=True)
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
@@ -128,7 +132,8 @@ def package(model: Path, version: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--run", default=None, help="run directory under training/runs (default: timestamped)")
-    ap.add_argument("--max-minutes", type=float, default=None, help="wall-clock limit for training")
+    ap.add_argument("--stage1-minutes", type=float, default=45, help="wall-clock limit for stage 1")
+    ap.add_argument("--stage2-minutes", type=float, default=60, help="wall-clock limit for stage 2")
     ap.add_argument("--package", type=Path, default=None, help="only evaluate and package this pipeline")
     ap.add_argument("--version", default="0.1.0")
     args, overrides = ap.parse_known_args()
@@ -138,9 +143,12 @@ def main() -> None:
     if not LEXICON.exists():
         run([sys.executable, "training/build_lexicon.py"])
     run([sys.executable, "training/prepare_data.py"])
+    run([sys.executable, "training/prepare_data.py", "--extra", "europarl,mobie", "--out", "training/corpus/stage2"])
     run_dir = TRAINING / "runs" / (args.run or time.strftime("run-%Y%m%d-%H%M%S"))
-    train(run_dir, args.max_minutes, overrides)
-    package(run_dir / "model-best", args.version)
+    train("training/config.cfg", run_dir / "stage1", args.stage1_minutes, overrides)
+    train("training/finetune.cfg", run_dir / "stage2", args.stage2_minutes,
+          ["--paths.source", str(run_dir / "stage1" / "model-best"), *overrides])
+    package(run_dir / "stage2" / "model-best", args.version)
 
 
 if __name__ == "__main__":
