@@ -368,3 +368,16 @@ async def test_no_color_terminal_renders_every_screen(make_app, monkeypatch):
         await pilot.pause()
         assert app.is_running
         assert app.save_screenshot()
+
+
+async def test_odd_queries_never_crash(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.screen
+        for query in ['"', "(", ")", "AND", "NOT", "title:", "*", "a*", "entity:", '"unclosed phrase',
+                      "date:[2025 TO", "x" * 500, "[bold]x[/bold]", "\x1b[2J", "ü*ß", "OR OR OR"]:
+            main.search_bar.input.value = query
+            await pilot.pause(0.25)
+            assert app.is_running
+        status = main.search_bar.query_one("#search-status")
+        assert "\x1b" not in str(status.render())

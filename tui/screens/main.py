@@ -195,6 +195,9 @@ class MainScreen(Screen):
         except KeyError:
             self.notify("That article is no longer in the index.", severity="warning")
             return False
+        except Exception as exc:  # a damaged document must not take the reader down
+            self.notify(f"{type(exc).__name__}: {exc}", title="Cannot open the article", severity="error")
+            return False
         self.current_id = article_id
         self.current = stored
         terms = self.search_results.terms if self.search_results is not None else []
@@ -325,6 +328,10 @@ class MainScreen(Screen):
             results = self.store.search(query, limit=SEARCH_LIMIT)
         except QueryError as exc:
             bar.set_status(exc.message, error=True)
+            return
+        except Exception as exc:  # never a crash for what the user types
+            bar.set_status(f"cannot search: {type(exc).__name__}", error=True)
+            self.log.error(f"search {query!r} failed: {exc!r}")
             return
         completed = None
         if results.total == 0 and _PARTIAL_WORD.search(query):

@@ -10,6 +10,8 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
+from tui.safe_text import clean_line
+
 DEBOUNCE_SECONDS = 0.2
 
 
@@ -87,4 +89,4 @@ class SearchBar(Horizontal):
         status = self.query_one("#search-status", Static)
         status.set_class(error, "-error")
         status.display = bool(message)
-        status.update(Text(message))
+        status.update(Text(clean_line(message)))  # store messages may quote the query
