@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -62,12 +63,16 @@ class ArticleEntitiesScreen(ModalScreen[str | None]):
                 options.append(None)
             options.append(Option(head, disabled=True))
             for key, name, count in rows:
+                # the colour goes on a bullet only, so the highlighted row stays readable;
+                # the name keeps the label's text style (bold, underline, italic, marks)
                 prompt = Text("  ")
+                prompt.append("● ", style=Style(color=look.dark if dark else look.light))
+                plain_look = Style(bold=look.bold or None, underline=look.underline or None, italic=look.italic or None)
                 if look.marks:
-                    prompt.append(look.marks[0], style=entity_styles.mark_style(dark))
-                prompt.append(name, style=look.style(dark))
+                    prompt.append(look.marks[0])
+                prompt.append(name, style=plain_look)
                 if look.marks:
-                    prompt.append(look.marks[1], style=entity_styles.mark_style(dark))
+                    prompt.append(look.marks[1])
                 prompt.append(f"  ×{count}", style="dim")
                 options.append(Option(prompt, id=key))
         with Vertical(id="entities-dialog") as dialog:
