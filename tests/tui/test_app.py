@@ -381,3 +381,16 @@ async def test_odd_queries_never_crash(make_app):
             assert app.is_running
         status = main.search_bar.query_one("#search-status")
         assert "\x1b" not in str(status.render())
+
+
+async def test_article_opened_from_a_search_scrolls_to_the_first_match(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 24)) as pilot:
+        main = app.screen
+        await pilot.press("slash", *"vermittler")
+        await pilot.pause(0.4)
+        view = main.article_view
+        assert main.current_id == "gipfel-budapest"
+        line = view.line_of(view.article.text.index("Vermittler"))
+        assert line >= view.scrollable_content_region.height  # below the first screen
+        assert view.scroll_y <= line < view.scroll_y + view.scrollable_content_region.height

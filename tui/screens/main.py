@@ -203,6 +203,8 @@ class MainScreen(Screen):
         terms = self.search_results.terms if self.search_results is not None else []
         view = self.article_view
         view.show(stored.article, stored.analysis, terms=terms)
+        if terms:
+            view.reveal_first_match()
         reader = self.query_one("#reader")
         entities = len({e.key for e in stored.analysis.entities})
         reader.border_title = "Article"
@@ -355,6 +357,8 @@ class MainScreen(Screen):
         else:
             self.article_list.set_source(source, announce=True)
         self.article_view.set_terms(results.terms)
+        if not keep_position:
+            self.article_view.reveal_first_match()
         self._update_list_title()
 
     @on(SearchBar.Submitted)

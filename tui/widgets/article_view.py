@@ -267,6 +267,18 @@ class ArticleView(ScrollView, can_focus=True):
         top = max(0, line - max(1, self.scrollable_content_region.height // 3))
         self.scroll_to(y=top, animate=False, immediate=True)
 
+    def reveal_first_match(self) -> None:
+        """Scroll to the first search match in the text when it is below the first screen."""
+        from tui.article_render import term_spans
+
+        if self.article is None or not self.terms:
+            return
+        spans = term_spans(self.article.text, self.terms)
+        if spans:
+            line = self.line_of(spans[0][0])
+            if line is not None and line >= self.scrollable_content_region.height - 1:
+                self.scroll_to(y=max(0, line - 3), animate=False, immediate=True)
+
     def _ensure_visible(self, line: int) -> None:
         height = self.scrollable_content_region.height
         top = int(self.scroll_y)
