@@ -123,8 +123,13 @@ class NewsdeskApp(App):
     # --- background indexing ----------------------------------------------------------------
 
     def start_indexing(self) -> None:
-        if self.corpus is None or (self.indexer is not None and self.indexer.running):
+        if self.corpus is None:
             return
+        if self.indexer is not None and self.indexer.running:
+            self.notify("The index is being updated already.", timeout=3)
+            return
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
         self.indexer = BackgroundIndexer(self.corpus, self.index_dir, self.model)
         self.indexer.start()
         main = self.main_screen
