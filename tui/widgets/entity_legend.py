@@ -14,7 +14,7 @@ def legend_text(dark: bool, verbose: bool = True, names: bool = True) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     for i, look in enumerate(entity_styles.LOOKS.values()):
         if i:
-            text.append("  ")
+            text.append("  " if names else " ")
         sample = look.label
         if look.marks:
             text.append(look.marks[0], style=entity_styles.mark_style(dark))
