@@ -9,6 +9,13 @@ from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 
 
+async def _settle(pilot) -> None:
+    """Let the search debounce (0.2 s) fire; on a busy machine run the pending query now."""
+    await pilot.pause(0.3)
+    pilot.app.screen.search_bar.flush()
+    await pilot.pause()
+
+
 async def _type(pilot, text: str) -> None:
     await pilot.press(*[{" ": "space", "/": "slash", ":": "colon", "(": "left_parenthesis"}.get(c, c) for c in text])
 
@@ -40,7 +47,7 @@ async def test_search_updates_as_you_type_and_escape_clears(make_app):
         await pilot.press("slash")
         assert app.focused is main.search_bar.input
         await _type(pilot, "wien")
-        await pilot.pause(0.4)
+        await _settle(pilot)
         source = main.article_list.source
         assert isinstance(source, SearchHits)
         assert {h.summary.id for h in source.results.hits} == {"nato-wien", "song-contest"}
@@ -59,11 +66,11 @@ async def test_entity_filter_and_malformed_query(make_app):
         main = app.screen
         await pilot.press("slash")
         await _type(pilot, "entity:trump")
-        await pilot.pause(0.4)
+        await _settle(pilot)
         ids = {h.summary.id for h in main.article_list.source.results.hits}
         assert ids == {"gipfel-budapest", "unsafe-markup"}
         main.search_bar.input.value = "date:[2025 TO"
-        await pilot.pause(0.4)
+        await _settle(pilot)
         status = main.search_bar.query_one("#search-status")
         # the store's QueryError is shown in place; the last results stay
         assert app.is_running
@@ -265,7 +272,7 @@ async def test_missing_index_without_corpus_says_so(tmp_path):
         assert app.store is None
         assert "No index at" in main.article_list.source.empty_message
         await pilot.press("slash", "x")
-        await pilot.pause(0.4)
+        await _settle(pilot)
         await pilot.press("escape", "t", "e", "question_mark")
         assert app.is_running
 
@@ -328,7 +335,7 @@ async def test_a_word_being_typed_matches_as_a_prefix(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         main = app.screen
         await pilot.press("slash", *"gastg")
-        await pilot.pause(0.4)
+        await _settle(pilot)
         assert main.search_results.total == 1
         assert "gastg*" in str(main.search_bar.query_one("#search-status").render())
         assert main.article_list.current.id == "gipfel-budapest"
@@ -339,7 +346,7 @@ async def test_index_update_during_a_search_keeps_the_open_article(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         main = app.screen
         await pilot.press("slash", *"wien")
-        await pilot.pause(0.4)
+        await _settle(pilot)
         await pilot.press("enter", "j")
         reading = main.current_id
         assert reading == main.search_results.hits[1].summary.id
@@ -388,7 +395,7 @@ async def test_article_opened_from_a_search_scrolls_to_the_first_match(make_app)
     async with app.run_test(size=(120, 24)) as pilot:
         main = app.screen
         await pilot.press("slash", *"vermittler")
-        await pilot.pause(0.4)
+        await _settle(pilot)
         view = main.article_view
         assert main.current_id == "gipfel-budapest"
         line = view.line_of(view.article.text.index("Vermittler"))
