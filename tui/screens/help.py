@@ -13,6 +13,17 @@ from textual.widgets import Static
 from tui.widgets.entity_legend import legend_text
 
 
+SEARCH_SYNTAX = [
+    ("gipfel budapest", "articles with both words (any form: Gipfels, Gipfel)"),
+    ("trump OR putin", "either word; NOT excludes: gipfel NOT wien"),
+    ('"kein termin"', "the exact phrase"),
+    ("verhandl*", "words starting with verhandl (also while typing)"),
+    ("entity:putin", "articles that mention the entity"),
+    ("title:gipfel", "in the title; publisher: likewise"),
+    ("date:2025-10", "published in October 2025; date:[2025-10-01 to 2025-10-15]"),
+]
+
+
 def _key_label(keys: str) -> str:
     names = {
         "slash": "/", "question_mark": "?", "space": "Space", "enter": "Enter", "escape": "Esc",
@@ -72,6 +83,14 @@ def help_renderable(dark: bool, keymap: dict | None = None) -> Table:
             table.add_row(key, description)
         outer.add_row(table)
         outer.add_row("")
+    outer.add_row(Text("Search syntax", style="bold underline"))
+    syntax = Table(show_header=False, box=None, padding=(0, 2, 0, 1), expand=False)
+    syntax.add_column(style="bold", no_wrap=True, min_width=14)
+    syntax.add_column()
+    for example, meaning in SEARCH_SYNTAX:
+        syntax.add_row(example, meaning)
+    outer.add_row(syntax)
+    outer.add_row("")
     outer.add_row(Text("Entity highlights (they differ in style too, not only in colour)", style="bold underline"))
     legend = Table(show_header=False, box=None, padding=(0, 2, 0, 1))
     legend.add_column()
