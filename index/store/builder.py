@@ -148,17 +148,6 @@ class _Batch:
                 self.writer = None
 
 
-MAX_SEGMENTS = 8
-
-
-def _merge_segments_if_fragmented(ix) -> None:
-    """Merge the index into one segment when commits left many (searches visit each one)."""
-    with ix.reader() as reader:
-        segments = len(reader.leaf_readers()) if not reader.is_atomic() else 1
-    if segments > MAX_SEGMENTS:
-        ix.optimize()
-
-
 def build_index(
     paths: Iterable,
     index_dir,
@@ -308,8 +297,6 @@ def build_index(
             if pending:
                 raise StoreError("the analyzer returned fewer analyses than it was given texts")
             batch.commit()
-            if report.articles or report.removed or report.updated:
-                _merge_segments_if_fragmented(ix)
         except BaseException:
             batch.cancel()
             raise
