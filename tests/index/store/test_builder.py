@@ -178,3 +178,25 @@ def test_schema_change_rebuilds_even_if_interrupted_at_once(corpus, tmp_path, mo
     assert locations.read_info(ix)["schema"] == builder.SCHEMA_VERSION
     r = build_index([corpus], ix, analyzer=FakeAnalyzer())
     assert (r.added, r.unchanged) == (3, 0)
+
+
+def test_progress_reports_each_file(corpus, tmp_path):
+    seen = []
+    build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer(), progress=seen.append)
+    assert [p.files_done for p in seen] == [1, 2, 3]
+    assert {p.files_total for p in seen} == {3}
+    assert seen[-1].articles_done == 3
+    assert all(p.path.endswith(".txt") for p in seen)
+    seen.clear()
+    build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer(), progress=seen.append)
+    assert seen == []  # nothing to read
+
+
+def test_missing_corpus_folder_removes_its_files(corpus, tmp_path):
+    build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer())
+    import shutil
+
+    shutil.rmtree(corpus / "sub")
+    r = build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer())
+    assert (r.removed, r.unchanged) == (1, 2)
+    assert Store.open(tmp_path / "ix").search("Strassen").total == 0
