@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import Iterable
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -183,15 +184,34 @@ class NewsdeskApp(App):
             self.set_timer(0.5, lambda: self._refresh_store(force=True))
             return
         self._last_refresh = now
-        changed = False
         if self.store is None:
-            changed = self.open_store()
-        else:
-            try:
-                changed = self.store.refresh()
-            except Exception as exc:  # a half-written index: try again next time
-                self.log.warning(f"refresh failed: {exc}")
-        if changed and main is not None:
+            self._after_refresh(None, self.open_store())
+            return
+        from tui.screens.main import BACKGROUND_FIRST_PAGE
+
+        if self.store.article_count() >= BACKGROUND_FIRST_PAGE:
+            # a big index: re-sorting the list after a commit takes a while; not on the UI thread
+            self._refresh_in_thread(self.store)
+            return
+        self._after_refresh(self.store, self._refresh_now(self.store))
+
+    def _refresh_now(self, store) -> bool:
+        try:
+            return store.refresh()
+        except Exception as exc:  # a half-written index: try again next time
+            self.log.warning(f"refresh failed: {exc}")
+            return False
+
+    @work(thread=True, exclusive=True, group="refresh")
+    def _refresh_in_thread(self, store) -> None:
+        changed = self._refresh_now(store)
+        if changed:
+            store.list_articles(0, 1)  # the store sorts its list now, off the UI thread
+        self.call_from_thread(self._after_refresh, store, changed)
+
+    def _after_refresh(self, store, changed: bool) -> None:
+        main = self.main_screen
+        if changed and main is not None and (store is None or store is self.store):
             main.load_articles(keep_position=True)
             main.invalidate_timeline()
 

@@ -66,3 +66,23 @@ async def test_app_indexes_seeds_in_background_and_shows_them(tmp_path):
         while not app.indexer.exited and time.monotonic() < deadline:
             await pilot.pause(0.2)
         assert app.indexer.exited  # reaped while the reader runs: no zombie process
+
+
+async def test_refresh_of_a_big_index_runs_in_a_thread(sample_index, monkeypatch):
+    from tui.app import NewsdeskApp
+    from tui.screens import main as main_module
+
+    app = NewsdeskApp(None, sample_index)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(main_module, "BACKGROUND_FIRST_PAGE", 1)
+        calls = []
+        main = app.main_screen
+        original = main.load_articles
+        monkeypatch.setattr(main, "load_articles", lambda **kw: calls.append(kw) or original(**kw))
+        monkeypatch.setattr(app.store.wrapped, "refresh", lambda: True)
+        app._refresh_store(force=True)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert calls == [{"keep_position": True}]
+        assert main.current_id == "gipfel-budapest"
