@@ -177,7 +177,8 @@ class Ranker:
             raise Unsupported("phrase on a field without positions")
         fmt = field.format
         slop = max(1, q.slop)
-        matched = []
+        matched: list[int] = []
+        tfs: list[list[int]] = []  # per matched document, each word's frequency
         for seg, offset in self.leaves:
             if any((q.fieldname, w) not in seg for w in words):
                 continue
@@ -187,17 +188,25 @@ class Ranker:
                 common = np.intersect1d(common, ids, assume_unique=True)
             if not len(common):
                 continue
-            where = [np.searchsorted(ids, common) for ids, _values in lists]
-            for i, doc in enumerate(common):
-                positions = [fmt.decode_positions(lists[k][1][where[k][i]]) for k in range(len(words))]
+            where = [np.searchsorted(ids, common).tolist() for ids, _values in lists]
+            values = [v for _ids, v in lists]
+            decode = fmt.decode_positions
+            for i, doc in enumerate(common.tolist()):
+                positions = [decode(values[k][where[k][i]]) for k in range(len(words))]
                 if _in_order(positions, slop):
-                    matched.append(int(doc) + offset)
+                    matched.append(doc + offset)
+                    tfs.append([len(p) for p in positions])
         ids = np.array(matched, dtype=np.int64)
-        scores = np.zeros(len(ids))
-        for w in words:
-            t_ids, t_scores = self._term(q.fieldname, w, q.boost)
-            _, ia, ib = np.intersect1d(ids, t_ids, assume_unique=True, return_indices=True)
-            scores[ia] += t_scores[ib]
+        if not len(ids):
+            return _EMPTY_IDS, _EMPTY_SCORES
+        tf = np.array(tfs, dtype=np.float64)  # documents x words
+        lengths = self._field_lengths(q.fieldname)
+        idf = np.array([self._idf(q.fieldname, w) for w in words])
+        if lengths is None:
+            scores = np.full(len(ids), q.boost * idf.sum())
+        else:
+            norm = (1 - B) + B * lengths[ids] / self._avg[q.fieldname]
+            scores = q.boost * ((idf * (tf * (K1 + 1))) / (tf + K1 * norm[:, None])).sum(axis=1)
         return ids, scores
 
     def _and(self, subqueries) -> tuple[np.ndarray, np.ndarray]:
