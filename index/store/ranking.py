@@ -261,15 +261,18 @@ def _in_order(positions: list[list[int]], slop: int) -> bool:
     return False
 
 
-def top(ids: np.ndarray, scores: np.ndarray, limit: int) -> list[tuple[int, float]]:
-    """The ``limit`` best (docnum, score), best first; ties by docnum."""
+def top(ids: np.ndarray, scores: np.ndarray, limit: int, rank: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """The ``limit`` best (docnum, score), best first; equal scores in ``rank`` order (else by docnum)."""
     if not len(ids):
         return []
+    tiebreak = ids if rank is None else rank[ids]
     if len(ids) > limit:
-        part = np.argpartition(-scores, limit - 1)[:limit]
+        # Everything scoring at least the limit-th best score, then ordered exactly.
+        threshold = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+        part = np.flatnonzero(scores >= threshold)
     else:
         part = np.arange(len(ids))
-    order = part[np.lexsort((ids[part], -scores[part]))]
+    order = part[np.lexsort((tiebreak[part], -scores[part]))][:limit]
     return [(int(ids[i]), float(scores[i])) for i in order]
 
 

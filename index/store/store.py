@@ -71,6 +71,7 @@ class Store:
     def _clear_caches(self) -> None:
         self._order: list[int] | None = None
         self._rank: dict[int, int] | None = None
+        self._rank_array = None
         self._summaries: dict[int, ArticleSummary] = {}
         self._columns: dict[str, object] = {}
         self._day_list: list[tuple[int, int]] | None = None
@@ -122,6 +123,9 @@ class Store:
             live.sort(key=lambda p: p[1], reverse=True)
             self._order = [n for n, _d in live]
             self._rank = {n: i for i, n in enumerate(self._order)}
+            rank = np.full(self._searcher.reader().doc_count_all(), len(self._order), dtype=np.int64)
+            rank[np.array(self._order, dtype=np.int64)] = np.arange(len(self._order))
+            self._rank_array = rank
         return self._order
 
     def _column(self, name: str):
@@ -203,7 +207,8 @@ class Store:
         if date_ranges:
             keep = np.isin(ids, np.fromiter(allowed, dtype=np.int64, count=len(allowed)))
             ids, scores = ids[keep], scores[keep]
-        hits = [self._hit(n, score, terms) for n, score in top(ids, scores, limit)]
+        self._newest_first()
+        hits = [self._hit(n, score, terms) for n, score in top(ids, scores, limit, self._rank_array)]
         return SearchResults(int(len(ids)), hits, terms)
 
     def _ranker(self) -> Ranker:

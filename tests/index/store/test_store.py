@@ -142,6 +142,12 @@ def test_not_alone_and_andnot(store):
     assert store.search("Putin ANDMAYBE Kreml").hits[0].summary.id == "b"  # the maybe-part adds to the score
 
 
+def test_equal_scores_list_newest_first(store):
+    # entity: filters score every match alike
+    assert [h.summary.id for h in store.search("entity:putin").hits] == ["b", "a"]
+    assert [h.summary.id for h in store.search("NOT Putin").hits] == ["d", "c"]
+
+
 def test_title_ranks_above_body(store):
     hits = store.search("Kreml").hits
     assert hits[0].summary.id == "b"
