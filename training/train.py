@@ -106,6 +106,11 @@ def package(model: Path, version: str) -> None:
         if part.name not in RUNTIME_PARTS:
             shutil.rmtree(part) if part.is_dir() else part.unlink()
     meta = json.loads((MODEL_DIR / "meta.json").read_text())
+    perf = meta.get("performance", {})
+    meta["performance"] = {k: v for k, v in perf.items() if k.startswith("ents_")}  # dev has no tags/sents
+    for key in ("email", "url"):
+        if not meta.get(key):
+            meta.pop(key, None)
     meta.update({
         "name": "newsdesk",
         "version": version,
@@ -116,12 +121,14 @@ def package(model: Path, version: str) -> None:
         "license": "CC BY-SA 4.0 (trained on CC BY / CC BY-SA data, see sources)",
         "sources": SOURCES,
         "citation": CITATION,
+        "training": "training/README.md: stage 1 training/config.cfg on all sources, stage 2 training/finetune.cfg "
+                    "(sourced from stage 1's best) on GermEval + Europarl + MobIE; best on GermEval dev kept",
         "requirements": ["newsdesk (registers the callback newsdesk.lexical_features.v1)"],
         "newsdesk_evaluation": {
             "note": "entity-level exact span+label, coarse labels (OTH->MISC, *deriv/*part->O), gold tokens",
             "germeval2014_dev": dev,
             "germeval2014_train_holdout": holdout,
-            "stts_tagging_heldout": tagged.get("tag_acc") if tagged else None,
+            "stts_accuracy_mobie_dev": tagged.get("tag_acc") if tagged else None,
         },
     })
     (MODEL_DIR / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False))
@@ -132,8 +139,8 @@ def package(model: Path, version: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--run", default=None, help="run directory under training/runs (default: timestamped)")
-    ap.add_argument("--stage1-minutes", type=float, default=45, help="wall-clock limit for stage 1")
-    ap.add_argument("--stage2-minutes", type=float, default=60, help="wall-clock limit for stage 2")
+    ap.add_argument("--stage1-minutes", type=float, default=40, help="wall-clock limit for stage 1")
+    ap.add_argument("--stage2-minutes", type=float, default=30, help="wall-clock limit for stage 2")
     ap.add_argument("--package", type=Path, default=None, help="only evaluate and package this pipeline")
     ap.add_argument("--version", default="0.1.0")
     args, overrides = ap.parse_known_args()
