@@ -111,6 +111,8 @@ class Store:
     def _live_dates(self) -> list[tuple[int, bytes]]:
         """(docnum, b"YYYY-MM-DD" or b"") of every live document, read as one column."""
         reader = self._searcher.reader()
+        if reader.doc_count_all() == 0:  # a new index with nothing committed yet has no columns
+            return []
         raw = list(reader.column_reader("sortdate", translate=False))
         if reader.has_deletions():
             return [(n, raw[n]) for n in reader.all_doc_ids()]
@@ -269,9 +271,12 @@ class Store:
             # Filter the sorted list of all events instead of decoding again.
             docs = {self._summary(n).id for n in self._matching_docnums(query)}
             return [p for p in self._all_events if p[0].id in docs]
+        docs = self._matching_docnums(query)
+        if not docs:
+            return []
         column = self._column("events")
         keyed = []
-        for n in self._matching_docnums(query):
+        for n in docs:
             value = column[n]
             if not value or value == "[]":
                 continue

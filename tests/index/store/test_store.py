@@ -188,3 +188,20 @@ def test_entities(store):
     assert len(store.entity_mentions("PER:Wladimir Putin", limit=1)) == 1
     assert store.entity_summary("PER:Niemand") is None
     assert store.entity_articles("PER:Niemand") == []
+
+
+def test_empty_index(tmp_path):
+    from index.store.builder import open_or_create
+    from index.store.locations import write_info
+    from index.store.schema import SCHEMA_VERSION
+
+    open_or_create(tmp_path)
+    write_info(tmp_path, ["/corpus"], SCHEMA_VERSION)
+    s = Store.open(tmp_path)
+    assert s.article_count() == 0
+    assert s.list_articles(0, 10) == []
+    assert s.search("Putin").total == 0
+    assert s.search("*").total == 0
+    assert s.search("date:2025").total == 0
+    assert s.events() == []
+    assert s.entity_summary("PER:Wladimir Putin") is None
