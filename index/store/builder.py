@@ -91,7 +91,7 @@ class _Batch:
 
     def w(self):
         if self.writer is None:
-            self.writer = self.ix.writer(limitmb=128)
+            self.writer = self.ix.writer(limitmb=128, compound=False)  # compound segments are read whole into memory on open
             self.started = time.monotonic()
         return self.writer
 
