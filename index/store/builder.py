@@ -45,8 +45,13 @@ COMMIT_SECONDS = 10.0
 ANALYSIS_BATCH = 32
 
 
-def content_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def content_hash(path: Path, chunk: int = 1 << 20) -> str:
+    """Hash of a file's bytes, read a chunk at a time (memory stays bounded for any file size)."""
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk):
+            h.update(block)
+    return h.hexdigest()
 
 
 def open_or_create(index_dir: Path):
@@ -233,14 +238,12 @@ def build_index(
                 for key, path, st in candidates:
                     entry = manifest.files.get(key)
                     try:
-                        data = path.read_bytes()
+                        digest = content_hash(path)
                     except OSError as exc:
                         report.skipped.append(Skipped(key, f"cannot read: {exc.strerror or exc}"))
                         files_done += 1
                         tell(key)
                         continue
-                    digest = content_hash(data)
-                    del data
                     if entry is not None and entry.hash == digest and entry.signature == signature:
                         # Touched but not changed: refresh size/mtime only.
                         entry_new = FileEntry(st.st_size, st.st_mtime_ns, digest, entry.ids, signature)
