@@ -425,10 +425,13 @@ def cmd_events(args) -> int:
     if not events:
         out.print(_text("no dated events"))
         return EXIT_OK
-    table = Table("date", "event", "reported in", box=None, pad_edge=False)
+    from tui.list_sources import event_when
+
+    table = Table("when", "what", "who / where", "reported in", box=None, pad_edge=False)
     for summary, event in events:
-        table.add_row(_text(event.date if event.granularity == "day" else f"{event.date} ({event.granularity})"),
-                      _text(one_line(event.text)), _text(one_line(summary.title)))
+        names = [key.partition(":")[2] or key for key in [*event.who, *event.where]]
+        table.add_row(_text(event_when(event)), _text(one_line(event.what or event.text)),
+                      _text(one_line(", ".join(dict.fromkeys(names)))), _text(one_line(summary.title)))
     out.print(table)
     return EXIT_OK
 
