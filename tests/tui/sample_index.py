@@ -9,12 +9,13 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from index.annotations import Analysis, Entity, Event, Timex
+from index.annotations import Analysis, Event, Timex
 from index.article import BODY, CAPTION, HEADING, Article
 from index.store.builder import open_or_create
 from index.store.locations import write_info
 from index.store.records import article_document
 from index.store.schema import SCHEMA_VERSION
+from tests.index.store.helpers import match_names
 
 NAMES = [
     ("Wladimir Putin", "PER", "PER:Wladimir Putin"),
@@ -46,14 +47,7 @@ class RuleAnalyzer:
     signature = "tui-test-rules-1"
 
     def analyze(self, text: str, date) -> Analysis:
-        entities: list[Entity] = []
-        taken: set[int] = set()
-        for surface, label, key in NAMES:
-            for m in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(surface), text):
-                if taken.isdisjoint(range(m.start(), m.end())):
-                    taken.update(range(m.start(), m.end()))
-                    entities.append(Entity(m.start(), m.end(), m.group(), label, key))
-        entities.sort(key=lambda e: e.start)
+        entities = match_names(text, NAMES)
         timexes, events = [], []
         for m in _DATE.finditer(text):
             value = f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"

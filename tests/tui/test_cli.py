@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from index.store import Store, index_dir_for
-from tests.index.store.helpers import FakeAnalyzer
+from tests.index.store.helpers import FakeAnalyzer, write_article as write
 from tui import cli
 
 EVIL_TITLE = "Böse [bold red]x[/] \x1b]8;;http://evil\x07Link\x1b]8;;\x07 \x1b[31mrot\x1b[0m"
@@ -18,12 +18,6 @@ def environment(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setattr(cli, "_make_analyzer", lambda model: FakeAnalyzer())
-
-
-def write(path, title, body, date=None):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    head = f"date {date}\n" if date else ""
-    path.write_text(f"{head}{title}\n\n{body}\n", encoding="utf-8")
 
 
 @pytest.fixture()

@@ -24,6 +24,25 @@ NAMES = [
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
+def match_names(text: str, names) -> list[Entity]:
+    """Entities for every whole-word occurrence of ``(surface, label, key)`` names; earlier names win overlaps."""
+    entities: list[Entity] = []
+    taken: set[int] = set()
+    for surface, label, key in names:
+        for m in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(surface), text):
+            if taken.isdisjoint(range(m.start(), m.end())):
+                taken.update(range(m.start(), m.end()))
+                entities.append(Entity(m.start(), m.end(), m.group(), label, key))
+    return sorted(entities, key=lambda e: e.start)
+
+
+def write_article(path, title, body, date=None):
+    """An article file: an optional ``date`` line, the title, a blank line, the body."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    head = f"date {date}\n" if date else ""
+    path.write_text(f"{head}{title}\n\n{body}\n", encoding="utf-8")
+
+
 class FakeAnalyzer:
     """Finds a fixed list of names and ISO dates; counts how many texts it analysed."""
 
@@ -33,14 +52,7 @@ class FakeAnalyzer:
 
     def analyze(self, text: str, date) -> Analysis:
         self.calls += 1
-        entities: list[Entity] = []
-        taken: set[int] = set()
-        for surface, label, key in NAMES:
-            for m in re.finditer(r"\b%s\b" % re.escape(surface), text):
-                if taken.isdisjoint(range(m.start(), m.end())):
-                    taken.update(range(m.start(), m.end()))
-                    entities.append(Entity(m.start(), m.end(), m.group(), label, key))
-        entities.sort(key=lambda e: e.start)
+        entities = match_names(text, NAMES)
         timexes, events = [], []
         for m in _ISO.finditer(text):
             timexes.append(Timex(m.start(), m.end(), m.group(), "DATE", m.group()))

@@ -8,13 +8,7 @@ from index.store import IndexBusyError, Store, build_index
 from index.store.lock import index_lock
 from index.store.manifest import Manifest
 
-from .helpers import FakeAnalyzer
-
-
-def write(path, title, body, date=None):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    head = f"date {date}\n" if date else ""
-    path.write_text(f"{head}{title}\n\n{body}\n", encoding="utf-8")
+from .helpers import FakeAnalyzer, write_article as write
 
 
 @pytest.fixture()
