@@ -87,6 +87,8 @@ class EntityInfo:
     name: str
     article_count: int
     mention_count: int
+    # other keys of the same entity across the corpus (``PER:Putin`` for ``PER:Wladimir Putin``)
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ columns (summary, date, events) instead of loading stored documents.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -78,6 +78,7 @@ class Store:
         self._day_arrays = None
         self._ranker_obj = None
         self._all_events: list[tuple[ArticleSummary, Event]] | None = None
+        self._full_names: dict[str, list[str]] | None = None
 
     def refresh(self) -> bool:
         """Pick up what a build committed since opening; True when something changed."""
@@ -294,19 +295,57 @@ class Store:
 
     # --- entities ---------------------------------------------------------------------
 
-    def _entity_docnums(self, key: str) -> list[int]:
-        docs = self._searcher.docs_for_query(wq.Term("entity_key", key))
+    def _full_names_by_surname(self) -> dict[str, list[str]]:
+        """``PER:Putin`` -> the multi-word PER keys ending in that word (``PER:Wladimir Putin``)."""
+        if self._full_names is None:
+            out: dict[str, list[str]] = defaultdict(list)
+            for term in self._searcher.lexicon("entity_key"):
+                key = term.decode("utf-8") if isinstance(term, bytes) else term
+                if key.startswith("PER:") and " " in key:
+                    out["PER:" + key.rsplit(" ", 1)[1]].append(key)
+            self._full_names = dict(out)
+        return self._full_names
+
+    def _has_articles(self, key: str) -> bool:
+        return next(iter(self._searcher.docs_for_query(wq.Term("entity_key", key))), None) is not None
+
+    def entity_keys(self, key: str) -> list[str]:
+        """``key`` and the other keys of the same entity across the corpus, ``key`` first.
+
+        Within an article a surname alone already gets the key of the full name
+        (``index.analysis.entities``); across articles, a bare ``PER:Putin`` and
+        ``PER:Wladimir Putin`` are one person when the corpus has exactly one
+        full name with that surname. Two full names (``Donald Trump``, ``Melania
+        Trump``) leave the bare surname on its own.
+        """
+        if not key.startswith("PER:"):
+            return [key]
+        names = self._full_names_by_surname()
+        name = key[4:]
+        if " " not in name:
+            full = [k for k in names.get(key, ()) if self._has_articles(k)]
+            return [key, full[0]] if len(full) == 1 else [key]
+        surname = "PER:" + name.rsplit(" ", 1)[1]
+        others = [k for k in names.get(surname, ()) if k != key and self._has_articles(k)]
+        if others or not self._has_articles(surname):
+            return [key]
+        return [key, surname]
+
+    def _entity_docnums(self, keys: list[str]) -> list[int]:
+        docs: set[int] = set()
+        for key in keys:
+            docs.update(self._searcher.docs_for_query(wq.Term("entity_key", key)))
         self._newest_first()
         rank = self._rank
         return sorted(docs, key=lambda n: rank.get(n, len(rank)))
 
-    def entity_summary(self, key: str) -> EntityInfo | None:
-        """Counts for one canonical entity key; None when no article mentions it."""
+    def _key_counts(self, key: str) -> tuple[int, int, int | None]:
+        """(articles, mentions, newest docnum) of one exact key."""
         articles = mentions = 0
         try:
             matcher = self._searcher.postings("entity_key", key)
         except Exception:  # whoosh raises TermNotFound for an unknown term
-            return None
+            return 0, 0, None
         newest = None
         self._newest_first()
         while matcher.is_active():
@@ -316,11 +355,23 @@ class Store:
             if newest is None or self._rank.get(n, len(self._rank)) < self._rank.get(newest, len(self._rank)):
                 newest = n
             matcher.next()
+        return articles, mentions, newest
+
+    def entity_summary(self, key: str) -> EntityInfo | None:
+        """Counts for one entity (its key and its aliases, see ``entity_keys``); None when no article mentions it."""
+        articles, mentions, newest = self._key_counts(key)
         if not articles:
             return None
-        prefix, sep, rest = key.partition(":")
+        keys = self.entity_keys(key)
+        # the name to show: the full name when the key is a bare surname with a known full name
+        shown = max(keys, key=len)
+        for alias in keys[1:]:
+            mentions += self._key_counts(alias)[1]
+        if len(keys) > 1:
+            articles = len(self._entity_docnums(keys))
+        prefix, sep, rest = shown.partition(":")
         if sep and prefix in LABELS and rest:
-            return EntityInfo(key, prefix, rest, articles, mentions)
+            return EntityInfo(key, prefix, rest, articles, mentions, tuple(keys[1:]))
         texts: Counter[str] = Counter()
         label = ""
         for e in decode_analysis(self._searcher.stored_fields(newest)).entities:
@@ -328,19 +379,21 @@ class Store:
                 texts[e.text] += 1
                 label = label or e.label
         name = texts.most_common(1)[0][0] if texts else key
-        return EntityInfo(key, label, name, articles, mentions)
+        return EntityInfo(key, label, name, articles, mentions, tuple(keys[1:]))
 
     def entity_articles(self, key: str) -> list[ArticleSummary]:
-        """The articles mentioning the entity, newest first."""
-        return [self._summary(n) for n in self._entity_docnums(key)]
+        """The articles mentioning the entity (or one of its aliases), newest first."""
+        return [self._summary(n) for n in self._entity_docnums(self.entity_keys(key))]
 
     def entity_mentions(self, key: str, limit: int = 200) -> list[Mention]:
-        """Mentions of the entity with a little context, newest articles first."""
+        """Mentions of the entity (and its aliases) with a little context, newest articles first."""
+        keys = self.entity_keys(key)
+        wanted = set(keys)
         out: list[Mention] = []
-        for n in self._entity_docnums(key):
+        for n in self._entity_docnums(keys):
             stored = self._searcher.stored_fields(n)
             analysis = decode_analysis(stored)
-            hits = [e for e in analysis.entities if e.key == key]
+            hits = [e for e in analysis.entities if e.key in wanted]
             if not hits:
                 continue
             text = decode_article(stored).text

@@ -88,6 +88,9 @@ class EntityScreen(Screen[tuple | None]):
                 f"   mentioned {info.mention_count}× in {info.article_count} article"
                 f"{'s' if info.article_count != 1 else ''}"
             )
+            if info.aliases:
+                # the same person named differently in other articles (a bare surname, the full name)
+                header.append("   also as " + ", ".join(display_name(a) for a in info.aliases), style="dim")
         self.query_one("#entity-header", Static).update(header)
 
     @on(VirtualList.Selected, "#entity-mentions")

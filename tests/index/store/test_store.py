@@ -5,7 +5,9 @@ import pytest
 
 from index.store import IndexNotFoundError, QueryError, Store, match_spans
 
-from .helpers import article, write_index
+from index.annotations import Analysis
+
+from .helpers import FakeAnalyzer, article, match_names, write_index
 
 ARTICLES = [
     article("a", "Gespräche in Budapest",
@@ -205,3 +207,59 @@ def test_empty_index(tmp_path):
     assert s.search("date:2025").total == 0
     assert s.events() == []
     assert s.entity_summary("PER:Wladimir Putin") is None
+
+
+class _BareSurnames(FakeAnalyzer):
+    """Gives a surname alone its own key, as the real analyzer does in an article without the full name."""
+
+    NAMES = [
+        ("Wladimir Putin", "PER", "PER:Wladimir Putin"),
+        ("Donald Trump", "PER", "PER:Donald Trump"),
+        ("Melania Trump", "PER", "PER:Melania Trump"),
+        ("Marco Rubio", "PER", "PER:Marco Rubio"),
+        ("Putin", "PER", "PER:Putin"),
+        ("Trump", "PER", "PER:Trump"),
+        ("Lawrow", "PER", "PER:Lawrow"),
+    ]
+
+    def analyze(self, text, date):
+        return Analysis(match_names(text, self.NAMES), [], [])
+
+
+@pytest.fixture(scope="module")
+def alias_store(tmp_path_factory):
+    d = tmp_path_factory.mktemp("alias")
+    write_index(d, [
+        article("full", "Gipfel", "Wladimir Putin und Donald Trump reden.", dt.date(2025, 10, 1)),
+        article("bare", "Kreml", "Putin schweigt. Putin lacht. Trump auch.", dt.date(2025, 10, 2)),
+        article("wife", "Besuch", "Melania Trump reist. Lawrow bleibt. Marco Rubio auch.", dt.date(2025, 10, 3)),
+    ], _BareSurnames())
+    return Store.open(d)
+
+
+def test_bare_surname_joins_the_one_full_name_across_articles(alias_store):
+    s = alias_store
+    assert s.entity_keys("PER:Putin") == ["PER:Putin", "PER:Wladimir Putin"]
+    assert s.entity_keys("PER:Wladimir Putin") == ["PER:Wladimir Putin", "PER:Putin"]
+    for key in ("PER:Putin", "PER:Wladimir Putin"):
+        info = s.entity_summary(key)
+        assert (info.name, info.article_count, info.mention_count) == ("Wladimir Putin", 2, 3)
+        assert [a.id for a in s.entity_articles(key)] == ["bare", "full"]
+        assert [(m.summary.id, m.text) for m in s.entity_mentions(key)] == [
+            ("bare", "Putin"), ("bare", "Putin"), ("full", "Wladimir Putin")]
+    assert s.entity_summary("PER:Putin").aliases == ("PER:Wladimir Putin",)
+
+
+def test_ambiguous_or_unknown_surnames_stay_apart(alias_store):
+    s = alias_store
+    # two Trumps in the corpus: the bare surname is not joined to either
+    assert s.entity_keys("PER:Trump") == ["PER:Trump"]
+    assert s.entity_keys("PER:Donald Trump") == ["PER:Donald Trump"]
+    info = s.entity_summary("PER:Trump")
+    assert (info.name, info.article_count, info.aliases) == ("Trump", 1, ())
+    # no full name at all, no bare surname at all, and keys of other labels
+    assert s.entity_keys("PER:Lawrow") == ["PER:Lawrow"]
+    assert s.entity_keys("PER:Marco Rubio") == ["PER:Marco Rubio"]
+    assert s.entity_summary("PER:Marco Rubio").aliases == ()
+    assert s.entity_keys("LOC:Putin") == ["LOC:Putin"]
+    assert s.entity_summary("PER:Niemand") is None
