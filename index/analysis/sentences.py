@@ -17,7 +17,10 @@ and ordinals such as ``8.`` together):
 from __future__ import annotations
 
 import re
+import unicodedata
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,62 +38,83 @@ _SENTENCE_OPENERS = {
 }
 
 
-def _is_closing(token) -> bool:
-    text = token.text
+def _is_closing(i: int, words: list[str], spaces: list[str]) -> bool:
+    text = words[i]
     if text in ('"', "'"):
         # a straight quote followed by a space (or at the end) closes; glued to the next word it opens
-        return bool(token.whitespace_) or token.i == len(token.doc) - 1 or not token.nbor().text[:1].isalnum()
+        return bool(spaces[i]) or i == len(words) - 1 or not words[i + 1][:1].isalnum()
     return text in _CLOSING and text not in ("„", "‚")
 
 
-def set_sentence_starts(doc: Doc) -> Doc:
-    n = len(doc)
-    if n == 0:
-        return doc
+def _is_opening_quote(i: int, words: list[str], spaces: list[str]) -> bool:
+    return words[i] in ('"', "'") and not _is_closing(i, words, spaces)
+
+
+def sentence_starts(words: list[str], spaces: list[str]) -> list[bool]:
+    """Which tokens start a sentence, from the tokens' texts and trailing whitespace."""
+    n = len(words)
     starts = [False] * n
+    if n == 0:
+        return starts
     starts[0] = True
+    # whitespace-only tokens (spaCy's is_space)
+    blank = [not w.strip() for w in words]
     i = 0
     while i < n:
-        token = doc[i]
+        text = words[i]
         end = None
-        if token.is_space and "\n" in token.text:
+        if (blank[i] and "\n" in text) or "\n" in spaces[i]:
             end = i + 1
-        elif "\n" in token.whitespace_:
+        elif (text[-1:] == "." and i + 1 < n and words[i + 1] in _SENTENCE_OPENERS and spaces[i]
+              and _NUMBER_WITH_STOP.match(text)):
             end = i + 1
-        elif (_NUMBER_WITH_STOP.match(token.text) and i + 1 < n and doc[i + 1].text in _SENTENCE_OPENERS
-              and token.whitespace_):
-            end = i + 1
-        elif token.text in _ENDS:
+        elif text in _ENDS:
             j = i + 1
-            while j < n and (doc[j].text in _ENDS or (_is_closing(doc[j]) and not doc[j - 1].whitespace_)):
+            while j < n and (words[j] in _ENDS or (not spaces[j - 1] and _is_closing(j, words, spaces))):
                 j += 1
             end = j
         if end is not None:
             # skip whitespace tokens: they belong to the sentence before
             k = end
-            while k < n and doc[k].is_space:
+            while k < n and blank[k]:
                 k += 1
             if k < n:
-                nxt = doc[k]
-                first = nxt.text[:1]
-                newline = token.is_space or "\n" in token.whitespace_ or any("\n" in doc[m].text for m in range(end, k))
-                if newline or not (first.islower() or (nxt.is_punct and nxt.text not in _OPENING and not _is_opening_quote(nxt))):
+                nxt = words[k]
+                first = nxt[:1]
+                newline = blank[i] or "\n" in spaces[i] or any("\n" in words[m] for m in range(end, k))
+                if newline or not (
+                    first.islower()
+                    or (_is_punct(nxt) and nxt not in _OPENING and not _is_opening_quote(k, words, spaces))
+                ):
                     starts[k] = True
             i = max(k, i + 1)
         else:
             i += 1
     # leading whitespace belongs to the first sentence
     k = 0
-    while k < n - 1 and doc[k].is_space:
+    while k < n - 1 and blank[k]:
         k += 1
         starts[k] = False
-    for token, start in zip(doc, starts):
-        token.is_sent_start = start
+    return starts
+
+
+def _is_punct(text: str) -> bool:
+    """spaCy's ``is_punct`` for one token text: every character is punctuation."""
+    return bool(text) and all(unicodedata.category(c).startswith("P") for c in text)
+
+
+def set_sentence_starts(doc: Doc) -> Doc:
+    n = len(doc)
+    if n == 0:
+        return doc
+    words, spaces = [], []
+    for token in doc:
+        words.append(token.text)
+        spaces.append(token.whitespace_)
+    # 1 starts a sentence, -1 does not (spaCy reads the array as uint64)
+    values = numpy.array([1 if start else -1 for start in sentence_starts(words, spaces)], dtype="int64")
+    doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
     return doc
-
-
-def _is_opening_quote(token) -> bool:
-    return token.text in ('"', "'") and not _is_closing(token)
 
 
 @Language.component("newsdesk_sentencizer")
