@@ -12,9 +12,6 @@ temporal tagger, events) measured on the same texts.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import random
-import re
 import sys
 import time
 from pathlib import Path
@@ -22,38 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus import shuffled_seed_articles  # noqa: E402
 from index.analysis.analyzer import Analyzer  # noqa: E402
 from index.analysis.entities import extract_entities  # noqa: E402
 from index.analysis.events import extract_events  # noqa: E402
 from index.analysis.timex import tag  # noqa: E402
-
-_HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s+")
-
-
-def seed_articles() -> list[tuple[str, dt.date | None]]:
-    """(text, date) of each seed file: the leading "date YYYY-MM-DD" line gives the date."""
-    articles = []
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
-        raw = path.read_text(encoding="utf-8")
-        m = _HEADER.match(raw)
-        date = dt.date.fromisoformat(m[1]) if m else None
-        text = raw[m.end() :] if m else raw
-        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-        articles.append(("\n\n".join(paragraphs), date))
-    return articles
-
-
-def corpus(count: int) -> list[tuple[str, dt.date | None]]:
-    rng = random.Random(20251021)
-    seeds = seed_articles()
-    items = []
-    for n in range(count):
-        text, date = seeds[n % len(seeds)]
-        paragraphs = text.split("\n\n")
-        rng.shuffle(paragraphs)
-        items.append(("\n\n".join(paragraphs), date))
-    return items
-
 
 def report(label: str, seconds: float, articles: int, tokens: int) -> None:
     print(
@@ -76,7 +46,7 @@ def main() -> None:
     print(f"pipeline loaded in {time.perf_counter() - t0:.2f} s: {analyzer.signature}")
     print(f"components: {', '.join(nlp.pipe_names)}")
 
-    items = corpus(args.articles)
+    items = shuffled_seed_articles(args.articles)
     token_counts = [len(nlp.make_doc(text)) for text, _ in items]
     chars = sum(len(text) for text, _ in items)
     print(f"corpus: {len(items)} articles, {sum(token_counts)} tokens, {chars} characters")

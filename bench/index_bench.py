@@ -12,15 +12,14 @@ Prints
 4. search latency, median and p95 over ``--queries`` queries on the large
    index (target p95 < 20 ms at 10,000 articles), and list/events timings.
 
-The corpus is generated (deterministic, seeded) into a temporary directory.
+The corpus is generated (deterministic, seeded: the NEWS style of ``bench/corpus.py``)
+into a temporary directory.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import random
-import re
 import statistics
 import sys
 import tempfile
@@ -29,110 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.corpus import NOUNS, PEOPLE, PLACES, TOPICS, write_corpus  # noqa: E402
 from index.annotations import Analysis  # noqa: E402
 from index.store import Store, build_index  # noqa: E402
-
-PEOPLE = ["Olaf Scholz", "Friedrich Merz", "Annalena Baerbock", "Wladimir Putin", "Donald Trump",
-          "Emmanuel Macron", "Ursula von der Leyen", "Wolodymyr Selenskyj", "Karl Lauterbach",
-          "Robert Habeck", "Christian Lindner", "Markus Söder", "Sahra Wagenknecht", "Boris Pistorius"]
-PLACES = """Berlin München Hamburg Köln Wien Zürich Brüssel Paris Kiew Moskau Budapest Washington Frankfurt
-Dresden Straßburg Düsseldorf Stuttgart Leipzig Hannover Nürnberg Bremen Essen Dortmund Bonn Mainz Kiel Rostock
-Potsdam Magdeburg Erfurt Schwerin Saarbrücken Wiesbaden Freiburg Heidelberg Augsburg Regensburg Würzburg Ulm
-Karlsruhe Mannheim Kassel Göttingen Münster Bielefeld Aachen Trier Koblenz Lübeck Flensburg Jena Weimar Halle
-Chemnitz Zwickau Görlitz Cottbus Graz Linz Salzburg Innsbruck Bern Basel Genf Rom Mailand Madrid Lissabon
-London Dublin Amsterdam Kopenhagen Stockholm Oslo Helsinki Warschau Prag Bratislava Athen Istanbul Ankara
-Jerusalem Kairo Peking Tokio Neu-Delhi Ottawa Brasília Nairobi""".split()
-PLACE_WEIGHTS = [1.0 / (i + 1) ** 0.9 for i in range(len(PLACES))]
-ORGS = ["die Bundesregierung", "der Bundestag", "die Europäische Union", "die NATO", "der Kreml",
-        "die Deutsche Bahn", "die Bundesbank", "die Vereinten Nationen", "das Weiße Haus", "die SPD",
-        "die CDU", "die Grünen", "der Bundesrat", "die Gewerkschaft Verdi"]
-VERBS = ["kündigte an", "kritisierte", "forderte", "bestätigte", "lehnte ab", "begrüßte", "warnte vor",
-         "versprach", "verteidigte", "erklärte"]
-TOPICS = ["die Gespräche über den Haushalt", "neue Sanktionen", "die Reform der Rente", "höhere Löhne",
-          "den Ausbau der Straßen", "die Energiepreise", "einen Waffenstillstand", "die Migrationspolitik",
-          "Investitionen in Schulen", "die Klimaziele", "den Streik der Lokführer", "die Inflation",
-          "ein Treffen der Außenminister", "die Wahl im Frühjahr", "Gespräche mit Russland"]
-WHEN = ["am Montag", "am Dienstag", "am Mittwoch", "am Donnerstag", "am Freitag", "am Wochenende",
-        "in der vergangenen Woche", "im Januar", "im März", "Mitte Oktober", "Ende November", "im Sommer",
-        "am 3. Oktober", "am 8. November", "im kommenden Jahr", "vor zwei Wochen", "seit Jahren"]
-EXTRA = ["Das sei ein wichtiger Schritt, hieß es aus Regierungskreisen.",
-         "Kritiker sprechen von einem Ablenkungsmanöver.",
-         "Die Opposition zeigte sich enttäuscht über die Ergebnisse.",
-         "Wie es weitergeht, ist noch offen.",
-         "Experten rechnen mit weiteren Verzögerungen bei den Verhandlungen.",
-         "Die Märkte reagierten zunächst gelassen auf die Nachrichten.",
-         "Eine Entscheidung wird frühestens im Dezember erwartet."]
-
-
-FIRST = ["Anna", "Thomas", "Julia", "Michael", "Sabine", "Stefan", "Katrin", "Andreas", "Petra", "Markus",
-         "Claudia", "Jürgen", "Monika", "Frank", "Susanne", "Klaus", "Birgit", "Uwe", "Heike", "Jörg"]
-LAST = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann",
-        "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann",
-        "Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner", "Krause", "Meier", "Lehmann"]
-# Nouns for topics, sampled with Zipf-like weights so that document frequencies look like real news.
-NOUNS = """Haushalt Sanktionen Rente Löhne Straßen Energiepreise Waffenstillstand Migration Schulen Klimaziele
-Streik Inflation Wahl Verhandlungen Märkte Bahn Krankenhäuser Pflege Mieten Wohnungsbau Grundsteuer Bürgergeld
-Schuldenbremse Bundeswehr Munition Panzer Drohnen Flüchtlinge Grenze Asyl Abschiebungen Polizei Justiz Gericht
-Urteil Verfassung Reform Digitalisierung Breitband Mobilfunk Datenschutz Cyberangriff Hacker Wirtschaft Export
-Zölle Handel Autoindustrie Elektroautos Batterien Chips Stahl Chemie Landwirtschaft Bauern Dünger Wasser Dürre
-Hochwasser Hitze Waldbrände Stürme Erdbeben Impfung Pandemie Medikamente Apotheken Ärzte Kliniken Universitäten
-Forschung Studenten Lehrer Kitas Kinder Familien Senioren Renten Steuern Subventionen Förderung Kredite Zinsen
-Banken Börse Aktien Anleihen Euro Dollar Gaspreise Ölpreis Strompreise Windkraft Solaranlagen Atomkraft Kohle
-Heizungsgesetz Wärmepumpen Gebäude Sanierung Verkehr Autobahn Brücken Flughafen Luftfahrt Tourismus Gastronomie
-Einzelhandel Lieferketten Fachkräfte Arbeitsmarkt Arbeitslosigkeit Mindestlohn Tarifvertrag Gewerkschaften
-Koalition Opposition Haushaltsstreit Misstrauensvotum Neuwahlen Umfragen Parteitag Kandidaten Wahlkampf
-Gipfel Diplomatie Botschafter Außenminister Verteidigung Sicherheit Terror Anschlag Ermittlungen Prozess
-Korruption Skandal Rücktritt Nachfolger Ministerium Behörde Verwaltung Kommunen Länder Föderalismus Bildung
-Kultur Theater Museen Festival Film Musik Literatur Sport Fußball Olympia Bundesliga Trainer Meisterschaft""".split()
-WEIGHTS = [1.0 / (i + 1) ** 0.9 for i in range(len(NOUNS))]
-TOPIC_FORMS = ["die Debatte über {n}", "neue Regeln für {n}", "die Kosten für {n}", "mehr Geld für {n}",
-               "die Pläne zu {n}", "Kürzungen bei {n}", "den Streit um {n}", "einen Bericht über {n}"]
-
-
-def person(rng: random.Random) -> str:
-    if rng.random() < 0.3:
-        return rng.choice(PEOPLE)
-    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-
-
-def place(rng: random.Random) -> str:
-    return rng.choices(PLACES, PLACE_WEIGHTS)[0]
-
-
-def topic(rng: random.Random) -> str:
-    if rng.random() < 0.2:
-        return rng.choice(TOPICS)
-    return rng.choice(TOPIC_FORMS).format(n=rng.choices(NOUNS, WEIGHTS)[0])
-
-
-def sentence(rng: random.Random) -> str:
-    kind = rng.random()
-    who = person(rng)
-    if kind < 0.4:
-        return f"{who} {rng.choice(VERBS).split()[0]} {rng.choice(WHEN)} in {place(rng)} {topic(rng)}."
-    if kind < 0.7:
-        return (f"{rng.choice(ORGS).capitalize()} {rng.choice(VERBS).split()[0]} {rng.choice(WHEN)} "
-                f"{topic(rng)}, sagte {who}.")
-    if kind < 0.85:
-        return f"In {place(rng)} trafen sich {who} und {person(rng)} {rng.choice(WHEN)}."
-    return rng.choice(EXTRA)
-
-
-def write_corpus(root: Path, n: int, seed: int = 7) -> int:
-    """``n`` article files under ``root`` (100 a folder); returns the number of words."""
-    rng = random.Random(seed)
-    start = dt.date(2024, 1, 1)
-    words = 0
-    for i in range(n):
-        folder = root / f"{i // 100:04d}"
-        folder.mkdir(parents=True, exist_ok=True)
-        date = start + dt.timedelta(days=rng.randrange(700))
-        paragraphs = [" ".join(sentence(rng) for _ in range(rng.randint(2, 5))) for _ in range(rng.randint(2, 5))]
-        title = sentence(rng).rstrip(".")
-        text = f"date {date.isoformat()}\n{title}\n\n" + "\n\n".join(paragraphs) + "\n"
-        words += len(re.findall(r"\w+", text))
-        (folder / f"article_{i:06d}.txt").write_text(text, encoding="utf-8")
-    return words
 
 
 class EmptyAnalysis:

@@ -2,8 +2,8 @@
 
   python bench/ner_speed.py [--model NAME_OR_PATH] [--repeat N]
 
-Text: the bundled seed articles plus, when the shared data is there, GermEval
-2014 dev sentences (Wikipedia and news) joined into ten-sentence paragraphs.
+Text: the bundled seed articles plus, when the shared data is there, GermEval 2014 dev
+sentences (Wikipedia and news) joined into ten-sentence paragraphs.
 Load time is measured in a fresh interpreter (import + load_pipeline).
 """
 
@@ -23,12 +23,11 @@ from pathlib import Path  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus import seed_articles  # noqa: E402
+
 
 def news_texts() -> list[str]:
-    texts = []
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
-        lines = path.read_text(encoding="utf-8").split("\n", 1)
-        texts.append(lines[1] if len(lines) > 1 else lines[0])
+    texts = [text for text, _ in seed_articles()]
     shared = Path(os.environ.get("NEWSDESK_SHARED", ROOT.parent / "shared"))
     dev = shared / "data" / "ner" / "germeval2014" / "dev.bio.tsv"
     if dev.exists():

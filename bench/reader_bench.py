@@ -1,9 +1,9 @@
 """How fast the reader starts and how much memory it takes, for 1,000 / 10,000 / 100,000 articles.
 
-Writes a synthetic corpus (JSON Lines) and indexes it with the store's own
-``build_index`` and a cheap injected analysis (known names, "am D. M. YYYY"
-dates: this measures the reader, not the NLP), then runs the reader headless in
-a fresh interpreter per size and prints:
+Writes a synthetic corpus (JSON Lines; the KNOWN_NAMES style of ``bench/corpus.py``) and
+indexes it with the store's own ``build_index`` and a cheap injected analysis (known
+names, "am D. M. YYYY" dates: this measures the reader, not the NLP), then runs the
+reader headless in a fresh interpreter per size and prints:
 
 - start-up: process start (before importing newsdesk) to the first frame of the main screen,
   and the RSS at that moment; "list+article": until the list shows its first page and the
@@ -24,8 +24,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import random
-import re
 import shutil
 import subprocess
 import sys
@@ -36,47 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-WORDS = (
-    "Regierung Gipfel Treffen Minister Parlament Wahl Haushalt Reform Gespräch Krise Energie Preis "
-    "Markt Bericht Entscheidung Vertrag Verhandlung Sicherheit Grenze Wirtschaft Bildung Gesundheit "
-    "Klima Verkehr Bahn Stadt Land Bürger Opposition Koalition Kanzler Präsident Sprecher Zeitung "
-    "Woche Monat Jahr heute morgen gestern sagte erklärte kündigte an forderte warnte plant soll wird "
-    "die der das und mit für von nach über im am zum zur nicht auch noch bereits"
-).split()
-PEOPLE = ["Anna Berger", "Jonas Huber", "Maria Gruber", "Felix Wagner", "Laura Bauer", "Paul Steiner",
-          "Sophie Moser", "Lukas Hofer", "Emma Pichler", "David Leitner"]
-PLACES = ["Wien", "Graz", "Linz", "Salzburg", "Innsbruck", "Berlin", "München", "Budapest", "Prag", "Zürich"]
-ORGS = ["EU-Kommission", "Nato", "Stadtrat", "Bundesrat", "Nationalbank", "Rechnungshof", "Gewerkschaft"]
-MISC = ["Eurovision Song Contest", "Nord Stream", "Champions League", "Klimagipfel"]
-
-
-def synthetic_records(n: int, seed: int = 7):
-    """Deterministic article records (JSON objects as ingest reads them)."""
-    rng = random.Random(seed)
-    start = dt.date(2015, 1, 1)
-    for i in range(n):
-        date = start + dt.timedelta(days=rng.randrange(3650))
-        paragraphs = []
-        for p in range(rng.randint(3, 6)):
-            words = [rng.choice(WORDS) for _ in range(rng.randint(25, 45))]
-            for _ in range(3):
-                pool = rng.choice([PEOPLE, PLACES, ORGS, MISC])
-                words.insert(rng.randrange(len(words)), rng.choice(pool))
-            day = date + dt.timedelta(days=rng.randint(-30, 60))
-            words.insert(rng.randrange(len(words)), f"am {day.day}. {day.month}. {day.year}")
-            paragraphs.append(" ".join(words).capitalize() + ".")
-        yield {
-            "id": f"syn-{i:06d}",
-            "title": " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 9))).capitalize(),
-            "date": date.isoformat(),
-            "source": "Benchmark-Zeitung",
-            "paragraphs": paragraphs,
-        }
-
-
-NAMES = [(name, label) for label, pool in (("PER", PEOPLE), ("LOC", PLACES), ("ORG", ORGS), ("MISC", MISC))
-         for name in pool]
-DATE = re.compile(r"am (\d{1,2})\. (\d{1,2})\. (\d{4})")
+from bench.corpus import KNOWN_DATE, NAME_LABELS, synthetic_records  # noqa: E402
 
 
 class BenchAnalyzer:
@@ -88,14 +46,14 @@ class BenchAnalyzer:
         from index.annotations import Analysis, Entity, Event, Timex
 
         entities = []
-        for name, label in NAMES:
+        for name, label in NAME_LABELS:
             pos = text.find(name)
             while pos >= 0:
                 entities.append(Entity(pos, pos + len(name), name, label, f"{label}:{name}"))
                 pos = text.find(name, pos + len(name))
         entities.sort(key=lambda e: e.start)
         timexes, events = [], []
-        for m in DATE.finditer(text):
+        for m in KNOWN_DATE.finditer(text):
             try:
                 value = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
             except ValueError:
@@ -115,12 +73,13 @@ class BenchAnalyzer:
 
 
 def _stamp(n: int) -> str:
-    """What the cached index was made with: size, schema and the builder's code."""
+    """What the cached index was made with: size, schema, the builder's code and the corpus generator."""
     import hashlib
 
     from index.store.schema import SCHEMA_VERSION
 
-    code = hashlib.blake2b((REPO / "index" / "store" / "builder.py").read_bytes(), digest_size=8).hexdigest()
+    sources = (REPO / "index" / "store" / "builder.py", REPO / "bench" / "corpus.py")
+    code = hashlib.blake2b(b"".join(p.read_bytes() for p in sources), digest_size=8).hexdigest()
     return f"{n} articles, schema {SCHEMA_VERSION}, builder {code}"
 
 

@@ -14,27 +14,16 @@ import argparse
 import re
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.corpus import seed_articles  # noqa: E402
 from index.analysis.timex import find_candidates, tag  # noqa: E402
 from index.analysis.timex.patterns import iter_spans  # noqa: E402
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s*")
-
-
-def seed_articles() -> list[tuple[str, date | None]]:
-    out = []
-    for p in sorted((REPO / "seeds").glob("*.txt")):
-        text = p.read_text(encoding="utf-8")
-        m = _HEADER.match(text)
-        dct = date.fromisoformat(m.group(1)) if m else None
-        out.append((text[m.end():] if m else text, dct))
-    return out
 
 
 def best_of(rounds: int, fn) -> float:
