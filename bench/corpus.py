@@ -2,7 +2,7 @@
 
 Seed articles (``seeds/*.txt``, in file-name order):
 
-- ``seed_articles()``: ``(text, date)`` of each file, the leading ``date YYYY-MM-DD`` cut off;
+- ``seed_articles()``: ``(text, date)`` of each file as newsdesk's ingest reads it;
 - ``shuffled_seed_articles(count)``: ``count`` variations of the seeds, each with the
   paragraphs of a seed in a shuffled order (fixed random seed).
 
@@ -37,21 +37,11 @@ SEEDS = ROOT / "seeds"
 
 # --- seed articles -------------------------------------------------------------------------------
 
-_HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s+")
-
-
 def seed_articles() -> list[tuple[str, dt.date | None]]:
-    """(text, date) of each seed file: the leading "date YYYY-MM-DD" gives the date.
+    """(text, date) of each seed file, read by newsdesk's own ingest (``index.ingest.read_paths``)."""
+    from index.ingest import Skipped, read_paths
 
-    The text is the rest of the file as it is (a file without the date is all text, date None).
-    """
-    articles = []
-    for path in sorted(SEEDS.glob("*.txt")):
-        raw = path.read_text(encoding="utf-8")
-        m = _HEADER.match(raw)
-        date = dt.date.fromisoformat(m[1]) if m else None
-        articles.append((raw[m.end() :] if m else raw, date))
-    return articles
+    return [(a.text, a.date) for a in read_paths(sorted(SEEDS.glob("*.txt"))) if not isinstance(a, Skipped)]
 
 
 def paragraphs(text: str) -> list[str]:

