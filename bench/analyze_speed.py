@@ -20,10 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import shuffled_seed_articles  # noqa: E402
-from index.analysis.analyzer import Analyzer  # noqa: E402
-from index.analysis.entities import extract_entities  # noqa: E402
-from index.analysis.events import extract_events  # noqa: E402
-from index.analysis.timex import tag  # noqa: E402
+from newsdesk.index.analysis.analyzer import Analyzer  # noqa: E402
+from newsdesk.index.analysis.entities import extract_entities  # noqa: E402
+from newsdesk.index.analysis.events import extract_events  # noqa: E402
+from newsdesk.index.analysis.timex import tag  # noqa: E402
 
 def report(label: str, seconds: float, articles: int, tokens: int) -> None:
     print(

@@ -39,7 +39,7 @@ SEEDS = ROOT / "seeds"
 
 def seed_articles() -> list[tuple[str, dt.date | None]]:
     """(text, date) of each seed file, read by newsdesk's own ingest (``index.ingest.read_paths``)."""
-    from index.ingest import Skipped, read_paths
+    from newsdesk.index.ingest import Skipped, read_paths
 
     return [(a.text, a.date) for a in read_paths(sorted(SEEDS.glob("*.txt"))) if not isinstance(a, Skipped)]
 

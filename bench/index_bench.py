@@ -29,8 +29,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import NOUNS, PEOPLE, PLACES, TOPICS, write_corpus  # noqa: E402
-from index.annotations import Analysis  # noqa: E402
-from index.store import Store, build_index  # noqa: E402
+from newsdesk.index.annotations import Analysis  # noqa: E402
+from newsdesk.index.store import Store, build_index  # noqa: E402
 
 
 class EmptyAnalysis:
@@ -156,7 +156,7 @@ def main(argv=None) -> int:
         # 2. real analyzer
         if args.analysed > 0:
             try:
-                from index.analysis.analyzer import Analyzer
+                from newsdesk.index.analysis.analyzer import Analyzer
 
                 real = Analyzer(args.model)
                 t = time.perf_counter()

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from index.ingest import Skipped, iter_files, read_paths  # noqa: E402
+from newsdesk.index.ingest import Skipped, iter_files, read_paths  # noqa: E402
 
 PARAGRAPHS = [
     "Trump will Russlands Staatschef Putin in Budapest treffen. Das kündigte der US-Präsident nach einem Telefonat an.",

@@ -75,7 +75,7 @@ def main() -> None:
     print(f"  CPU time: import {imp_cpu:.2f} s + load {load_cpu:.2f} s = {imp_cpu + load_cpu:.2f} s "
           "(what an idle core needs)")
 
-    from index.analysis.pipeline import load_pipeline
+    from newsdesk.index.analysis.pipeline import load_pipeline
 
     nlp = load_pipeline(args.model)
     texts = news_texts()

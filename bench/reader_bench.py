@@ -43,7 +43,7 @@ class BenchAnalyzer:
     signature = "reader-bench-1"
 
     def analyze(self, text: str, date):
-        from index.annotations import Analysis, Entity, Event, Timex
+        from newsdesk.index.annotations import Analysis, Entity, Event, Timex
 
         entities = []
         for name, label in NAME_LABELS:
@@ -76,7 +76,7 @@ def _stamp(n: int) -> str:
     """What the cached index was made with: size, schema, the builder's code and the corpus generator."""
     import hashlib
 
-    from index.store.schema import SCHEMA_VERSION
+    from newsdesk.index.store.schema import SCHEMA_VERSION
 
     sources = (REPO / "index" / "store" / "builder.py", REPO / "bench" / "corpus.py")
     code = hashlib.blake2b(b"".join(p.read_bytes() for p in sources), digest_size=8).hexdigest()
@@ -85,7 +85,7 @@ def _stamp(n: int) -> str:
 
 def build(workdir: Path, index_dir: Path, n: int) -> float:
     """Write a JSONL corpus of ``n`` articles and index it with the store's build_index."""
-    from index.store import build_index
+    from newsdesk.index.store import build_index
 
     corpus = workdir / f"corpus-{n}"
     shutil.rmtree(corpus, ignore_errors=True)
@@ -132,8 +132,8 @@ def paint(widget):
         widget.render_line(y)
 
 async def main():
-    from tui.app import NewsdeskApp
-    from tui.screens.main import MainScreen
+    from newsdesk.tui.app import NewsdeskApp
+    from newsdesk.tui.screens.main import MainScreen
     out = {}
     app = NewsdeskApp(None, Path(sys.argv[1]))
     first = asyncio.get_running_loop().create_future()

@@ -29,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from index.analysis.timex import tag  # noqa: E402
+from newsdesk.index.analysis.timex import tag  # noqa: E402
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 

@@ -20,8 +20,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.corpus import seed_articles  # noqa: E402
-from index.analysis.timex import find_candidates, tag  # noqa: E402
-from index.analysis.timex.patterns import iter_spans  # noqa: E402
+from newsdesk.index.analysis.timex import find_candidates, tag  # noqa: E402
+from newsdesk.index.analysis.timex.patterns import iter_spans  # noqa: E402
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from spacy.tokens import Doc, DocBin  # noqa: E402
 
-from index.analysis.pipeline import load_pipeline  # noqa: E402
+from newsdesk.index.analysis.pipeline import load_pipeline  # noqa: E402
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import index.analysis.lexical_features  # noqa: E402,F401  (registers newsdesk.lexical_features.v1)
-import index.analysis.sentences  # noqa: E402,F401  (registers the newsdesk_sentencizer component)
-import index.analysis.embedding  # noqa: E402,F401  (registers the newsdesk.CharHashEmbed.v1 architecture)
+import newsdesk.index.analysis.lexical_features  # noqa: E402,F401  (registers newsdesk.lexical_features.v1)
+import newsdesk.index.analysis.sentences  # noqa: E402,F401  (registers the newsdesk_sentencizer component)
+import newsdesk.index.analysis.embedding  # noqa: E402,F401  (registers the newsdesk.CharHashEmbed.v1 architecture)
 import augment  # noqa: E402,F401  (registers the newsdesk.entity_swap.v1 augmenter)

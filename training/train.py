@@ -81,8 +81,8 @@ def evaluate(model: Path, corpus: Path | None) -> dict:
 
     import spacy
 
-    import index.analysis.lexical_features  # noqa: F401
-    import index.analysis.sentences  # noqa: F401
+    import newsdesk.index.analysis.lexical_features  # noqa: F401
+    import newsdesk.index.analysis.sentences  # noqa: F401
 
     nlp = spacy.load(model)
     result = score(nlp, gold_docs(nlp, corpus))

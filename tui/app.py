@@ -17,8 +17,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.background_index import BackgroundIndexer
-from tui.store_access import LockedStore
+from newsdesk.tui.background_index import BackgroundIndexer
+from newsdesk.tui.store_access import LockedStore
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -81,14 +81,14 @@ class NewsdeskApp(App):
             self.set_keymap({str(k): str(v) for k, v in dict(keys).items()})
         self.open_store()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        from tui.screens.main import MainScreen
+        from newsdesk.tui.screens.main import MainScreen
 
         self.push_screen(MainScreen())
         if self.corpus is not None:
             self.call_after_refresh(self.start_indexing)
 
     def open_store(self) -> bool:
-        from index.store import IndexNotFoundError, Store, StoreError
+        from newsdesk.index.store import IndexNotFoundError, Store, StoreError
 
         try:
             self.store = LockedStore(Store.open(self.index_dir))
@@ -114,7 +114,7 @@ class NewsdeskApp(App):
 
     @property
     def main_screen(self):
-        from tui.screens.main import MainScreen
+        from newsdesk.tui.screens.main import MainScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
@@ -187,7 +187,7 @@ class NewsdeskApp(App):
         if self.store is None:
             self._after_refresh(None, self.open_store())
             return
-        from tui.screens.main import BACKGROUND_FIRST_PAGE
+        from newsdesk.tui.screens.main import BACKGROUND_FIRST_PAGE
 
         if self.store.article_count() >= BACKGROUND_FIRST_PAGE:
             # a big index: re-sorting the list after a commit takes a while; not on the UI thread
@@ -227,8 +227,8 @@ class NewsdeskApp(App):
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
 
     def _theme_changed(self, theme) -> None:
-        from tui.widgets.article_view import ArticleView
-        from tui.widgets.entity_legend import EntityLegend
+        from newsdesk.tui.widgets.article_view import ArticleView
+        from newsdesk.tui.widgets.entity_legend import EntityLegend
 
         for screen in self.screen_stack:
             for view in screen.query(ArticleView):
@@ -239,7 +239,7 @@ class NewsdeskApp(App):
     # --- help and commands ------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from newsdesk.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from rich.style import Style
 from rich.text import Text
 
-from index.annotations import Analysis, Entity
-from index.article import BODY, CAPTION, HEADING, Article
-from tui import entity_styles
-from tui.safe_text import clean, clean_line
+from newsdesk.index.annotations import Analysis, Entity
+from newsdesk.index.article import BODY, CAPTION, HEADING, Article
+from newsdesk.tui import entity_styles
+from newsdesk.tui.safe_text import clean, clean_line
 
 TITLE = "title"
 META = "meta"
@@ -63,7 +63,7 @@ def term_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """Spans of the words of ``text`` that match the search's index terms (German stemming)."""
     if not terms:
         return []
-    from index.store.search import match_spans
+    from newsdesk.index.store.search import match_spans
 
     return match_spans(text, terms)
 

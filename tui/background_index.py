@@ -19,10 +19,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import tui
-
-PACKAGE_ROOT = Path(tui.__file__).resolve().parent.parent
-
 
 class BackgroundIndexer:
     def __init__(self, paths: list[Path], index_dir: Path, model: str | None = None) -> None:
@@ -34,21 +30,17 @@ class BackgroundIndexer:
         self._buffer = b""
 
     def command(self) -> list[str]:
-        cmd = [sys.executable, "-m", "tui.index_worker", self.index_dir, *self.paths]
+        cmd = [sys.executable, "-m", "newsdesk.tui.index_worker", self.index_dir, *self.paths]
         if self.model:
             cmd += ["--model", self.model]
         return cmd
 
     def start(self) -> None:
-        env = dict(os.environ)
-        # the child must import this very newsdesk (a checkout or an installed one)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PACKAGE_ROOT), env.get("PYTHONPATH", "")) if p)
         self.process = subprocess.Popen(
             self.command(),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            env=env,
             start_new_session=True,  # Ctrl+C in the terminal is the reader's, not the worker's
         )
         os.set_blocking(self.process.stdout.fileno(), False)

@@ -93,7 +93,7 @@ def _version() -> str:
 
         return version("newsdesk")
     except Exception:
-        from index import __version__
+        from newsdesk.index import __version__
 
         return __version__
 
@@ -210,7 +210,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
 
 
 def _load_config():
-    from index.config import load_config
+    from newsdesk.index.config import load_config
 
     return load_config()
 
@@ -220,7 +220,7 @@ def _model(args, config) -> str | None:
 
 
 def _corpus(paths: list[Path] | None) -> list[Path]:
-    from index.store import default_corpus
+    from newsdesk.index.store import default_corpus
 
     if not paths:
         return default_corpus()
@@ -231,21 +231,21 @@ def _corpus(paths: list[Path] | None) -> list[Path]:
 
 
 def _index_dir(args, corpus: list[Path]) -> Path:
-    from index.store import index_dir_for
+    from newsdesk.index.store import index_dir_for
 
     return args.index_dir if getattr(args, "index_dir", None) else index_dir_for(corpus)
 
 
 def _make_analyzer(model: str | None):
     """The analyzer for ``model`` (loads its pipeline on first use)."""
-    from index.analysis.analyzer import Analyzer
+    from newsdesk.index.analysis.analyzer import Analyzer
 
     return Analyzer(model)
 
 
 def _open_store(args, build_if_missing: bool = True):
     """The store for the command's corpus; builds the index first when it is missing."""
-    from index.store import IndexNotFoundError, Store
+    from newsdesk.index.store import IndexNotFoundError, Store
 
     if args.index_dir and not getattr(args, "paths", None):
         return Store.open(args.index_dir)
@@ -266,7 +266,7 @@ def _open_store(args, build_if_missing: bool = True):
 def _build(corpus, index_dir, model, quiet: bool, max_bytes: int = 20_000_000, wait: float = 10.0):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from index.store import build_index
+    from newsdesk.index.store import build_index
 
     err = _console(stderr=True)
     analyzer = _make_analyzer(model)
@@ -312,14 +312,14 @@ def cmd_reader(args) -> int:
     config = _load_config()
     corpus = None if (args.index_dir and not args.paths) else _corpus(args.paths)
     index_dir = args.index_dir if args.index_dir else _index_dir(args, corpus)
-    from tui.app import NewsdeskApp
+    from newsdesk.tui.app import NewsdeskApp
 
     NewsdeskApp(corpus=corpus, index_dir=index_dir, model=_model(args, config), config=config).run()
     return EXIT_OK
 
 
 def cmd_index(args) -> int:
-    from index.store import index_dir_for, list_indexes, remove_index
+    from newsdesk.index.store import index_dir_for, list_indexes, remove_index
 
     out = _console()
     if args.list:
@@ -425,7 +425,7 @@ def cmd_events(args) -> int:
     if not events:
         out.print(_text("no dated events"))
         return EXIT_OK
-    from tui.list_sources import event_when
+    from newsdesk.tui.list_sources import event_when
 
     table = Table("when", "what", "who / where", "reported in", box=None, pad_edge=False)
     for summary, event in events:
@@ -506,8 +506,8 @@ def _analyze_jsonl(analyzer, stdin, stdout, batch_size: int) -> int:
 def _analyze_file(analyzer, path: Path, as_json: bool) -> int:
     from rich.table import Table
 
-    from index.article import Article
-    from index.ingest import read_file
+    from newsdesk.index.article import Article
+    from newsdesk.index.ingest import read_file
 
     if not path.exists():
         raise UsageError(f"no such file: {printable(str(path))}")
@@ -541,7 +541,7 @@ def _analyze_file(analyzer, path: Path, as_json: bool) -> int:
 
 
 def cmd_config(args) -> int:
-    from index.config import config_path
+    from newsdesk.index.config import config_path
 
     config = _load_config()
     path = config_path()
@@ -583,7 +583,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _is_model_not_found(exc: BaseException) -> bool:
     # The pipeline module imports spaCy (slow): only look at it when something imported it.
-    pipeline = sys.modules.get("index.analysis.pipeline")
+    pipeline = sys.modules.get("newsdesk.index.analysis.pipeline")
     return pipeline is not None and isinstance(exc, pipeline.ModelNotFoundError)
 
 
@@ -602,8 +602,8 @@ def _stop_on_sigterm() -> None:
 
 
 def run(handler, args) -> int:
-    from index.config import ConfigError
-    from index.store import IndexBusyError, IndexNotFoundError, QueryError, StoreError
+    from newsdesk.index.config import ConfigError
+    from newsdesk.index.store import IndexBusyError, IndexNotFoundError, QueryError, StoreError
 
     err = _console(stderr=True)
 

@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
             os._exit(0)
 
     try:
-        from index.store import build_index
+        from newsdesk.index.store import build_index
 
         def progress(p) -> None:
             emit("progress", p.files_done, p.files_total, p.articles_done, str(p.path))

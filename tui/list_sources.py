@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 from rich.style import Style
 from rich.text import Text
 
-from index.annotations import Event
-from tui.safe_text import clean_line
+from newsdesk.index.annotations import Event
+from newsdesk.tui.safe_text import clean_line
 
 StyleFor = Callable[[str], Style]
 

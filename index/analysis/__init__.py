@@ -11,14 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from index.analysis.analyzer import Analyzer
+    from newsdesk.index.analysis.analyzer import Analyzer
 
 __all__ = ["Analyzer"]
 
 
 def __getattr__(name: str):
     if name == "Analyzer":
-        from index.analysis.analyzer import Analyzer
+        from newsdesk.index.analysis.analyzer import Analyzer
 
         return Analyzer
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

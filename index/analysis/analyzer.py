@@ -23,11 +23,11 @@ from collections import deque
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from index.analysis.entities import extract_entities
-from index.analysis.events import EVENTS_VERSION, extract_events
-from index.analysis.pipeline import load_pipeline, pipeline_signature
-from index.analysis.timex import TAGGER_VERSION, tag
-from index.annotations import Analysis
+from newsdesk.index.analysis.entities import extract_entities
+from newsdesk.index.analysis.events import EVENTS_VERSION, extract_events
+from newsdesk.index.analysis.pipeline import load_pipeline, pipeline_signature
+from newsdesk.index.analysis.timex import TAGGER_VERSION, tag
+from newsdesk.index.annotations import Analysis
 
 if TYPE_CHECKING:
     from spacy.language import Language

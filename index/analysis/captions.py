@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from index.ingest.structure import is_caption
+from newsdesk.index.ingest.structure import is_caption
 
 __all__ = ["caption_spans", "is_caption"]
 

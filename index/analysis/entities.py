@@ -17,8 +17,8 @@ import re
 
 from spacy.tokens import Doc
 
-from index.annotations import LABELS, Entity
-from index.analysis.lexical_features import name_classes
+from newsdesk.index.annotations import LABELS, Entity
+from newsdesk.index.analysis.lexical_features import name_classes
 
 # labels of other pipelines that mean one of ours
 _LABEL_MAP = {"PERSON": "PER", "GPE": "LOC", "LOCATION": "LOC", "ORGANIZATION": "ORG", "NORP": "MISC"}

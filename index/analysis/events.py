@@ -45,8 +45,8 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
-from index.analysis.captions import is_caption
-from index.annotations import Entity, Event, Timex
+from newsdesk.index.analysis.captions import is_caption
+from newsdesk.index.annotations import Entity, Event, Timex
 
 if TYPE_CHECKING:  # spaCy is only needed by the caller, who made the Doc
     from spacy.tokens import Doc, Token

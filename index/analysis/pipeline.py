@@ -17,7 +17,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from index.analysis import embedding, lexical_features, sentences  # noqa: F401  (register what the bundled model needs)
+from newsdesk.index.analysis import embedding, lexical_features, sentences  # noqa: F401  (register what the bundled model needs)
 
 BUNDLED_NAME = "de_newsdesk"
 BUNDLED_PATH = Path(__file__).resolve().parents[1] / "models" / BUNDLED_NAME

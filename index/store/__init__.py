@@ -2,7 +2,7 @@
 
 Public API (see each name's docstring)::
 
-    from index.store import Store, build_index, index_dir_for, default_corpus
+    from newsdesk.index.store import Store, build_index, index_dir_for, default_corpus
 
 The reader uses ``Store`` only; ``build_index`` is the one writer.
 """

@@ -29,8 +29,8 @@ from typing import Callable, Iterable
 from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
 
-from index.article import Article
-from index.ingest.skipped import Skipped
+from newsdesk.index.article import Article
+from newsdesk.index.ingest.skipped import Skipped
 
 from .errors import StoreError
 from .lock import DEFAULT_TIMEOUT, index_lock
@@ -174,7 +174,7 @@ def build_index(
     ``lock_timeout`` seconds. On KeyboardInterrupt the uncommitted batch is
     dropped, committed work stays, and the interrupt propagates.
     """
-    from index.ingest import iter_files, read_file
+    from newsdesk.index.ingest import iter_files, read_file
 
     t0 = time.monotonic()
     roots = [Path(p) for p in paths]
@@ -190,7 +190,7 @@ def build_index(
             manifest = Manifest.load(index_dir)
         write_info(index_dir, corpus_key(roots), SCHEMA_VERSION)
         if analyzer is None:
-            from index.analysis.analyzer import Analyzer
+            from newsdesk.index.analysis.analyzer import Analyzer
 
             analyzer = Analyzer(model)
         signature = analyzer.signature

@@ -8,8 +8,8 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.annotations import LABELS, Analysis, Entity, Event
-from index.article import Article
+from newsdesk.index.annotations import LABELS, Analysis, Entity, Event
+from newsdesk.index.article import Article
 
 
 @dataclass(frozen=True)

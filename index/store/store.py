@@ -16,7 +16,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector
 
-from index.annotations import LABELS, Event
+from newsdesk.index.annotations import LABELS, Event
 
 from .errors import IndexNotFoundError, QueryError, StoreError
 from .locations import WHOOSH_DIR, read_info

@@ -1,6 +1,6 @@
 import pytest
 
-from index.config import Config, ConfigError, config_path, load_config
+from newsdesk.index.config import Config, ConfigError, config_path, load_config
 
 
 def test_defaults_when_missing(tmp_path, monkeypatch):

@@ -41,12 +41,12 @@ def write_synthetic_corpus(folder: Path, n: int, seed: int = 1) -> list[Path]:
 
 def newsdesk(*args: str, timeout: float = 300, **kw) -> subprocess.CompletedProcess:
     """Run the ``newsdesk`` command line in a child process."""
-    return subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True, timeout=timeout,
+    return subprocess.run([sys.executable, "-m", "newsdesk.tui.cli", *args], capture_output=True, timeout=timeout,
                           cwd=REPO, env=child_env(), **kw)
 
 
 def newsdesk_process(*args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "tui.cli", *args], stdout=subprocess.PIPE,
+    return subprocess.Popen([sys.executable, "-m", "newsdesk.tui.cli", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, cwd=REPO, env=child_env())
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from index.store import IndexNotFoundError, Store
+from newsdesk.index.store import IndexNotFoundError, Store
 
 from .conftest import newsdesk, newsdesk_process, write_synthetic_corpus
 

@@ -10,8 +10,8 @@ import random
 import signal
 import time
 
-from index.ingest import read_paths
-from index.store import Store
+from newsdesk.index.ingest import read_paths
+from newsdesk.index.store import Store
 
 from .conftest import newsdesk, newsdesk_process, write_synthetic_corpus
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import resource
 
-from index.article import Article
-from index.ingest import Skipped, read_paths
-from index.store import Store
+from newsdesk.index.article import Article
+from newsdesk.index.ingest import Skipped, read_paths
+from newsdesk.index.store import Store
 
 from .conftest import newsdesk, write_synthetic_corpus
 from .hostile_inputs import make_corpus

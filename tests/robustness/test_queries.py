@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from index.store import QueryError, Store, build_index
+from newsdesk.index.store import QueryError, Store, build_index
 
 from .conftest import write_synthetic_corpus
 
@@ -37,7 +37,7 @@ class _Fixed:
     signature = "fixed-test-analysis"
 
     def analyze_many(self, items, batch_size=32):
-        from index.annotations import Analysis, Entity
+        from newsdesk.index.annotations import Analysis, Entity
 
         for text, _date in items:
             i = text.find("Putin")

@@ -13,7 +13,7 @@ def sample_index(tmp_path_factory):
 
 @pytest.fixture
 def make_app(sample_index):
-    from tui.app import NewsdeskApp
+    from newsdesk.tui.app import NewsdeskApp
 
     def make(**kw):
         return NewsdeskApp(None, sample_index, **kw)

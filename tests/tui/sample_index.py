@@ -9,12 +9,12 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from index.annotations import Analysis, Event, Timex
-from index.article import BODY, CAPTION, HEADING, Article
-from index.store.builder import open_or_create
-from index.store.locations import write_info
-from index.store.records import article_document
-from index.store.schema import SCHEMA_VERSION
+from newsdesk.index.annotations import Analysis, Event, Timex
+from newsdesk.index.article import BODY, CAPTION, HEADING, Article
+from newsdesk.index.store.builder import open_or_create
+from newsdesk.index.store.locations import write_info
+from newsdesk.index.store.records import article_document
+from newsdesk.index.store.schema import SCHEMA_VERSION
 from tests.index.store.helpers import match_names
 
 NAMES = [

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tui.list_sources import ArticlePages, SearchHits, Timeline
-from tui.screens.article_entities import ArticleEntitiesScreen
-from tui.screens.entity import EntityScreen
-from tui.screens.help import HelpScreen
-from tui.screens.main import MainScreen
+from newsdesk.tui.list_sources import ArticlePages, SearchHits, Timeline
+from newsdesk.tui.screens.article_entities import ArticleEntitiesScreen
+from newsdesk.tui.screens.entity import EntityScreen
+from newsdesk.tui.screens.help import HelpScreen
+from newsdesk.tui.screens.main import MainScreen
 
 
 async def _settle(pilot) -> None:
@@ -183,7 +183,7 @@ async def test_help_screen_lists_keys(make_app):
         body = str(app.screen.query_one("#help-body").render())
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
-    from tui.screens.help import help_sections
+    from newsdesk.tui.screens.help import help_sections
 
     keys = {k for _t, rows in help_sections() for k, _d in rows}
     for expected in ("/", "n", "N", "]", "[", "e", "o", "c", "t", "s", "q", "?", "Esc", "j ↓", "k ↑"):
@@ -221,7 +221,7 @@ async def test_copy_citation_and_theme_toggle(make_app):
 
 
 async def test_open_source_failure_is_reported(make_app, monkeypatch):
-    from tui import system_open
+    from newsdesk.tui import system_open
 
     def fail(target, timeout=10.0):
         raise system_open.OpenError("no opener here")
@@ -247,7 +247,7 @@ async def test_command_palette_offers_reader_commands(make_app):
 async def test_config_theme_and_key_bindings(make_app):
     from types import SimpleNamespace
 
-    from tui.screens.help import help_sections
+    from newsdesk.tui.screens.help import help_sections
 
     app = make_app(config=SimpleNamespace(theme="light", keys={"search": "f", "timeline": "T"}))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -263,7 +263,7 @@ async def test_config_theme_and_key_bindings(make_app):
 
 
 async def test_missing_index_without_corpus_says_so(tmp_path):
-    from tui.app import NewsdeskApp
+    from newsdesk.tui.app import NewsdeskApp
 
     app = NewsdeskApp(None, tmp_path / "nothing-here")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -312,7 +312,7 @@ async def test_click_on_entity_moves_cursor_then_opens_entity_view(make_app):
 
 
 async def test_big_index_draws_first_and_fills_the_list_from_a_thread(make_app, monkeypatch):
-    from tui.screens import main as main_module
+    from newsdesk.tui.screens import main as main_module
 
     monkeypatch.setattr(main_module, "BACKGROUND_FIRST_PAGE", 1)
     app = make_app()

@@ -2,9 +2,9 @@ import datetime as dt
 
 from rich.console import Console
 
-from index.annotations import Analysis, Entity
-from index.article import BODY, CAPTION, HEADING, Article
-from tui.article_render import render_article
+from newsdesk.index.annotations import Analysis, Entity
+from newsdesk.index.article import BODY, CAPTION, HEADING, Article
+from newsdesk.tui.article_render import render_article
 
 
 def _article(paragraphs, **kw):

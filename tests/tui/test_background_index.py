@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from tui.background_index import BackgroundIndexer
+from newsdesk.tui.background_index import BackgroundIndexer
 
 
 def _wait(indexer: BackgroundIndexer, seconds: float = 120.0) -> list[tuple]:
@@ -41,8 +41,8 @@ async def test_app_indexes_seeds_in_background_and_shows_them(tmp_path):
     """First run on the bundled seeds: the list fills when the worker has committed."""
     import pytest
 
-    from index.store import default_corpus
-    from tui.app import NewsdeskApp
+    from newsdesk.index.store import default_corpus
+    from newsdesk.tui.app import NewsdeskApp
 
     app = NewsdeskApp(default_corpus(), tmp_path / "index")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -69,8 +69,8 @@ async def test_app_indexes_seeds_in_background_and_shows_them(tmp_path):
 
 
 async def test_refresh_of_a_big_index_runs_in_a_thread(sample_index, monkeypatch):
-    from tui.app import NewsdeskApp
-    from tui.screens import main as main_module
+    from newsdesk.tui.app import NewsdeskApp
+    from newsdesk.tui.screens import main as main_module
 
     app = NewsdeskApp(None, sample_index)
     async with app.run_test(size=(120, 40)) as pilot:

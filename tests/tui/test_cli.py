@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from index.store import Store, index_dir_for
+from newsdesk.index.store import Store, index_dir_for
 from tests.index.store.helpers import FakeAnalyzer, write_article as write
-from tui import cli
+from newsdesk.tui import cli
 
 EVIL_TITLE = "Böse [bold red]x[/] \x1b]8;;http://evil\x07Link\x1b]8;;\x07 \x1b[31mrot\x1b[0m"
 EVIL_BODY = "Putin sagt [bold red]x[/] und \x1b]8;;http://evil\x07hier\x1b]8;;\x07 \x1b[31mrot\x1b[0m."
@@ -201,13 +201,13 @@ def test_interrupt_exits_130(capsys, corpus, monkeypatch):
     def interrupted(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("index.store.build_index", interrupted)
+    monkeypatch.setattr("newsdesk.index.store.build_index", interrupted)
     code, out, err = run(capsys, "index", str(corpus))
     assert code == 130 and "interrupted" in err
 
 
 def test_reader_gets_corpus_index_and_model(capsys, corpus, monkeypatch, tmp_path):
-    import tui.app
+    import newsdesk.tui.app
 
     seen = {}
 
@@ -218,7 +218,7 @@ def test_reader_gets_corpus_index_and_model(capsys, corpus, monkeypatch, tmp_pat
         def run(self):
             seen["ran"] = True
 
-    monkeypatch.setattr(tui.app, "NewsdeskApp", Recorder)
+    monkeypatch.setattr(newsdesk.tui.app, "NewsdeskApp", Recorder)
     assert cli.main([str(corpus), "--model", "de_x"]) == 0
     assert seen["corpus"] == [corpus] and seen["index_dir"] == index_dir_for([corpus])
     assert seen["model"] == "de_x" and seen["ran"]
@@ -229,7 +229,7 @@ def test_reader_gets_corpus_index_and_model(capsys, corpus, monkeypatch, tmp_pat
 
 
 def test_missing_model_exit_2(capsys, corpus, monkeypatch):
-    from index.analysis.pipeline import ModelNotFoundError
+    from newsdesk.index.analysis.pipeline import ModelNotFoundError
 
     class Missing:
         @property
@@ -242,7 +242,7 @@ def test_missing_model_exit_2(capsys, corpus, monkeypatch):
 
 
 def test_busy_index_exit_1(capsys, corpus):
-    from index.store.lock import index_lock
+    from newsdesk.index.store.lock import index_lock
 
     run(capsys, "index", str(corpus))
     with index_lock(index_dir_for([corpus])):

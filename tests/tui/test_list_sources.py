@@ -2,9 +2,9 @@ import datetime as dt
 
 from rich.style import Style
 
-from index.annotations import Event
-from index.store import ArticleSummary, Hit, Mention, SearchResults
-from tui.list_sources import ArticleEvents, MentionRows, SearchHits, display_name, event_when, source_label
+from newsdesk.index.annotations import Event
+from newsdesk.index.store import ArticleSummary, Hit, Mention, SearchResults
+from newsdesk.tui.list_sources import ArticleEvents, MentionRows, SearchHits, display_name, event_when, source_label
 
 
 def style(name: str) -> Style:

@@ -15,7 +15,7 @@ def test_reader_does_not_import_spacy(sample_index):
         f"""
         import asyncio, sys
         from pathlib import Path
-        from tui.app import NewsdeskApp
+        from newsdesk.tui.app import NewsdeskApp
 
         async def main():
             app = NewsdeskApp(None, Path({str(sample_index)!r}))

@@ -1,4 +1,4 @@
-from tui.safe_text import REPLACEMENT, clean, clean_line
+from newsdesk.tui.safe_text import REPLACEMENT, clean, clean_line
 
 
 def test_clean_replaces_escape_and_control_characters_keeping_length():

@@ -9,7 +9,7 @@ SIZES = [(120, 40), (80, 24)]
 
 @pytest.fixture
 def app(sample_index):
-    from tui.app import NewsdeskApp
+    from newsdesk.tui.app import NewsdeskApp
 
     return NewsdeskApp(None, sample_index)
 

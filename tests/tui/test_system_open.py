@@ -2,8 +2,8 @@ import sys
 
 import pytest
 
-from tui import system_open
-from tui.system_open import OpenError, open_target, opener_command, target_for
+from newsdesk.tui import system_open
+from newsdesk.tui.system_open import OpenError, open_target, opener_command, target_for
 
 
 def test_target_prefers_url_then_existing_file(tmp_path):

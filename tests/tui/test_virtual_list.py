@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import App, ComposeResult
 
-from tui.widgets.virtual_list import VirtualList
+from newsdesk.tui.widgets.virtual_list import VirtualList
 
 
 class CountingSource:

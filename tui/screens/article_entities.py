@@ -13,10 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from index.annotations import LABELS, Entity
-from tui import entity_styles
-from tui.list_sources import display_name
-from tui.safe_text import clean_line
+from newsdesk.index.annotations import LABELS, Entity
+from newsdesk.tui import entity_styles
+from newsdesk.tui.list_sources import display_name
+from newsdesk.tui.safe_text import clean_line
 
 
 def group_entities(entities: list[Entity]) -> list[tuple[str, list[tuple[str, str, int]]]]:

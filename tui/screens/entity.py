@@ -10,9 +10,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui import entity_styles
-from tui.list_sources import MentionRows, SummaryRows, display_name
-from tui.widgets.virtual_list import EmptySource, VirtualList
+from newsdesk.tui import entity_styles
+from newsdesk.tui.list_sources import MentionRows, SummaryRows, display_name
+from newsdesk.tui.widgets.virtual_list import EmptySource, VirtualList
 
 MENTION_LIMIT = 500
 

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.widgets.entity_legend import legend_text
+from newsdesk.tui.widgets.entity_legend import legend_text
 
 
 SEARCH_SYNTAX = [
@@ -49,12 +49,12 @@ def binding_rows(bindings, keymap: dict | None = None) -> list[tuple[str, str]]:
 
 
 def help_sections(keymap: dict | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
-    from tui.app import NewsdeskApp
-    from tui.screens.entity import EntityScreen
-    from tui.screens.main import MainScreen
-    from tui.widgets.article_view import ArticleView
-    from tui.widgets.search_bar import SearchBar
-    from tui.widgets.virtual_list import VirtualList
+    from newsdesk.tui.app import NewsdeskApp
+    from newsdesk.tui.screens.entity import EntityScreen
+    from newsdesk.tui.screens.main import MainScreen
+    from newsdesk.tui.widgets.article_view import ArticleView
+    from newsdesk.tui.widgets.search_bar import SearchBar
+    from newsdesk.tui.widgets.virtual_list import VirtualList
 
     return [
         ("Everywhere", binding_rows(NewsdeskApp.BINDINGS, keymap) + [("Tab Shift+Tab", "Next / previous pane"),

@@ -11,15 +11,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from index.annotations import Event
-from tui.list_sources import ArticleEvents, ArticlePages, SearchHits, Timeline
-from tui.widgets.virtual_list import EmptySource
-from tui.safe_text import clean_line
-from tui.widgets.article_view import ArticleView
-from tui.widgets.entity_legend import EntityLegend
-from tui.widgets.index_status import IndexStatus
-from tui.widgets.search_bar import SearchBar
-from tui.widgets.virtual_list import VirtualList
+from newsdesk.index.annotations import Event
+from newsdesk.tui.list_sources import ArticleEvents, ArticlePages, SearchHits, Timeline
+from newsdesk.tui.widgets.virtual_list import EmptySource
+from newsdesk.tui.safe_text import clean_line
+from newsdesk.tui.widgets.article_view import ArticleView
+from newsdesk.tui.widgets.entity_legend import EntityLegend
+from newsdesk.tui.widgets.index_status import IndexStatus
+from newsdesk.tui.widgets.search_bar import SearchBar
+from newsdesk.tui.widgets.virtual_list import VirtualList
 
 NARROW = 100  # below this width the side list starts collapsed
 SEARCH_LIMIT = 200  # hits shown for a search (the count is always the full one)
@@ -312,7 +312,7 @@ class MainScreen(Screen):
     def run_search(self, query: str, *, keep_position: bool = False) -> None:
         """Search and list the hits; ``keep_position``: re-run after an index update without
         moving the cursor off (or closing) the article being read."""
-        from index.store import QueryError
+        from newsdesk.index.store import QueryError
 
         query = query.strip()
         if not query:
@@ -391,7 +391,7 @@ class MainScreen(Screen):
         if self.current is None:
             self.notify("Open an article first.", timeout=2)
             return
-        from tui.screens.article_entities import ArticleEntitiesScreen
+        from newsdesk.tui.screens.article_entities import ArticleEntitiesScreen
 
         def chosen(key: str | None) -> None:
             if key:
@@ -404,7 +404,7 @@ class MainScreen(Screen):
         self.show_entity(event.entity.key, event.entity.label, event.entity.text)
 
     def show_entity(self, key: str, label: str | None = None, name: str | None = None) -> None:
-        from tui.screens.entity import EntityScreen
+        from newsdesk.tui.screens.entity import EntityScreen
 
         if label is None and self.current is not None:
             for e in self.current.analysis.entities:
@@ -435,7 +435,7 @@ class MainScreen(Screen):
         if self.current is None:
             self.notify("Open an article first.", timeout=2)
             return
-        from tui.system_open import OpenError, target_for
+        from newsdesk.tui.system_open import OpenError, target_for
 
         article = self.current.article
         try:
@@ -447,7 +447,7 @@ class MainScreen(Screen):
 
     @work(thread=True, exclusive=True, group="open-source")
     def _open_in_background(self, target: str) -> None:
-        from tui.system_open import OpenError, open_target
+        from newsdesk.tui.system_open import OpenError, open_target
 
         try:
             open_target(target)

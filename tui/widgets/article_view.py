@@ -20,9 +20,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from index.annotations import Analysis, Entity
-from index.article import Article
-from tui.article_render import META, TITLE, RenderedArticle, render_article
+from newsdesk.index.annotations import Analysis, Entity
+from newsdesk.index.article import Article
+from newsdesk.tui.article_render import META, TITLE, RenderedArticle, render_article
 
 try:  # rich's own word wrapper, so our line breaks match Text.wrap
     from rich._wrap import divide_line
@@ -269,7 +269,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def reveal_first_match(self) -> None:
         """Scroll to the first search match in the text when it is below the first screen."""
-        from tui.article_render import term_spans
+        from newsdesk.tui.article_render import term_spans
 
         if self.article is None or not self.terms:
             return

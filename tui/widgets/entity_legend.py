@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from tui import entity_styles
+from newsdesk.tui import entity_styles
 
 
 def legend_text(dark: bool, verbose: bool = True, names: bool = True) -> Text:

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from tui.safe_text import clean_line
+from newsdesk.tui.safe_text import clean_line
 
 DEBOUNCE_SECONDS = 0.2
 

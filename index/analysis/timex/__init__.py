@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from index.annotations import Timex
+from newsdesk.index.annotations import Timex
 
 from .normalise import Resolver
 from .patterns import Candidate, find_candidates

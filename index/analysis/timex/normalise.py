@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from index.annotations import Timex
+from newsdesk.index.annotations import Timex
 
 from .lexicon import (
     AMBIGUOUS_MONTHS, CARDINALS, DAY_PARTS, DECADE_WORDS, EASTER_HOLIDAYS, FIXED_HOLIDAYS,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from index.annotations import Entity, Timex
+from newsdesk.index.annotations import Entity, Timex
 
 _NLP = spacy.blank("de")
 

@@ -8,11 +8,11 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from index.analysis import analyzer as analyzer_module
-from index.analysis.analyzer import Analyzer, split_for_pipeline
-from index.analysis.events import EVENTS_VERSION
-from index.analysis.timex import TAGGER_VERSION
-from index.annotations import Analysis
+from newsdesk.index.analysis import analyzer as analyzer_module
+from newsdesk.index.analysis.analyzer import Analyzer, split_for_pipeline
+from newsdesk.index.analysis.events import EVENTS_VERSION
+from newsdesk.index.analysis.timex import TAGGER_VERSION
+from newsdesk.index.annotations import Analysis
 
 ROOT = Path(__file__).resolve().parents[3]
 DCT = dt.date(2025, 10, 21)
@@ -118,7 +118,7 @@ def test_long_text_is_analysed_in_pieces_with_offsets_into_the_whole_text(analyz
 
 
 def test_signature_names_pipeline_tagger_and_events_versions(analyzer):
-    from index.analysis.pipeline import pipeline_signature
+    from newsdesk.index.analysis.pipeline import pipeline_signature
 
     signature = analyzer.signature
     assert pipeline_signature(analyzer.nlp) in signature
@@ -162,8 +162,8 @@ def test_split_for_pipeline_cuts_after_paragraphs_then_sentences_then_spaces():
 
 @pytest.fixture(scope="module")
 def seeds():
-    from index.analysis.pipeline import ModelNotFoundError, load_pipeline
-    from index.ingest import read_file
+    from newsdesk.index.analysis.pipeline import ModelNotFoundError, load_pipeline
+    from newsdesk.index.ingest import read_file
 
     try:
         load_pipeline()

@@ -1,4 +1,4 @@
-from index.analysis.captions import caption_spans
+from newsdesk.index.analysis.captions import caption_spans
 
 VIDEO = "Trump hatte bereits im September angekündigt, wieder mit Putin sprechen zu wollen 10.09.2025 | 0:21 min"
 VIDEO_2 = (

@@ -6,7 +6,7 @@ import numpy
 import pytest
 import spacy
 
-from index.analysis import embedding  # noqa: F401  (registers the architecture)
+from newsdesk.index.analysis import embedding  # noqa: F401  (registers the architecture)
 
 
 def _model(**kw):

@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from index.analysis.entities import canonical_key, extract_entities
+from newsdesk.index.analysis.entities import canonical_key, extract_entities
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 BUNDLED = Path(__file__).resolve().parents[3] / "index" / "models" / "de_newsdesk" / "config.cfg"
@@ -96,7 +96,7 @@ def _seed_text(name: str) -> str:
     ],
 )
 def test_seed_articles_with_bundled_model(seed, expected):
-    from index.analysis.pipeline import load_pipeline
+    from newsdesk.index.analysis.pipeline import load_pipeline
 
     ents = extract_entities(load_pipeline()(_seed_text(seed)))
     found = {(e.text, e.label) for e in ents}

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 import spacy
 
-from index.analysis.events import MAX_WHAT_WORDS, extract_events, period_start
-from index.annotations import Timex
+from newsdesk.index.analysis.events import MAX_WHAT_WORDS, extract_events, period_start
+from newsdesk.index.annotations import Timex
 
 from .handmade import entities_of, make_doc, timex_at
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.analysis.lexical_features import lexical_class, name_classes
+from newsdesk.index.analysis.lexical_features import lexical_class, name_classes
 
 
 @pytest.mark.parametrize("word, own", [
@@ -42,7 +42,7 @@ def test_language_code_lookup_is_left_alone():
 
 def test_lexicon_tables_find_every_stored_form():
     # lookups bisect the stored lists, so they must be strictly sorted in Python's string order
-    from index.analysis.lexical_features import _lexicon
+    from newsdesk.index.analysis.lexical_features import _lexicon
 
     for table in _lexicon():
         assert all(a < b for a, b in zip(table.keys, table.keys[1:]))

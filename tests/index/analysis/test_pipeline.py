@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from index.analysis.pipeline import ModelNotFoundError, load_pipeline, pipeline_signature
+from newsdesk.index.analysis.pipeline import ModelNotFoundError, load_pipeline, pipeline_signature
 
 BUNDLED = Path(__file__).resolve().parents[3] / "index" / "models" / "de_newsdesk" / "config.cfg"
 needs_model = pytest.mark.skipif(not BUNDLED.exists(), reason="bundled model not built")

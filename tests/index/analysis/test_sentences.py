@@ -1,7 +1,7 @@
 import pytest
 import spacy
 
-from index.analysis.sentences import set_sentence_starts
+from newsdesk.index.analysis.sentences import set_sentence_starts
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 import pytest
 
-from index.ingest.boilerplate import is_boilerplate
+from newsdesk.index.ingest.boilerplate import is_boilerplate
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from index.ingest.dates import looks_like_date, parse_date
+from newsdesk.index.ingest.dates import looks_like_date, parse_date
 
 D = dt.date(2025, 10, 21)
 

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from index.ingest.decode import DecodeError, decode_bytes
+from newsdesk.index.ingest.decode import DecodeError, decode_bytes
 
 GERMAN = "Die Bürgermeisterin von Köln äußerte sich über die Straßenbahn. Größere Änderungen für das Frühjahr."
 CP1252 = "„Wir müssen jetzt handeln“ – sagte der Minister; die Kosten: 5 € pro Kopf."

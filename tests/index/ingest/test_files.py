@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from index.article import Article
-from index.ingest import Skipped, iter_files, read_file, read_paths
+from newsdesk.index.article import Article
+from newsdesk.index.ingest import Skipped, iter_files, read_file, read_paths
 
 GERMAN = (
     "Die Bürgermeisterin von Köln äußerte sich am Montag über die Straßenbahn. "
@@ -93,8 +93,8 @@ def test_unreadable_file_and_folder(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr("index.ingest.files.os.scandir", scandir)
-    monkeypatch.setattr("index.ingest.files.open", guarded_open, raising=False)
+    monkeypatch.setattr("newsdesk.index.ingest.files.os.scandir", scandir)
+    monkeypatch.setattr("newsdesk.index.ingest.files.open", guarded_open, raising=False)
     results = [r if isinstance(r, Article) else str(r) for r in read_paths(tmp_path)]
     assert results[0] == f"{tmp_path / 'dir'}: cannot read folder (permission denied)"
     assert results[1] == f"{tmp_path / 'locked.txt'}: permission denied"
@@ -241,7 +241,7 @@ def test_ids_are_stable_and_distinct(tmp_path, monkeypatch):
 
 
 def test_walk_paths_reports_what_iter_files_passes_over(tmp_path):
-    from index.ingest import walk_paths
+    from newsdesk.index.ingest import walk_paths
 
     (tmp_path / "a.txt").write_text("x")
     (tmp_path / "dangling.md").symlink_to(tmp_path / "missing.md")

@@ -1,7 +1,7 @@
 import datetime as dt
 
-from index.article import BODY, HEADING
-from index.ingest import Skipped, read_file
+from newsdesk.index.article import BODY, HEADING
+from newsdesk.index.ingest import Skipped, read_file
 
 PAGE = """<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8">

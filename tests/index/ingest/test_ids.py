@@ -1,4 +1,4 @@
-from index.ingest.ids import article_id, path_key
+from newsdesk.index.ingest.ids import article_id, path_key
 
 
 def test_path_key_is_absolute_and_resolves_links(tmp_path, monkeypatch):

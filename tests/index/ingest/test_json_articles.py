@@ -1,8 +1,8 @@
 import datetime as dt
 import json
 
-from index.article import Article
-from index.ingest import Skipped, read_file, read_paths
+from newsdesk.index.article import Article
+from newsdesk.index.ingest import Skipped, read_file, read_paths
 
 TEXT = "Die Bürgermeisterin von Köln äußerte sich am Montag über die Straßenbahn.\n\nZweiter Absatz über Berlin."
 

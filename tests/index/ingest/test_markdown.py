@@ -1,8 +1,8 @@
 import datetime as dt
 
-from index.article import BODY, HEADING
-from index.ingest import read_file
-from index.ingest.markdown import parse_markdown, strip_inline
+from newsdesk.index.article import BODY, HEADING
+from newsdesk.index.ingest import read_file
+from newsdesk.index.ingest.markdown import parse_markdown, strip_inline
 
 
 def test_strip_inline_markdown():

@@ -1,6 +1,6 @@
 import unicodedata
 
-from index.ingest.normalise import clean_inline, clean_text, collapse_whitespace, split_blocks
+from newsdesk.index.ingest.normalise import clean_inline, clean_text, collapse_whitespace, split_blocks
 
 
 def test_nfc_composes_decomposed_umlauts():

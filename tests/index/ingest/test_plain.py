@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from index.article import BODY, CAPTION, HEADING
-from index.ingest import Skipped, read_file
+from newsdesk.index.article import BODY, CAPTION, HEADING
+from newsdesk.index.ingest import Skipped, read_file
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 DISCLAIMER = "Wir nutzen künstliche Intelligenz, um Zusammenfassungen unserer Artikel zu erstellen."

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from index.ingest.seed_text import read_text_article, split_date_line
+from newsdesk.index.ingest.seed_text import read_text_article, split_date_line
 
 
 def test_date_line_with_leading_white_space_and_text_on_the_same_line():

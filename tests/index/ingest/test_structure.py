@@ -1,5 +1,5 @@
-from index.article import BODY, CAPTION, HEADING
-from index.ingest.structure import (
+from newsdesk.index.article import BODY, CAPTION, HEADING
+from newsdesk.index.ingest.structure import (
     build_article,
     classify,
     derive_title,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from index.annotations import Analysis, Entity, Event, Timex
-from index.article import Article
-from index.store.builder import open_or_create
-from index.store.locations import write_info
-from index.store.records import article_document
-from index.store.schema import SCHEMA_VERSION
+from newsdesk.index.annotations import Analysis, Entity, Event, Timex
+from newsdesk.index.article import Article
+from newsdesk.index.store.builder import open_or_create
+from newsdesk.index.store.locations import write_info
+from newsdesk.index.store.records import article_document
+from newsdesk.index.store.schema import SCHEMA_VERSION
 
 NAMES = [
     ("Wladimir Putin", "PER", "PER:Wladimir Putin"),

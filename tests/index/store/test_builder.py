@@ -4,9 +4,9 @@ import time
 
 import pytest
 
-from index.store import IndexBusyError, Store, build_index
-from index.store.lock import index_lock
-from index.store.manifest import Manifest
+from newsdesk.index.store import IndexBusyError, Store, build_index
+from newsdesk.index.store.lock import index_lock
+from newsdesk.index.store.manifest import Manifest
 
 from .helpers import FakeAnalyzer, write_article as write
 
@@ -161,8 +161,8 @@ def test_second_writer_gets_busy_error(corpus, tmp_path):
 
 
 def test_schema_change_rebuilds_even_if_interrupted_at_once(corpus, tmp_path, monkeypatch):
-    import index.store.builder as builder
-    import index.store.locations as locations
+    import newsdesk.index.store.builder as builder
+    import newsdesk.index.store.locations as locations
 
     ix = tmp_path / "ix"
     build_index([corpus], ix, analyzer=FakeAnalyzer())

@@ -1,4 +1,4 @@
-from index.store.german import fold, german_analyzer
+from newsdesk.index.store.german import fold, german_analyzer
 
 
 def terms(text: str) -> list[str]:

@@ -1,7 +1,7 @@
 import pytest
 
-from index.store import StoreError, build_index, default_corpus, index_dir_for, list_indexes, remove_index
-from index.store.locations import data_dir, read_info
+from newsdesk.index.store import StoreError, build_index, default_corpus, index_dir_for, list_indexes, remove_index
+from newsdesk.index.store.locations import data_dir, read_info
 
 from .helpers import FakeAnalyzer
 

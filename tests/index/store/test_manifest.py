@@ -1,6 +1,6 @@
 import json
 
-from index.store.manifest import MANIFEST_NAME, FileEntry, Manifest
+from newsdesk.index.store.manifest import MANIFEST_NAME, FileEntry, Manifest
 
 
 def test_round_trip(tmp_path):

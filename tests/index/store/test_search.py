@@ -1,4 +1,4 @@
-from index.store.search import match_spans, snippet
+from newsdesk.index.store.search import match_spans, snippet
 
 
 def test_match_spans_find_inflected_and_folded_forms():

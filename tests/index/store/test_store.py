@@ -3,9 +3,9 @@ import time
 
 import pytest
 
-from index.store import IndexNotFoundError, QueryError, Store, match_spans
+from newsdesk.index.store import IndexNotFoundError, QueryError, Store, match_spans
 
-from index.annotations import Analysis
+from newsdesk.index.annotations import Analysis
 
 from .helpers import FakeAnalyzer, article, match_names, write_index
 
@@ -102,7 +102,7 @@ def test_total_counts_every_match(tmp_path):
                                    '"Putin trifft"', '"Straße ist voll"', '"Gespräche über Russlands"', "Tr*",
                                    "entity:putin", "title:Kreml OR Strassen", "(Putin OR Trump) NOT Budapest"])
 def test_ranker_agrees_with_whoosh(store, query):
-    from index.store.ranking import Ranker
+    from newsdesk.index.store.ranking import Ranker
 
     q = store.parse(query)
     ids, scores = store._ranker().run(q)
@@ -193,9 +193,9 @@ def test_entities(store):
 
 
 def test_empty_index(tmp_path):
-    from index.store.builder import open_or_create
-    from index.store.locations import write_info
-    from index.store.schema import SCHEMA_VERSION
+    from newsdesk.index.store.builder import open_or_create
+    from newsdesk.index.store.locations import write_info
+    from newsdesk.index.store.schema import SCHEMA_VERSION
 
     open_or_create(tmp_path)
     write_info(tmp_path, ["/corpus"], SCHEMA_VERSION)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from index.analysis.timex import tag
+from newsdesk.index.analysis.timex import tag
 
 # A Tuesday.
 DCT = date(2025, 10, 21)

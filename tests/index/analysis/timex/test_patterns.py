@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from index.analysis.timex.patterns import candidate_re, iter_spans
+from newsdesk.index.analysis.timex.patterns import candidate_re, iter_spans
 
 from .helpers import only, tagged
 
@@ -300,7 +300,7 @@ def test_fast_scan_equals_regex_scan():
 def test_fast_scan_equals_regex_scan_on_random_word_sequences():
     import random
 
-    from index.analysis.timex.lexicon import MONTHS, RELATIVE_DAYS, WEEKDAYS
+    from newsdesk.index.analysis.timex.lexicon import MONTHS, RELATIVE_DAYS, WEEKDAYS
 
     rnd = random.Random(7)
     words = ([w.capitalize() for w in MONTHS] + [w.capitalize() for w in WEEKDAYS] + list(RELATIVE_DAYS)

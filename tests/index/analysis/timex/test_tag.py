@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.analysis.timex import TAGGER_VERSION, tag
+from newsdesk.index.analysis.timex import TAGGER_VERSION, tag
 
 from .helpers import tagged
 
@@ -137,7 +137,7 @@ def test_offsets_and_order():
 
 
 def test_round_trip_through_dict():
-    from index.annotations import Timex
+    from newsdesk.index.annotations import Timex
     for t in tag("Mitte August und am Montag", date(2025, 10, 21)):
         assert Timex.from_dict(t.to_dict()) == t
 
@@ -149,7 +149,7 @@ def test_version_is_a_string():
 def test_module_doctest():
     import doctest
 
-    import index.analysis.timex as timex
+    import newsdesk.index.analysis.timex as timex
 
     assert doctest.testmod(timex).failed == 0
 

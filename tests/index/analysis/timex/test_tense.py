@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from index.analysis.timex import FUTURE, NEUTRAL, PAST, sentence_bounds, tense_direction
+from newsdesk.index.analysis.timex import FUTURE, NEUTRAL, PAST, sentence_bounds, tense_direction
 
 from .helpers import only
 
