@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from newsdesk.index.dates import span_text
+
 LABELS = ("PER", "LOC", "ORG", "MISC")
+# what the text says of an event: it happened; it is planned or expected (soll, will, geplant);
+# somebody reports it (laut, sagte); it did not happen
+EVENT_STATUSES = ("asserted", "planned", "reported", "negated")
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,17 @@ class Event:
     value: str = ""  # the TIMEX3 value the date comes from
     timex_start: int = -1  # span of the temporal expression that dates the event
     timex_end: int = -1
+    status: str = "asserted"  # EVENT_STATUSES: what the text says of the event
+    inferred: bool = False  # dated from the publication date: the lead reports it without a date
+    end_date: str = ""  # ISO date of the end of a range ("vom 16. Juni bis zum 23. September"), else ""
+    end_value: str = ""  # the TIMEX3 value the end comes from
+    sentence_start: int = -1  # the whole sentence the event's clause stands in
+    sentence_end: int = -1
+
+    @property
+    def when(self) -> str:
+        """The date (or range) as a person writes it: 4. November 2006, 1930er, 13. Jh., 1500 v. Chr."""
+        return span_text(self.value or self.date, self.end_value)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -70,7 +86,9 @@ class Event:
         return cls(
             d["start"], d["end"], d["date"], d["granularity"], d["what"], d["text"],
             list(d.get("who", [])), list(d.get("where", [])), d.get("value", ""),
-            d.get("timex_start", -1), d.get("timex_end", -1),
+            d.get("timex_start", -1), d.get("timex_end", -1), d.get("status", "asserted"),
+            bool(d.get("inferred", False)), d.get("end_date", ""), d.get("end_value", ""),
+            d.get("sentence_start", -1), d.get("sentence_end", -1),
         )
 
 

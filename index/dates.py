@@ -1,0 +1,71 @@
+"""How newsdesk writes a TIMEX3 value for a person, in German.
+
+The analysis keeps TIMEX3 values (``2006-11-04``, ``193`` for the 1930s, ``12`` for the 13th
+century, ``BC1500``, ``2007-Q4``); the reader and ``newsdesk events`` show them as a person
+writes them: ``4. November 2006``, ``1930er``, ``13. Jh.``, ``1500 v. Chr.``, ``4. Quartal 2007``.
+Pure functions, no NLP: the reader imports this module.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTH_NAMES = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+)
+SEASON_NAMES = {"SP": "Frühjahr", "SU": "Sommer", "FA": "Herbst", "WI": "Winter"}
+
+_VALUE = re.compile(
+    r"^(?P<bc>BC|-)?(?P<year>\d{4})"
+    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>\d{2}:\d{2}))?)?"
+    r"|W(?P<week>\d{2})|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
+)
+_DECADE = re.compile(r"^(?P<bc>BC|-)?(?P<decade>\d{3})$")
+_CENTURY = re.compile(r"^(?P<bc>BC|-)?(?P<century>\d{2})$")
+
+
+def when_text(value: str) -> str:
+    """A TIMEX3 date value as a person writes it; a value it does not know comes back unchanged."""
+    value = (value or "").strip()
+    m = _VALUE.match(value)
+    if m:
+        year = int(m["year"])
+        if m["bc"]:
+            return f"{year} v. Chr."
+        if m["time"]:
+            return f"{int(m['day'])}. {MONTH_NAMES[int(m['month']) - 1]} {year}, {m['time']} Uhr"
+        if m["day"]:
+            return f"{int(m['day'])}. {MONTH_NAMES[int(m['month']) - 1]} {year}"
+        if m["month"]:
+            return f"{MONTH_NAMES[int(m['month']) - 1]} {year}"
+        if m["week"]:
+            return f"KW {int(m['week'])}/{year}"
+        if m["quarter"]:
+            return f"{m['quarter']}. Quartal {year}"
+        if m["half"]:
+            return f"{m['half']}. Halbjahr {year}"
+        if m["season"]:
+            return f"{SEASON_NAMES[m['season']]} {year}"
+        return str(year)
+    m = _DECADE.match(value)
+    if m:
+        decade = int(m["decade"]) * 10
+        return f"{decade}er v. Chr." if m["bc"] else f"{decade}er"
+    m = _CENTURY.match(value)
+    if m:
+        century = int(m["century"]) + 1  # TIMEX3 "12" is the years 1200-1299, the 13th century
+        return f"{century}. Jh. v. Chr." if m["bc"] else f"{century}. Jh."
+    return value
+
+
+def span_text(value: str, end_value: str = "") -> str:
+    """A date or a range of two dates: ``16. Juni – 23. September 2025`` keeps one shared year."""
+    start = when_text(value)
+    if not end_value or end_value == value:
+        return start
+    end = when_text(end_value)
+    a, b = _VALUE.match(value or ""), _VALUE.match(end_value or "")
+    if a and b and not a["bc"] and not b["bc"] and a["year"] == b["year"] and (a["month"] and b["month"]):
+        start = start.rsplit(" ", 1)[0] if not a["time"] else start
+    return f"{start} – {end}"
