@@ -53,8 +53,8 @@ if TYPE_CHECKING:  # spaCy is only needed by the caller, who made the Doc
 
 __all__ = ["EVENTS_VERSION", "describe", "extract_events", "period_start"]
 
-# Bump when the events found for the same input change: the index re-analyses.
-EVENTS_VERSION = "2"
+# Part of the analyzer signature (bump it there when the events found for the same input change).
+from newsdesk.index.analysis.signature import EVENTS_VERSION  # noqa: E402
 
 EVENT_TIMEX_TYPES = ("DATE", "TIME")
 WHO_LABELS = ("PER", "ORG")
