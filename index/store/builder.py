@@ -32,9 +32,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from whoosh import index as whoosh_index
-from whoosh.query import And, Not, Or, Term
-
 from newsdesk.index.article import Article
 from newsdesk.index.ingest.skipped import Skipped
 
@@ -43,7 +40,7 @@ from .lock import DEFAULT_TIMEOUT, index_lock
 from .locations import WHOOSH_DIR, corpus_key, read_info, write_info
 from .manifest import FileEntry, Manifest
 from .records import BuildProgress, BuildReport, article_document, decode_summary, path_key
-from .schema import SCHEMA_VERSION, build_schema
+from .schema import SCHEMA_VERSION
 
 DEFAULT_MAX_BYTES = 20_000_000
 COMMIT_EVERY = 2_000  # articles
@@ -51,6 +48,10 @@ COMMIT_SECONDS = 10.0
 FIRST_COMMIT_SECONDS = 2.0  # the reader shows the first articles after about this long
 PROGRESS_SECONDS = 0.2  # at most this often (and after each commit and file)
 WRITER_MB = 64  # Whoosh's in-memory postings pool before it spills to disk
+# At the end of a run that committed more than once, the segments are merged into one
+# when the index holds at most this many articles (a bigger one is merged by Whoosh's
+# usual policy: small segments into larger ones, less often).
+FINAL_MERGE_MAX_DOCS = 20_000
 ANALYSIS_BATCH = 32
 
 
@@ -83,8 +84,18 @@ def estimate_articles(path: Path) -> int:
         return 1
 
 
+def _index_exists(index_dir: Path) -> bool:
+    """An index of this schema is in ``index_dir`` (checked without importing Whoosh)."""
+    wdir = Path(index_dir) / WHOOSH_DIR
+    return read_info(index_dir).get("schema") == SCHEMA_VERSION and any(wdir.glob("_MAIN_*.toc"))
+
+
 def open_or_create(index_dir: Path):
     """Open the Whoosh index in ``index_dir`` (created, or rebuilt on a schema change)."""
+    from whoosh import index as whoosh_index
+
+    from .schema import build_schema
+
     wdir = Path(index_dir) / WHOOSH_DIR
     info = read_info(index_dir)
     if wdir.is_dir() and whoosh_index.exists_in(str(wdir)) and info.get("schema") == SCHEMA_VERSION:
@@ -119,9 +130,13 @@ class _Committed:
         return {decode_summary(self._summary[n]).id for n in self.searcher.docs_for_query(query)}
 
     def of_path(self, key: str) -> set[str]:
+        from whoosh.query import Term
+
         return self.ids(Term("path", key)) if key in self.paths else set()
 
     def of_version(self, key: str, version: str) -> set[str]:
+        from whoosh.query import And, Term
+
         return self.ids(And([Term("path", key), Term("version", version)])) if key in self.paths else set()
 
     def close(self) -> None:
@@ -173,15 +188,21 @@ class _Batch:
         limit = self.first_commit_seconds if self.commits == 0 else self.commit_seconds
         return self.articles >= self.commit_every or time.monotonic() - self.started >= limit
 
-    def commit(self) -> bool:
-        """Commit what is pending; True when documents were committed."""
+    def commit(self, last: bool = False) -> bool:
+        """Commit what is pending; True when documents were committed.
+
+        ``last``: the run's final commit, which merges the segments of a small index into one.
+        """
+        from whoosh.query import Or
+
         committed = False
         if self.writer is not None:
             if self.deletions:
                 self.writer.delete_by_query(self.deletions[0] if len(self.deletions) == 1 else Or(self.deletions))
                 self.deletions = []
             if self.dirty:
-                self.writer.commit()
+                merge_all = last and self.commits > 0 and self.writer.doc_count() <= FINAL_MERGE_MAX_DOCS
+                self.writer.commit(optimize=merge_all)
                 committed = True
                 self.commits += 1
             else:
@@ -280,14 +301,8 @@ def build_index(
     index_dir = Path(index_dir)
     report = BuildReport()
     with index_lock(index_dir, lock_timeout):
-        ix, created = open_or_create(index_dir)
-        if created:
-            # A new (or rebuilt) index holds nothing: the manifest must not claim anything either.
-            Manifest.clear(index_dir)
-            manifest = Manifest()
-        else:
-            manifest = Manifest.load(index_dir)
-        write_info(index_dir, corpus_key(roots), SCHEMA_VERSION)
+        exists = _index_exists(index_dir)
+        manifest = Manifest.load(index_dir) if exists else Manifest()
         if analyzer is None:
             from newsdesk.index.analysis.parallel import ParallelAnalyzer
 
@@ -316,9 +331,19 @@ def build_index(
             else:
                 candidates.append((key, Path(key), st))
         gone = [key for key in manifest.files if key not in seen]
-        if not candidates and not gone:
+        if exists and not candidates and not gone:
+            # nothing to do: Whoosh (and the model) were never loaded
+            write_info(index_dir, corpus_key(roots), SCHEMA_VERSION)
             report.seconds = time.monotonic() - t0
             return report
+        from whoosh.query import And, Not, Term
+
+        ix, created = open_or_create(index_dir)
+        if created:
+            # A new (or rebuilt) index holds nothing: the manifest must not claim anything either
+            # (``exists`` was False, so every file is a candidate already).
+            Manifest.clear(index_dir)
+        write_info(index_dir, corpus_key(roots), SCHEMA_VERSION)
 
         committed = _Committed(ix)
         batch = _Batch(ix, index_dir, commit_every, commit_seconds, first_commit_seconds)
@@ -422,7 +447,7 @@ def build_index(
                     counter.tell(work.key)
             if pending:
                 raise StoreError("the analyzer returned fewer analyses than it was given texts")
-            if batch.commit():
+            if batch.commit(last=True):
                 counter.committed = counter.done
             counter.tell(force=True)
         except BaseException:

@@ -132,6 +132,6 @@ def build_schema() -> fields.Schema:
         record=fields.STORED(),
         summary=TextColumn(columns.VarBytesColumn()),
         sortdate=TextColumn(columns.VarBytesColumn()),
-        events=TextColumn(columns.CompressedBytesColumn()),
-        text=TextColumn(columns.CompressedBytesColumn()),
+        events=TextColumn(columns.CompressedBytesColumn(level=9)),
+        text=TextColumn(columns.CompressedBytesColumn(level=9)),
     )
