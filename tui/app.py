@@ -151,10 +151,12 @@ class NewsdeskApp(App):
         for message in indexer.poll():
             kind = message[0]
             if kind == "progress":
-                _, done, total, articles, _path = message
+                from newsdesk.index.store.records import BuildProgress
+
+                progress = BuildProgress.from_list(list(message[1:]))
                 progressed = True
-                if status is not None and total:
-                    status.show_progress(done, total, articles)
+                if status is not None and progress.articles_total:
+                    status.show_progress(progress)
             elif kind == "done":
                 _, line, skipped = message
                 self._refresh_store(force=True)
