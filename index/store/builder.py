@@ -52,6 +52,9 @@ WRITER_MB = 64  # Whoosh's in-memory postings pool before it spills to disk
 # when the index holds at most this many articles (a bigger one is merged by Whoosh's
 # usual policy: small segments into larger ones, less often).
 FINAL_MERGE_MAX_DOCS = 20_000
+# Commits during a run add segments without merging (a merge re-reads every posting in
+# Python) until there are more than this many; then Whoosh merges the small ones.
+MAX_SEGMENTS = 8
 ANALYSIS_BATCH = 32
 
 
@@ -162,8 +165,10 @@ class _Batch:
 
     def w(self):
         if self.writer is None:
+            from .schema import NewsdeskCodec
+
             # compound segments are read whole into memory on open
-            self.writer = self.ix.writer(limitmb=WRITER_MB, compound=False)
+            self.writer = self.ix.writer(limitmb=WRITER_MB, compound=False, codec=NewsdeskCodec())
             self.started = time.monotonic()
         return self.writer
 
@@ -194,6 +199,7 @@ class _Batch:
         ``last``: the run's final commit, which merges the segments of a small index into one.
         """
         from whoosh.query import Or
+        from whoosh.writing import MERGE_SMALL, NO_MERGE, OPTIMIZE
 
         committed = False
         if self.writer is not None:
@@ -201,8 +207,15 @@ class _Batch:
                 self.writer.delete_by_query(self.deletions[0] if len(self.deletions) == 1 else Or(self.deletions))
                 self.deletions = []
             if self.dirty:
-                merge_all = last and self.commits > 0 and self.writer.doc_count() <= FINAL_MERGE_MAX_DOCS
-                self.writer.commit(optimize=merge_all)
+                segments = len(self.writer.segments) + 1
+                docs = self.writer.doc_count() + sum(seg.doc_count() for seg in self.writer.segments)
+                if last and segments > 1 and docs <= FINAL_MERGE_MAX_DOCS:
+                    policy = OPTIMIZE
+                elif last or segments > MAX_SEGMENTS:
+                    policy = MERGE_SMALL
+                else:
+                    policy = NO_MERGE
+                self.writer.commit(mergetype=policy)
                 committed = True
                 self.commits += 1
             else:

@@ -34,6 +34,7 @@ Whoosh's pickled lists: a third of the size of the postings.
 from __future__ import annotations
 
 from whoosh import columns, fields, formats
+from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
 from whoosh.system import emptybytes
 
 from .german import exact_line_analyzer, german_analyzer, line_analyzer, word_analyzer
@@ -107,6 +108,26 @@ class CompactPositions(formats.Positions):
                 break
             shift += 7
         return count
+
+
+class _PerDocReader(W3PerDocReader):
+    """Remembers that a field has no lengths column: Whoosh asks the file system again for every
+    posting it merges (``os.path.exists`` ~60,000 times per 1,000 articles)."""
+
+    def _cached_reader(self, fieldname, column):
+        if fieldname in self._readers:
+            return self._readers[fieldname]
+        reader = super()._cached_reader(fieldname, column)
+        if reader is None:
+            self._readers[fieldname] = None
+        return reader
+
+
+class NewsdeskCodec(W3Codec):
+    """Whoosh's W3 codec with :class:`_PerDocReader` (the files it writes are the same)."""
+
+    def per_document_reader(self, storage, segment):
+        return _PerDocReader(storage, segment)
 
 
 def _text_field(analyzer) -> fields.TEXT:
