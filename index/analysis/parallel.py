@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 
 from newsdesk.index.analysis.signature import analysis_signature
 
-BATCH_TOKENS = 2_000  # words per batch sent to a worker
+BATCH_TOKENS = 600  # words per batch sent to a worker (and per nlp.pipe call: bounds its memory)
 MAX_WORKERS = 4  # each worker holds a pipeline's working memory
 IN_FLIGHT_PER_WORKER = 2
 POLL_SECONDS = 0.5

@@ -303,7 +303,8 @@ def article_document(article: Article, analysis: Analysis, path: str, version: s
         "record": _pack(_record(article, analysis)),
         "summary": json.dumps(summary.to_dict(), ensure_ascii=False),
         "sortdate": article.date.isoformat() if article.date else "",
-        "events": json.dumps([e.to_dict() for e in analysis.events], ensure_ascii=False) if analysis.events else "",
+        # vars(): the same object as Event.to_dict (dataclasses.asdict), without its deep copy
+        "events": json.dumps([vars(e) for e in analysis.events], ensure_ascii=False) if analysis.events else "",
         "text": article.text,
     }
     if article.date:
