@@ -24,6 +24,8 @@ from .patterns import Candidate
 from .tense import FUTURE, NEUTRAL, PAST, sentence_bounds, tense_direction
 
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# How far (characters) a year written out keeps dating the year-less dates after it.
+STORY_REACH = 3000
 
 # Words before a bare 4-digit number that make it a quantity, not a year.
 _QUANTITY_BEFORE = re.compile(
@@ -173,6 +175,12 @@ class Resolver:
         self._ref_month: tuple[int, int] | None = None  # last month, for "in der ersten Woche"
         self._ref_year: int | None = None  # last year named, for "im selben Jahr"
         self._sent_cache: tuple[int, int] | None = None
+        # The story's own time: the year (and month) of the last expression that wrote a year out
+        # ("am 19. September 1985", "im Sommer 2010"), and where it ended.  Year-less dates near it
+        # go to that year when it lies away from the publication date (a narrative of the past).
+        self._story_year: int | None = None
+        self._story_month: int | None = None
+        self._story_pos = -1
 
     # ------------------------------------------------------------ context helpers
 
@@ -204,6 +212,20 @@ class Resolver:
         self._ref_month = (d.year, d.month)
 
     # ------------------------------------------------------------ placing things in time
+
+    def _story_year_at(self, c: Candidate) -> int | None:
+        """The year the article's own dates point to at ``c``, when they tell of another time
+        than the publication date's: the last year written out within ``STORY_REACH`` characters
+        before, if it lies more than a year away from the publication year (or dct is None)."""
+        y = self._story_year
+        if y is None or c.start - self._story_pos > STORY_REACH:
+            return None
+        if self.dct is not None:
+            if abs(y - self.dct.year) <= 1:
+                return None
+            if y < self.dct.year and self._direction(c) == FUTURE:
+                return None  # "soll Anfang Dezember einsatzbereit sein": the coming December
+        return y
 
     def _place_month(self, month: int, direction: int) -> int | None:
         """The year of a month named without one."""
@@ -262,6 +284,8 @@ class Resolver:
         except ValueError:
             return None
         if y is None:
+            y = self._story_year_at(c)
+        if y is None:
             d = self._place_day(month, day, self._direction(c))
             if d is None:
                 return f"XXXX-{month:02d}-{day:02d}"
@@ -277,6 +301,8 @@ class Resolver:
             if self.dct is None:
                 return f"XXXX-{month:02d}"
             year = self.dct.year + _rel_adj_offset(gen)
+        if year is None:
+            year = self._story_year_at(c)
         if year is None:
             year = self._place_month(month, self._direction(c))
         if year is None:
@@ -300,6 +326,9 @@ class Resolver:
                 self._ref_year = int(ym.group(1))
                 if ym.group(2):
                     self._ref_month = (self._ref_year, int(ym.group(2)))
+                if ym.group(1) in self.text[start:end]:  # the year is written out: the story's time
+                    self._story_year, self._story_pos = self._ref_year, end
+                    self._story_month = int(ym.group(2)) if ym.group(2) else None
         if typ == "DURATION" and mod is None:
             q = _QUANTIFIER_BEFORE.search(self.text[max(0, start - 20):start])
             if q:
@@ -696,6 +725,9 @@ class Resolver:
         code = SEASONS[(m["season"] or m["season2"]).lower()]
         if m["syear"]:
             return "DATE", f"{m['syear']}-{code}", None
+        story = self._story_year_at(c)
+        if story is not None and not m["sgen"]:
+            return "DATE", f"{story}-{code}", None
         if self.dct is None:
             return "DATE", f"XXXX-{code}", None
         if m["sgen"]:
