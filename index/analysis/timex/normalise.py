@@ -33,7 +33,10 @@ _QUANTITY_BEFORE = re.compile(
     r"bis\s+zu|weitere|exakt|genau|mindestens|höchstens|zirka|gut|davon|alle|mit|"
     r"Nr\.|Nummer|Platz|Seite|Zimmer|PLZ|von\s+über|Artikel|Paragra(?:f|ph)|Tel\.|Telefon|Linie|"
     r"Route|Flug|Zug|Bus|Kanal|Modell|Typ|Code|Version|Zimmer|Haus|Halle|Gleis|Tor|Block|"
-    r"[A-ZÄÖÜ][a-zäöüß]*(?:nummer|straße|strasse|gasse|weg|platz|linie))|[€$#§])\s*$"
+    r"[A-ZÄÖÜ][a-zäöüß]*(?:nummer|straße|strasse|gasse|weg|platz|linie)|"
+    # file and resolution numbers: "Az. 1635/12", "Zl. 4 Ob 1635", "Resolution 1973", "Drucksache 1765"
+    r"Az\.|Aktenzeichen|Zl\.|GZ|Geschäftszahl|Drucksache|Postfach|Hausnummer|Durchwahl|Fax|"
+    r"[A-Za-zÄÖÜäöüß]*-?[Rr]esolution(?:en)?|Nrn?\.?|Ob|Os|Bs)|[€$#§*×/:])\s*$"
 )
 # Words before a bare 4-digit number that make it a year even before a noun ("seit 2008 Mitglied").
 _YEAR_BEFORE = re.compile(
@@ -41,12 +44,24 @@ _YEAR_BEFORE = re.compile(
     r"Saison|Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
     r"Dezember|Quartal|Halbjahr)\s*$"
 )
+# Evidence that a bare number before 1900 is a year: a word that takes a year ("um 1500", "bis 1871",
+# "Kriegsjahr 1914", "Jahrgang 1890"), or it stands in brackets "(1908)", or as a heading on its own.
+_OLD_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:[Uu]m|[Bb]is|[Aa]b|[Vv]or|[Nn]ach|[Vv]on|[Zz]wischen|[Ii]m\s+Jahre?|[Ss]eit|"
+    r"[A-ZÄÖÜ][a-zäöüß]*jahr(?:e|es|s)?|Jahrgang|[Jj]ahrgangs|geboren|gestorben|gegründet|erbaut)"
+    r"|[Jj]ahr(?:e|es|s)?|[(\[]|^|\n)\s*$"
+)
+_OLD_YEAR_AFTER_BRACKET = re.compile(r"\s*[)\],;]")
+_LINE_AFTER = re.compile(r"[ \t]*(?:\n|$)")
 _UNIT_AFTER = re.compile(
     r"\s*(?:Euro|EUR|€|Dollar|US-Dollar|Franken|Pfund|Prozent|%|Meter|Kilometer|km|m|kg|t|"
     r"Tonnen|Liter|Hektar|ha|qm|m²|Stück|Mal|mal|Punkte|x|[.,]\d|"
-    r"im\s+(?:Jahr|vergangenen|letzten|Vorjahr))\b"
+    r"im\s+(?:Jahr|vergangenen|letzten|Vorjahr))(?![A-Za-zÄÖÜäöüß])"
+    # an amount "1500,-", a product or score "1920*1080", "1920 x 1080", "1998:1999"
+    r"|\s*,[-–]|\s*[*×:]\s*\d|\s+x\s+\d"
 )
-_CAPITAL_WORD_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
+_CAPITAL_WORD_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")  # on the same line: not a heading's next line
+_SLASH_AFTER = re.compile(r"/(\d{2}|\d{4})(?!\d)")
 _RANGE_AFTER = re.compile(r"\s*(?:bis|-|–|/)\s*(\d{4})(?!\d)")
 _RANGE_END_BEFORE = re.compile(r"\d\s*(?:bis|und|-|–|/)\s*$")  # the end of "1500 bis 2000 ..."
 _RANGE_FROM_BEFORE = re.compile(
@@ -70,7 +85,8 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:[Dd](?:er|ie|as|en|em|es)|[Ee]ine[mnrs]?|[Ss
 _PARTICIPLE = re.compile(r"ge[a-zäöüß]+|[a-zäöüß]+(?:iert|t|en)e[nmrs]?")
 _MONTH_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:im|Im|seit|Seit|bis|Bis|ab|Ab|vom|Vom|zum|Zum|Anfang|Mitte|Ende|Beginn|Monat|"
-    r"Monats|Ende|Mitte|in|In|diesen|diesem|kommenden|vergangenen|letzten|nächsten)"
+    r"Monats|Ende|Mitte|in|In|diesen|diesem|kommenden|vergangenen|letzten|nächsten|von|Von|zwischen|"
+    r"Zwischen)"
     r"|\d\.)\s*$"
 )
 # Quantifiers before a duration stay outside its span (as prepositions do) but set its mod.
@@ -84,8 +100,23 @@ _QUANTIFIER_BEFORE = re.compile(
     r"\b(rund|etwa|ca\.|circa|zirka|ungefähr|gut|mehr\s+als|über|weniger\s+als|unter|knapp|fast|"
     r"beinahe|mindestens|höchstens)\s+$", re.I
 )
+# The end of a range that writes the year only once: "vom 16. Juni bis zum 23. September 2025",
+# "von Mai bis November 1915": (end month name or number, year)
+_RANGE_END_YEAR = re.compile(
+    r"\s*(?:bis(?:\s+(?:zu[mr]|einschließlich|Ende|Anfang|Mitte))?|[-–]|und|/)\s*(?:de[mn]\s+)?"
+    r"(?:(?:0?[1-9]|[12][0-9]|3[01])\.\s*)?"
+    r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember|(?:0?[1-9]|1[0-2])\.)\s*(?P<year>(?:1[0-9]|20)[0-9]{2})(?!\d)"
+)
 _YEAR_MONTH = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?![\d]))?")
-_PAREN_DATE = re.compile(r"\s*\(\s*(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\s*\)")
+_PAREN_DATE = re.compile(r"\s*\(\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})?\s*\)")
+_DATE_AHEAD = re.compile(
+    r"\s*,?\s*(?:(?:am|des|vom)\s+)?(?:(?:frühen|späten)\s+)?(?:(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)"
+    r"\s+des\s+)?(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+"
+    r"(?:de[mn]\s+)?)?(?P<day>0?[1-9]|[12][0-9]|3[01])\.\s*(?P<month>Januar|Jänner|Februar|März|April|Mai|"
+    r"Juni|Juli|August|September|Oktober|November|Dezember|(?:0?[1-9]|1[0-2])\.)"
+    r"(?:\s*(?P<year>(?:1[0-9]|20)[0-9]{2})(?!\d))?"
+)
 _CLOCK_BEFORE = re.compile(
     r"(?:\b(?:[Uu]m|[Aa]b|[Gg]egen|[Bb]is|[Ss]eit|[Zz]wischen)\s+(?:ca\.\s+|etwa\s+)?|\d\.\d{2,4}\s+|^\s*)$"
 )
@@ -213,6 +244,17 @@ class Resolver:
 
     # ------------------------------------------------------------ placing things in time
 
+    def _range_end_year(self, c: Candidate, month: int) -> int | None:
+        """The year of a range's start taken from its end ("vom 16. Juni bis zum 23. September 2025"):
+        the end's year, or the year before when the end's month comes earlier in the year."""
+        m = _RANGE_END_YEAR.match(self.text, c.end)
+        if m is None:
+            return None
+        name = m["month"].lower()
+        end_month = MONTHS[name] if name in MONTHS else int(name.rstrip("."))
+        year = int(m["year"])
+        return year - 1 if end_month < month else year
+
     def _story_year_at(self, c: Candidate) -> int | None:
         """The year the article's own dates point to at ``c``, when they tell of another time
         than the publication date's: the last year written out within ``STORY_REACH`` characters
@@ -284,6 +326,8 @@ class Resolver:
         except ValueError:
             return None
         if y is None:
+            y = self._range_end_year(c, month)
+        if y is None:
             y = self._story_year_at(c)
         if y is None:
             d = self._place_day(month, day, self._direction(c))
@@ -301,6 +345,8 @@ class Resolver:
             if self.dct is None:
                 return f"XXXX-{month:02d}"
             year = self.dct.year + _rel_adj_offset(gen)
+        if year is None:
+            year = self._range_end_year(c, month)
         if year is None:
             year = self._story_year_at(c)
         if year is None:
@@ -334,6 +380,20 @@ class Resolver:
             if q:
                 mod = _QUANTIFIER_MODS[re.sub(r"\s+", " ", q.group(1)).lower()]
         return Timex(start, end, self.text[start:end], typ, value, mod)
+
+    def _bc(self, c, m):
+        """Years and centuries before Christ: TIMEX2's ``BC0499`` / ``BC07`` (newsdesk's convention)."""
+        mod = PART_OF_PERIOD[m["bcmod"].lower()] if m["bcmod"] else None
+        if m["adn"]:
+            return "DATE", f"{int(m['adn']):04d}", mod
+        if m["bccn"]:
+            if "tausend" in c.match.group(0):  # "2. Jahrtausend v. Chr." is not a TIMEX3 century
+                return None
+            return "DATE", f"BC{int(m['bccn']) - 1:02d}", mod
+        value = f"BC{int(m['bcn'] or m['bcfirst']):04d}"
+        if m["bcseason"]:
+            value += "-" + SEASONS[m["bcseason"].lower()]
+        return "DATE", value, mod
 
     def _set(self, c, m):
         if m["sunit"]:
@@ -442,13 +502,8 @@ class Resolver:
             else:
                 d = self._place_weekday(wd, self._direction(c))
             paren = _PAREN_DATE.match(self.text, c.end)
-            if paren:  # "am Dienstagabend (12.04.2016)": the date in brackets says which one
-                y = int(paren.group(3))
-                y += 2000 if y < 100 else 0
-                try:
-                    d = date(y, int(paren.group(2)), int(paren.group(1)))
-                except ValueError:
-                    pass
+            if paren:  # "am Dienstagabend (12.04.2016)", "Am Freitag (28.06.)": the date in brackets wins
+                d = self._paren_day(paren, wd, c) or d
             value = f"XXXX-WXX-{wd}" if d is None else self._day_value(d, c)
         if value is None:
             return None
@@ -458,6 +513,32 @@ class Resolver:
         if part:
             return "TIME", f"{value}T{DAY_PARTS[part.lower()]}", None, start, c.end
         return "DATE", value, None, start, c.end
+
+    def _paren_day(self, paren: re.Match, wd: int, c: Candidate) -> date | None:
+        """The day in brackets after a weekday; without a year, the nearest year in which it is
+        that weekday (else the year the tense points to)."""
+        day, month = int(paren.group(1)), int(paren.group(2))
+        if paren.group(3):
+            y = int(paren.group(3))
+            y += 2000 if y < 100 else 0
+            try:
+                return date(y, month, day)
+            except ValueError:
+                return None
+        base = self._story_year_at(c) or (self.dct.year if self.dct else None)
+        if base is None:
+            return None
+        fits = []
+        for yy in (base, base - 1, base + 1):
+            try:
+                d = date(yy, month, day)
+            except ValueError:
+                continue
+            if d.isoweekday() == wd:
+                fits.append(d)
+        if fits:
+            return fits[0]
+        return self._place_day(month, day, self._direction(c))
 
     def _daymonth(self, c, m):
         month = MONTHS.get(m["month"].lower()) or _abbr_month(m["month"])
@@ -496,9 +577,23 @@ class Resolver:
     def _iso(self, c, m):
         return "DATE", self._ymd(int(m["iy"]), int(m["im"]), int(m["id"]), c), None
 
+    def _date_ahead(self, c: Candidate) -> str | None:
+        """The day written out right after a clock time, in the same phrase ("gegen 7 Uhr am Morgen
+        des 4. November 2006", "um 20 Uhr, am 3. Mai"), as an ISO date."""
+        m = _DATE_AHEAD.match(self.text, c.end)
+        if m is None:
+            return None
+        name = m["month"].lower()
+        month = MONTHS[name] if name in MONTHS else int(name.rstrip("."))
+        value = self._ymd(int(m["year"]) if m["year"] else None, month, int(m["day"]), c)
+        return None if value is None or value.startswith("X") else value
+
     def _time_value(self, c, hour: int, minute: int) -> str | None:
         if hour > 24:
             return None
+        ahead = self._date_ahead(c)
+        if ahead is not None:
+            return f"{ahead}T{hour:02d}:{minute:02d}"
         d = self._anchor_day(c, same_sentence=True)
         day = d.isoformat() if d else "XXXX-XX-XX"
         return f"{day}T{hour:02d}:{minute:02d}"
@@ -551,6 +646,14 @@ class Resolver:
         else:
             code = DAY_PARTS[(m["dp"] or m["dpn"]).lower()]
         start = c.start
+        if m["dpd"]:  # "am Morgen des 4. November 2006": the day written out wins
+            month = MONTHS[m["dpm"].lower()] if m["dpm"] else int(m["dpmn"])
+            value = self._ymd(int(m["dpy"]) if m["dpy"] else None, month, int(m["dpd"]), c)
+            if value is None:
+                return None
+            if m["dpadj"]:
+                start = m.start("dpadj")
+            return "TIME", f"{value}T{code}", None, start, c.end
         if m["dpdeixis"]:  # "am gestrigen Abend": the adjective says the day, and stays outside
             off = {"h": 0, "g": -1, "m": 1}[m["dpdeixis"][0]]
             d = None if self.dct is None else self.dct + timedelta(days=off)
@@ -688,6 +791,8 @@ class Resolver:
             n = _num(word)
             if n is None and word.lower() not in VAGUE_AMOUNTS:
                 return None
+            if m["dlater"] and n is not None and n == int(n):
+                return self._counted_from_story(c, m, int(n))
             if word.lower() in ("ein", "eine", "einen", "einem", "einer", "eines") and not m["dadj"] \
                     and m["unit"].lower().startswith("tag") and _GENITIVE_AFTER.match(self._after(c, 6)):
                 return None  # "ein Tag der offenen Tür" names a day, it does not measure one
@@ -701,6 +806,29 @@ class Resolver:
             return "DURATION", _duration(float(m["hnum"]), m["hunit"]), None
         unit = m["halfunit"].lower()
         return "DURATION", {"jahr": "P6M", "stunde": "PT30M", "tag": "PT12H"}[unit], None
+
+    def _counted_from_story(self, c, m, n: int):
+        """"zwei Tage später", "einen Monat zuvor": a date counted from the day (month, year)
+        the text talks about, in the unit's granularity; a vague amount stays a duration."""
+        sign = -1 if m["dlater"] in ("zuvor", "früher", "davor") else 1
+        unit = m["unit"].lower()
+        if unit.startswith(("tag", "woche")) and not unit.startswith("wochenende"):
+            d = self._anchor_day(c)
+            if d is None:
+                return "DATE", "XXXX-XX-XX" if unit.startswith("tag") else "XXXX-WXX", None
+            if unit.startswith("tag"):
+                return "DATE", self._day_value(d + timedelta(days=sign * n), c), None
+            return "DATE", _week(d + timedelta(weeks=sign * n)), None
+        if unit.startswith("monat"):
+            base = self._ref_month or ((self.dct.year, self.dct.month) if self.dct else None)
+            if base is None:
+                return "DATE", "XXXX-XX", None
+            y, mo = _add_months(base[0], base[1], sign * n)
+            return "DATE", f"{y}-{mo:02d}", None
+        if unit.startswith("jahr") and not unit.startswith(("jahrzehnt", "jahrhundert")):
+            base = self._ref_year if self._ref_year is not None else (self.dct.year if self.dct else None)
+            return "DATE", "XXXX" if base is None else str(base + sign * n), None
+        return "DURATION", _duration(n, m["unit"]), None, c.start, m.end("unit")
 
     def _quarter(self, c, m):
         if m["qq"]:
@@ -739,7 +867,7 @@ class Resolver:
         return "DATE", f"{y}-{code}", None
 
     def _decade(self, c, m):
-        return "DATE", self._decade_value(m["dc"], m["dd"] or m["dd2"], m["dw"]), None
+        return "DATE", self._decade_value(m["dc"], m["dd"] or m["dd2"] or m["dd3"], m["dw"]), None
 
     def _century(self, c, m):
         return "DATE", f"{int(m['cn']) - 1:02d}", None
@@ -765,10 +893,25 @@ class Resolver:
         """A bare 4-digit number is a year unless its neighbours make it a quantity or a label."""
         if m["year"]:
             return "DATE", m["year"], None
-        value = m["byear"] or m["ryear"]
         before = self._before(c, 30)
         after = self._after(c, 40)
+        if m["ryy"]:  # "1912/13": the year after the one before the slash, else a file number
+            first = re.search(r"(\d{4})/$", before)
+            if first is None:
+                return None
+            y = int(first.group(1))
+            nxt = y - y % 100 + int(m["ryy"])
+            return ("DATE", str(nxt), None) if nxt == y + 1 else None
+        value = m["byear"] or m["ryear"]
         if _UNIT_AFTER.match(after) or (_QUANTITY_BEFORE.search(before) and not _YEAR_BEFORE.search(before)):
+            return None
+        slash = _SLASH_AFTER.match(after)
+        if slash:  # "1912/13", "1914/1915" are years; "1635/12" is a file number
+            n = int(slash.group(1))
+            if (len(slash.group(1)) == 2 and n != (int(value) + 1) % 100) or \
+                    (len(slash.group(1)) == 4 and n != int(value) + 1):
+                return None
+        if not self._plausible_bare_year(int(value), c, before, after, bool(slash)):
             return None
         if re.search(r"\bvon\s+\d+\s+auf\s*$", before) or (
                 re.match(r"\s+auf\s+\d", after) and re.search(r"\bvon\s*$", before)):
@@ -794,6 +937,24 @@ class Resolver:
                     _ARTICLE_BEFORE.search(before) and _PARTICIPLE.fullmatch(adj.group(1))):
                 return None  # "1200 neue Stellen" (but "1983 wurden Agenturen", "das 1906 gegründete Museum")
         return "DATE", value, None
+
+    def _plausible_bare_year(self, year: int, c: Candidate, before: str, after: str, span: bool) -> bool:
+        """A bare number is a year before 1900 or far after the publication only with evidence."""
+        if re.search(r"\d{4}\s*[-–]\s*$", before):  # the end of "1857–1858" follows its start
+            return True
+        low = 1900
+        high = (self.dct.year if self.dct else 2030) + 30
+        if low <= year <= high:
+            return True
+        if span or _YEAR_BEFORE.search(before) or _RANGE_FROM_BEFORE.search(before) \
+                or _RANGE_AFTER.match(after) or _LINE_AFTER.match(after):
+            return True
+        ob = _OLD_YEAR_BEFORE.search(before)
+        if ob is None:
+            return False
+        if ob.group(0).strip() in ("(", "["):  # "(1908)", "(1884, London)"
+            return bool(_OLD_YEAR_AFTER_BRACKET.match(after))
+        return True
 
     def _holiday(self, c, m):
         name = re.sub(r"\s+", " ", m["hol"]).lower()
