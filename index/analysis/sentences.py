@@ -11,7 +11,14 @@ and ordinals such as ``8.`` together):
   lower-case word (``"Wirklich?", fragte er``; ``Ziff. ... b``);
 * an opening quote or bracket after the end starts the next sentence;
 * a number with a full stop (``8.``) is an ordinal unless a typical sentence
-  opener follows (``... in Raum Nr. 5. Das Treffen ...``).
+  opener follows (``... in Raum Nr. 5. Das Treffen ...``); a year or a full date with
+  a full stop before a capitalised word ends the sentence (``am 19. September 1985.
+  Zuletzt ...``, ``am 3.10.2025. Danach``): nobody writes the 1985th;
+* abbreviations that may close a sentence (``Washington, D.C.``, ``480 v. Chr.``,
+  ``usw.``) end it only before a typical sentence opener; other abbreviations never;
+* a run-in subheading (``Differenzen über Beendigung des Krieges Auch der ...``, the same
+  rule as ingest's ``run_in_heading_length``) and a heading closed by a colon and a wide
+  gap (``Europäische Flüchtlingspolitik:  In der EU ...``) are sentences of their own.
 """
 
 from __future__ import annotations
@@ -24,11 +31,18 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsdesk.index.ingest.structure import run_in_heading_length
+
 _ENDS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
 _CLOSING = set("“”’‘»«›‹)]}'") | {"\""}
 _OPENING = set("„“‚‘»«›‹([{")
 # "5." is an ordinal ("am 5. Mai") unless a word follows that cannot follow one ("in Raum Nr. 5. Das ...")
 _NUMBER_WITH_STOP = re.compile(r"^\d[\d:,./-]*\.$")
+# a year or a full date with a full stop: never an ordinal, so the end of a sentence before a capital
+_YEAR_OR_DATE_WITH_STOP = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2}|\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4}))\.$")
+_ARTICLES = {"der", "die", "das", "den", "dem", "des", "zum", "zur", "beim", "vom"}  # "die 1985. Sitzung"
+# abbreviations that can close a sentence (before a sentence opener)
+_CLOSING_ABBREVIATIONS = {"D.C.", "Chr.", "usw.", "etc.", "u.ä.", "u.Ä.", "ff.", "v.Chr.", "n.Chr."}
 _SENTENCE_OPENERS = {
     "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Er", "Sie", "Es", "Ich",
     "Wir", "Ihr", "Man", "Dies", "Diese", "Dieser", "Dieses", "Doch", "Aber", "Und", "Dann", "Damit", "Dabei",
@@ -66,8 +80,14 @@ def sentence_starts(words: list[str], spaces: list[str]) -> list[bool]:
         if (blank[i] and "\n" in text) or "\n" in spaces[i]:
             end = i + 1
         elif (text[-1:] == "." and i + 1 < n and words[i + 1] in _SENTENCE_OPENERS and spaces[i]
-              and _NUMBER_WITH_STOP.match(text)):
+              and (_NUMBER_WITH_STOP.match(text) or text in _CLOSING_ABBREVIATIONS)):
             end = i + 1
+        elif (i + 1 < n and spaces[i] and _YEAR_OR_DATE_WITH_STOP.match(text)
+              and words[i + 1][:1].isupper() and (i == 0 or words[i - 1].lower() not in _ARTICLES)):
+            end = i + 1
+        elif (text == ":" and i + 1 < n and (spaces[i].startswith("  ") or (blank[i + 1] and spaces[i]))
+              and _next_word(i + 1, words, blank)[:1].isupper()):
+            end = i + 1  # "Europäische Flüchtlingspolitik:  In der EU ..."
         elif text in _ENDS:
             j = i + 1
             while j < n and (words[j] in _ENDS or (not spaces[j - 1] and _is_closing(j, words, spaces))):
@@ -90,12 +110,44 @@ def sentence_starts(words: list[str], spaces: list[str]) -> list[bool]:
             i = max(k, i + 1)
         else:
             i += 1
+    _mark_run_in_headings(words, spaces, blank, starts)
     # leading whitespace belongs to the first sentence
     k = 0
     while k < n - 1 and blank[k]:
         k += 1
         starts[k] = False
     return starts
+
+
+def _next_word(i: int, words: list[str], blank: list[bool]) -> str:
+    while i < len(words) and blank[i]:
+        i += 1
+    return words[i] if i < len(words) else ""
+
+
+def _mark_run_in_headings(words: list[str], spaces: list[str], blank: list[bool], starts: list[bool]) -> None:
+    """Start a sentence after a subheading run into a paragraph's first sentence."""
+    n = len(words)
+    offsets = []
+    pos = 0
+    for w, sp in zip(words, spaces):
+        offsets.append(pos)
+        pos += len(w) + len(sp)
+    text = "".join(w + sp for w, sp in zip(words, spaces))
+    i = 0
+    while i < n:
+        if not blank[i] and (i == 0 or "\n" in spaces[i - 1] or (blank[i - 1] and "\n" in words[i - 1])):
+            line_end = text.find("\n", offsets[i])
+            paragraph = text[offsets[i]:line_end if line_end >= 0 else len(text)]
+            length = run_in_heading_length(paragraph)
+            if length:
+                target = offsets[i] + length + 1
+                j = i
+                while j < n and offsets[j] < target:
+                    j += 1
+                if j < n and offsets[j] == target:
+                    starts[j] = True
+        i += 1
 
 
 def _is_punct(text: str) -> bool:
