@@ -133,7 +133,7 @@ def timex2_to_timex3(attrs: dict) -> tuple[str, str]:
     value = attrs.get("val", "")
     if attrs.get("set", "").upper() == "YES":
         return "SET", value
-    if value.startswith("P"):
+    if re.match(r"P[\dXT]", value):  # not PRESENT_REF / PAST_REF
         return "DURATION", value
     if _TIME_VALUE.search(value):
         return "TIME", value

@@ -24,6 +24,8 @@ from .patterns import Candidate
 from .tense import FUTURE, NEUTRAL, PAST, sentence_bounds, tense_direction
 
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# After a year named in passing: "1870/71", "(1908)", "1912–1913", "1908, 1911 und"
+_IN_PASSING_AFTER = re.compile(r"\s*(?:/\d|\)|[-–]\d|,\s*\d)")
 # How far (characters) a year written out keeps dating the year-less dates after it.
 STORY_REACH = 3000
 
@@ -372,7 +374,10 @@ class Resolver:
                 self._ref_year = int(ym.group(1))
                 if ym.group(2):
                     self._ref_month = (self._ref_year, int(ym.group(2)))
-                if ym.group(1) in self.text[start:end]:  # the year is written out: the story's time
+                if ym.group(1) in self.text[start:end] and (
+                        ym.group(2) or not _IN_PASSING_AFTER.match(self.text, end)):
+                    # the year is written out: the story's time (not a year named in passing,
+                    # "im Krieg 1870/71", "(1908)")
                     self._story_year, self._story_pos = self._ref_year, end
                     self._story_month = int(ym.group(2)) if ym.group(2) else None
         if typ == "DURATION" and mod is None:
@@ -441,14 +446,14 @@ class Resolver:
             if self.dct is None:
                 return "DATE", "XXXX" if m["pthe"] == "Jahres" else "XXXX-XX", mod
             if m["pthe"] == "Jahres":
-                return "DATE", str(self.dct.year), mod
+                return "DATE", str(self._story_year_at(c) or self.dct.year), mod
             return "DATE", f"{self.dct.year}-{self.dct.month:02d}", mod
         if m["pgunit"]:
             off = _rel_adj_offset(m["pgadj"])
             if self.dct is None:
                 return "DATE", "XXXX" if m["pgunit"].startswith("Jahr") else "XXXX-XX", mod
             if m["pgunit"].startswith("Jahr"):
-                return "DATE", str(self.dct.year + off), mod
+                return "DATE", str((self._story_year_at(c) or self.dct.year) + off), mod
             y, mo = _add_months(self.dct.year, self.dct.month, off)
             return "DATE", f"{y}-{mo:02d}", mod
         if m["pcent"]:
@@ -745,6 +750,9 @@ class Resolver:
         if unit.startswith("jahrhundert"):
             return "DATE", "XX" if dct is None else f"{dct.year // 100 + off:02d}", None
         if unit.startswith("jahr"):
+            story = self._story_year_at(c) if m["radj"].lower().startswith(("vorig", "folgend")) else None
+            if story is not None:  # "im vorigen Jahr" of a story told about 1987 ("vergangen" counts from now)
+                return "DATE", str(story + off), None
             return "DATE", "XXXX" if dct is None else str(dct.year + off), None
         for stem, code in SEASONS.items():
             if unit.startswith(stem):
@@ -1029,7 +1037,7 @@ class Resolver:
             return "DATE", str(dct.year if dct.month >= 7 else dct.year - 1), "END"
         mod = "END" if "ende" in w else "MID" if "mitte" in w else "START"
         if w.startswith("jahres"):
-            return "DATE", str(dct.year), mod
+            return "DATE", str(self._story_year_at(c) or dct.year), mod
         if w.startswith("monats"):
             return "DATE", f"{dct.year}-{dct.month:02d}", mod
         return "DATE", _week(dct), mod
