@@ -26,8 +26,14 @@ from .tense import FUTURE, NEUTRAL, PAST, sentence_bounds, tense_direction
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # After a year named in passing: "1870/71", "(1908)", "1912–1913", "1908, 1911 und"
 _IN_PASSING_AFTER = re.compile(r"\s*(?:/\d|\)|[-–]\d|,\s*\d)")
+# Before a bare year that sets the story's year: "Im Jahr 1917", "Kriegsjahr 1917", "Anfang 1917"
+_STORY_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:[Ii]m|[Aa]b|[Ss]eit)\s+(?:Jahre?\s+)?|[Jj]ahr(?:e|es|s)?\s+|^|\n)\s*$")
 # How far (characters) a year written out keeps dating the year-less dates after it.
 STORY_REACH = 3000
+# A text that has written out this many years, none of them within a year of the publication
+# date, tells a history: its own last year dates what follows, however far.
+HISTORY_YEARS = 3
 
 # Words before a bare 4-digit number that make it a quantity, not a year.
 _QUANTITY_BEFORE = re.compile(
@@ -214,6 +220,9 @@ class Resolver:
         self._story_year: int | None = None
         self._story_month: int | None = None
         self._story_pos = -1
+        # years written out near the publication year and away from it: a text that only
+        # writes far years (a history) keeps its story's year beyond STORY_REACH
+        self._near_years = self._far_years = 0
 
     # ------------------------------------------------------------ context helpers
 
@@ -257,12 +266,19 @@ class Resolver:
         year = int(m["year"])
         return year - 1 if end_month < month else year
 
+    def _near_dct(self, year: int) -> bool:
+        """A year written out within a year of the publication date: the text is back in its present."""
+        return self.dct is not None and abs(year - self.dct.year) <= 1
+
     def _story_year_at(self, c: Candidate) -> int | None:
         """The year the article's own dates point to at ``c``, when they tell of another time
         than the publication date's: the last year written out within ``STORY_REACH`` characters
         before, if it lies more than a year away from the publication year (or dct is None)."""
         y = self._story_year
-        if y is None or c.start - self._story_pos > STORY_REACH:
+        if y is None:
+            return None
+        history = self._near_years == 0 and self._far_years >= HISTORY_YEARS
+        if c.start - self._story_pos > STORY_REACH and not history:
             return None
         if self.dct is not None:
             if abs(y - self.dct.year) <= 1:
@@ -375,11 +391,20 @@ class Resolver:
                 if ym.group(2):
                     self._ref_month = (self._ref_year, int(ym.group(2)))
                 if ym.group(1) in self.text[start:end] and (
-                        ym.group(2) or not _IN_PASSING_AFTER.match(self.text, end)):
+                        ym.group(2) or self._near_dct(self._ref_year)
+                        or (not _IN_PASSING_AFTER.match(self.text, end) and (
+                            typ != "DATE" or value != self.text[start:end]
+                            or _STORY_YEAR_BEFORE.search(self.text, max(0, start - 30), start)
+                            or _LINE_AFTER.match(self.text, end)))):
                     # the year is written out: the story's time (not a year named in passing,
                     # "im Krieg 1870/71", "(1908)")
                     self._story_year, self._story_pos = self._ref_year, end
                     self._story_month = int(ym.group(2)) if ym.group(2) else None
+                    if self.dct is not None:
+                        if abs(self._ref_year - self.dct.year) <= 1:
+                            self._near_years += 1
+                        else:
+                            self._far_years += 1
         if typ == "DURATION" and mod is None:
             q = _QUANTIFIER_BEFORE.search(self.text[max(0, start - 20):start])
             if q:
