@@ -23,6 +23,9 @@ and ordinals such as ``8.`` together):
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 import re
 import unicodedata
 
@@ -31,6 +34,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsdesk.index.ingest.structure import SENTENCE_OPENERS as _HEADING_OPENERS
 from newsdesk.index.ingest.structure import run_in_heading_length
 
 _ENDS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
@@ -40,6 +44,13 @@ _OPENING = set("„“‚‘»«›‹([{")
 _NUMBER_WITH_STOP = re.compile(r"^\d[\d:,./-]*\.$")
 # a year or a full date with a full stop: never an ordinal, so the end of a sentence before a capital
 _YEAR_OR_DATE_WITH_STOP = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2}|\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4}))\.$")
+# A paragraph that may open with a run-in heading: a capitalised word, then 1-10 more words without
+# punctuation, then a capitalised sentence opener (a necessary condition of ingest's
+# ``run_in_heading_length``, cheap enough to skip every other paragraph).
+_MAY_OPEN_WITH_HEADING = re.compile(
+    r"\s*(?=[A-ZÄÖÜ][^\s.!?:;,\"„“”»«()\[\]|/…]{2,}(?: [^\s.!?:;,\"„“”»«()\[\]|/…]+){1,10} (?:"
+    + "|".join(sorted(_HEADING_OPENERS, key=len, reverse=True)) + r") )"
+)
 _ARTICLES = {"der", "die", "das", "den", "dem", "des", "zum", "zur", "beim", "vom"}  # "die 1985. Sitzung"
 # abbreviations that can close a sentence (before a sentence opener)
 _CLOSING_ABBREVIATIONS = {"D.C.", "Chr.", "usw.", "etc.", "u.ä.", "u.Ä.", "ff.", "v.Chr.", "n.Chr."}
@@ -64,8 +75,9 @@ def _is_opening_quote(i: int, words: list[str], spaces: list[str]) -> bool:
     return words[i] in ('"', "'") and not _is_closing(i, words, spaces)
 
 
-def sentence_starts(words: list[str], spaces: list[str]) -> list[bool]:
-    """Which tokens start a sentence, from the tokens' texts and trailing whitespace."""
+def sentence_starts(words: list[str], spaces: list[str], doc_text: str | None = None) -> list[bool]:
+    """Which tokens start a sentence, from the tokens' texts and trailing whitespace (``doc_text``,
+    their concatenation, may be given when the caller has it)."""
     n = len(words)
     starts = [False] * n
     if n == 0:
@@ -82,7 +94,7 @@ def sentence_starts(words: list[str], spaces: list[str]) -> list[bool]:
         elif (text[-1:] == "." and i + 1 < n and words[i + 1] in _SENTENCE_OPENERS and spaces[i]
               and (_NUMBER_WITH_STOP.match(text) or text in _CLOSING_ABBREVIATIONS)):
             end = i + 1
-        elif (i + 1 < n and spaces[i] and _YEAR_OR_DATE_WITH_STOP.match(text)
+        elif (text[-1:] == "." and i + 1 < n and spaces[i] and _YEAR_OR_DATE_WITH_STOP.match(text)
               and words[i + 1][:1].isupper() and (i == 0 or words[i - 1].lower() not in _ARTICLES)):
             end = i + 1
         elif (text == ":" and i + 1 < n and (spaces[i].startswith("  ") or (blank[i + 1] and spaces[i]))
@@ -110,7 +122,7 @@ def sentence_starts(words: list[str], spaces: list[str]) -> list[bool]:
             i = max(k, i + 1)
         else:
             i += 1
-    _mark_run_in_headings(words, spaces, blank, starts)
+    _mark_run_in_headings(words, spaces, starts, doc_text)
     # leading whitespace belongs to the first sentence
     k = 0
     while k < n - 1 and blank[k]:
@@ -125,29 +137,27 @@ def _next_word(i: int, words: list[str], blank: list[bool]) -> str:
     return words[i] if i < len(words) else ""
 
 
-def _mark_run_in_headings(words: list[str], spaces: list[str], blank: list[bool], starts: list[bool]) -> None:
+def _mark_run_in_headings(words: list[str], spaces: list[str], starts: list[bool], text: str | None) -> None:
     """Start a sentence after a subheading run into a paragraph's first sentence."""
-    n = len(words)
-    offsets = []
+    if text is None:
+        text = "".join(map(operator.add, words, spaces))
+    offsets = None
     pos = 0
-    for w, sp in zip(words, spaces):
-        offsets.append(pos)
-        pos += len(w) + len(sp)
-    text = "".join(w + sp for w, sp in zip(words, spaces))
-    i = 0
-    while i < n:
-        if not blank[i] and (i == 0 or "\n" in spaces[i - 1] or (blank[i - 1] and "\n" in words[i - 1])):
-            line_end = text.find("\n", offsets[i])
-            paragraph = text[offsets[i]:line_end if line_end >= 0 else len(text)]
-            length = run_in_heading_length(paragraph)
-            if length:
-                target = offsets[i] + length + 1
-                j = i
-                while j < n and offsets[j] < target:
-                    j += 1
-                if j < n and offsets[j] == target:
-                    starts[j] = True
-        i += 1
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        m = _MAY_OPEN_WITH_HEADING.match(line)
+        if m is None:
+            continue
+        length = run_in_heading_length(line[m.end():])
+        if not length:
+            continue
+        target = start + m.end() + length + 1
+        if offsets is None:  # token start offsets, only for texts that have a run-in heading
+            offsets = [0, *itertools.accumulate(map(len, map(operator.add, words, spaces)))]
+        k = bisect.bisect_left(offsets, target)
+        if k < len(words) and offsets[k] == target:
+            starts[k] = True
 
 
 def _is_punct(text: str) -> bool:
@@ -164,7 +174,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
         words.append(token.text)
         spaces.append(token.whitespace_)
     # 1 starts a sentence, -1 does not (spaCy reads the array as uint64)
-    values = numpy.array([1 if start else -1 for start in sentence_starts(words, spaces)], dtype="int64")
+    values = numpy.array([1 if start else -1 for start in sentence_starts(words, spaces, doc.text)], dtype="int64")
     doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
     return doc
 
