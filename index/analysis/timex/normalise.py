@@ -26,13 +26,13 @@ from .tense import FUTURE, NEUTRAL, PAST, sentence_bounds, tense_direction
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # After a year named in passing: "1870/71", "(1908)", "1912–1913", "1908, 1911 und"
 _IN_PASSING_AFTER = re.compile(r"\s*(?:/\d|\)|[-–]\d|,\s*\d)")
-# Before a bare year that sets the story's year: "Im Jahr 1917", "Kriegsjahr 1917", "Anfang 1917"
-_STORY_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:[Ii]m|[Aa]b|[Ss]eit)\s+(?:Jahre?\s+)?|[Jj]ahr(?:e|es|s)?\s+|^|\n)\s*$")
+# Before a bare year that sets the story's year: "Im Jahr 1917", "Kriegsjahr 1917", a heading, a
+# sentence's first word ("1917 zogen sich ..."); not "ab 1929", "seit 1912" (references aside)
+_STORY_YEAR_BEFORE = re.compile(r"(?:[Jj]ahr(?:e|es|s)?\s+|^|\n|[.!?]\s+)\s*$")
 # How far (characters) a year written out keeps dating the year-less dates after it.
 STORY_REACH = 3000
-# A text that has written out this many years, none of them within a year of the publication
-# date, tells a history: its own last year dates what follows, however far.
+# A text that has written out this many years, (almost) none of them within a year of the
+# publication date, tells a history: its own last year dates what follows, however far.
 HISTORY_YEARS = 3
 
 # Words before a bare 4-digit number that make it a quantity, not a year.
@@ -44,7 +44,7 @@ _QUANTITY_BEFORE = re.compile(
     r"[A-ZÄÖÜ][a-zäöüß]*(?:nummer|straße|strasse|gasse|weg|platz|linie)|"
     # file and resolution numbers: "Az. 1635/12", "Zl. 4 Ob 1635", "Resolution 1973", "Drucksache 1765"
     r"Az\.|Aktenzeichen|Zl\.|GZ|Geschäftszahl|Drucksache|Postfach|Hausnummer|Durchwahl|Fax|"
-    r"[A-Za-zÄÖÜäöüß]*-?[Rr]esolution(?:en)?|Nrn?\.?|Ob|Os|Bs)|[€$#§*×/:])\s*$"
+    r"[A-Za-zÄÖÜäöüß]*-?[Rr]esolution(?:en)?|Nrn?\.?|Ob|Os|Bs)|[€$#§]|\d\s*(?:[*×/:]|x))\s*$"
 )
 # Words before a bare 4-digit number that make it a year even before a noun ("seit 2008 Mitglied").
 _YEAR_BEFORE = re.compile(
@@ -59,6 +59,10 @@ _OLD_YEAR_BEFORE = re.compile(
     r"[A-ZÄÖÜ][a-zäöüß]*jahr(?:e|es|s)?|Jahrgang|[Jj]ahrgangs|geboren|gestorben|gegründet|erbaut)"
     r"|[Jj]ahr(?:e|es|s)?|[(\[]|^|\n)\s*$"
 )
+# Adverbs and prepositions of time: a year after them stays a year before a noun, when it is a
+# plausible, not a round number
+_TIME_ADVERB_BEFORE = re.compile(
+    r"\b(?:[Bb]is|[Aa]b|[Bb]ereits|[Ss]chon|[Ee]rst|[Nn]och|[Ss]pätestens|[Ff]rühestens|[Zz]uletzt)\s+$")
 _OLD_YEAR_AFTER_BRACKET = re.compile(r"\s*[)\],;]")
 _LINE_AFTER = re.compile(r"[ \t]*(?:\n|$)")
 _UNIT_AFTER = re.compile(
@@ -266,6 +270,12 @@ class Resolver:
         year = int(m["year"])
         return year - 1 if end_month < month else year
 
+    def _history(self) -> bool:
+        """The text tells a history: it has written out ``HISTORY_YEARS`` years or more away from
+        the publication date, and at most one in four near it (a war narrative that mentions
+        the last reparations paid in 2010 is still a history)."""
+        return self._far_years >= HISTORY_YEARS and self._near_years * 4 <= self._far_years
+
     def _near_dct(self, year: int) -> bool:
         """A year written out within a year of the publication date: the text is back in its present."""
         return self.dct is not None and abs(year - self.dct.year) <= 1
@@ -277,7 +287,7 @@ class Resolver:
         y = self._story_year
         if y is None:
             return None
-        history = self._near_years == 0 and self._far_years >= HISTORY_YEARS
+        history = self._history()
         if c.start - self._story_pos > STORY_REACH and not history:
             return None
         if self.dct is not None:
@@ -472,6 +482,8 @@ class Resolver:
                 return "DATE", "XXXX" if m["pthe"] == "Jahres" else "XXXX-XX", mod
             if m["pthe"] == "Jahres":
                 return "DATE", str(self._story_year_at(c) or self.dct.year), mod
+            if self._story_year_at(c) is not None and self._ref_month is not None:
+                return "DATE", f"{self._ref_month[0]}-{self._ref_month[1]:02d}", mod  # the month told of
             return "DATE", f"{self.dct.year}-{self.dct.month:02d}", mod
         if m["pgunit"]:
             off = _rel_adj_offset(m["pgadj"])
@@ -652,6 +664,9 @@ class Resolver:
             return None  # "Heute-Show", "heute-journal": names
         if word == "Morgen" and not _SENTENCE_START.search(self._before(c, 3)):
             return None  # the noun "der Morgen", not "morgen" (tomorrow)
+        if word.lower() == "heute" and not m["rdp"] and (
+                self._history() or re.search(r"\b[Bb]is\s+$", self._before(c, 6))):
+            return "DATE", "PRESENT_REF", None  # "bis heute", and "heute" in a history: nowadays
         off = RELATIVE_DAYS[word.lower()]
         if self.dct is None:
             value = "XXXX-XX-XX"
@@ -960,6 +975,10 @@ class Resolver:
         if _RANGE_FROM_BEFORE.search(before):
             return "DATE", value, None  # "von 1983 bis 1987"
         strong = bool(_YEAR_BEFORE.search(before)) and not _RANGE_END_BEFORE.search(before)
+        y = int(value)
+        if not strong and _TIME_ADVERB_BEFORE.search(before) and y % 50 and \
+                1900 <= y <= (self.dct.year if self.dct else 2030) + 5:
+            strong = True  # "bereits 1917 Meutereien", "ab 1929 Jugoslawien" (not "bereits 2000 Menschen")
         if m["ryear"]:
             strong = False
         if not strong:
@@ -1048,9 +1067,9 @@ class Resolver:
             y, mo = self._ref_month or (dct.year, dct.month)
             return "DATE", f"{y - 1}-Q{(mo - 1) // 3 + 1}", None
         if w.startswith("vorjahr"):
-            return "DATE", str(dct.year - 1), None
+            return "DATE", str((self._story_year_at(c) or dct.year) - 1), None
         if w.startswith("folgejahr"):
-            return "DATE", str(dct.year + 1), None
+            return "DATE", str((self._story_year_at(c) or dct.year) + 1), None
         if w == "heuer":
             return "DATE", str(dct.year), None
         if w.startswith("vormonat"):

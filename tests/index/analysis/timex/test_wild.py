@@ -121,3 +121,28 @@ def test_ranges_are_start_and_end(text, values):
 def test_two_dates_are_not_always_a_range():
     text = "Am 3. Mai und am 5. Juni tagte der Rat; am 24. Dezember und den beiden folgenden Tagen ruhte er."
     assert pair_ranges(text, tag(text, DCT)) == []
+
+
+def test_years_after_adverbs_of_time_and_colons():
+    assert ("1917", "DATE", "1917") in tagged("So hatte es bereits 1917 Meutereien in der Armee gegeben.", DCT)
+    assert ("1948", "DATE", "1948") in tagged("Der Plan hatte Erfolg: 1948 kapitulierten die letzten Truppen.", DCT)
+    # round numbers after the same adverbs are amounts
+    assert tagged("Bereits 2000 Menschen haben unterschrieben, bis 1500 Helfer kommen.", DCT) == []
+
+
+def test_heute_until_now_and_in_a_history():
+    assert tagged("Der Vertrag ist bis heute nicht unterzeichnet.", DCT) == [("heute", "DATE", "PRESENT_REF")]
+    assert tagged("Heute beginnt das Fest.", DCT) == [("Heute", "DATE", "2024-06-20")]
+    history = ("Im Jahr 1861 begann der Krieg. Im Jahr 1862 folgte die Blockade. Im Jahr 1863 kam die Wende. "
+               "Die Schlacht gilt heute als Wendepunkt.")
+    assert tagged(history, DCT)[-1] == ("heute", "DATE", "PRESENT_REF")
+
+
+def test_a_history_keeps_its_year_far_beyond_the_last_one_written():
+    filler = "Die Truppen marschierten weiter und lagerten an den Flüssen der Ebene. " * 60
+    text = ("Kriegsjahr 1915\n\nIm Jahr 1913 und im Jahr 1914 rüsteten die Staaten auf. Im Januar 1915 begann "
+            "die Offensive. " + filler + "Am 7. Mai versenkte ein U-Boot den Dampfer.")
+    assert tagged(text, DCT)[-1] == ("7. Mai", "DATE", "1915-05-07")
+    # a news article about the present is no history: its dates stay near the publication date
+    news = "Das Museum erinnert an 1915. " + filler + "Am 7. Mai wurde die Ausstellung eröffnet."
+    assert tagged(news, DCT)[-1] == ("7. Mai", "DATE", "2024-05-07")
