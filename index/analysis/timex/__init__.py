@@ -33,11 +33,13 @@ What the events code can rely on:
 - A bare number is a year only with evidence (see ``normalise._year``): no amounts, products,
   scores, file or resolution numbers; before 1900 only after a word that takes a year.
 - Dates without a year take the year of their range's end, else the year the article's own
-  dates point to (the last year written out, within 3,000 characters, when it lies more than
-  a year from the publication date), else the publication date's, placed by tense.
+  dates point to (the last year written out, within 3,000 characters, or anywhere in a text
+  that tells a history; only when it lies more than a year from the publication date and the
+  clause does not speak of the future), else the publication date's, placed by tense.
+- "bis heute", and "heute" in a history, is PRESENT_REF (nowadays), not a day.
 - "zwei Tage später", "einen Monat zuvor" are DATEs counted from the day / month / year the
   text talks about; "am Morgen des 4. November 2006" is one TIME (2006-11-04TMO), and a clock
-  time before it takes that day.
+  time before it takes that day; "Am Freitag (28.06.)" is the Friday of the bracket.
 """
 
 from __future__ import annotations

@@ -128,7 +128,9 @@ FAMILIES: list[tuple[str, str]] = [
         (?:(?<=\b[Aa]m\s)(?:(?P<dpdeixis>heutigen|gestrigen|morgigen)\s+)?(?:(?P<dpadj>frühen|späten)\s+)?(?P<dp>{DAYPART_NOUN})
              # the day written out in the same phrase: "am Morgen des 4. November 2006"
              (?:\s+des\s+(?:(?P<dpwd>{WEEKDAY}),?\s+)?{NO_NUMBER_BEFORE}(?P<dpd>{DAY})\.\s*
-                (?:(?P<dpm>{MONTH})|(?P<dpmn>{MONTHNUM})\.)(?:\s+(?P<dpy>{YEAR}))?)?
+                (?:(?P<dpm>{MONTH})|(?P<dpmn>{MONTHNUM})\.)(?:\s+(?P<dpy>{YEAR}))?
+              # or the day talked about: "am Abend desselben Tages", "am Morgen dieses Tages"
+              | \s+(?:desselben|des\s+selben|des\s+gleichen|dieses|jenes)\s+Tages)?
          | \b[Dd](?:er|ie)\s+(?:(?P<dpadj2>frühen|späten)\s+)?(?P<dpn>Nacht|Früh)(?:\s+(?:zum|zu|auf\s+den|auf)\s+(?P<nwd>{WEEKDAY}))?
          | (?:(?<=\b[Uu]m\s)|(?<=\b[Gg]egen\s)|(?<=\bvor\s)|(?<=\bnach\s)|(?<=\bbis\s)|(?<=\bab\s))(?P<dpmid>Mitternacht)
          | \b[Dd]en\s+(?:(?:frühen|späten)\s+)?(?P<dph>Morgenstunden|Abendstunden|Nachtstunden|Vormittagsstunden|Nachmittagsstunden)
