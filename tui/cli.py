@@ -416,7 +416,7 @@ def cmd_events(args) -> int:
     if args.limit > 0:
         events = events[: args.limit]
     if args.json:
-        lines = [_json_line({"article": s.to_dict(), **e.to_dict()}) for s, e in events]
+        lines = [_json_line({"article": d.summary.to_dict(), **d.event.to_dict()}) for d in events]
         sys.stdout.write("".join(line + "\n" for line in lines))
         return EXIT_OK
     from rich.table import Table
@@ -428,7 +428,8 @@ def cmd_events(args) -> int:
     from newsdesk.tui.list_sources import event_when
 
     table = Table("when", "what", "who / where", "reported in", box=None, pad_edge=False)
-    for summary, event in events:
+    for dated in events:
+        summary, event = dated.summary, dated.event
         names = [key.partition(":")[2] or key for key in [*event.who, *event.where]]
         table.add_row(_text(event_when(event)), _text(one_line(event.what or event.text)),
                       _text(one_line(", ".join(dict.fromkeys(names)))), _text(one_line(summary.title)))

@@ -92,6 +92,14 @@ class EntityInfo:
 
 
 @dataclass(frozen=True)
+class DatedEvent:
+    """One dated event of the corpus and the article that reports it (a row of the timeline)."""
+
+    summary: ArticleSummary
+    event: Event
+
+
+@dataclass(frozen=True)
 class Mention:
     summary: ArticleSummary
     start: int  # offsets into the article's text

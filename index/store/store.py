@@ -18,10 +18,11 @@ from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, To
 
 from newsdesk.index.annotations import LABELS, Event
 
-from .errors import IndexNotFoundError, QueryError, StoreError
+from .errors import ArticleNotFoundError, IndexNotFoundError, QueryError, StoreError
 from .locations import WHOOSH_DIR, read_info
 from .records import (
     ArticleSummary,
+    DatedEvent,
     EntityInfo,
     Hit,
     Mention,
@@ -77,7 +78,7 @@ class Store:
         self._day_list: list[tuple[int, int]] | None = None
         self._day_arrays = None
         self._ranker_obj = None
-        self._all_events: list[tuple[ArticleSummary, Event]] | None = None
+        self._all_events: list[DatedEvent] | None = None
         self._full_names: dict[str, list[str]] | None = None
 
     def refresh(self) -> bool:
@@ -152,10 +153,10 @@ class Store:
         return [self._summary(n) for n in order[offset : offset + max(0, limit)]]
 
     def get_article(self, article_id: str) -> StoredArticle:
-        """The article and its annotations; KeyError when the index has no such id."""
+        """The article and its annotations; ArticleNotFoundError (a KeyError) when the index has no such id."""
         docnum = self._searcher.document_number(id=article_id)
         if docnum is None:
-            raise KeyError(article_id)
+            raise ArticleNotFoundError(article_id)
         stored = self._searcher.stored_fields(docnum)
         return StoredArticle(decode_article(stored), decode_analysis(stored))
 
@@ -260,7 +261,7 @@ class Store:
 
     # --- events -----------------------------------------------------------------------
 
-    def events(self, query: str | None = None) -> list[tuple[ArticleSummary, Event]]:
+    def events(self, query: str | None = None) -> list[DatedEvent]:
         """Every dated event of the corpus (or of the articles matching ``query``), in date order.
 
         Ties are ordered by the article date, the article id and the position in the text.
@@ -271,7 +272,7 @@ class Store:
         if self._all_events is not None:
             # Filter the sorted list of all events instead of decoding again.
             docs = {self._summary(n).id for n in self._matching_docnums(query)}
-            return [p for p in self._all_events if p[0].id in docs]
+            return [p for p in self._all_events if p.summary.id in docs]
         docs = self._matching_docnums(query)
         if not docs:
             return []
@@ -287,7 +288,7 @@ class Store:
                 if event.date:
                     keyed.append(((event.date, day, summary.id, event.start), summary, event))
         keyed.sort(key=lambda k: k[0])
-        out = [(summary, event) for _key, summary, event in keyed]
+        out = [DatedEvent(summary, event) for _key, summary, event in keyed]
         if everything:
             self._all_events = out
             return list(out)
