@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from rich.style import Style
 from rich.text import Text
 
-from newsdesk.index.annotations import Event
+from newsdesk.index.annotations import Event, split_entity_key
 from newsdesk.index.store.errors import StoreError
 from newsdesk.tui.safe_text import clean_line
 
@@ -24,8 +24,7 @@ StyleFor = Callable[[str], Style]
 
 def display_name(key: str) -> str:
     """The readable part of a canonical entity key ("PER:Donald Trump" -> "Donald Trump")."""
-    prefix, sep, rest = key.partition(":")
-    return clean_line(rest if sep and prefix.isupper() and rest else key)
+    return clean_line(split_entity_key(key)[1])
 
 
 def source_label(summary) -> str:
