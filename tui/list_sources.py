@@ -199,7 +199,7 @@ class ArticleEvents:
 
     def _who(self, event: Event) -> str:
         def name(key: str) -> str:
-            return display_name(key) if ":" in key else self.names.get(key) or display_name(key)
+            return display_name(key) if split_entity_key(key)[0] else self.names.get(key) or display_name(key)
 
         return ", ".join(name(k) for k in [*event.who, *event.where])
 

@@ -1,8 +1,8 @@
 """Errors raised by the store; each carries a short message fit for the user.
 
 One hierarchy, rooted at :class:`StoreError`: whoever reads the index catches
-that and nothing else (the reader's :class:`newsdesk.tui.store_access.StoreAccess`
-maps whatever Whoosh or the file system raises onto it).
+that and nothing else (the reader's typed interface to the store maps whatever
+Whoosh or the file system raises onto it).
 """
 
 
