@@ -19,7 +19,7 @@ BUNDLED_NAME = "de_newsdesk"
 BUNDLED_PATH = Path(__file__).resolve().parents[1] / "models" / BUNDLED_NAME
 
 # Bump when the output of the temporal tagger (``index.analysis.timex.tag``) changes.
-TAGGER_VERSION = "timex-de-3"
+TAGGER_VERSION = "timex-de-4"
 # Bump when the events found for the same input change.
 EVENTS_VERSION = "2"
 

@@ -33,16 +33,16 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from newsdesk.index.article import Article
+from newsdesk.index.ingest.files import DEFAULT_MAX_BYTES
 from newsdesk.index.ingest.skipped import Skipped
 
 from .errors import StoreError
 from .lock import DEFAULT_TIMEOUT, index_lock
 from .locations import WHOOSH_DIR, corpus_key, read_info, write_info
 from .manifest import FileEntry, Manifest
-from .records import BuildProgress, BuildReport, article_document, decode_summary, path_key
+from .records import BuildProgress, BuildReport, article_document, decode_summary, indexed_path
 from .schema import SCHEMA_VERSION
 
-DEFAULT_MAX_BYTES = 20_000_000
 COMMIT_EVERY = 2_000  # articles
 COMMIT_SECONDS = 10.0
 FIRST_COMMIT_SECONDS = 2.0  # the reader shows the first articles after about this long
@@ -109,7 +109,7 @@ def open_or_create(index_dir: Path):
 
 @dataclass
 class _FileWork:
-    key: str  # path_key of the file
+    key: str  # indexed_path of the file
     size: int
     mtime_ns: int
     hash: str
@@ -327,7 +327,7 @@ def build_index(
         candidates: list[tuple[str, Path, os.stat_result]] = []
         resolved = [r.expanduser().resolve() if r.exists() else r for r in roots]
         for path in iter_files(resolved):
-            key = path_key(path)
+            key = indexed_path(path)
             if key in seen:
                 continue
             seen.add(key)
