@@ -43,7 +43,7 @@ from .manifest import FileEntry, Manifest
 from .records import BuildProgress, BuildReport, article_document, decode_summary, indexed_path
 from .schema import SCHEMA_VERSION
 
-COMMIT_EVERY = 2_000  # articles
+COMMIT_EVERY = 10_000  # articles (a commit also comes every COMMIT_SECONDS)
 COMMIT_SECONDS = 10.0
 FIRST_COMMIT_SECONDS = 2.0  # the reader shows the first articles after about this long
 PROGRESS_SECONDS = 0.2  # at most this often (and after each commit and file)
