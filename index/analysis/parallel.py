@@ -117,12 +117,14 @@ class ParallelAnalyzer:
         results = ctx.Queue()
         procs = [ctx.Process(target=_work, args=(self.model, tasks, results, os.getpid()), daemon=True,
                              name=f"newsdesk-analysis-{n}") for n in range(self.workers)]
+        forked = ctx.get_start_method() == "fork"
         try:
             for p in procs:
                 p.start()
-        finally:
-            if ctx.get_start_method() == "fork":
+        except BaseException:
+            if forked:
                 gc.unfreeze()
+            raise
         sent = 0
         next_out = 0
         done: dict[int, list] = {}
@@ -160,6 +162,10 @@ class ParallelAnalyzer:
                 yield from analyses
         finally:
             _stop(procs, tasks, results)
+            if forked:
+                # only now: a collection in this process while the workers run would write to
+                # (and so copy) every page of the shared pipeline
+                gc.unfreeze()
 
 
 def _chain(first: list, rest: Iterator) -> Iterator:
@@ -199,6 +205,18 @@ def _die_with_parent() -> None:
             pass
 
 
+def _trimmer():
+    """glibc's malloc_trim (hands freed heap pages back to the system), or None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
 def _work(model, tasks, results, parent_pid: int) -> None:
     """A worker: analyse batches until told to stop (None) or the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -213,6 +231,7 @@ def _work(model, tasks, results, parent_pid: int) -> None:
     from newsdesk.index.analysis.analyzer import Analyzer
 
     analyzer = Analyzer(model)
+    trim = _trimmer()
     while True:
         try:
             task = tasks.get(timeout=1.0)
@@ -229,3 +248,6 @@ def _work(model, tasks, results, parent_pid: int) -> None:
             results.put((seq, "error", f"{type(exc).__name__}: {exc}"))
             return
         results.put((seq, "ok", out))
+        del out
+        if trim is not None:
+            trim(0)  # a batch's working memory goes back to the system, not into a growing heap
