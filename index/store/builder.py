@@ -187,11 +187,16 @@ class _Batch:
         """Record the manifest change for a file whose documents are all in the index after this batch."""
         self.completed.append((key, entry))
 
-    def due(self) -> bool:
+    def due(self, seconds_left: float | None = None) -> bool:
+        """Time for a commit: ``commit_every`` articles, or the time limit when the run will not
+        end within that limit anyway (``seconds_left``: the estimate; a commit just before
+        the last one would only add a segment to merge)."""
         if self.writer is None:
             return False
+        if self.articles >= self.commit_every:
+            return True
         limit = self.first_commit_seconds if self.commits == 0 else self.commit_seconds
-        return self.articles >= self.commit_every or time.monotonic() - self.started >= limit
+        return time.monotonic() - self.started >= limit and (seconds_left is None or seconds_left > limit)
 
     def commit(self, last: bool = False) -> bool:
         """Commit what is pending; True when documents were committed.
@@ -261,6 +266,13 @@ class _Progress:
         self.estimated.pop(key, None)
         self.known += to_write
         self.kept += kept
+
+    def seconds_left(self) -> float | None:
+        """Estimated from the rate so far (None until there is one)."""
+        if self.first_done is None or self.done < 2:
+            return None
+        elapsed = time.monotonic() - self.first_done
+        return (self.total - self.done) * elapsed / (self.done - 1) if elapsed > 0 else None
 
     def wrote(self) -> None:
         self.done += 1
@@ -452,7 +464,7 @@ def build_index(
                 if work.remaining == 0:
                     batch.complete(work.key, FileEntry(work.size, work.mtime_ns, work.hash, work.articles, signature))
                     counter.files_done += 1
-                if batch.due():
+                if batch.due(counter.seconds_left()):
                     if batch.commit():
                         counter.committed = counter.done
                     counter.tell(work.key, force=True)
