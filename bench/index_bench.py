@@ -136,7 +136,7 @@ def _dir_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def jsonl_bench(jsonl: Path, workers: int | None) -> int:
+def jsonl_bench(jsonl: Path, workers: int | None, resume: bool = True) -> int:
     """Fresh index, nothing changed, resumed run of ``newsdesk index`` on one JSONL file."""
     import json
     import os
@@ -163,6 +163,8 @@ def jsonl_bench(jsonl: Path, workers: int | None) -> int:
         show("nothing changed", same)
         flags = json.loads(same["out"].splitlines()[-1])
         print(f"nothing changed: spaCy imported: {flags['spacy']}, Whoosh imported: {flags['whoosh']}")
+        if not resume:
+            return 0
         index2 = Path(tmp) / "index2"
         cmd2 = [c if c != str(index) else str(index2) for c in env_cmd]
         half = fresh["wall"] / 2
@@ -226,10 +228,11 @@ def main(argv=None) -> int:
     p.add_argument("--model", default=None, help="spaCy pipeline for the real analyzer")
     p.add_argument("--jsonl", type=Path, help="measure `newsdesk index` on this JSONL file (see above)")
     p.add_argument("--workers", type=int, default=None, help="with --jsonl: analysis processes")
+    p.add_argument("--no-resume", action="store_true", help="with --jsonl: skip the stopped and resumed runs")
     p.add_argument("--scaling", help="comma-separated corpus sizes for the store-only scaling figures")
     args = p.parse_args(argv)
     if args.jsonl:
-        return jsonl_bench(args.jsonl, args.workers)
+        return jsonl_bench(args.jsonl, args.workers, resume=not args.no_resume)
     if args.scaling:
         return scaling_bench([int(n) for n in args.scaling.split(",")])
 
