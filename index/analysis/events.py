@@ -45,22 +45,21 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
-from newsdesk.index.analysis.captions import is_caption
+from newsdesk.index.analysis.captions import is_caption as is_caption_text
+from newsdesk.index.analysis.headline import MAX_LINE_WORDS, Group, antecedent_of, fields_of, headline, subject_of
 from newsdesk.index.annotations import Entity, Event, Timex
 
 if TYPE_CHECKING:  # spaCy is only needed by the caller, who made the Doc
     from spacy.tokens import Doc, Token
 
-__all__ = ["EVENTS_VERSION", "describe", "extract_events", "period_start"]
+__all__ = ["EVENTS_VERSION", "dateline_place", "extract_events", "period_end", "period_start"]
 
 # Bump when the events found for the same input change: the index re-analyses.
-EVENTS_VERSION = "2"
+EVENTS_VERSION = "3"
 
 EVENT_TIMEX_TYPES = ("DATE", "TIME")
 WHO_LABELS = ("PER", "ORG")
 WHERE_LABELS = ("LOC",)
-MAX_WHAT_WORDS = 10
-MAX_GROUP_WORDS = 4
 
 # STTS tags
 _FINITE = {"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"}
@@ -147,23 +146,29 @@ def period_start(value: str) -> tuple[dt.date, str] | None:
 
 
 def extract_events(
-    doc: "Doc", timexes: Sequence[Timex], entities: Sequence[Entity], text: str | None = None
+    doc: "Doc",
+    timexes: Sequence[Timex],
+    entities: Sequence[Entity],
+    text: str | None = None,
+    published: dt.date | None = None,
+    lead: bool = True,
 ) -> list[Event]:
-    """The dated events of ``doc``: one per (sentence, dated temporal expression).
+    """The dated events of ``doc``: one per clause and date.
 
-    Expressions that give the same period in the same clause ("am Donnerstag,
-    25. Februar um 20.30 Uhr") make one event, from the first of them.
-
-    ``timexes`` and ``entities`` carry offsets into ``doc.text``. Events are
-    sorted by date, then by the position of their temporal expression.
-    ``text``, when given, must be ``doc.text`` (spaCy rebuilds that string on
-    every access; a caller that has it saves the time).
+    ``timexes`` and ``entities`` carry offsets into ``doc.text``; ``published`` is the
+    article's date (it marks events after it as planned, and dates the main event of a lead
+    that gives no date, unless ``lead`` is False: a later piece of a long text has no lead). Events are sorted by date, then by the position of their temporal
+    expression. ``text``, when given, must be ``doc.text`` (spaCy rebuilds that string on every
+    access; a caller that has it saves the time).
     """
-    dated = [(t, p) for t in timexes if t.type in EVENT_TIMEX_TYPES and (p := period_start(t.value)) is not None]
-    if not dated or len(doc) == 0:
+    if len(doc) == 0:
         return []
     if text is None:
         text = doc.text
+    dated = sorted(
+        ((t, p) for t in timexes if t.type in EVENT_TIMEX_TYPES and (p := period_start(t.value)) is not None),
+        key=lambda tp: (tp[0].start, tp[0].end),
+    )
     paragraphs = _paragraph_spans(text)
     paragraph_starts = [start for start, _ in paragraphs]
     caption_paragraphs: dict[tuple[int, int], bool] = {}
@@ -173,57 +178,89 @@ def extract_events(
     token_starts = doc.to_array("IDX").tolist()
     sentences = _sentence_bounds(doc, token_starts, len(text))
     sent_starts = [start for start, _ in sentences]
+    place = dateline_place(text, ents)
+    context = _Context(doc, text, token_starts, ents, timex_spans, place, published)
+
+    def is_caption(pos: int) -> bool:
+        paragraph = _enclosing(pos, paragraphs, paragraph_starts)
+        if paragraph not in caption_paragraphs:
+            caption_paragraphs[paragraph] = is_caption_text(text[paragraph[0]:paragraph[1]])
+        return caption_paragraphs[paragraph]
 
     events: list[Event] = []
-    seen: set[tuple[int, int, int]] = set()
-    seen_clauses: set[tuple[int, int, dt.date, str]] = set()
-    for timex, period in dated:
-        para_start, para_end = paragraph = _enclosing(timex.start, paragraphs, paragraph_starts)
-        if paragraph not in caption_paragraphs:
-            caption_paragraphs[paragraph] = is_caption(text[para_start:para_end])
-        if caption_paragraphs[paragraph]:
+    seen_clauses: dict[tuple[int, int], list[Event]] = {}
+    consumed: set[int] = set()  # ends of ranges, already part of an event
+    for n, (timex, period) in enumerate(dated):
+        if n in consumed or is_caption(timex.start):
             continue
+        para_start, para_end = _enclosing(timex.start, paragraphs, paragraph_starts)
         # the sentence(s) the expression lies in: a splitter may cut "am 8. | November"
         first = bisect.bisect_right(sent_starts, timex.start) - 1
         last = max(first, bisect.bisect_left(sent_starts, timex.end) - 1)
         sent_start = sentences[first][0] if first >= 0 else 0
         sent_end = sentences[last][1] if last >= 0 else len(text)
         sent_start, sent_end = max(sent_start, para_start), min(sent_end, para_end)
-        key = (sent_start, timex.start, timex.end)
-        if key in seen:
-            continue
-        seen.add(key)
         sent_tokens = _tokens_between(doc, token_starts, sent_start, sent_end)
         clause = _clause_tokens(sent_tokens, timex)
-        if clause:
-            start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
-        else:  # no tokens (a Doc that does not cover the text): use the sentence
-            start, end = sent_start, sent_end
-        date, granularity = period
-        # "am Donnerstag, 25. Februar um 20.30 Uhr": several expressions, one day, one clause: one event
-        same = (start, end, date, granularity)
-        if same in seen_clauses:
+        # "vom 16. Juni bis zum 23. September", "zwischen 1943 bis 1945": one event with an end
+        end_timex = None
+        if n + 1 < len(dated) and _joins_range(text, timex, dated[n + 1][0]):
+            end_timex = dated[n + 1][0]
+            consumed.add(n + 1)
+        if _is_non_event(context, clause, timex, end_timex):
             continue
-        seen_clauses.add(same)
-        who = _keys(ents, start, end, WHO_LABELS) or _keys(ents, sent_start, sent_end, WHO_LABELS)
-        what = describe(clause, _in_spans(clause, timex_spans)) or " ".join(text[start:end].split()[:MAX_WHAT_WORDS])
-        events.append(
-            Event(
-                start=start,
-                end=end,
-                date=date.isoformat(),
-                granularity=granularity,
-                what=what,
-                text=text[start:end],
-                who=who,
-                where=_keys(ents, start, end, WHERE_LABELS),
-                value=timex.value,
-                timex_start=timex.start,
-                timex_end=timex.end,
-            )
-        )
+        event = context.event(clause, timex, period, end_timex, sent_tokens, sent_start, sent_end)
+        # one event per clause and date: a coarser period that holds a finer one of the clause goes
+        same = seen_clauses.setdefault((event.start, event.end), [])
+        if any(_covers(other, event) for other in same):
+            continue
+        for coarser in [o for o in same if _covers(event, o)]:
+            same.remove(coarser)
+            events.remove(coarser)
+        same.append(event)
+        events.append(event)
+    if published is not None and lead:
+        main = context.lead_event(paragraphs, sentences, events, is_caption)
+        if main is not None:
+            events.append(main)
     events.sort(key=lambda e: (e.date, e.timex_start, e.timex_end))
     return events
+
+
+def _covers(a: Event, b: Event) -> bool:
+    """``a`` names the same day as ``b`` or a longer period that holds it (same clause)."""
+    if a.date == b.date and a.granularity == b.granularity:
+        return True
+    a_end, b_end = period_end(a.value), period_end(b.value)
+    if a_end is None or b_end is None:
+        return False
+    longer = (dt.date.fromisoformat(a.date), a_end) != (dt.date.fromisoformat(b.date), b_end)
+    return longer and a.date <= b.date and b_end <= a_end and _GRAIN_ORDER.index(a.granularity) > _GRAIN_ORDER.index(
+        b.granularity
+    )
+
+
+_GRAIN_ORDER = ("day", "weekend", "week", "month", "quarter", "season", "half", "year", "decade", "century")
+
+
+def period_end(value: str) -> dt.date | None:
+    """The last day of the period a TIMEX3 value names (see ``period_start``)."""
+    found = period_start(value)
+    if found is None:
+        return None
+    date, granularity = found
+    if granularity == "day":
+        return date
+    if granularity == "weekend":
+        return date + dt.timedelta(days=1)
+    if granularity == "week":
+        return date + dt.timedelta(days=6)
+    months = {"month": 1, "quarter": 3, "season": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}[granularity]
+    year, month = divmod(date.month - 1 + months, 12)
+    try:
+        return dt.date(date.year + year, month + 1, 1) - dt.timedelta(days=1)
+    except ValueError:
+        return None
 
 
 # --- where an event's text lies ------------------------------------------------
@@ -300,31 +337,11 @@ def _has_verb(tokens: list["Token"]) -> bool:
 
 
 def _clause_tokens(sentence: list["Token"], timex: Timex) -> list["Token"]:
-    """The tokens of the clause of ``sentence`` that holds ``timex``.
+    """The tokens of the clause of ``sentence`` that holds ``timex`` (see ``_clauses``).
 
-    The sentence is cut at commas, semicolons, colons and dashes; a piece
-    without a verb (an apposition, a list, a fronted phrase) joins the clause
-    before it, or the first clause when it opens the sentence. The result has
-    no leading or trailing comma.
+    The result has no leading or trailing comma.
     """
-    pieces: list[list["Token"]] = [[]]
-    for token in sentence:
-        if _is_clause_break(token):
-            pieces.append([])
-        else:
-            pieces[-1].append(token)
-    clauses: list[list["Token"]] = []
-    prefix: list["Token"] = []
-    for piece in pieces:
-        if not piece:
-            continue
-        if _has_verb(piece):
-            clauses.append(prefix + piece)
-            prefix = []
-        elif clauses:
-            clauses[-1].extend(piece)
-        else:
-            prefix.extend(piece)
+    clauses = _clauses(sentence)
     if not clauses:
         return _trim_breaks(sentence)
     touched = [c for c in clauses if c[0].idx < timex.end and c[-1].idx + len(c[-1].text) > timex.start]
@@ -353,153 +370,408 @@ def _keys(entities: Sequence[Entity], start: int, end: int, labels: tuple[str, .
     return keys
 
 
-# --- what happened ---------------------------------------------------------------
+# --- which clauses are events ----------------------------------------------------
+
+_STATE_VERBS = frozenset(
+    "ist sind war waren sei seien wäre wären liegt liegen lag lagen bleibt bleiben blieb blieben "
+    "gilt gelten galt zeigt zeigen steht stehen hat haben".split()
+)
+_DURATION_VERBS = frozenset(
+    "läuft laufen lief liefen gelaufen gilt gelten galt gegolten dauert dauern dauerte andauern".split()
+)
+_ORIGIN_VERBS = frozenset("stammt stammen stammte stammten datiert datieren datierte".split())
+_NOW_WORDS = frozenset("heute jetzt derzeit zurzeit gegenwärtig inzwischen nun".split())
+_NEGATIONS = frozenset(
+    "nicht nie niemals kein keine keinen keinem keiner keines nichts niemand weder".split()
+)
+_COMPARISON = frozenset({"gegenüber", "als"})
+_RANGE_LINKS = frozenset(
+    {"bis", "bis zum", "bis zur", "bis in die", "bis in den", "bis ins", "bis einschließlich", "-", "–", "/"}
+)
+_QUOTES = frozenset("„“”\"'»«‚‘’")
 
 
-def describe(clause: Sequence["Token"], skip: set[int] = frozenset()) -> str:
-    """A few words saying what a clause reports, built from its STTS tags.
-
-    Picks the subject (the first noun group not governed by a preposition,
-    or a personal pronoun such as "er"/"sie" before it), the finite verb,
-    the object (the noun group nearest to the main verb: after it when the
-    main verb is finite, before it otherwise; one without preposition
-    preferred), a negation, the main verb (the last full verb, else the last
-    auxiliary or modal), its "zu" and its separable particle. Tokens in
-    ``skip`` (temporal expressions) are never used. Words keep their
-    order; "…" marks words left out. "" when nothing fits.
-    """
-    tokens = [t for t in clause if t.i not in skip and not _is_punct(t)]
-    if not tokens:
-        return ""
-    verbs = [t for t in tokens if t.tag_ in _VERB]
-    groups = _noun_groups(tokens)
-    if not verbs:
-        chosen = groups[0].tokens if groups else tokens[:MAX_GROUP_WORDS]
-        return _join(chosen)
-    # auxiliaries and modals mis-tagged as full verbs ("solle/VVFIN") are not the main verb
-    full = [t for t in verbs if t.tag_ in _FULL_VERB and t.lower_ not in _AUXILIARY_FORMS]
-    main = full[-1] if full else verbs[-1]
-    finite = next((t for t in verbs if t.tag_ in _FINITE), None)
-
-    picked: list["Token"] = [main]
-    if finite is not None and finite.i != main.i:
-        picked.append(finite)
-    position = {t.i: n for n, t in enumerate(tokens)}
-    n_main = position[main.i]
-    if n_main > 0 and tokens[n_main - 1].tag_ == "PTKZU":
-        picked.append(tokens[n_main - 1])
-    if main.tag_ in _FINITE:
-        particle = next((t for t in reversed(tokens) if t.tag_ == "PTKVZ" and t.i > main.i), None)
-        if particle is not None:
-            picked.append(particle)
-    negation = next((t for t in tokens if t.tag_ == "PTKNEG"), None)
-    if negation is not None:
-        picked.append(negation)
-
-    bare = [g for g in groups if not g.governed]
-    subject = bare[0].tokens if bare else []
-    pronoun = next((t for t in tokens if _is_subject_pronoun(t)), None)
-    if pronoun is not None and (not subject or pronoun.i < subject[0].i):
-        subject = [pronoun]
-    if not subject:  # "hieß es"
-        pronoun = next((t for t in tokens if t.tag_ == "PPER"), None)
-        subject = [pronoun] if pronoun is not None else []
-    subject_ids = {t.i for t in subject}
-    others = [g for g in groups if not subject_ids & {t.i for t in g.tokens}]
-    obj = _object_group(others, main)
-
-    words = picked + subject + obj
-    if len(words) > MAX_WHAT_WORDS:
-        words = picked + subject + [t for t in obj if t.tag_ in _NOUN][-1:]
-    if len(words) > MAX_WHAT_WORDS:
-        words = picked + subject[-1:]
-    return _join(words)
+def _joins_range(text: str, a: Timex, b: Timex) -> bool:
+    """``a`` and ``b`` are the start and end of one range ("vom 5. bis 22. November", "1943 bis 1945")."""
+    between = " ".join(text[a.end:b.start].split()).lower()
+    if between in _RANGE_LINKS:
+        return True
+    return between == "und" and text[max(0, a.start - 10):a.start].lower().rstrip().endswith("zwischen")
 
 
-def _is_subject_pronoun(token: "Token") -> bool:
-    """A personal pronoun that is most likely a subject ("er", "sie", "wir", "man"; not expletive "es")."""
-    return (token.tag_ == "PPER" and token.lower_ in _SUBJECT_PRONOUNS) or (
-        token.tag_ == "PIS" and token.lower_ == "man"
-    )
+def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Timex | None) -> bool:
+    """A date that marks no event of the clause: a comparison, a reference, an origin, a state."""
+    before = ctx.words_before(timex.start, 3)
+    prev1 = before[-1].lower_ if before else ""
+    prev2 = before[-2] if len(before) > 1 else None
+    words = {t.lower_ for t in clause}
+    head = timex.text.split()[0].lower() if timex.text.split() else ""
+    if prev1 in _COMPARISON or (prev1 in ("zu", "zum") and prev2 is not None and prev2.lower_ == "vergleich"):
+        return True  # "gegenüber 1990", "niedriger als 2015", "im Vergleich zu 2010"
+    if prev1 == "mit" and prev2 is not None and prev2.lower_ == "verglichen":
+        return True
+    if prev1 in ("von", "vom") and end is None and prev2 is not None and (
+        prev2.tag_ in ("NN", "NE", "PDS", "ART", "PIS") or prev2.text in _QUOTES
+    ):
+        return True  # "die Zahlen von 1992", "der Leserbrief vom 24. August"
+    if prev1 in ("von", "vom") and end is not None and prev2 is not None and prev2.tag_ in ("NN", "NE"):
+        return True  # "Funde vom 13. Jahrhundert bis in die 1930er Jahre"
+    if words & _ORIGIN_VERBS and prev1 in ("aus", "von", "vom"):
+        return True  # "stammt aus dem Jahr 2005"
+    if prev1 in ("baujahr", "jahrgang"):
+        return True
+    period = period_start(timex.value)
+    if period and period[1] in ("decade", "century") and head in ("der", "des") and prev1 and (
+        before[-1].tag_ in ("NN", "NE")
+    ):
+        return True  # "der Sound der 80er Jahre"
+    negated = bool(words & _NEGATIONS)
+    if prev1 in ("bis", "seit") and negated:
+        return True  # "ist bis heute nicht aufgetaucht", "bis gestern gab es keinen Hinweis"
+    verbs = [t for t in clause if t.tag_ in _VERB]
+    finite = [t for t in verbs if t.tag_ in _FINITE]
+    nonfinite = [t for t in verbs if t.tag_ not in _FINITE]
+    state = bool(finite) and all(t.lower_ in _STATE_VERBS for t in finite) and not nonfinite
+    if state and (head in _NOW_WORDS or (prev1 == "bis" and head in _NOW_WORDS)):
+        return True  # "ist heute eine Metropole", "liegt heute unter ..."
+    if prev1 in ("bis", "zum", "zur") and words & _DURATION_VERBS and end is None:
+        return True  # "die Ausstellung läuft bis zum 31. Januar"
+    return False
 
 
-class _Group(NamedTuple):
-    governed: bool  # a preposition governs it: not a subject, a weaker object
-    prefix: list["Token"]  # the preposition, when it stands right before the nouns
-    tokens: list["Token"]
+# --- status ---------------------------------------------------------------------
+
+_PLAN_WORDS = frozenset(
+    "soll sollen sollte sollten will wollen wollte plant planen plante geplant voraussichtlich "
+    "angekündigt vorgesehen erwartet".split()
+)
+_FUTURE_AUX = frozenset("wird werden werde wirst".split())
+_REPORT_WORDS = frozenset("laut zufolge".split())
+_REPORTING_VERBS = frozenset(
+    "sagte sagt sagten sagen erklärte erklärt erklärten betonte betont betonten teilte teilt mitteilte "
+    "berichtete berichtet meldete meldet hieß heißt schrieb schreibt verkündete kündigte "
+    "bestätigte bestätigt räumte warnte kritisierte forderte ortet tönt".split()
+)
+_SUBJUNCTIVE_I = frozenset(
+    "sei seien habe werde könne müsse solle wolle dürfe gebe stehe liege gehe komme "
+    "hätten stünden".split()
+)
 
 
-def _noun_groups(tokens: list["Token"]) -> list[_Group]:
-    """The noun groups of ``tokens``.
-
-    A group is a run of nouns (NN, NE, FM), with capitalised adjectives inside
-    names ("Weißen Haus") and truncations; "und"/"oder" between two runs
-    joins them ("Rubio und Lawrow"). At most ``MAX_GROUP_WORDS`` words, the
-    last ones (German noun groups end with their head).
-    """
-    groups: list[_Group] = []
-    n = 0
-    while n < len(tokens):
-        run_end = _noun_run_end(tokens, n)
-        if run_end == n:
-            n += 1
-            continue
-        end = run_end
-        while (
-            end + 1 < len(tokens)
-            and tokens[end].tag_ == "KON"
-            and tokens[end].lower_ in ("und", "oder", "sowie")
-            and _noun_run_end(tokens, end + 1) > end + 1
-        ):
-            end = _noun_run_end(tokens, end + 1)
-        group = tokens[n:end][-MAX_GROUP_WORDS:]
-        while group[0].tag_ == "KON":  # cut inside "A und B": start at a word
-            group = group[1:]
-        before = n - 1
-        while before >= 0 and tokens[before].tag_ in ("ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT"):
-            before -= 1
-        governed = before >= 0 and tokens[before].tag_ in _PREPOSITION
-        # the preposition is shown only right before its noun ("im Weißen Haus", not "mit … Präsidenten")
-        prefix = [tokens[before]] if governed and before == n - 1 else []
-        groups.append(_Group(governed, prefix, group))
-        n = end
-    return groups
+def _status(clause: list["Token"], sentence: list["Token"], date: dt.date, published: dt.date | None) -> str:
+    words = {t.lower_ for t in clause}
+    if words & _NEGATIONS and any(t.tag_ == "PTKNEG" or t.lower_ in _NEGATIONS for t in clause):
+        return "negated"
+    finite = [t for t in clause if t.tag_ in _FINITE]
+    infinitive = any(t.tag_ in ("VVINF", "VAINF") for t in clause)
+    if words & _PLAN_WORDS or (infinitive and any(t.lower_ in _FUTURE_AUX for t in finite)):
+        return "planned"
+    if published is not None and date > published:
+        return "planned"
+    if words & _REPORT_WORDS or any(t.lower_ in _SUBJUNCTIVE_I for t in finite):
+        return "reported"
+    clause_ids = {t.i for t in clause}
+    if not words & _REPORTING_VERBS and any(
+        t.lower_ in _REPORTING_VERBS and t.i not in clause_ids for t in sentence
+    ):
+        return "reported"
+    return "asserted"
 
 
-def _noun_run_end(tokens: list["Token"], n: int) -> int:
-    """End (exclusive) of the noun run starting at ``n``; ``n`` when none starts there."""
-    end = n
-    last_noun = n
-    while end < len(tokens):
-        t = tokens[end]
-        if t.tag_ in _NOUN:
-            end += 1
-            last_noun = end
-        elif t.tag_ == "TRUNC" or (t.tag_ == "ADJA" and t.text[:1].isupper() and not t.is_sent_start):
-            end += 1
-        else:
+# --- the dateline ------------------------------------------------------------------
+
+_DATELINE = re.compile(
+    r"\A\s*(?P<place>[A-ZÄÖÜ][\w\-/]+(?:[ -][A-ZÄÖÜ][\w\-/.]+){0,2})\s*(?:\(\s*[\w./ ]{1,12}\s*\))?\s*[.:]\s"
+)
+
+
+def dateline_place(text: str, entities: Sequence[Entity]) -> str | None:
+    """The key of the place an article reports from ("BOZEN.", "Meran (ki).", "Aachen (dpa)."), or None."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    start, end = m.span("place")
+    for e in entities:
+        if e.start >= end:
             break
-    return last_noun
+        if e.start < end and e.end > start and e.label == "LOC":
+            return e.key
+    name = m["place"]
+    if name.isupper() or any(e.start < end and e.end > start for e in entities):
+        return f"LOC:{name.title() if name.isupper() else name}"
+    return None
 
 
-def _object_group(groups: list["_Group"], main: "Token") -> list["Token"]:
-    if main.tag_ in _FINITE:  # verb second: the object follows
-        ordered = [g for g in groups if g.tokens[0].i > main.i]
-    else:  # verb last: the object precedes, nearest first
-        ordered = [g for g in reversed(groups) if g.tokens[-1].i < main.i]
-    if not ordered:
-        return []
-    best = next((g for g in ordered if not g.governed), ordered[0])
-    return best.prefix + best.tokens
+# --- building an event ----------------------------------------------------------------
+
+_HABITUAL = frozenset("stets immer jährlich regelmäßig oft häufig meist meistens jeweils".split())
+_NO_NEWS_FINITE = frozenset(
+    "wäre wären hätte hätten würde würden ginge könnte könnten sollte sollten müsste müssten dürfte "
+    "kann können muss müssen darf dürfen mag".split()
+)
+_NO_NEWS_SUBJECTS = frozenset({"ich", "wir", "wer", "man", "du", "ihr"})
 
 
-def _join(tokens: Iterable["Token"]) -> str:
-    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
-    words: list[str] = []
-    previous = None
-    for t in ordered:
-        if previous is not None and t.i != previous + 1:
-            words.append("…")
-        words.append(t.text)
-        previous = t.i
-    return " ".join(words)
+class _Context:
+    """What extract_events knows of one document, and how it builds an event from a clause."""
+
+    def __init__(self, doc, text, token_starts, ents, timex_spans, place, published):
+        self.doc = doc
+        self.text = text
+        self.token_starts = token_starts
+        self.ents = ents
+        self.timex_spans = timex_spans
+        self.place = place
+        self.published = published
+
+    def words_before(self, pos: int, count: int) -> list["Token"]:
+        """Up to ``count`` non-space tokens before character ``pos`` (quotes kept, other punctuation not)."""
+        i = bisect.bisect_left(self.token_starts, pos) - 1
+        out: list["Token"] = []
+        while i >= 0 and len(out) < count:
+            t = self.doc[i]
+            if not t.is_space and (not _is_punct(t) or t.text in _QUOTES):
+                out.append(t)
+            if _is_punct(t) and t.text not in _QUOTES:
+                break
+            i -= 1
+        return out[::-1]
+
+    def event(self, clause, timex, period, end_timex, sent_tokens, sent_start, sent_end) -> Event:
+        part, inherited = _conjunct(clause, timex)
+        if part:
+            start, end = part[0].idx, part[-1].idx + len(part[-1].text)
+        else:  # no tokens (a Doc that does not cover the text): use the sentence
+            start, end = sent_start, sent_end
+        date, granularity = period
+        before = [t for t in sent_tokens if clause and t.i < clause[0].i]
+        skip = _in_spans(part, self.timex_spans)
+        who, subject_name = self._who(part, before, start, end)
+        what = headline(part, skip, before, subject_name, inherited) or " ".join(
+            self.text[start:end].split()[:MAX_LINE_WORDS]
+        )
+        end_date = ""
+        end_value = ""
+        if end_timex is not None:
+            last = period_end(end_timex.value)
+            end_date = last.isoformat() if last else ""
+            end_value = end_timex.value
+        return Event(
+            start=start,
+            end=end,
+            date=date.isoformat(),
+            granularity=granularity,
+            what=what,
+            text=self.text[start:end],
+            who=who,
+            where=self._where(start, end),
+            value=timex.value,
+            timex_start=timex.start,
+            timex_end=timex.end,
+            status=_status(part, sent_tokens, date, self.published),
+            end_date=end_date,
+            end_value=end_value,
+            sentence_start=sent_start,
+            sentence_end=sent_end,
+        )
+
+    def _who(self, clause, before, start, end) -> tuple[list[str], str | None]:
+        """Keys of the people and organisations of the clause, its subject first; a pronoun subject resolved."""
+        keys = _keys(self.ents, start, end, WHO_LABELS)
+        tokens = [t for t in clause if not _is_punct(t)]
+        if not tokens:
+            return keys, None
+        f = fields_of(tokens)
+        subject = None
+        if f.finite is not None:
+            subject, _ = subject_of(f, antecedent_of(f, before))
+        if subject is None:
+            return keys, None
+        s_start = subject.tokens[0].idx
+        s_end = subject.tokens[-1].idx + len(subject.tokens[-1].text)
+        if len(subject.tokens) == 1 and subject.tokens[0].tag_ == "PPER":
+            resolved = self._resolve(subject.tokens[0], f.finite)
+            if resolved is None:
+                return keys, None
+            keys = [resolved.key] + [k for k in keys if k != resolved.key]
+            name = resolved.key.split(":", 1)[1]
+            return keys, (name.split()[-1] if resolved.label == "PER" else name)
+        first = _keys(self.ents, s_start, s_end, WHO_LABELS)
+        return first + [k for k in keys if k not in first], None
+
+    def _resolve(self, pronoun: "Token", finite: "Token | None") -> Entity | None:
+        """The person (er) or person or organisation (sie, singular verb) a pronoun most likely stands for."""
+        low = pronoun.lower_
+        if low == "er":
+            labels: tuple[str, ...] = ("PER",)
+        elif low == "sie" and finite is not None and not finite.lower_.endswith("n"):
+            labels = ("PER", "ORG")
+        else:
+            return None
+        i = bisect.bisect_left([e.start for e in self.ents], pronoun.idx) - 1
+        while i >= 0:
+            if self.ents[i].label in labels:
+                return self.ents[i]
+            i -= 1
+        return None
+
+    def _where(self, start: int, end: int) -> list[str]:
+        places = _keys(self.ents, start, end, WHERE_LABELS)
+        if not places and self.place:
+            return [self.place]
+        return places
+
+    def lead_event(self, paragraphs, sentences, events, is_caption) -> Event | None:
+        """The main event of a lead sentence that reports news without a date, dated from publication."""
+        assert self.published is not None
+        sent_starts = [s for s, _ in sentences]
+        tried = 0
+        for para_start, para_end in paragraphs:
+            if tried >= 2:
+                return None
+            if para_end - para_start < 40 or is_caption(para_start):
+                continue
+            tried += 1
+            if any(para_start <= e.timex_start < para_end for e in events):
+                return None  # the lead gives its date
+            first = bisect.bisect_right(sent_starts, para_start) - 1
+            first = max(first, 0)
+            s_start, s_end = sentences[first]
+            s_start, s_end = max(s_start, para_start), min(s_end, para_end)
+            m = _DATELINE.match(self.text, s_start)
+            if m is not None and m.start() == s_start and s_end - m.end() < 3:
+                # the splitter cut after the dateline: the lead is the next sentence
+                if first + 1 >= len(sentences):
+                    return None
+                s_start, s_end = sentences[first + 1][0], min(sentences[first + 1][1], para_end)
+            sentence = _tokens_between(self.doc, self.token_starts, s_start, s_end)
+            if m is not None and m.start() <= s_start < m.end():
+                sentence = [t for t in sentence if t.idx >= m.end()]
+            verdict = self._lead_clause(sentence)
+            if verdict is None:
+                continue
+            clause = verdict
+            start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+            who, subject_name = self._who(clause, [], start, end)
+            what = headline(clause, set(), [], subject_name)
+            if not what:
+                return None
+            return Event(
+                start=start,
+                end=end,
+                date=self.published.isoformat(),
+                granularity="day",
+                what=what,
+                text=self.text[start:end],
+                who=who,
+                where=self._where(start, end),
+                value=self.published.isoformat(),
+                status=_status(clause, sentence, self.published, self.published),
+                inferred=True,
+                sentence_start=s_start,
+                sentence_end=s_end,
+            )
+        return None
+
+    def _lead_clause(self, sentence: list["Token"]) -> list["Token"] | None:
+        """The main clause of a lead sentence that reports news, or None (a state, a question, a "we")."""
+        if not sentence or any(t.text == "?" for t in sentence) or len(sentence) < 5:
+            return None
+        main = None
+        for clause in _clauses(sentence):
+            f = fields_of([t for t in clause if not _is_punct(t)])
+            if f.finite is not None and not f.subordinate:
+                main = (clause, f)
+                break
+        if main is None:
+            return None
+        clause, f = main
+        words = {t.lower_ for t in clause}
+        if f.finite.lower_ in _NO_NEWS_FINITE or words & _HABITUAL:
+            return None
+        subject, _ = subject_of(f)
+        if subject is None or subject.tokens[0].lower_ in _NO_NEWS_SUBJECTS:
+            return None
+        nonfinite = [t for t in clause if t.tag_ in _VERB and t.tag_ not in _FINITE]
+        if f.finite.lower_ in _STATE_VERBS and not nonfinite:
+            return None  # "ist ein starker Partner", "steht unter neuer Leitung"
+        return clause
+
+
+def _conjunct(clause: list["Token"], timex: Timex) -> tuple[list["Token"], "Group | None"]:
+    """The part of a clause of coordinated verbs that holds the date, and the subject it shares.
+
+    "Eurosur steht am Mittwoch zur Abstimmung und soll Anfang Dezember einsatzbereit sein":
+    "soll Anfang Dezember einsatzbereit sein", sharing "Eurosur".
+    """
+    cuts = [
+        n for n, t in enumerate(clause)
+        if t.tag_ == "KON" and t.lower_ in ("und", "aber", "oder", "sowie", "doch")
+        and any(x.tag_ in _FINITE for x in clause[:n]) and any(x.tag_ in _FINITE for x in clause[n + 1:])
+    ]
+    if not cuts:
+        return clause, None
+    parts, last = [], 0
+    for n in cuts:
+        parts.append(clause[last:n])
+        last = n + 1
+    parts.append(clause[last:])
+    for n, part in enumerate(parts):
+        if part and part[0].idx <= timex.start < part[-1].idx + len(part[-1].text) + 1:
+            if n == 0:
+                return part, None
+            f = fields_of([t for t in parts[0] if not _is_punct(t)])
+            shared = subject_of(f)[0] if f.finite is not None else None
+            return part, shared
+    return clause, None
+
+
+def _clauses(sentence: list["Token"]) -> list[list["Token"]]:
+    """The clauses of a sentence, cut at commas, semicolons, colons and dashes.
+
+    A piece without a verb (an apposition, a list, a fronted phrase) joins the clause before it,
+    or the first clause when it opens the sentence; one that opens with a subordinator ("in der
+    die Kinder mit dem Team Lukas, | Julia | ... bastelten") starts the clause the next pieces
+    join; a piece of verbs alone (", des heiligen Sebastian, | gedacht") closes the clause before.
+    """
+    pieces: list[list["Token"]] = [[]]
+    for token in sentence:
+        if _is_clause_break(token):
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    clauses: list[list["Token"]] = []
+    prefix: list["Token"] = []
+    open_clause = False  # the last clause opened with a subordinator and has no verb yet
+    for piece in pieces:
+        if not piece:
+            continue
+        words = [t for t in piece if not _is_punct(t)]
+        verbs_only = bool(words) and all(t.tag_ in _VERB or t.tag_ in ("PTKVZ", "PTKZU") for t in words)
+        if clauses and verbs_only and len(words) <= 3 and not open_clause:
+            clauses[-1].extend(piece)
+        elif _has_verb(piece):
+            if open_clause:
+                clauses[-1].extend(piece)
+                open_clause = False
+            else:
+                clauses.append(prefix + piece)
+                prefix = []
+        elif words and _opens_subordinate(words):
+            clauses.append(prefix + piece)
+            prefix = []
+            open_clause = True
+        elif clauses:
+            clauses[-1].extend(piece)
+        else:
+            prefix.extend(piece)
+    if prefix:
+        clauses.append(prefix)
+    return clauses
+
+
+def _opens_subordinate(words: list["Token"]) -> bool:
+    first = words[0]
+    if first.tag_ in ("KOUS", "PRELS", "PWAV"):
+        return True
+    return len(words) > 1 and first.tag_ in ("APPR", "APPRART") and words[1].tag_ in ("PRELS", "PRELAT")

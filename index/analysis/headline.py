@@ -1,0 +1,459 @@
+"""A clause as a headline fragment, from STTS tags and the topological fields of German.
+
+No parser for German can be installed here, so the line is built from the part-of-speech tags
+(``token.tag_``) and the word order German clauses follow:
+
+- a main clause puts its finite verb second: the **Vorfeld** before it (the subject, an adverb
+  or a prepositional phrase), the **Mittelfeld** after it, and the **right bracket** at the end
+  (participle, infinitive, separable particle): "Rubio und Lawrow | hatten | am Montag |
+  telefoniert";
+- a subordinate clause (after "dass", "nachdem", "wie", a relative pronoun ...) puts all its
+  verbs at the end: "nachdem | sie am Montag ein Telefonat | geführt hätten".
+
+``headline(clause)`` finds the fields, then writes the subject, the finite verb with its
+reflexive pronoun and negation, the objects and the rest of the verb in the order of a German
+main clause, as a person writes a headline: no leading articles, no dates (the line stands next
+to its date), at most ``MAX_LINE_WORDS`` words. "Das Bundeskabinett hat am Mittwoch biometrische
+Pässe beschlossen" -> "Bundeskabinett hat biometrische Pässe beschlossen"; "den die
+EU-Kommission gestern in Brüssel präsentierte" (after "... einen Vorschlag zum Grenzschutz")
+-> "EU-Kommission präsentierte Vorschlag"; "die am 1. Mai stattfindet" (after "die
+Seligsprechung von Papst Johannes Paul II.") -> "Seligsprechung von Papst Johannes Paul II.
+findet statt". A clause without a finite verb (an entry of a listing: "Bozen: Konzert von
+Christina Stürmer, in der Stadthalle, ab 20.30 Uhr") is written as its first phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["MAX_LINE_WORDS", "Fields", "fields_of", "headline", "noun_groups"]
+
+MAX_LINE_WORDS = 12
+
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
+NONFINITE_TAGS = frozenset({"VVINF", "VVIZU", "VVPP", "VAINF", "VAPP", "VMINF", "VMPP"})
+VERB_TAGS = FINITE_TAGS | NONFINITE_TAGS
+_NOUN = frozenset({"NN", "NE", "FM"})
+_DETERMINER = frozenset({"ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PWAT", "PRELAT"})
+_PRENOMINAL = _DETERMINER | {"ADJA", "CARD", "ADV"}
+_PREPOSITION = frozenset({"APPR", "APPRART", "APPO", "APZR"})
+_SUBORDINATOR = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS", "KOKOM"})
+_COORDINATOR = frozenset({"und", "oder", "sowie", "aber", "doch", "sondern", "denn"})
+_NOT_SUBJECT_ARTICLES = frozenset({"den", "dem", "des", "einen", "einem", "eines", "einer"})
+_NOT_SUBJECT_RELATIVES = frozenset({"den", "dem", "denen", "deren", "dessen"})
+_GENITIVE_ARTICLES = frozenset({"des", "der"})
+_SUBJECT_PRONOUNS = frozenset({"ich", "du", "er", "sie", "wir", "ihr", "man", "beide", "alle"})
+_COPULA = frozenset("ist sind war waren sei seien wäre wären bleibt bleiben blieb blieben wird werden wurde wurden".split())
+_QUOTE_MARKS = frozenset("„“”\"'»«‚‘’")
+# nouns that stand next to a date and are not the object of anything ("gegen 22 Uhr Ortszeit")
+_DATE_NOUNS = frozenset({"ortszeit", "uhr", "mez", "mesz", "utc"})
+_KEPT_DETERMINERS = frozenset(
+    "kein keine keinen keinem keiner keines alle allen beide beiden zwei drei vier fünf".split()
+)
+# separable prefixes of verbs written as one word at the end of a subordinate clause ("stattfindet")
+_PARTICLES = (
+    "zurück", "zusammen", "statt", "weiter", "vorbei", "fest", "frei", "teil", "hinzu", "heraus",
+    "voran", "vor", "nach", "mit", "ab", "an", "auf", "aus", "bei", "ein", "los", "zu", "her", "hin", "fort",
+)
+
+
+def _is_punct(t: "Token") -> bool:
+    return t.tag_.startswith("$") or (not t.tag_ and t.is_punct)
+
+
+@dataclass
+class Fields:
+    """The topological fields of one clause (tokens without punctuation and dates)."""
+
+    tokens: list["Token"]
+    subordinate: bool = False
+    introducer: list["Token"] = field(default_factory=list)  # "dass", "nachdem", "den", "in der"
+    finite: "Token | None" = None
+    vorfeld: list["Token"] = field(default_factory=list)
+    mittelfeld: list["Token"] = field(default_factory=list)
+    right: list["Token"] = field(default_factory=list)  # participles, infinitives, particle, "zu"
+
+
+def fields_of(tokens: Sequence["Token"]) -> Fields:
+    """Cut a clause into its fields (``tokens``: the clause without punctuation)."""
+    toks = list(tokens)
+    while toks and toks[0].tag_ == "KON" and toks[0].lower_ in _COORDINATOR:
+        toks = toks[1:]
+    f = Fields(toks)
+    if not toks:
+        return f
+    n = 0
+    # a subordinate clause: "dass ...", "wie ...", "der ...", "in der ...", "mit dem ..."
+    if toks[0].tag_ in _SUBORDINATOR and toks[0].tag_ != "KOKOM" or (
+        toks[0].tag_ == "KOKOM" and toks[0].lower_ == "wie"
+    ):
+        n = 1
+    elif len(toks) > 1 and toks[0].tag_ in _PREPOSITION and toks[1].tag_ in ("PRELS", "PRELAT", "PWS"):
+        n = 2
+    finites = [i for i, t in enumerate(toks) if t.tag_ in FINITE_TAGS]
+    if n and not finites:  # "dass die Schulen geschlossen bleiben/VVINF": the last verb is finite
+        verbs = [i for i, t in enumerate(toks) if t.tag_ in VERB_TAGS and i >= n]
+        finites = verbs[-1:]
+    if n and finites and finites[-1] >= n:
+        f.subordinate = True
+        f.introducer = toks[:n]
+        last = finites[-1]
+        f.finite = toks[last]
+        body = toks[n:last]
+        cut = next((i for i, t in enumerate(body) if t.tag_ in NONFINITE_TAGS or t.tag_ == "PTKZU"), len(body))
+        # the verb cluster: the non-finite verbs before the finite one ("geführt hätten")
+        while cut > 0 and body[cut - 1].tag_ in ("PTKZU",):
+            cut -= 1
+        f.mittelfeld = body[:cut]
+        f.right = [t for t in body[cut:] if t.tag_ in NONFINITE_TAGS or t.tag_ == "PTKZU"] + [
+            t for t in toks[last + 1 :] if t.tag_ in NONFINITE_TAGS
+        ]
+        return f
+    if not finites:
+        f.mittelfeld = toks
+        f.right = [t for t in toks if t.tag_ in NONFINITE_TAGS]
+        return f
+    first = finites[0]
+    tail = toks[first + 1 :]
+    if first > 2 and all(t.tag_ in VERB_TAGS or t.tag_ == "PTKZU" for t in tail):
+        # verb last without a subordinator (the second of two coordinated "dass" clauses)
+        f.subordinate = True
+        f.finite = toks[first]
+        cut = first
+        while cut > 0 and toks[cut - 1].tag_ in VERB_TAGS | {"PTKZU"}:
+            cut -= 1
+        f.mittelfeld = toks[:cut]
+        f.right = [t for t in toks[cut:first] if t.tag_ != "PTKZU" or True] + list(tail)
+        return f
+    f.finite = toks[first]
+    f.vorfeld = toks[:first]
+    rest = tail
+    # the right bracket: from the first non-finite verb or separable particle on
+    cut = next(
+        (
+            i for i, t in enumerate(rest)
+            if t.tag_ in NONFINITE_TAGS or t.tag_ in ("PTKVZ", "PTKZU")
+            or (t.tag_ in FINITE_TAGS and all(x.tag_ in VERB_TAGS or x.tag_ == "PTKVZ" for x in rest[i:]))
+        ),
+        len(rest),
+    )
+    f.mittelfeld = rest[:cut]
+    # mis-tagged infinitives and participles ("könnte ... stattfinden/VVFIN", "ausgegeben werden/VAFIN")
+    f.right = [t for t in rest[cut:] if t.tag_ in VERB_TAGS or t.tag_ in ("PTKVZ", "PTKZU")]
+    if f.vorfeld and all(t.tag_ in VERB_TAGS for t in f.vorfeld):
+        # "Vorbereitet werden solle das Treffen ...": the verbs stand in the Vorfeld
+        f.right = list(f.vorfeld) + f.right
+        f.vorfeld = []
+    return f
+
+
+@dataclass
+class Group:
+    tokens: list["Token"]  # determiners, adjectives, nouns (and an attached genitive or "von" name)
+    governed: bool  # a preposition governs it
+    preposition: "Token | None" = None
+
+    @property
+    def head(self) -> "Token":
+        nouns = [t for t in self.tokens if t.tag_ in _NOUN]
+        return nouns[0] if nouns else self.tokens[-1]
+
+    @property
+    def accusative_or_dative(self) -> bool:
+        return bool(self.tokens) and self.tokens[0].lower_ in _NOT_SUBJECT_ARTICLES
+
+
+def noun_groups(tokens: Sequence["Token"]) -> list[Group]:
+    """The noun groups of ``tokens`` (no punctuation), with coordination and a genitive attribute."""
+    toks = list(tokens)
+    groups: list[Group] = []
+    n = 0
+    while n < len(toks):
+        t = toks[n]
+        if t.tag_ in ("PPER", "PIS", "PDS") and t.lower_ != "es" and t.tag_ != "PRF":
+            prep = toks[n - 1] if n and toks[n - 1].tag_ in _PREPOSITION else None
+            if t.tag_ == "PPER" or t.lower_ in ("man", "niemand", "jemand", "alle", "beide"):
+                groups.append(Group([t], prep is not None, prep))
+            n += 1
+            continue
+        if t.tag_ not in _PRENOMINAL and t.tag_ not in _NOUN and t.tag_ != "TRUNC":
+            n += 1
+            continue
+        start = n
+        end = _group_end(toks, n)
+        if end == n:
+            n += 1
+            continue
+        # "Rubio und Lawrow", "Zelte und Trinkwasser"
+        while end + 1 < len(toks) and toks[end].tag_ == "KON" and toks[end].lower_ in ("und", "oder", "sowie"):
+            nxt = _group_end(toks, end + 1)
+            if nxt == end + 1:
+                break
+            end = nxt
+        # a genitive attribute ("die Zahl der Opfer") or a name after "von" ("Seligsprechung von Papst ...")
+        while end + 1 < len(toks) and toks[end].lower_ in _GENITIVE_ARTICLES and toks[end].tag_ == "ART":
+            nxt = _group_end(toks, end)
+            if nxt <= end + 1:
+                break
+            end = nxt
+        if end + 1 < len(toks) and toks[end].lower_ == "von" and toks[end + 1].tag_ in ("NE", "NN"):
+            nxt = _group_end(toks, end + 1)
+            if any(x.tag_ == "NE" for x in toks[end + 1 : nxt]):
+                end = nxt
+        prep = None
+        before = start - 1
+        if before >= 0 and toks[before].tag_ in _PREPOSITION:
+            prep = toks[before]
+        groups.append(Group(toks[start:end], prep is not None, prep))
+        n = end
+    return groups
+
+
+def _group_end(toks: list["Token"], n: int) -> int:
+    """End (exclusive) of the noun group starting at ``n`` (``n`` when none starts there)."""
+    i = n
+    while i < len(toks) and toks[i].tag_ in _PRENOMINAL:
+        if toks[i].tag_ == "ADV" and not (i + 1 < len(toks) and toks[i + 1].tag_ in ("ADJA", "CARD")):
+            break
+        i += 1
+    last = n
+    while i < len(toks):
+        t = toks[i]
+        if t.tag_ in _NOUN:
+            i += 1
+            last = i
+        elif t.tag_ == "TRUNC" or (t.tag_ == "ADJA" and t.text[:1].isupper()) or t.tag_ == "CARD" and last > n:
+            i += 1
+        elif t.tag_ == "KON" and i + 1 < len(toks) and toks[i - 1].tag_ == "TRUNC":
+            i += 1  # "Trink- und Löschwasserleitung"
+        else:
+            break
+    return last
+
+
+def _display(group: Group) -> list["Token"]:
+    """A group as a headline writes it: no leading article or demonstrative."""
+    toks = list(group.tokens)
+    while toks and toks[0].tag_ in _DETERMINER and toks[0].lower_ not in _KEPT_DETERMINERS and len(toks) > 1:
+        toks = toks[1:]
+    return toks
+
+
+def _split_particle(verb: "Token") -> tuple[str, str] | None:
+    """``stattfindet`` -> (``findet``, ``statt``): a separable verb written as one word."""
+    low = verb.text.lower()
+    if verb.tag_ != "VVFIN":
+        return None
+    for p in _PARTICLES:
+        if low.startswith(p) and len(low) - len(p) >= 4 and not low[len(p):].startswith(("ge", "zu")):
+            return verb.text[len(p):], verb.text[: len(p)]
+    return None
+
+
+def antecedent_of(f: Fields, before: Sequence["Token"]) -> Group | None:
+    """What the relative pronoun of a relative clause stands for: the last noun group before it."""
+    if not (f.subordinate and f.introducer and f.introducer[-1].tag_ == "PRELS"):
+        return None
+    earlier = noun_groups(_content(before, set()))
+    if not earlier:
+        return None
+    last = earlier[-1]
+    return Group(last.tokens, False, None)
+
+
+def subject_of(f: Fields, antecedent: Group | None = None) -> tuple[Group | None, list[Group]]:
+    """The subject group of a clause and its other (bare or governed) groups."""
+    if f.subordinate and f.introducer and f.introducer[-1].tag_ in ("PRELS",) and antecedent is not None:
+        groups = noun_groups(f.mittelfeld)
+        other_first = bool(groups) and not groups[0].governed and groups[0].tokens[0].i == f.introducer[-1].i + 1 and (
+            groups[0].tokens[0].tag_ in ("ART", "NE") and f.introducer[-1].lower_ in ("die", "das")
+        )
+        if f.introducer[-1].lower_ in _NOT_SUBJECT_RELATIVES or len(f.introducer) > 1 or other_first:
+            bare = [g for g in groups if not g.governed]
+            subject = bare[0] if bare else None
+            objects = [antecedent] if (f.introducer[-1].lower_ == "den" or other_first) and len(f.introducer) == 1 else []
+            return subject, objects + [g for g in groups if g is not subject]
+        return antecedent, groups
+    if f.subordinate:
+        groups = noun_groups(f.mittelfeld)
+        bare = [g for g in groups if not g.governed and not g.accusative_or_dative]
+        subject = bare[0] if bare else None
+        return subject, [g for g in groups if g is not subject]
+    vorfeld = noun_groups(f.vorfeld)
+    middle = noun_groups(f.mittelfeld)
+    subject = None
+    if vorfeld and not vorfeld[0].governed and not vorfeld[0].accusative_or_dative and (
+        f.vorfeld[0].tag_ not in _PREPOSITION
+    ):
+        subject = vorfeld[0]
+        # "der Gipfel zwischen Trump und Putin": a phrase with a name right after the subject belongs to it
+        if len(vorfeld) > 1 and vorfeld[1].governed and any(t.tag_ == "NE" for t in vorfeld[1].tokens) and (
+            vorfeld[1].preposition is not None and vorfeld[1].preposition.i == subject.tokens[-1].i + 1
+        ):
+            subject = Group(subject.tokens + [vorfeld[1].preposition] + vorfeld[1].tokens, False, None)
+            vorfeld = [subject] + vorfeld[2:]
+            return subject, vorfeld[1:] + middle
+    pronoun = next((g for g in middle if g.tokens[0].tag_ in ("PPER", "PIS") and not g.governed), None)
+    if subject is None and pronoun is not None and pronoun.tokens[0].lower_ in _SUBJECT_PRONOUNS:
+        subject = pronoun
+    if subject is None:
+        bare = [g for g in middle if not g.governed and not g.accusative_or_dative]
+        subject = bare[0] if bare else None
+    others = [g for g in vorfeld + middle if g is not subject]
+    return subject, others
+
+
+def headline(
+    clause: Sequence["Token"],
+    skip: set[int] = frozenset(),
+    before: Sequence["Token"] = (),
+    subject_text: str | None = None,
+    inherited_subject: Group | None = None,
+) -> str:
+    """The clause as a headline fragment ("" when nothing fits).
+
+    ``skip``: indices of tokens to leave out (dates); ``before``: the tokens of the sentence
+    before the clause (for the antecedent of a relative pronoun); ``subject_text``: what to write
+    for a pronoun subject (the name it stands for); ``inherited_subject``: the subject of the
+    first of two coordinated clauses ("Eurosur steht am Mittwoch zur Abstimmung und soll ...").
+    """
+    tokens = _content(clause, skip)
+    if not tokens:
+        return ""
+    f = fields_of(tokens)
+    if f.finite is None:
+        if f.right:  # "im nächsten Jahr eine Partnerschaft mit einer Stadt zu wählen"
+            groups = [g for g in noun_groups(f.mittelfeld) if not g.governed]
+            words = [t.text for g in groups[:1] for t in _display(g)]
+            zu = [t.text for t in f.mittelfeld if t.tag_ == "PTKZU"]
+            line = words[-(MAX_LINE_WORDS - 2):] + zu[-1:] + [t.text for t in f.right][-2:]
+            if len(line) >= 2:
+                return " ".join(line)
+        return _nominal_line(clause, skip)
+    subject, others = subject_of(f, antecedent_of(f, before))
+    if subject is None and inherited_subject is not None:
+        subject = inherited_subject
+    subject_ids = {t.i for t in subject.tokens} if subject else set()
+    bare = [
+        g for g in others
+        if not g.governed and not subject_ids & {t.i for t in g.tokens} and g.head.lower_ not in _DATE_NOUNS
+    ]
+    governed = [g for g in others if g.governed and not subject_ids & {t.i for t in g.tokens}]
+    objects: list[Group] = bare[:2]
+    if not objects or (len(objects) == 1 and len(objects[0].tokens) == 1 and objects[0].tokens[0].tag_ == "PPER"):
+        # no object: a prepositional phrase that names something ("im US-Bundesstaat Alaska")
+        after = [g for g in governed if f.subordinate or g.tokens[0].i > f.finite.i]
+        named = [g for g in after if any(t.tag_ == "NE" for t in g.tokens)]
+        if not named and not objects:
+            # the phrase nearest the right bracket completes the verb ("steht zur Abstimmung", "ist im Einsatz")
+            named = [g for g in after if g.tokens[-1].tag_ in ("NN", "NE")][:2]
+        objects = objects + named[:2]
+    finite = f.finite
+    reflexive = next((t for t in f.mittelfeld if t.tag_ == "PRF"), None)
+    negation = next((t for t in tokens if t.tag_ == "PTKNEG"), None)
+    predicate = (
+        [t for t in f.mittelfeld if t.tag_ == "ADJD"][-1:]
+        if (finite.lower_ in _COPULA and not f.right) or any(t.lower_ in ("sein", "bleiben") for t in f.right)
+        else []
+    )
+    right = list(f.right)
+    particle_words: list[str] = []
+    finite_text = finite.text
+    if f.subordinate:
+        split = _split_particle(finite) if not right else None
+        if split is not None:
+            finite_text, particle = split
+            particle_words = [particle]
+
+    words: list[str] = []
+    if subject is not None:
+        if subject_text and len(subject.tokens) == 1 and subject.tokens[0].tag_ == "PPER":
+            words.extend(subject_text.split())
+        else:
+            words.extend(t.text for t in _display(subject))
+    words.append(finite_text)
+    if reflexive is not None:
+        words.append(reflexive.text)
+    body: list[str] = []
+    for g in objects:
+        toks = _display(g)
+        if g.governed and g.preposition is not None:
+            toks = [g.preposition] + list(g.tokens)
+        body.extend(t.text for t in toks)
+    body.extend(t.text for t in predicate)
+    tail = [t.text for t in right] + particle_words
+    if negation is not None:
+        tail = [negation.text] + tail
+    room = MAX_LINE_WORDS - len(words) - len(tail)
+    if len(body) > room:
+        body = _shrink(objects, room)
+    if len(words) + len(body) + len(tail) > MAX_LINE_WORDS and subject is not None:
+        keep = max(1, MAX_LINE_WORDS - len(body) - len(tail) - (len(words) - len(_display(subject))))
+        words = [t.text for t in _display(subject)][-keep:] + words[len(_display(subject)) :]
+    line = words + body + tail
+    if len(line) < 2 and not body:
+        return ""
+    return " ".join(line[: MAX_LINE_WORDS + 2])
+
+
+def _shrink(objects: list[Group], room: int) -> list[str]:
+    """The objects cut to ``room`` words: each keeps its last words (the head of a German group)."""
+    out: list[str] = []
+    for g in objects:
+        toks = [t.text for t in _display(g)]
+        if g.governed and g.preposition is not None:
+            toks = [g.preposition.text] + toks[-2:]
+        left = room - len(out)
+        if left <= 0:
+            break
+        out.extend(toks[-left:])
+    return out
+
+
+def _content(clause: Sequence["Token"], skip: set[int]) -> list["Token"]:
+    """The clause without punctuation, dates, the preposition before a date, and parentheses."""
+    out: list["Token"] = []
+    depth = 0
+    toks = list(clause)
+    after_date = False
+    for n, t in enumerate(toks):
+        if t.i in skip:
+            after_date = True
+            continue
+        if after_date and t.tag_ == "NN" and (not out or out[-1].tag_ not in _NOUN):
+            continue  # "nach sieben Jahren Bauzeit", "gegen 22 Uhr Ortszeit": the noun belongs to the date
+        after_date = False
+        if t.text in ("(", "["):
+            depth += 1
+            continue
+        if t.text in (")", "]"):
+            depth = max(0, depth - 1)
+            continue
+        if depth or _is_punct(t) or t.i in skip or t.is_space or t.text in _QUOTE_MARKS:
+            continue
+        if t.tag_ in _PREPOSITION and n + 1 < len(toks) and toks[n + 1].i in skip:
+            continue  # "am" of "am Montag"
+        if t.tag_ in ("ART",) and n + 1 < len(toks) and toks[n + 1].i in skip:
+            continue
+        out.append(t)
+    return out
+
+
+def _nominal_line(clause: Sequence["Token"], skip: set[int]) -> str:
+    """A clause without a finite verb (a listing entry, a heading): its first phrase."""
+    words: list[str] = []
+    for t in clause:
+        if t.tag_ == "$," or (t.i in skip and words):
+            break
+        if t.i in skip or t.text in ("„", "“", '"', "”", "«", "»", "(", ")"):
+            continue
+        if _is_punct(t) and t.text not in (":", "-", "/", "&"):
+            continue
+        words.append(t.text)
+    while words and words[-1] in (":", "-", "/", "&"):
+        words.pop()
+    return " ".join(words[:MAX_LINE_WORDS]).replace(" :", ":")
