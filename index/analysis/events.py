@@ -442,8 +442,8 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
 # --- status ---------------------------------------------------------------------
 
 _PLAN_WORDS = frozenset(
-    "soll sollen sollte sollten will wollen wollte plant planen plante geplant voraussichtlich "
-    "angekündigt vorgesehen erwartet".split()
+    "soll sollen sollte sollten solle will wollen wollte wolle plant planen plante geplant voraussichtlich "
+    "vorgesehen erwartet könnte könnten dürfte dürften".split()
 )
 _FUTURE_AUX = frozenset("wird werden werde wirst".split())
 _REPORT_WORDS = frozenset("laut zufolge".split())
@@ -520,6 +520,7 @@ class _Context:
         self.text = text
         self.token_starts = token_starts
         self.ents = ents
+        self.ent_starts = [e.start for e in ents]
         self.timex_spans = timex_spans
         self.place = place
         self.published = published
@@ -547,7 +548,8 @@ class _Context:
         before = [t for t in sent_tokens if clause and t.i < clause[0].i]
         skip = _in_spans(part, self.timex_spans)
         who, subject_name = self._who(part, before, start, end)
-        what = headline(part, skip, before, subject_name, inherited) or " ".join(
+        names = {t.i for t in part if self._in_entity(t)}
+        what = headline(part, skip, before, subject_name, inherited, names) or " ".join(
             self.text[start:end].split()[:MAX_LINE_WORDS]
         )
         end_date = ""
@@ -591,29 +593,56 @@ class _Context:
         s_end = subject.tokens[-1].idx + len(subject.tokens[-1].text)
         if len(subject.tokens) == 1 and subject.tokens[0].tag_ == "PPER":
             resolved = self._resolve(subject.tokens[0], f.finite)
-            if resolved is None:
+            if not resolved:
                 return keys, None
-            keys = [resolved.key] + [k for k in keys if k != resolved.key]
-            name = resolved.key.split(":", 1)[1]
-            return keys, (name.split()[-1] if resolved.label == "PER" else name)
+            first = list(dict.fromkeys(e.key for e in resolved))
+            keys = first + [k for k in keys if k not in first]
+            if len(resolved) > 1:
+                return keys, None
+            name = resolved[0].key.split(":", 1)[1]
+            return keys, (name.split()[-1] if resolved[0].label == "PER" else name)
         first = _keys(self.ents, s_start, s_end, WHO_LABELS)
         return first + [k for k in keys if k not in first], None
 
-    def _resolve(self, pronoun: "Token", finite: "Token | None") -> Entity | None:
-        """The person (er) or person or organisation (sie, singular verb) a pronoun most likely stands for."""
+    def _resolve(self, pronoun: "Token", finite: "Token | None") -> list[Entity]:
+        """What a pronoun subject most likely stands for.
+
+        "er": the nearest person before it, preferring the first one of the nearest sentence that
+        names one (the subject of that sentence, most often); "sie" with a singular verb: the same
+        for a person or an organisation; "sie" with a plural verb: the people and organisations
+        named before it in its own sentence, when there are at least two.
+        """
         low = pronoun.lower_
+        plural = finite is not None and finite.lower_.endswith("n")
+        before = [e for e in self.ents if e.end <= pronoun.idx]
+        if low == "sie" and plural:
+            sent_start = pronoun.sent.start_char if self.doc.has_annotation("SENT_START") else 0
+            group = [e for e in before if e.start >= sent_start and e.label in WHO_LABELS]
+            keys = list(dict.fromkeys(e.key for e in group))
+            return [next(e for e in group if e.key == k) for k in keys] if len(keys) >= 2 else []
         if low == "er":
             labels: tuple[str, ...] = ("PER",)
-        elif low == "sie" and finite is not None and not finite.lower_.endswith("n"):
+        elif low == "sie":
             labels = ("PER", "ORG")
         else:
-            return None
-        i = bisect.bisect_left([e.start for e in self.ents], pronoun.idx) - 1
-        while i >= 0:
-            if self.ents[i].label in labels:
-                return self.ents[i]
-            i -= 1
-        return None
+            return []
+        fitting = [e for e in before if e.label in labels]
+        if not fitting:
+            return []
+        last = fitting[-1]
+        if not self.doc.has_annotation("SENT_START"):
+            return [last]
+        # the first fitting name of the sentence the nearest one stands in
+        sent = self.doc.char_span(last.start, last.end, alignment_mode="expand")
+        if sent is None:
+            return [last]
+        start = sent.sent.start_char
+        same = [e for e in fitting if e.start >= start]
+        return [same[0]]
+
+    def _in_entity(self, token: "Token") -> bool:
+        i = bisect.bisect_right(self.ent_starts, token.idx) - 1
+        return i >= 0 and self.ents[i].end > token.idx
 
     def _where(self, start: int, end: int) -> list[str]:
         places = _keys(self.ents, start, end, WHERE_LABELS)

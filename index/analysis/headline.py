@@ -118,6 +118,10 @@ def fields_of(tokens: Sequence["Token"]) -> Fields:
         f.right = [t for t in toks if t.tag_ in NONFINITE_TAGS]
         return f
     first = finites[0]
+    # "Vorbereitet werden solle das Treffen": in a run of verbs opening the clause the last is finite
+    if all(t.tag_ in VERB_TAGS for t in toks[:first]):
+        while first + 1 < len(toks) and toks[first + 1].tag_ in FINITE_TAGS:
+            first += 1
     tail = toks[first + 1 :]
     if first > 2 and all(t.tag_ in VERB_TAGS or t.tag_ == "PTKZU" for t in tail):
         # verb last without a subordinator (the second of two coordinated "dass" clauses)
@@ -131,7 +135,7 @@ def fields_of(tokens: Sequence["Token"]) -> Fields:
         return f
     f.finite = toks[first]
     f.vorfeld = toks[:first]
-    rest = tail
+    rest = list(tail)
     # the right bracket: from the first non-finite verb or separable particle on
     cut = next(
         (
@@ -313,13 +317,15 @@ def headline(
     before: Sequence["Token"] = (),
     subject_text: str | None = None,
     inherited_subject: Group | None = None,
+    names: set[int] = frozenset(),
 ) -> str:
     """The clause as a headline fragment ("" when nothing fits).
 
     ``skip``: indices of tokens to leave out (dates); ``before``: the tokens of the sentence
     before the clause (for the antecedent of a relative pronoun); ``subject_text``: what to write
     for a pronoun subject (the name it stands for); ``inherited_subject``: the subject of the
-    first of two coordinated clauses ("Eurosur steht am Mittwoch zur Abstimmung und soll ...").
+    first of two coordinated clauses ("Eurosur steht am Mittwoch zur Abstimmung und soll ...");
+    ``names``: indices of tokens inside named entities ("im Weißen Haus" names a place).
     """
     tokens = _content(clause, skip)
     if not tokens:
@@ -347,7 +353,7 @@ def headline(
     if not objects or (len(objects) == 1 and len(objects[0].tokens) == 1 and objects[0].tokens[0].tag_ == "PPER"):
         # no object: a prepositional phrase that names something ("im US-Bundesstaat Alaska")
         after = [g for g in governed if f.subordinate or g.tokens[0].i > f.finite.i]
-        named = [g for g in after if any(t.tag_ == "NE" for t in g.tokens)]
+        named = [g for g in after if any(t.tag_ == "NE" or t.i in names for t in g.tokens)][-1:]
         if not named and not objects:
             # the phrase nearest the right bracket completes the verb ("steht zur Abstimmung", "ist im Einsatz")
             named = [g for g in after if g.tokens[-1].tag_ in ("NN", "NE")][:2]
@@ -385,7 +391,7 @@ def headline(
             toks = [g.preposition] + list(g.tokens)
         body.extend(t.text for t in toks)
     body.extend(t.text for t in predicate)
-    tail = [t.text for t in right] + particle_words
+    tail = [t.text.lower() if t.is_sent_start and t.tag_ in VERB_TAGS else t.text for t in right] + particle_words
     if negation is not None:
         tail = [negation.text] + tail
     room = MAX_LINE_WORDS - len(words) - len(tail)
@@ -396,7 +402,9 @@ def headline(
         words = [t.text for t in _display(subject)][-keep:] + words[len(_display(subject)) :]
     line = words + body + tail
     if len(line) < 2 and not body:
-        return ""
+        # "hieß es": the clause's own words
+        line = [t.text for t in tokens][:MAX_LINE_WORDS]
+        return " ".join(line) if len(line) >= 2 else ""
     return " ".join(line[: MAX_LINE_WORDS + 2])
 
 
