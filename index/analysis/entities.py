@@ -138,15 +138,18 @@ def _full_name_for(i: int, surname: str, full: list[tuple[int, str]]) -> str | N
 _NOUN_GROUP_START = frozenset({"NN", "NE", "ADJA", "CARD", "TRUNC", "FM"})
 
 
-def _genitive_position(doc: Doc, end: int) -> bool | None:
-    """Whether the token after a mention (ending at token ``end``) starts the noun it would qualify.
+def _genitive_position(doc: Doc, start: int, end: int, label: str) -> bool | None:
+    """Whether a mention (tokens ``start``..``end``) stands where a genitive can.
 
-    None when the Doc has no part-of-speech tags.
+    Before the noun it would qualify ("Putins Sprecher"), or, for a place or an organisation,
+    after one ("den Süden Mexikos"; a noun before a person is mostly a title: "Trainer Tom
+    Downs"). None when the Doc has no part-of-speech tags.
     """
-    if end >= len(doc) or not doc.has_annotation("TAG"):
+    if not doc.has_annotation("TAG"):
         return None
-    nxt = doc[end]
-    return nxt.tag_ in _NOUN_GROUP_START
+    if end < len(doc) and doc[end].tag_ in _NOUN_GROUP_START:
+        return True
+    return label != "PER" and start > 0 and doc[start - 1].tag_ == "NN"
 
 
 def _lexicon_label(name: str) -> str | None:
@@ -181,7 +184,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
             continue
         if " " not in surface and surface.lower() in _CALENDAR:
             continue  # "August", "Montag": dates, not names
-        found.append([start, end, label, canonical_name(surface, label, _genitive_position(doc, ent.end))])
+        found.append([start, end, label, canonical_name(surface, label, _genitive_position(doc, ent.start, ent.end, label))])
 
     # genitive -s the rules kept, but whose base form the document mentions too (Rubios / Rubio)
     names = {f[3] for f in found}

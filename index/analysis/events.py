@@ -180,6 +180,7 @@ def extract_events(
     sent_starts = [start for start, _ in sentences]
     place = dateline_place(text, ents)
     context = _Context(doc, text, token_starts, ents, timex_spans, place, published)
+    context.timexes = [t for t, _ in dated]
 
     def is_caption(pos: int) -> bool:
         paragraph = _enclosing(pos, paragraphs, paragraph_starts)
@@ -207,7 +208,7 @@ def extract_events(
         if n + 1 < len(dated) and _joins_range(text, timex, dated[n + 1][0]):
             end_timex = dated[n + 1][0]
             consumed.add(n + 1)
-        if _is_non_event(context, clause, timex, end_timex):
+        if _is_non_event(context, _conjunct(clause, timex)[0] or clause, timex, end_timex):
             continue
         event = context.event(clause, timex, period, end_timex, sent_tokens, sent_start, sent_end)
         # one event per clause and date: a coarser period that holds a finer one of the clause goes
@@ -386,7 +387,7 @@ _NEGATIONS = frozenset(
 )
 _COMPARISON = frozenset({"gegenüber", "als"})
 _RANGE_LINKS = frozenset(
-    {"bis", "bis zum", "bis zur", "bis in die", "bis in den", "bis ins", "bis einschließlich", "-", "–", "/"}
+    {"bis", "bis zum", "bis zur", "bis in", "bis in die", "bis in den", "bis ins", "bis einschließlich", "-", "–", "/"}
 )
 _QUOTES = frozenset("„“”\"'»«‚‘’")
 
@@ -436,6 +437,14 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
         return True  # "ist heute eine Metropole", "liegt heute unter ..."
     if prev1 in ("bis", "zum", "zur") and words & _DURATION_VERBS and end is None:
         return True  # "die Ausstellung läuft bis zum 31. Januar"
+    if words & {"stand", "steht", "standen", "stehen"} and any(t.lower_ == "aus" and t.tag_ == "PTKVZ" for t in clause):
+        return True  # "das Ergebnis stand gestern noch aus"
+    after = ctx.words_before(timex.start, 1)
+    if after and after[-1].text == "(" or ctx.text[max(0, timex.start - 2):timex.start].strip() == "(":
+        # "Heute (gestern, A.d.R.)": a gloss on the date before it
+        opening = ctx.text.rfind("(", 0, timex.start)
+        if opening >= 0 and any(t.end <= opening and opening - t.end <= 2 for t in ctx.timexes):
+            return True
     return False
 
 
@@ -524,6 +533,7 @@ class _Context:
         self.timex_spans = timex_spans
         self.place = place
         self.published = published
+        self.timexes: list[Timex] = []  # the dated expressions, for glosses ("Heute (gestern, A.d.R.)")
 
     def words_before(self, pos: int, count: int) -> list["Token"]:
         """Up to ``count`` non-space tokens before character ``pos`` (quotes kept, other punctuation not)."""
@@ -552,6 +562,7 @@ class _Context:
         what = headline(part, skip, before, subject_name, inherited, names) or " ".join(
             self.text[start:end].split()[:MAX_LINE_WORDS]
         )
+        what = self._with_report(what, part, sent_tokens)
         end_date = ""
         end_value = ""
         if end_timex is not None:
@@ -639,6 +650,27 @@ class _Context:
         start = sent.sent.start_char
         same = [e for e in fitting if e.start >= start]
         return [same[0]]
+
+    def _with_report(self, what: str, part: list["Token"], sentence: list["Token"]) -> str:
+        """A line of a reporting clause ("Peskow betonte") followed by what was reported, when it fits."""
+        words = what.split()
+        verbs = [t for t in part if t.tag_ in _VERB]
+        if len(words) > 5 or not any(t.lower_ in _REPORTING_VERBS for t in verbs):
+            return what
+        clauses = [c for c in _clauses(sentence) if c and _has_verb(c)]
+        ids = {t.i for t in part}
+        mine = next((n for n, c in enumerate(clauses) if ids & {t.i for t in c}), None)
+        if mine is None or len(clauses) < 2:
+            return what
+        verb_first = next((t for t in part if not _is_punct(t)), None) in verbs
+        other = clauses[mine - 1] if verb_first and mine > 0 else (clauses[mine + 1] if mine + 1 < len(clauses) else None)
+        if other is None:
+            return what
+        reported = headline(other, _in_spans(other, self.timex_spans))
+        room = MAX_LINE_WORDS + 2 - len(words)
+        if not reported or len(reported.split()) > room:
+            return what
+        return f"{what}: {reported}"
 
     def _in_entity(self, token: "Token") -> bool:
         i = bisect.bisect_right(self.ent_starts, token.idx) - 1

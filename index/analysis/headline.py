@@ -48,6 +48,8 @@ _NOT_SUBJECT_RELATIVES = frozenset({"den", "dem", "denen", "deren", "dessen"})
 _GENITIVE_ARTICLES = frozenset({"des", "der"})
 _SUBJECT_PRONOUNS = frozenset({"ich", "du", "er", "sie", "wir", "ihr", "man", "beide", "alle"})
 _COPULA = frozenset("ist sind war waren sei seien wäre wären bleibt bleiben blieb blieben wird werden wurde wurden".split())
+_ATTACHING = frozenset({"über", "zwischen", "gegen", "von", "zur", "zum"})
+_LOCAL = frozenset({"in", "im", "nach", "aus", "am", "an", "auf", "bei", "vor", "ins"})
 _QUOTE_MARKS = frozenset("„“”\"'»«‚‘’")
 # nouns that stand next to a date and are not the object of anything ("gegen 22 Uhr Ortszeit")
 _DATE_NOUNS = frozenset({"ortszeit", "uhr", "mez", "mesz", "utc"})
@@ -266,6 +268,14 @@ def antecedent_of(f: Fields, before: Sequence["Token"]) -> Group | None:
     if not earlier:
         return None
     last = earlier[-1]
+    pronoun = f.introducer[-1].lower_
+    # "das Fazit der Ernennungen, die ...": a relative pronoun that fits the genitive, not the head
+    for n, t in enumerate(last.tokens[1:], 1):
+        if t.tag_ == "ART" and t.lower_ in _GENITIVE_ARTICLES and (
+            (pronoun in ("die", "deren", "denen") and t.lower_ == "der" and last.tokens[0].lower_ in ("das", "der", "den", "dem", "des"))
+            or (pronoun in ("der", "den", "dessen") and t.lower_ == "des" and last.tokens[0].lower_ in ("die", "das"))
+        ):
+            return Group(last.tokens[n:], False, None)
     return Group(last.tokens, False, None)
 
 
@@ -332,7 +342,7 @@ def headline(
         return ""
     f = fields_of(tokens)
     if f.finite is None:
-        if f.right:  # "im nächsten Jahr eine Partnerschaft mit einer Stadt zu wählen"
+        if f.right and not any(t.text == ":" for t in clause):  # "im nächsten Jahr eine Partnerschaft mit einer Stadt zu wählen"
             groups = [g for g in noun_groups(f.mittelfeld) if not g.governed]
             words = [t.text for g in groups[:1] for t in _display(g)]
             zu = [t.text for t in f.mittelfeld if t.tag_ == "PTKZU"]
@@ -343,6 +353,19 @@ def headline(
     subject, others = subject_of(f, antecedent_of(f, before))
     if subject is None and inherited_subject is not None:
         subject = inherited_subject
+    if subject is not None:
+        # "eine Ausstellung über den Sound", "der Gipfel zwischen Trump und Putin": the phrase belongs to the subject
+        attached = next(
+            (
+                g for g in others
+                if g.governed and g.preposition is not None and g.preposition.lower_ in _ATTACHING
+                and g.preposition.i == subject.tokens[-1].i + 1
+            ),
+            None,
+        )
+        if attached is not None and len(subject.tokens) + len(attached.tokens) < 7:
+            subject = Group(subject.tokens + [attached.preposition] + attached.tokens, False, None)
+            others = [g for g in others if g is not attached]
     subject_ids = {t.i for t in subject.tokens} if subject else set()
     bare = [
         g for g in others
@@ -350,14 +373,23 @@ def headline(
     ]
     governed = [g for g in others if g.governed and not subject_ids & {t.i for t in g.tokens}]
     objects: list[Group] = bare[:2]
+    after = [g for g in governed if f.subordinate or g.tokens[0].i > f.finite.i]
+    # a phrase that names a place or a person ("im US-Bundesstaat Alaska", "nach Rom"): where
+    # phrases first, the shortest of them
+    named = sorted(
+        (g for g in after if any(t.tag_ == "NE" or t.i in names for t in g.tokens)),
+        key=lambda g: (g.preposition is None or g.preposition.lower_ not in _LOCAL, len(g.tokens)),
+    )
     if not objects or (len(objects) == 1 and len(objects[0].tokens) == 1 and objects[0].tokens[0].tag_ == "PPER"):
-        # no object: a prepositional phrase that names something ("im US-Bundesstaat Alaska")
-        after = [g for g in governed if f.subordinate or g.tokens[0].i > f.finite.i]
-        named = [g for g in after if any(t.tag_ == "NE" or t.i in names for t in g.tokens)][-1:]
         if not named and not objects:
             # the phrase nearest the right bracket completes the verb ("steht zur Abstimmung", "ist im Einsatz")
             named = [g for g in after if g.tokens[-1].tag_ in ("NN", "NE")][:2]
-        objects = objects + named[:2]
+        objects = objects + named[:1]
+    elif (
+        len(objects) == 1 and named and named[0].preposition is not None and named[0].preposition.lower_ in _LOCAL
+        and len(_display(objects[0])) + len(named[0].tokens) < 6
+    ):
+        objects = sorted(objects + named[:1], key=lambda g: g.tokens[0].i)
     finite = f.finite
     reflexive = next((t for t in f.mittelfeld if t.tag_ == "PRF"), None)
     negation = next((t for t in tokens if t.tag_ == "PTKNEG"), None)
@@ -418,17 +450,25 @@ def _shrink(objects: list[Group], room: int) -> list[str]:
         left = room - len(out)
         if left <= 0:
             break
-        out.extend(toks[-left:])
+        cut = toks[-left:] if not g.governed else toks[:left]
+        while cut and cut[0] in ("und", "oder", "sowie"):
+            cut = cut[1:]
+        out.extend(cut)
     return out
 
 
 def _content(clause: Sequence["Token"], skip: set[int]) -> list["Token"]:
-    """The clause without punctuation, dates, the preposition before a date, and parentheses."""
+    """The clause without punctuation, dates, the preposition before a date, parentheses,
+    appositions (", italienischer Landeshauptmann-Stellvertreter,") and quoted titles that
+    hold a verb ("„Wer reitet so spät?“")."""
     out: list["Token"] = []
     depth = 0
     toks = list(clause)
+    drop = _quoted_with_verb(toks) | _appositions(toks)
     after_date = False
     for n, t in enumerate(toks):
+        if t.i in drop:
+            continue
         if t.i in skip:
             after_date = True
             continue
@@ -451,17 +491,61 @@ def _content(clause: Sequence["Token"], skip: set[int]) -> list["Token"]:
     return out
 
 
+def _quoted_with_verb(toks: list["Token"]) -> set[int]:
+    """Indices of the tokens of quotations that hold a finite verb (titles, not the clause's verb)."""
+    out: set[int] = set()
+    inside: list["Token"] = []
+    opened = False
+    for t in toks:
+        if t.text in ("„", "»", "«", "“", '"') and (not opened or t.text in ("“", '"', "«")):
+            if opened:
+                if any(x.tag_ in FINITE_TAGS for x in inside):
+                    out.update(x.i for x in inside)
+                inside, opened = [], False
+            else:
+                opened = t.text in ("„", "»", '"', "“")
+            continue
+        if opened:
+            inside.append(t)
+    return out
+
+
+def _appositions(toks: list["Token"]) -> set[int]:
+    """Indices of appositions: a verbless piece between commas right after a name."""
+    out: set[int] = set()
+    commas = [n for n, t in enumerate(toks) if t.tag_ == "$,"]
+    for a, b in zip(commas, commas[1:]):
+        piece = toks[a + 1 : b]
+        if (
+            piece and a > 0 and toks[a - 1].tag_ == "NE" and piece[0].tag_ in ("ART", "ADJA", "NN")
+            and not any(t.tag_ in VERB_TAGS for t in piece) and len(piece) <= 6
+        ):
+            out.update(t.i for t in piece)
+    return out
+
+
+_TRAILING = frozenset({"APPR", "APPRART", "ART", "KON", "KOKOM", "$(", "PTKZU"})
+
+
 def _nominal_line(clause: Sequence["Token"], skip: set[int]) -> str:
-    """A clause without a finite verb (a listing entry, a heading): its first phrase."""
-    words: list[str] = []
+    """A clause without a finite verb (a listing entry, a heading): its first phrase.
+
+    A listing entry "Bozen / Umgebung Theater & Bühne Andrian: „Tingeltangel“: Satire der
+    Theatergruppe Andrian, im Theatersaal, 20 Uhr" keeps its last two colon segments.
+    """
+    words: list["Token"] = []
     for t in clause:
         if t.tag_ == "$," or (t.i in skip and words):
             break
-        if t.i in skip or t.text in ("„", "“", '"', "”", "«", "»", "(", ")"):
+        if t.i in skip or t.text in _QUOTE_MARKS or t.text in ("(", ")"):
             continue
         if _is_punct(t) and t.text not in (":", "-", "/", "&"):
             continue
-        words.append(t.text)
-    while words and words[-1] in (":", "-", "/", "&"):
+        words.append(t)
+    colons = [n for n, t in enumerate(words) if t.text == ":"]
+    if len(colons) >= 2:
+        words = words[colons[-2] + 1 :]
+    words = words[:MAX_LINE_WORDS]
+    while words and (words[-1].text in (":", "-", "/", "&") or words[-1].tag_ in _TRAILING):
         words.pop()
-    return " ".join(words[:MAX_LINE_WORDS]).replace(" :", ":")
+    return " ".join(t.text for t in words).replace(" :", ":")
