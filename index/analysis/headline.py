@@ -382,9 +382,10 @@ def headline(
     )
     if not objects or (len(objects) == 1 and len(objects[0].tokens) == 1 and objects[0].tokens[0].tag_ == "PPER"):
         if not named and not objects:
-            # the phrase nearest the right bracket completes the verb ("steht zur Abstimmung", "ist im Einsatz")
-            named = [g for g in after if g.tokens[-1].tag_ in ("NN", "NE")][:2]
-        objects = objects + named[:1]
+            # the phrases nearest the verb complete it ("steht zur Abstimmung", "ist mit 600 Soldaten im Einsatz")
+            objects = [g for g in after if g.tokens[-1].tag_ in ("NN", "NE")][:2]
+        else:
+            objects = objects + named[:1]
     elif (
         len(objects) == 1 and named and named[0].preposition is not None and named[0].preposition.lower_ in _LOCAL
         and len(_display(objects[0])) + len(named[0].tokens) < 6
