@@ -46,7 +46,9 @@ import re
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
 from newsdesk.index.analysis.captions import is_caption as is_caption_text
+from newsdesk.index.analysis.lexical_features import name_classes
 from newsdesk.index.analysis.headline import MAX_LINE_WORDS, Group, antecedent_of, fields_of, headline, subject_of
+from newsdesk.index.analysis.entities import canonical_key
 from newsdesk.index.annotations import Entity, Event, Timex
 
 if TYPE_CHECKING:  # spaCy is only needed by the caller, who made the Doc
@@ -490,7 +492,7 @@ def _status(clause: list["Token"], sentence: list["Token"], date: dt.date, publi
 # --- the dateline ------------------------------------------------------------------
 
 _DATELINE = re.compile(
-    r"\A\s*(?P<place>[A-ZÄÖÜ][\w\-/]+(?:[ -][A-ZÄÖÜ][\w\-/.]+){0,2})\s*(?:\(\s*[\w./ ]{1,12}\s*\))?\s*[.:]\s"
+    r"\A\s*(?P<place>[A-ZÄÖÜ][\w\-/]+(?:[ -][A-ZÄÖÜ][\w\-/.]+){0,2})\s*(?P<agency>\(\s*[\w./ ]{1,12}\s*\))?\s*[.:]\s"
 )
 
 
@@ -506,13 +508,24 @@ def dateline_place(text: str, entities: Sequence[Entity]) -> str | None:
         if e.start < end and e.end > start and e.label == "LOC":
             return e.key
     name = m["place"]
-    if name.isupper() or any(e.start < end and e.end > start for e in entities):
+    if name.isupper() or m["agency"] or "T" in name_classes(name) or any(e.start < end and e.end > start for e in entities):
         return f"LOC:{name.title() if name.isupper() else name}"
     return None
 
 
 # --- building an event ----------------------------------------------------------------
 
+# nouns that name an organisation acting as the subject ("das Bundeskabinett", "die EU-Kommission")
+_INSTITUTION_ENDINGS = (
+    "kabinett", "regierung", "kommission", "parlament", "bundestag", "landtag", "gemeinderat", "stadtrat",
+    "armee", "bundeswehr", "polizei", "feuerwehr", "gericht", "behörde", "ministerium", "gewerkschaft",
+    "senat", "kongress", "agentur", "staatsanwaltschaft", "fraktion", "ausschuss", "vorstand", "kreml",
+    "carabinieri", "finanzwache", "landesregierung", "verband",
+)
+# nouns that take up an organisation named before ("der Verein" after "der FC Bayern München")
+_ANAPHORIC_INSTITUTIONS = frozenset(
+    "verein klub club partei unternehmen konzern firma organisation mannschaft team gruppe".split()
+)
 _HABITUAL = frozenset("stets immer jährlich regelmäßig oft häufig meist meistens jeweils".split())
 _NO_NEWS_FINITE = frozenset(
     "wäre wären hätte hätten würde würden ginge könnte könnten sollte sollten müsste müssten dürfte "
@@ -530,6 +543,12 @@ class _Context:
         self.token_starts = token_starts
         self.ents = ents
         self.ent_starts = [e.start for e in ents]
+        # the surnames of people named in full ("Trump" -> PER:Donald Trump), when only one has it
+        by_surname: dict[str, set[str]] = {}
+        for e in ents:
+            if e.label == "PER" and " " in e.key:
+                by_surname.setdefault(e.key.rsplit(" ", 1)[1], set()).add(e.key)
+        self.surnames = {name: next(iter(keys)) for name, keys in by_surname.items() if len(keys) == 1 and len(name) > 2}
         self.timex_spans = timex_spans
         self.place = place
         self.published = published
@@ -563,6 +582,9 @@ class _Context:
             self.text[start:end].split()[:MAX_LINE_WORDS]
         )
         what = self._with_report(what, part, sent_tokens)
+        status = _status(part, sent_tokens, date, self.published)
+        if status == "reported":
+            who = who + [k for k in self._speakers(part, sent_tokens) if k not in who]
         end_date = ""
         end_value = ""
         if end_timex is not None:
@@ -581,7 +603,7 @@ class _Context:
             value=timex.value,
             timex_start=timex.start,
             timex_end=timex.end,
-            status=_status(part, sent_tokens, date, self.published),
+            status=status,
             end_date=end_date,
             end_value=end_value,
             sentence_start=sent_start,
@@ -598,11 +620,12 @@ class _Context:
         subject = None
         if f.finite is not None:
             subject, _ = subject_of(f, antecedent_of(f, before))
+        keys = keys + [k for k in self._named_again(tokens) if k not in keys]
         if subject is None:
             return keys, None
         s_start = subject.tokens[0].idx
         s_end = subject.tokens[-1].idx + len(subject.tokens[-1].text)
-        if len(subject.tokens) == 1 and subject.tokens[0].tag_ == "PPER":
+        if len(subject.tokens) == 1 and subject.tokens[0].tag_ in ("PPER", "PIS"):
             resolved = self._resolve(subject.tokens[0], f.finite)
             if not resolved:
                 return keys, None
@@ -612,8 +635,49 @@ class _Context:
                 return keys, None
             name = resolved[0].key.split(":", 1)[1]
             return keys, (name.split()[-1] if resolved[0].label == "PER" else name)
-        first = _keys(self.ents, s_start, s_end, WHO_LABELS)
+        first = _keys(self.ents, s_start, s_end, WHO_LABELS) or self._institution(subject)
         return first + [k for k in keys if k not in first], None
+
+    def _speakers(self, part: list["Token"], sentence: list["Token"]) -> list[str]:
+        """The people and organisations a report is attributed to ("sagte Dreesen", "laut Eurostat")."""
+        ids = {t.i for t in part}
+        keys: list[str] = []
+        for clause in _clauses(sentence):
+            if ids & {t.i for t in clause} and not any(t.lower_ in _REPORT_WORDS for t in clause):
+                continue
+            if any(t.lower_ in _REPORTING_VERBS or t.lower_ in _REPORT_WORDS for t in clause):
+                start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+                keys += [k for k in _keys(self.ents, start, end, WHO_LABELS) if k not in keys]
+        return keys
+
+    def _named_again(self, tokens: list["Token"]) -> list[str]:
+        """Keys of people named in full elsewhere whose surname the tagger missed here ("Trump")."""
+        found = []
+        for t in tokens:
+            key = self.surnames.get(t.text)
+            if key is not None and t.text[:1].isupper() and not self._in_entity(t) and key not in found:
+                found.append(key)
+        return found
+
+    def _institution(self, subject: "Group") -> list[str]:
+        """The organisation a subject without a name stands for ("das Bundeskabinett", "der Verein")."""
+        head = next((t for t in subject.tokens if t.tag_ == "NN"), None)
+        if head is None or subject.governed:
+            return []
+        low = head.lower_
+        if low in _ANAPHORIC_INSTITUTIONS:
+            earlier = [e for e in self.ents if e.label == "ORG" and e.end <= head.idx]
+            if earlier:
+                return [earlier[-1].key]
+        if low in _ANAPHORIC_INSTITUTIONS or low.endswith(_INSTITUTION_ENDINGS):
+            # the head and the name after it ("Gemeinderat Feldthurns"), not its adjectives
+            toks = [head]
+            for t in subject.tokens[subject.tokens.index(head) + 1 :]:
+                if t.tag_ not in ("NE", "NN") or len(toks) >= 3:
+                    break
+                toks.append(t)
+            return [canonical_key(" ".join(t.text for t in toks), "ORG")]
+        return []
 
     def _resolve(self, pronoun: "Token", finite: "Token | None") -> list[Entity]:
         """What a pronoun subject most likely stands for.
@@ -626,11 +690,16 @@ class _Context:
         low = pronoun.lower_
         plural = finite is not None and finite.lower_.endswith("n")
         before = [e for e in self.ents if e.end <= pronoun.idx]
-        if low == "sie" and plural:
-            sent_start = pronoun.sent.start_char if self.doc.has_annotation("SENT_START") else 0
-            group = [e for e in before if e.start >= sent_start and e.label in WHO_LABELS]
-            keys = list(dict.fromkeys(e.key for e in group))
-            return [next(e for e in group if e.key == k) for k in keys] if len(keys) >= 2 else []
+        if (low == "sie" and plural) or low == "beide":
+            if not self.doc.has_annotation("SENT_START"):
+                return []
+            sent = pronoun.sent
+            for start, stop in ((sent.start_char, pronoun.idx), (self._previous_sentence_start(sent), sent.start_char)):
+                group = [e for e in before if start <= e.start < stop and e.label in WHO_LABELS]
+                keys = list(dict.fromkeys(e.key for e in group))
+                if len(keys) >= 2:
+                    return [next(e for e in group if e.key == k) for k in keys]
+            return []
         if low == "er":
             labels: tuple[str, ...] = ("PER",)
         elif low == "sie":
@@ -675,6 +744,11 @@ class _Context:
     def _in_entity(self, token: "Token") -> bool:
         i = bisect.bisect_right(self.ent_starts, token.idx) - 1
         return i >= 0 and self.ents[i].end > token.idx
+
+    def _previous_sentence_start(self, sent) -> int:
+        if sent.start == 0:
+            return sent.start_char
+        return self.doc[sent.start - 1].sent.start_char
 
     def _where(self, start: int, end: int) -> list[str]:
         places = _keys(self.ents, start, end, WHERE_LABELS)
