@@ -461,7 +461,8 @@ _REPORT_WORDS = frozenset("laut zufolge".split())
 _REPORTING_VERBS = frozenset(
     "sagte sagt sagten sagen erklärte erklärt erklärten betonte betont betonten teilte teilt mitteilte "
     "berichtete berichtet meldete meldet hieß heißt schrieb schreibt verkündete kündigte "
-    "bestätigte bestätigt räumte warnte kritisierte forderte ortet tönt".split()
+    "bestätigte bestätigt räumte warnte kritisierte forderte ortet tönt gesagt erklärt betont mitgeteilt "
+    "berichtet gemeldet verkündet geschrieben gewarnt kritisiert gefordert".split()
 )
 _SUBJUNCTIVE_I = frozenset(
     "sei seien habe werde könne müsse solle wolle dürfe gebe stehe liege gehe komme "
@@ -581,7 +582,8 @@ class _Context:
         what = headline(part, skip, before, subject_name, inherited, names) or " ".join(
             self.text[start:end].split()[:MAX_LINE_WORDS]
         )
-        what = self._with_report(what, part, sent_tokens)
+        elaborated = self._elaborated(what, part, clause, sent_tokens)
+        what = elaborated if elaborated != what else self._with_report(what, part, sent_tokens, skip, subject_name)
         status = _status(part, sent_tokens, date, self.published)
         if status == "reported":
             who = who + [k for k in self._speakers(part, sent_tokens) if k not in who]
@@ -720,26 +722,73 @@ class _Context:
         same = [e for e in fitting if e.start >= start]
         return [same[0]]
 
-    def _with_report(self, what: str, part: list["Token"], sentence: list["Token"]) -> str:
-        """A line of a reporting clause ("Peskow betonte") followed by what was reported, when it fits."""
-        words = what.split()
+    def _with_report(self, what: str, part: list["Token"], sentence: list["Token"], skip, subject_name) -> str:
+        """A reporting clause ("Peskow betonte", "Das teilte der Verein mit") with what was reported.
+
+        The report is the clause before a reporting verb that opens its clause ("..., betonte
+        Peskow"), else the clause after it ("Trump sagte, er werde ..."); "das"/"dies" as the object
+        points to the sentence before.
+        """
         verbs = [t for t in part if t.tag_ in _VERB]
-        if len(words) > 5 or not any(t.lower_ in _REPORTING_VERBS for t in verbs):
+        if not any(t.lower_ in _REPORTING_VERBS for t in verbs):
             return what
-        clauses = [c for c in _clauses(sentence) if c and _has_verb(c)]
+        content = [t for t in part if not _is_punct(t)]
+        if any(t.tag_ in ("NN", "NE") and t.i > verbs[0].i and not self._in_entity(t) and t.i not in skip
+               and t.lower_ not in ("angaben",) for t in content[:0]):
+            return what
         ids = {t.i for t in part}
+        clauses = [c for c in _clauses(sentence) if c and _has_verb(c)]
         mine = next((n for n, c in enumerate(clauses) if ids & {t.i for t in c}), None)
-        if mine is None or len(clauses) < 2:
-            return what
-        verb_first = next((t for t in part if not _is_punct(t)), None) in verbs
-        other = clauses[mine - 1] if verb_first and mine > 0 else (clauses[mine + 1] if mine + 1 < len(clauses) else None)
+        other = None
+        if any(
+            t.lower_ in ("das", "dies") and (t.tag_ == "PDS" or (n + 1 < len(content) and content[n + 1].tag_ in _FINITE))
+            for n, t in enumerate(content)
+        ):
+            previous = self._previous_sentence(sentence)
+            main = [c for c in _clauses(previous) if c and _has_verb(c)] if previous else []
+            other = main[0] if main else None
+        elif mine is not None and len(clauses) > 1:
+            verb_first = content[:1] == verbs[:1]
+            if verb_first and mine > 0:
+                other = clauses[mine - 1]
+            elif mine + 1 < len(clauses):
+                other = clauses[mine + 1]
         if other is None:
             return what
-        reported = headline(other, _in_spans(other, self.timex_spans))
-        room = MAX_LINE_WORDS + 2 - len(words)
-        if not reported or len(reported.split()) > room:
+        reported = headline(other, _in_spans(other, self.timex_spans), [], None, None, set())
+        core = headline(part, skip, [], subject_name, None, set(), core_only=True) or what
+        if not reported or len(core.split()) + len(reported.split()) > MAX_LINE_WORDS + 2:
             return what
-        return f"{what}: {reported}"
+        return f"{core}: {reported}"
+
+    def _elaborated(self, what: str, part: list["Token"], clause: list["Token"], sentence: list["Token"]) -> str:
+        """A line that says nothing ("hieß es", "ging es zu") replaced by the relative clause that
+        says what happened then ("..., in der die Kinder einen Ausflug machten")."""
+        content = [t for t in part if not _is_punct(t)]
+        f = fields_of(content)
+        if f.finite is None:
+            return what
+        subject = subject_of(f)[0]
+        if subject is not None and not (len(subject.tokens) == 1 and subject.tokens[0].lower_ == "es"):
+            return what
+        if any(t.tag_ in ("NN", "NE") for t in f.mittelfeld if not self.timex_spans.overlaps(t.idx, t.idx + 1)):
+            return what
+        clauses = _clauses(sentence)
+        last = clause[-1].i if clause else -1
+        following = next((c for c in clauses if c and c[0].i > last), None)
+        if following is None:
+            return what
+        words = [t for t in following if not _is_punct(t)]
+        if not words or not _opens_subordinate(words) or words[0].tag_ not in ("APPR", "APPRART"):
+            return what
+        line = headline(following, _in_spans(following, self.timex_spans), clause, None, None, set())
+        return line or what
+
+    def _previous_sentence(self, sentence: list["Token"]) -> list["Token"]:
+        if not sentence or not self.doc.has_annotation("SENT_START") or sentence[0].i == 0:
+            return []
+        prev = self.doc[sentence[0].i - 1].sent
+        return [t for t in prev if not t.is_space]
 
     def _in_entity(self, token: "Token") -> bool:
         i = bisect.bisect_right(self.ent_starts, token.idx) - 1

@@ -229,6 +229,11 @@ def _group_end(toks: list["Token"], n: int) -> int:
     last = n
     while i < len(toks):
         t = toks[i]
+        if (
+            t.tag_ == "NN" and i > n and toks[i - 1].tag_ == "NE" and i + 1 < len(toks) and toks[i + 1].tag_ == "NE"
+            and not toks[i - 1].text.endswith("s")  # "Bozens Bürgermeister Luigi Spagnolli" is one group
+        ):
+            break  # "in Bozen | Bürgermeister Hans Huber": a title starts a new name
         if t.tag_ in _NOUN:
             i += 1
             last = i
@@ -328,6 +333,7 @@ def headline(
     subject_text: str | None = None,
     inherited_subject: Group | None = None,
     names: set[int] = frozenset(),
+    core_only: bool = False,
 ) -> str:
     """The clause as a headline fragment ("" when nothing fits).
 
@@ -335,7 +341,9 @@ def headline(
     before the clause (for the antecedent of a relative pronoun); ``subject_text``: what to write
     for a pronoun subject (the name it stands for); ``inherited_subject``: the subject of the
     first of two coordinated clauses ("Eurosur steht am Mittwoch zur Abstimmung und soll ...");
-    ``names``: indices of tokens inside named entities ("im Weißen Haus" names a place).
+    ``names``: indices of tokens inside named entities ("im Weißen Haus" names a place);
+    ``core_only``: subject and verb alone ("Trump hatte gesagt"), for a line that goes on with
+    what was said.
     """
     tokens = _content(clause, skip)
     if not tokens:
@@ -418,6 +426,8 @@ def headline(
     if reflexive is not None:
         words.append(reflexive.text)
     body: list[str] = []
+    if core_only:
+        objects, predicate = [], []
     for g in objects:
         toks = _display(g)
         if g.governed and g.preposition is not None:
@@ -449,7 +459,7 @@ def _shrink(objects: list[Group], room: int) -> list[str]:
         if g.governed and g.preposition is not None:
             toks = [g.preposition.text] + toks[-2:]
         left = room - len(out)
-        if left <= 0:
+        if left <= 0 or (left < 2 and len(toks) > left):
             break
         cut = toks[-left:] if not g.governed else toks[:left]
         while cut and cut[0] in ("und", "oder", "sowie"):
