@@ -204,7 +204,7 @@ def extract_events(
         sent_end = sentences[last][1] if last >= 0 else len(text)
         sent_start, sent_end = max(sent_start, para_start), min(sent_end, para_end)
         sent_tokens = _tokens_between(doc, token_starts, sent_start, sent_end)
-        clause = _clause_tokens(sent_tokens, timex)
+        clause = _clause_tokens(sent_tokens, timex, context.clauses(sent_tokens))
         # "vom 16. Juni bis zum 23. September", "zwischen 1943 bis 1945": one event with an end
         end_timex = None
         if n + 1 < len(dated) and _joins_range(text, timex, dated[n + 1][0]):
@@ -339,12 +339,12 @@ def _has_verb(tokens: list["Token"]) -> bool:
     return any(t.tag_ in _VERB for t in tokens)
 
 
-def _clause_tokens(sentence: list["Token"], timex: Timex) -> list["Token"]:
-    """The tokens of the clause of ``sentence`` that holds ``timex`` (see ``_clauses``).
-
-    The result has no leading or trailing comma.
+def _clause_tokens(sentence: list["Token"], timex: Timex, clauses: list[list["Token"]] | None = None) -> list["Token"]:
+    """The tokens of the clause of ``sentence`` that holds ``timex`` (``clauses``: those of
+    ``sentence``, see ``_clauses``). The result has no leading or trailing comma.
     """
-    clauses = _clauses(sentence)
+    if clauses is None:
+        clauses = _clauses(sentence)
     if not clauses:
         return _trim_breaks(sentence)
     touched = [c for c in clauses if c[0].idx < timex.end and c[-1].idx + len(c[-1].text) > timex.start]
@@ -554,6 +554,16 @@ class _Context:
         self.place = place
         self.published = published
         self.timexes: list[Timex] = []  # the dated expressions, for glosses ("Heute (gestern, A.d.R.)")
+        self._clause_cache: dict[tuple[int, int], list[list["Token"]]] = {}
+
+    def clauses(self, sentence: list["Token"]) -> list[list["Token"]]:
+        """``_clauses`` of a sentence of this document, split once."""
+        if not sentence:
+            return []
+        key = (sentence[0].i, sentence[-1].i)
+        if key not in self._clause_cache:
+            self._clause_cache[key] = _clauses(sentence)
+        return self._clause_cache[key]
 
     def words_before(self, pos: int, count: int) -> list["Token"]:
         """Up to ``count`` non-space tokens before character ``pos`` (quotes kept, other punctuation not)."""
@@ -644,7 +654,7 @@ class _Context:
         """The people and organisations a report is attributed to ("sagte Dreesen", "laut Eurostat")."""
         ids = {t.i for t in part}
         keys: list[str] = []
-        for clause in _clauses(sentence):
+        for clause in self.clauses(sentence):
             if ids & {t.i for t in clause} and not any(t.lower_ in _REPORT_WORDS for t in clause):
                 continue
             if any(t.lower_ in _REPORTING_VERBS or t.lower_ in _REPORT_WORDS for t in clause):
@@ -737,7 +747,7 @@ class _Context:
                and t.lower_ not in ("angaben",) for t in content[:0]):
             return what
         ids = {t.i for t in part}
-        clauses = [c for c in _clauses(sentence) if c and _has_verb(c)]
+        clauses = [c for c in self.clauses(sentence) if c and _has_verb(c)]
         mine = next((n for n, c in enumerate(clauses) if ids & {t.i for t in c}), None)
         other = None
         if any(
@@ -745,7 +755,7 @@ class _Context:
             for n, t in enumerate(content)
         ):
             previous = self._previous_sentence(sentence)
-            main = [c for c in _clauses(previous) if c and _has_verb(c)] if previous else []
+            main = [c for c in self.clauses(previous) if c and _has_verb(c)] if previous else []
             other = main[0] if main else None
         elif mine is not None and len(clauses) > 1:
             verb_first = content[:1] == verbs[:1]
@@ -773,7 +783,7 @@ class _Context:
             return what
         if any(t.tag_ in ("NN", "NE") for t in f.mittelfeld if not self.timex_spans.overlaps(t.idx, t.idx + 1)):
             return what
-        clauses = _clauses(sentence)
+        clauses = self.clauses(sentence)
         last = clause[-1].i if clause else -1
         following = next((c for c in clauses if c and c[0].i > last), None)
         if following is None:
@@ -862,7 +872,7 @@ class _Context:
         if not sentence or any(t.text == "?" for t in sentence) or len(sentence) < 5:
             return None
         main = None
-        for clause in _clauses(sentence):
+        for clause in self.clauses(sentence):
             f = fields_of([t for t in clause if not _is_punct(t)])
             if f.finite is not None and not f.subordinate:
                 main = (clause, f)
