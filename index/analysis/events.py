@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
 from newsdesk.index.analysis.captions import is_caption as is_caption_text
 from newsdesk.index.analysis.lexical_features import name_classes
-from newsdesk.index.analysis.headline import MAX_LINE_WORDS, Group, antecedent_of, fields_of, headline, subject_of
+from newsdesk.index.analysis.headline import MAX_LINE_WORDS, Group, Parsed, fields_of, headline, parse, subject_of
 from newsdesk.index.analysis.entities import canonical_key
 from newsdesk.index.annotations import Entity, Event, Timex
 
@@ -326,7 +326,8 @@ def _tokens_between(doc: "Doc", token_starts: list[int], start: int, end: int) -
 
 
 def _is_punct(token: "Token") -> bool:
-    return token.tag_.startswith(_PUNCT_PREFIX) or (not token.tag_ and token.is_punct)
+    tag = token.tag_
+    return tag.startswith(_PUNCT_PREFIX) if tag else token.is_punct
 
 
 def _is_clause_break(token: "Token") -> bool:
@@ -587,12 +588,13 @@ class _Context:
         date, granularity = period
         before = [t for t in sent_tokens if clause and t.i < clause[0].i]
         skip = _in_spans(part, self.timex_spans)
-        who, subject_name = self._who(part, before, start, end)
+        parsed = parse(part, skip, before)
+        who, subject_name = self._who(parsed, start, end)
         names = {t.i for t in part if self._in_entity(t)}
-        what = headline(part, skip, before, subject_name, inherited, names) or " ".join(
+        what = headline(part, skip, before, subject_name, inherited, names, parsed=parsed) or " ".join(
             self.text[start:end].split()[:MAX_LINE_WORDS]
         )
-        elaborated = self._elaborated(what, part, clause, sent_tokens)
+        elaborated = self._elaborated(what, part, clause, sent_tokens) if len(what.split()) <= 4 else what
         what = elaborated if elaborated != what else self._with_report(what, part, sent_tokens, skip, subject_name)
         status = _status(part, sent_tokens, date, self.published)
         if status == "reported":
@@ -622,16 +624,14 @@ class _Context:
             sentence_end=sent_end,
         )
 
-    def _who(self, clause, before, start, end) -> tuple[list[str], str | None]:
+    def _who(self, parsed: "Parsed", start: int, end: int) -> tuple[list[str], str | None]:
         """Keys of the people and organisations of the clause, its subject first; a pronoun subject resolved."""
         keys = _keys(self.ents, start, end, WHO_LABELS)
-        tokens = [t for t in clause if not _is_punct(t)]
+        tokens = parsed.tokens
         if not tokens:
             return keys, None
-        f = fields_of(tokens)
-        subject = None
-        if f.finite is not None:
-            subject, _ = subject_of(f, antecedent_of(f, before))
+        f = parsed.fields
+        subject = parsed.subject
         keys = keys + [k for k in self._named_again(tokens) if k not in keys]
         if subject is None:
             return keys, None
@@ -846,8 +846,9 @@ class _Context:
                 continue
             clause = verdict
             start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
-            who, subject_name = self._who(clause, [], start, end)
-            what = headline(clause, set(), [], subject_name)
+            parsed = parse(clause)
+            who, subject_name = self._who(parsed, start, end)
+            what = headline(clause, set(), [], subject_name, parsed=parsed)
             if not what:
                 return None
             return Event(

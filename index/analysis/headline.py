@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Sequence
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["MAX_LINE_WORDS", "Fields", "fields_of", "headline", "noun_groups"]
+__all__ = ["MAX_LINE_WORDS", "Fields", "Parsed", "fields_of", "headline", "noun_groups", "parse", "subject_of"]
 
 MAX_LINE_WORDS = 12
 
@@ -64,7 +64,8 @@ _PARTICLES = (
 
 
 def _is_punct(t: "Token") -> bool:
-    return t.tag_.startswith("$") or (not t.tag_ and t.is_punct)
+    tag = t.tag_
+    return tag.startswith("$") if tag else t.is_punct
 
 
 @dataclass
@@ -326,6 +327,26 @@ def subject_of(f: Fields, antecedent: Group | None = None) -> tuple[Group | None
     return subject, others
 
 
+@dataclass
+class Parsed:
+    """A clause read into its fields: its tokens (see ``_content``), fields, subject and other groups."""
+
+    tokens: list["Token"]
+    fields: Fields
+    subject: Group | None
+    others: list[Group]
+
+
+def parse(clause: Sequence["Token"], skip: set[int] = frozenset(), before: Sequence["Token"] = ()) -> Parsed:
+    """The fields and the subject of a clause, dates (``skip``) left out."""
+    tokens = _content(clause, skip)
+    f = fields_of(tokens)
+    if f.finite is None:
+        return Parsed(tokens, f, None, [])
+    subject, others = subject_of(f, antecedent_of(f, before))
+    return Parsed(tokens, f, subject, others)
+
+
 def headline(
     clause: Sequence["Token"],
     skip: set[int] = frozenset(),
@@ -334,6 +355,7 @@ def headline(
     inherited_subject: Group | None = None,
     names: set[int] = frozenset(),
     core_only: bool = False,
+    parsed: "Parsed | None" = None,
 ) -> str:
     """The clause as a headline fragment ("" when nothing fits).
 
@@ -343,12 +365,13 @@ def headline(
     first of two coordinated clauses ("Eurosur steht am Mittwoch zur Abstimmung und soll ...");
     ``names``: indices of tokens inside named entities ("im Weißen Haus" names a place);
     ``core_only``: subject and verb alone ("Trump hatte gesagt"), for a line that goes on with
-    what was said.
+    what was said; ``parsed``: ``parse(clause, skip, before)`` when the caller has it.
     """
-    tokens = _content(clause, skip)
+    if parsed is None:
+        parsed = parse(clause, skip, before)
+    tokens, f = parsed.tokens, parsed.fields
     if not tokens:
         return ""
-    f = fields_of(tokens)
     if f.finite is None:
         if f.right and not any(t.text == ":" for t in clause):  # "im nächsten Jahr eine Partnerschaft mit einer Stadt zu wählen"
             groups = [g for g in noun_groups(f.mittelfeld) if not g.governed]
@@ -358,7 +381,7 @@ def headline(
             if len(line) >= 2:
                 return " ".join(line)
         return _nominal_line(clause, skip)
-    subject, others = subject_of(f, antecedent_of(f, before))
+    subject, others = parsed.subject, parsed.others
     if subject is None and inherited_subject is not None:
         subject = inherited_subject
     if subject is not None:
