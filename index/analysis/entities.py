@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Doc
 
-from newsdesk.index.annotations import LABELS, Entity
+from newsdesk.index.annotations import LABELS, Entity, entity_key
 from newsdesk.index.analysis.lexical_features import name_classes
 
 # labels of other pipelines that mean one of ours
@@ -113,7 +113,7 @@ _REGNAL = re.compile(r"[IVXL]{1,6}\.?")
 def canonical_key(text: str, label: str, genitive: bool | None = None) -> str:
     """``LABEL:canonical name`` of one mention, e.g. ``PER:Putin`` for ``Putins``."""
     label = normalize_label(label) or label
-    return f"{label}:{canonical_name(text, label, genitive)}"
+    return entity_key(label, canonical_name(text, label, genitive))
 
 
 _CALENDAR = {
@@ -220,5 +220,5 @@ def extract_entities(doc: Doc) -> list[Entity]:
         best = max(counts, key=lambda lab: counts[lab])  # dicts keep first-seen order for ties
         if counts[best] > counts[label]:
             label = best
-        entities.append(Entity(start, end, text[start:end], label, f"{label}:{name}"))
+        entities.append(Entity(start, end, text[start:end], label, entity_key(label, name)))
     return entities

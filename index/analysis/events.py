@@ -49,7 +49,7 @@ from newsdesk.index.analysis.captions import is_caption as is_caption_text
 from newsdesk.index.analysis.lexical_features import name_classes
 from newsdesk.index.analysis.headline import MAX_LINE_WORDS, Group, Parsed, fields_of, headline, parse, subject_of
 from newsdesk.index.analysis.entities import canonical_key
-from newsdesk.index.annotations import Entity, Event, Timex
+from newsdesk.index.annotations import Entity, Event, Timex, split_entity_key
 
 if TYPE_CHECKING:  # spaCy is only needed by the caller, who made the Doc
     from spacy.tokens import Doc, Token
@@ -645,7 +645,7 @@ class _Context:
             keys = first + [k for k in keys if k not in first]
             if len(resolved) > 1:
                 return keys, None
-            name = resolved[0].key.split(":", 1)[1]
+            name = split_entity_key(resolved[0].key)[1]
             return keys, (name.split()[-1] if resolved[0].label == "PER" else name)
         first = _keys(self.ents, s_start, s_end, WHO_LABELS) or self._institution(subject)
         return first + [k for k in keys if k not in first], None
