@@ -46,10 +46,8 @@ import re
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
 from newsdesk.index.analysis.captions import is_caption as is_caption_text
-from newsdesk.index.analysis.lexical_features import name_classes
 from newsdesk.index.analysis.headline import MAX_LINE_WORDS, Group, Parsed, fields_of, headline, parse, subject_of
-from newsdesk.index.analysis.entities import canonical_key
-from newsdesk.index.annotations import Entity, Event, Timex, split_entity_key
+from newsdesk.index.annotations import Entity, Event, Timex, entity_key, split_entity_key
 
 if TYPE_CHECKING:  # spaCy is only needed by the caller, who made the Doc
     from spacy.tokens import Doc, Token
@@ -509,6 +507,8 @@ def dateline_place(text: str, entities: Sequence[Entity]) -> str | None:
             break
         if e.start < end and e.end > start and e.label == "LOC":
             return e.key
+    from newsdesk.index.analysis.lexical_features import name_classes  # loads spaCy: only when asked
+
     name = m["place"]
     if name.isupper() or m["agency"] or "T" in name_classes(name) or any(e.start < end and e.end > start for e in entities):
         return f"LOC:{name.title() if name.isupper() else name}"
@@ -688,7 +688,7 @@ class _Context:
                 if t.tag_ not in ("NE", "NN") or len(toks) >= 3:
                     break
                 toks.append(t)
-            return [canonical_key(" ".join(t.text for t in toks), "ORG")]
+            return [entity_key("ORG", " ".join(t.text for t in toks))]
         return []
 
     def _resolve(self, pronoun: "Token", finite: "Token | None") -> list[Entity]:
