@@ -528,6 +528,8 @@ _INSTITUTION_ENDINGS = (
 _ANAPHORIC_INSTITUTIONS = frozenset(
     "verein klub club partei unternehmen konzern firma organisation mannschaft team gruppe".split()
 )
+# "auszuradieren", "anzutreten": a zu-infinitive written as one word (often tagged VVINF)
+_ZU_INFINITIVE = re.compile(r"(?:ab|an|auf|aus|bei|ein|fest|her|hin|mit|nach|vor|weg|zurück|zusammen)zu\w{3,}en$")
 _HABITUAL = frozenset("stets immer jährlich regelmäßig oft häufig meist meistens jeweils".split())
 _NO_NEWS_FINITE = frozenset(
     "wäre wären hätte hätten würde würden ginge könnte könnten sollte sollten müsste müssten dürfte "
@@ -594,6 +596,7 @@ class _Context:
         what = headline(part, skip, before, subject_name, inherited, names, parsed=parsed) or " ".join(
             self.text[start:end].split()[:MAX_LINE_WORDS]
         )
+        what = self._with_infinitive(what, part, sent_tokens)
         elaborated = self._elaborated(what, part, clause, sent_tokens) if len(what.split()) <= 4 else what
         what = elaborated if elaborated != what else self._with_report(what, part, sent_tokens, skip, subject_name)
         status = _status(part, sent_tokens, date, self.published)
@@ -752,11 +755,15 @@ class _Context:
         other = None
         if any(
             t.lower_ in ("das", "dies") and (t.tag_ == "PDS" or (n + 1 < len(content) and content[n + 1].tag_ in _FINITE))
+            or (t.lower_ == "es" and n > 0 and content[n - 1].tag_ in _FINITE and content[0].lower_ == "so")
             for n, t in enumerate(content)
-        ):
-            previous = self._previous_sentence(sentence)
-            main = [c for c in self.clauses(previous) if c and _has_verb(c)] if previous else []
-            other = main[0] if main else None
+        ):  # "Das teilte der Verein mit", "So verkündete es der US-Präsident": what was said before
+            if mine is not None and mine > 0:
+                other = clauses[mine - 1]
+            else:
+                previous = self._previous_sentence(sentence)
+                main = [c for c in self.clauses(previous) if c and _has_verb(c)] if previous else []
+                other = main[0] if main else None
         elif mine is not None and len(clauses) > 1:
             verb_first = content[:1] == verbs[:1]
             if verb_first and mine > 0:
@@ -793,6 +800,25 @@ class _Context:
             return what
         line = headline(following, _in_spans(following, self.timex_spans), clause, None, None, set())
         return line or what
+
+    def _with_infinitive(self, what: str, part: list["Token"], sentence: list["Token"]) -> str:
+        """A line whose verb goes on in the next clause as a zu-infinitive ("Faschisten haben begonnen,
+        unsere deutsche Kultur auszuradieren"), with that infinitive when it fits."""
+        if not part or len(what.split()) > 6:
+            return what
+        clauses = self.clauses(sentence)
+        following = next((c for c in clauses if c and c[0].i > part[-1].i), None)
+        if following is None or following[0].i > part[-1].i + 2:
+            return what  # not right after the clause (", und hatte ... angekündigt, erneut anzutreten")
+        words = [t for t in following if not _is_punct(t)]
+        if not words or any(t.tag_ in _FINITE for t in words) or words[0].tag_ in ("KOUI", "KOUS", "PRELS"):
+            return what  # "um ... zu", a subordinate clause: not the verb's complement
+        if not any(t.tag_ in ("VVIZU", "PTKZU") or (t.tag_ == "VVINF" and _ZU_INFINITIVE.match(t.lower_)) for t in words):
+            return what
+        rest = headline(following, _in_spans(following, self.timex_spans))
+        if not rest or len(what.split()) + len(rest.split()) > MAX_LINE_WORDS + 1:
+            return what
+        return f"{what}, {rest}"
 
     def _previous_sentence(self, sentence: list["Token"]) -> list["Token"]:
         if not sentence or not self.doc.has_annotation("SENT_START") or sentence[0].i == 0:

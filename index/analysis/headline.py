@@ -48,6 +48,7 @@ _NOT_SUBJECT_RELATIVES = frozenset({"den", "dem", "denen", "deren", "dessen"})
 _GENITIVE_ARTICLES = frozenset({"des", "der"})
 _SUBJECT_PRONOUNS = frozenset({"ich", "du", "er", "sie", "wir", "ihr", "man", "beide", "alle"})
 _COPULA = frozenset("ist sind war waren sei seien wäre wären bleibt bleiben blieb blieben wird werden wurde wurden".split())
+_DURATION_OPENERS = frozenset({"nach", "vor", "seit", "binnen", "innerhalb"})
 _ATTACHING = frozenset({"über", "zwischen", "gegen", "von", "zur", "zum"})
 _LOCAL = frozenset({"in", "im", "nach", "aus", "am", "an", "auf", "bei", "vor", "ins"})
 _QUOTE_MARKS = frozenset("„“”\"'»«‚‘’")
@@ -215,6 +216,15 @@ def noun_groups(tokens: Sequence["Token"]) -> list[Group]:
         before = start - 1
         if before >= 0 and toks[before].tag_ in _PREPOSITION:
             prep = toks[before]
+        elif (
+            before >= 0 and toks[before].tag_ == "NN" and toks[start].tag_ in ("ADJA", "PIAT", "PIDAT")
+            and groups and groups[-1].governed and groups[-1].tokens[-1].i == toks[before].i
+        ):
+            # "bei einer Zusammenkunft ranghoher Berater": a genitive without article belongs to the phrase
+            last_group = groups.pop()
+            groups.append(Group(last_group.tokens + toks[start:end], True, last_group.preposition))
+            n = end
+            continue
         groups.append(Group(toks[start:end], prep is not None, prep))
         n = end
     return groups
@@ -238,6 +248,9 @@ def _group_end(toks: list["Token"], n: int) -> int:
         if t.tag_ in _NOUN:
             i += 1
             last = i
+        elif t.tag_ == "CARD" and last > n and last == i and toks[i - 1].tag_ == "NN":
+            i += 1
+            last = i  # "Erdbeben der Stärke 7,4", "Artikel 5"
         elif t.tag_ == "TRUNC" or (t.tag_ == "ADJA" and t.text[:1].isupper()) or t.tag_ == "CARD" and last > n:
             i += 1
         elif t.tag_ == "KON" and i + 1 < len(toks) and toks[i - 1].tag_ == "TRUNC":
@@ -248,9 +261,13 @@ def _group_end(toks: list["Token"], n: int) -> int:
 
 
 def _display(group: Group) -> list["Token"]:
-    """A group as a headline writes it: no leading article or demonstrative."""
+    """A group as a headline writes it: no leading article or demonstrative (a possessive stays:
+    "seinen Höchststand")."""
     toks = list(group.tokens)
-    while toks and toks[0].tag_ in _DETERMINER and toks[0].lower_ not in _KEPT_DETERMINERS and len(toks) > 1:
+    while (
+        toks and toks[0].tag_ in _DETERMINER and toks[0].tag_ != "PPOSAT" and toks[0].lower_ not in _KEPT_DETERMINERS
+        and len(toks) > 1
+    ):
         toks = toks[1:]
     return toks
 
@@ -317,6 +334,10 @@ def subject_of(f: Fields, antecedent: Group | None = None) -> tuple[Group | None
             subject = Group(subject.tokens + [vorfeld[1].preposition] + vorfeld[1].tokens, False, None)
             vorfeld = [subject] + vorfeld[2:]
             return subject, vorfeld[1:] + middle
+    if f.finite.lower_ in ("gibt", "gab", "gäbe") and any(t.lower_ == "es" for t in f.vorfeld + f.mittelfeld):
+        # "ab sofort gibt es Tickets": the existential "es gibt" keeps its "es"
+        es = next(t for t in f.vorfeld + f.mittelfeld if t.lower_ == "es")
+        return Group([es], False, None), [g for g in vorfeld + middle]
     pronoun = next((g for g in middle if g.tokens[0].tag_ in ("PPER", "PIS") and not g.governed), None)
     if subject is None and pronoun is not None and pronoun.tokens[0].lower_ in _SUBJECT_PRONOUNS:
         subject = pronoun
@@ -500,13 +521,16 @@ def _content(clause: Sequence["Token"], skip: set[int]) -> list["Token"]:
     toks = list(clause)
     drop = _quoted_with_verb(toks) | _appositions(toks)
     after_date = False
+    opener = ""
     for n, t in enumerate(toks):
         if t.i in drop:
             continue
         if t.i in skip:
+            if not after_date:
+                opener = toks[n - 1].lower_ if n > 0 else ""
             after_date = True
             continue
-        if after_date and t.tag_ == "NN" and (not out or out[-1].tag_ not in _NOUN):
+        if after_date and t.tag_ == "NN" and (t.lower_ in _DATE_NOUNS or opener in _DURATION_OPENERS):
             continue  # "nach sieben Jahren Bauzeit", "gegen 22 Uhr Ortszeit": the noun belongs to the date
         after_date = False
         if t.text in ("(", "["):

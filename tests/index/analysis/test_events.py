@@ -397,7 +397,7 @@ def test_a_lead_without_a_date_gets_an_inferred_event_on_the_publication_date():
     (lead,) = lead
     assert (lead.date, lead.granularity, lead.value) == ("2024-03-12", "day", "2024-03-12")
     assert (lead.timex_start, lead.timex_end) == (-1, -1)
-    assert lead.what == "Erdbeben der Stärke hat Süden Mexikos erschüttert"
+    assert lead.what == "Erdbeben der Stärke 7,4 hat Süden Mexikos erschüttert"
     assert lead.where == ["LOC:Mexikos"]
     assert doc.text[lead.sentence_start : lead.sentence_end] == doc.text.split("\n\n")[0]
 
