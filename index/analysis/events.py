@@ -1,27 +1,45 @@
 """Dated events: the clauses of a story that say something happened at a date.
 
-``extract_events(doc, timexes, entities)`` joins three layers of analysis:
-the spaCy ``Doc`` (sentences, STTS part-of-speech tags in ``token.tag_``), the
-temporal expressions the tagger found (``Timex``) and the named entities
-(``Entity``). Each DATE or TIME expression whose value names a calendar period
-(``2025-10-20``, ``2025-W43``, ``2025-08``, ``2025-Q3``, ``2025-SU``, ``2025``,
-``2025-10-20TEV`` …) gives one event: the clause around it (or its sentence,
-when the sentence has no clause boundary), with
+``extract_events(doc, timexes, entities, text, published)`` joins three layers of analysis:
+the spaCy ``Doc`` (sentences, STTS part-of-speech tags in ``token.tag_``), the temporal
+expressions the tagger found (``Timex``) and the named entities (``Entity``). Each DATE or TIME
+expression whose value names a calendar period (``2025-10-20``, ``2025-W43``, ``2025-08``,
+``2025-Q3``, ``2025-SU``, ``2025``, ``2025-10-20TEV`` …) gives one event of its clause (of the
+coordinated part of it that holds the date: "Eurosur steht am Mittwoch zur Abstimmung | und
+soll Anfang Dezember einsatzbereit sein"), with
 
-- ``date``/``granularity``: the first day of the period and its size
-  (``period_start``); lists of events sort by this date;
-- ``what``: a few words built from the tags, no parser needed: the subject
-  noun group, the finite verb, the nearest object noun group, a negation, the
-  main verb and its separable particle, with "…" where words were skipped
-  ("Rubio und Lawrow hatten … telefoniert", "Gipfel … in Budapest könnte …
-  stattfinden");
-- ``who``: keys of the PER and ORG entities of the clause (of the sentence,
-  when the clause names none: "nachdem sie am Montag … telefoniert hatten");
-- ``where``: keys of the LOC entities of the clause.
+- ``date``/``granularity``: the first day of the period and its size (``period_start``);
+  lists of events sort by this date; a range ("vom 5. bis 22. November", "1943 bis 1945") is
+  one event with ``end_date``/``end_value``;
+- ``what``: the clause as a headline fragment in German word order ("Rubio und Lawrow hatten
+  telefoniert", "Bundeskabinett hat biometrische Pässe beschlossen"), built from the tags and
+  the topological fields (``index.analysis.headline``); a reporting clause carries what it
+  reports ("Peskow betonte: Russlands Position habe sich nicht verändert");
+- ``who``: keys of the people and organisations of the clause, its subject first: a pronoun
+  subject ("er", "sie", "beide") resolved to the people named before, an organisation without a
+  name ("das Bundeskabinett", "der Verein" after "FC Bayern München") as its own key or the club
+  named before, surnames the tagger missed, and the source of reported speech;
+- ``where``: keys of the places of the clause, else the place of the dateline ("BOZEN.",
+  "Meran (ki).");
+- ``status``: ``negated`` (nicht, kein), ``planned`` (soll, will, geplant, a future tense, or
+  a date after publication), ``reported`` (laut, zufolge, the subjunctive of reported speech, a
+  reporting verb in another clause), else ``asserted``;
+- ``sentence_start``/``sentence_end``: the whole sentence, for a reader who wants it.
 
-A name inside a temporal expression ("Mitte August" read as a person) takes
-no part. Several expressions giving the same period in one clause ("am
-Donnerstag, 25. Februar um 20.30 Uhr") make one event.
+Some dates mark no event and make none: a comparison ("gegenüber 1990", "niedriger als
+2015"), a reference ("die Zahlen von 1992", "der Leserbrief vom 24. August"), an origin
+("stammt aus dem Jahr 1905"), a generic period ("der Sound der 80er Jahre"), a state now or a
+negated state up to a date ("ist heute eine Metropole", "ist bis heute nicht aufgetaucht"),
+what lasts until a date ("läuft bis zum 31. Januar"), a pending result ("stand noch aus") and a
+gloss ("Heute (gestern, A.d.R.)"). One clause gives one event per date; a coarser period that
+holds a finer one of the same clause gives none.
+
+The main event of the lead: when the article's date is known and its lead paragraph gives no
+date, the main clause of its first sentence that reports news ("Ein Erdbeben der Stärke 7,4 hat
+den Süden Mexikos erschüttert") is an event dated the publication day, ``inferred``. Not for a
+lead that states a view or a state, a habit, a possibility, or speaks as "wir".
+
+A name inside a temporal expression ("Mitte August" read as a person) takes no part.
 
 Expressions without a calendar date make no event: durations and sets
 (``P2W``, ``XXXX-WXX-1``), references (``PAST_REF``, ``PRESENT_REF``) and
@@ -530,6 +548,8 @@ _ANAPHORIC_INSTITUTIONS = frozenset(
 )
 # "auszuradieren", "anzutreten": a zu-infinitive written as one word (often tagged VVINF)
 _ZU_INFINITIVE = re.compile(r"(?:ab|an|auf|aus|bei|ein|fest|her|hin|mit|nach|vor|weg|zurück|zusammen)zu\w{3,}en$")
+# a lead whose main verb is one of these in the present tense quotes a view
+_OPINION_VERBS = frozenset("sagt meint betont findet glaubt fordert kritisiert warnt erklärt".split())
 _HABITUAL = frozenset("stets immer jährlich regelmäßig oft häufig meist meistens jeweils".split())
 _NO_NEWS_FINITE = frozenset(
     "wäre wären hätte hätten würde würden ginge könnte könnten sollte sollten müsste müssten dürfte "
@@ -910,6 +930,8 @@ class _Context:
         words = {t.lower_ for t in clause}
         if f.finite.lower_ in _NO_NEWS_FINITE or words & _HABITUAL:
             return None
+        if f.finite.lower_ in _OPINION_VERBS:
+            return None  # "..., sagt Helmuth Sinn": an interview's voice, not a dated happening
         subject, _ = subject_of(f)
         if subject is None or subject.tokens[0].lower_ in _NO_NEWS_SUBJECTS:
             return None
