@@ -65,6 +65,7 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
 from newsdesk.index.analysis.captions import is_caption as is_caption_text
 from newsdesk.index.analysis.headline import MAX_LINE_WORDS, Group, Parsed, fields_of, headline, parse, subject_of
+from newsdesk.index.analysis.timex.ranges import pair_ranges
 from newsdesk.index.annotations import Entity, Event, Timex, entity_key, split_entity_key
 
 if TYPE_CHECKING:  # spaCy is only needed by the caller, who made the Doc
@@ -206,6 +207,7 @@ def extract_events(
             caption_paragraphs[paragraph] = is_caption_text(text[paragraph[0]:paragraph[1]])
         return caption_paragraphs[paragraph]
 
+    range_ends = dict(pair_ranges(text, [t for t, _ in dated]))
     events: list[Event] = []
     seen_clauses: dict[tuple[int, int], list[Event]] = {}
     consumed: set[int] = set()  # ends of ranges, already part of an event
@@ -223,9 +225,9 @@ def extract_events(
         clause = _clause_tokens(sent_tokens, timex, context.clauses(sent_tokens))
         # "vom 16. Juni bis zum 23. September", "zwischen 1943 bis 1945": one event with an end
         end_timex = None
-        if n + 1 < len(dated) and _joins_range(text, timex, dated[n + 1][0]):
-            end_timex = dated[n + 1][0]
-            consumed.add(n + 1)
+        if n in range_ends:
+            end_timex = dated[range_ends[n]][0]
+            consumed.add(range_ends[n])
         if _is_non_event(context, _conjunct(clause, timex)[0] or clause, timex, end_timex):
             continue
         event = context.event(clause, timex, period, end_timex, sent_tokens, sent_start, sent_end)
@@ -405,18 +407,7 @@ _NEGATIONS = frozenset(
     "nicht nie niemals kein keine keinen keinem keiner keines nichts niemand weder".split()
 )
 _COMPARISON = frozenset({"gegenüber", "als"})
-_RANGE_LINKS = frozenset(
-    {"bis", "bis zum", "bis zur", "bis in", "bis in die", "bis in den", "bis ins", "bis einschließlich", "-", "–", "/"}
-)
 _QUOTES = frozenset("„“”\"'»«‚‘’")
-
-
-def _joins_range(text: str, a: Timex, b: Timex) -> bool:
-    """``a`` and ``b`` are the start and end of one range ("vom 5. bis 22. November", "1943 bis 1945")."""
-    between = " ".join(text[a.end:b.start].split()).lower()
-    if between in _RANGE_LINKS:
-        return True
-    return between == "und" and text[max(0, a.start - 10):a.start].lower().rstrip().endswith("zwischen")
 
 
 def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Timex | None) -> bool:
