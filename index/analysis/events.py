@@ -382,9 +382,17 @@ def _trim_breaks(tokens: list["Token"]) -> list["Token"]:
     return tokens[lo:hi]
 
 
-def _keys(entities: Sequence[Entity], start: int, end: int, labels: tuple[str, ...]) -> list[str]:
+def _keys(
+    entities: Sequence[Entity], start: int, end: int, labels: tuple[str, ...], ends: Sequence[int] | None = None
+) -> list[str]:
+    """Keys of the entities with one of ``labels`` that overlap [start, end), in text order.
+
+    ``entities`` are sorted by start; ``ends`` (the furthest end up to each entity, when the
+    caller has it) lets the scan skip the entities that end before ``start``.
+    """
     keys: list[str] = []
-    for e in entities:
+    first = bisect.bisect_right(ends, start) if ends is not None else 0
+    for e in entities[first:]:
         if e.start >= end:
             break
         if e.end > start and e.label in labels and e.key not in keys:
@@ -558,6 +566,9 @@ class _Context:
         self.token_starts = token_starts
         self.ents = ents
         self.ent_starts = [e.start for e in ents]
+        self.ent_reach: list[int] = []  # the furthest end among the entities up to each one
+        for e in ents:
+            self.ent_reach.append(max(e.end, self.ent_reach[-1]) if self.ent_reach else e.end)
         # the surnames of people named in full ("Trump" -> PER:Donald Trump), when only one has it
         by_surname: dict[str, set[str]] = {}
         for e in ents:
@@ -640,7 +651,7 @@ class _Context:
 
     def _who(self, parsed: "Parsed", start: int, end: int) -> tuple[list[str], str | None]:
         """Keys of the people and organisations of the clause, its subject first; a pronoun subject resolved."""
-        keys = _keys(self.ents, start, end, WHO_LABELS)
+        keys = _keys(self.ents, start, end, WHO_LABELS, self.ent_reach)
         tokens = parsed.tokens
         if not tokens:
             return keys, None
@@ -661,7 +672,7 @@ class _Context:
                 return keys, None
             name = split_entity_key(resolved[0].key)[1]
             return keys, (name.split()[-1] if resolved[0].label == "PER" else name)
-        first = _keys(self.ents, s_start, s_end, WHO_LABELS) or self._institution(subject)
+        first = _keys(self.ents, s_start, s_end, WHO_LABELS, self.ent_reach) or self._institution(subject)
         return first + [k for k in keys if k not in first], None
 
     def _speakers(self, part: list["Token"], sentence: list["Token"]) -> list[str]:
@@ -673,7 +684,7 @@ class _Context:
                 continue
             if any(t.lower_ in _REPORTING_VERBS or t.lower_ in _REPORT_WORDS for t in clause):
                 start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
-                keys += [k for k in _keys(self.ents, start, end, WHO_LABELS) if k not in keys]
+                keys += [k for k in _keys(self.ents, start, end, WHO_LABELS, self.ent_reach) if k not in keys]
         return keys
 
     def _named_again(self, tokens: list["Token"]) -> list[str]:
@@ -847,7 +858,7 @@ class _Context:
         return self.doc[sent.start - 1].sent.start_char
 
     def _where(self, start: int, end: int) -> list[str]:
-        places = _keys(self.ents, start, end, WHERE_LABELS)
+        places = _keys(self.ents, start, end, WHERE_LABELS, self.ent_reach)
         if not places and self.place:
             return [self.place]
         return places
