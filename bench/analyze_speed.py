@@ -16,10 +16,7 @@ is measured against its baseline in the same run, on the same loaded machine.
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import shuffled_seed_articles  # noqa: E402
+from bench.revisions import module_at  # noqa: E402
 from newsdesk.index.analysis.analyzer import Analyzer  # noqa: E402
 from newsdesk.index.analysis.entities import extract_entities  # noqa: E402
 from newsdesk.index.analysis.events import extract_events  # noqa: E402
@@ -95,7 +93,7 @@ def main() -> None:
     tokens = sum(token_counts)
     print(f"whole analysis from the stages: {tokens / total:10.0f} tokens/s")
     if args.events_before:
-        before = _events_module(args.events_before)
+        before = module_at(args.events_before, "index/analysis/events.py")
         t0 = time.perf_counter()
         for doc, tx, ents, (text, _) in zip(docs, timexes, entities, items):
             before.extract_events(doc, tx, ents, text)
@@ -105,19 +103,6 @@ def main() -> None:
             f"events of {args.events_before}: {t_before:.2f} s; whole analysis with them {tokens / base:10.0f} tokens/s, "
             f"now {tokens / total:10.0f} tokens/s ({100 * (base / total - 1):+.1f} % speed)"
         )
-
-
-def _events_module(rev: str):
-    """``index/analysis/events.py`` as it is at git revision ``rev``, imported under another name."""
-    source = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{rev}:index/analysis/events.py"], check=True, capture_output=True, text=True
-    ).stdout
-    path = Path(tempfile.mkdtemp()) / "events_before.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("events_before", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 if __name__ == "__main__":

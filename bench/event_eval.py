@@ -1,6 +1,7 @@
 """How far a reader can trust the event list: five rates from judged events.
 
     python bench/event_eval.py [--todo] [--show] [--part tune|held-out|all] [--corpus DIR]
+                               [--events-rev GIT_REV] [--record FILE]
 
 The articles are the KRAUTS Dolomiten-42 raw texts (read from the shared data folder,
 ``<repo>/../shared/data/timex/krauts-dolomiten-42``, or $NEWSDESK_SHARED/data/...; non-commercial,
@@ -30,6 +31,9 @@ hash of the document id; never looked at while changing the code):
 - who/where: listed real events whose who/where is judged right and complete enough;
 - non-events: listed events judged not worth a line, as a share of the list;
 - recall: editor events found with the right date.
+
+``--events-rev REV`` rates the event extraction of a git revision instead (the rest of the
+analysis as it is now), for a before/after comparison on the same judgments.
 
 Output that has not been judged yet is counted apart ("unjudged") and left out of the rates;
 ``--todo`` prints it with its context, ready to be judged. ``--record FILE`` adds judgments to the
@@ -308,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", choices=("tune", "held-out", "all"), default="all", help="what --todo/--show print")
     ap.add_argument("--corpus", type=Path, default=None, help="folder of Dolomiten-42 raw .tml files")
     ap.add_argument("--record", type=Path, default=None, help="add the judgments of this file (see above)")
+    ap.add_argument("--events-rev", default=None, metavar="GIT_REV", help="rate the events code of this revision")
     args = ap.parse_args(argv)
 
     from newsdesk.index.analysis.analyzer import Analyzer
@@ -316,6 +321,18 @@ def main(argv: list[str] | None = None) -> int:
     judgments = load_judgments()
     analyzer = Analyzer()
     print(f"analysis: {analyzer.signature}")
+    if args.events_rev:
+        if args.record is not None:
+            print("--record judges the code as it is now, not --events-rev", file=sys.stderr)
+            return 2
+        from bench.revisions import module_at
+        from newsdesk.index.analysis import analyzer as analyzer_module
+
+        old = module_at(args.events_rev, "index/analysis/events.py")
+        analyzer_module.extract_events = lambda doc, timexes, entities, text, *rest, **kw: old.extract_events(
+            doc, timexes, entities, text
+        )
+        print(f"events of {args.events_rev}")
     tallies = {"tune": Tally(), "held-out": Tally()}
     todo: dict[str, list[str]] = {"tune": [], "held-out": []}
     show: dict[str, list[str]] = {"tune": [], "held-out": []}
