@@ -305,7 +305,8 @@ class TimelineHeading:
 
 
 def _group_of(event: Event) -> tuple[str, int]:
-    """(year, month) the event is listed under: month 0 for events coarser than a month."""
+    """(year, month) the event is listed under: month 0 for events coarser than a month (a
+    season, a quarter, the year itself), which come first under their year."""
     date = event.date or ""
     year = date[:4] if len(date) >= 4 and date[:4].isdigit() else ""
     if event.granularity in ("decade", "century"):
@@ -314,6 +315,13 @@ def _group_of(event: Event) -> tuple[str, int]:
         return ((event.value or year) if value.isdigit() and len(value) in (2, 3) else year), 0
     month = int(date[5:7]) if event.granularity in ("day", "week", "month") and len(date) >= 7 else 0
     return year, month
+
+
+def _group_order(pair_index: int, event: Event) -> tuple:
+    """Sort key that keeps each group together and the groups in date order."""
+    year, month = _group_of(event)
+    coarse = 0 if event.granularity in ("decade", "century") else 1
+    return ((event.date or "")[:4], coarse, month, pair_index)
 
 
 class TimelineRows:
@@ -327,6 +335,8 @@ class TimelineRows:
     def __init__(self, pairs: list, empty_message: str | None = None) -> None:
         if empty_message:
             self.empty_message = empty_message
+        order = sorted(range(len(pairs)), key=lambda i: _group_order(i, pairs[i][1]))
+        pairs = [pairs[i] for i in order]
         self.rows: list = []
         self._positions: list[int] = []  # per row: number of events up to and including it
         groups: dict[tuple[str, int], int] = {}

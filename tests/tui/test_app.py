@@ -271,7 +271,8 @@ async def test_config_theme_and_key_bindings(make_app):
         await pilot.press("f")
         assert app.focused is main.search_bar.input
         rows = dict((d, k) for _t, section in help_sections(dict(app._keymap)) for k, d in section)
-        assert rows["Search"] == "f" and rows["Timeline"] == "T"
+        assert rows["Search"] == "f"
+        assert rows["Timeline of the corpus (of the search, when one is active), full screen"] == "T"
 
 
 async def test_missing_index_without_corpus_says_so(tmp_path):

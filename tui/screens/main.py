@@ -44,12 +44,13 @@ def citation_for(article) -> str:
 class MainScreen(Screen):
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="search"),
-        Binding("t", "timeline", "Timeline", id="timeline"),
-        Binding("e", "entity_list", "Entities", id="entities"),
-        Binding("o", "open_source", "Source", id="open_source"),
-        Binding("c", "copy_citation", "Cite", id="cite"),
+        Binding("t", "timeline", "Timeline", id="timeline",
+                tooltip="Timeline of the corpus (of the search, when one is active), full screen"),
+        Binding("e", "entity_list", "Entities", id="entities", tooltip="The open article's entities, by label"),
+        Binding("o", "open_source", "Source", id="open_source", tooltip="Open the article's URL or its own file"),
+        Binding("c", "copy_citation", "Cite", id="cite", tooltip="Copy the citation (title, source, date)"),
         Binding("s", "toggle_side", "Show/hide events", show=False, id="side_list"),
-        Binding("escape", "back", "Back", show=False),
+        Binding("escape", "back", "Back", show=False, tooltip="Back to the list; in the list: clear the search"),
     ]
 
     def __init__(self) -> None:

@@ -91,12 +91,16 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("G,end", "scroll_end", "Bottom", show=False),
         Binding("space,pagedown", "page_down", "Page down", show=False),
         Binding("b,pageup", "page_up", "Page up", show=False),
-        Binding("n", "next_entity", "Next entity", id="next_entity"),
-        Binding("N", "previous_entity", "Previous entity", show=False, id="previous_entity"),
+        Binding("n", "next_entity", "Entity", id="next_entity", tooltip="Next entity mention"),
+        Binding("N", "previous_entity", "Previous entity", show=False, id="previous_entity",
+                tooltip="Previous entity mention"),
         # shown in the footer only while the cursor is on an entity (see check_action)
-        Binding("]", "next_same", "Next same", key_display="]", id="next_same"),
-        Binding("[", "previous_same", "Prev same", key_display="[", id="previous_same"),
-        Binding("enter", "entity_details", "Across the corpus", key_display="⏎"),
+        Binding("]", "next_same", "Next same", key_display="]", id="next_same",
+                tooltip="Next mention of the same entity"),
+        Binding("[", "previous_same", "Prev same", key_display="[", id="previous_same",
+                tooltip="Previous mention of the same entity"),
+        Binding("enter", "entity_details", "Details", key_display="⏎",
+                tooltip="The entity under the cursor across the corpus"),
     ]
     ENTITY_ACTIONS = ("next_same", "previous_same", "entity_details")
 

@@ -13,7 +13,7 @@ from typing import Any, Callable, Protocol
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -172,6 +172,8 @@ class VirtualList(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._cache.clear()
         self._update_virtual_size()
+        if len(self.source):
+            self._scroll_cursor_into_view()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -262,8 +264,16 @@ class VirtualList(ScrollView, can_focus=True):
         return f"{number:,}/{count:,}"
 
     def _scroll_cursor_into_view(self) -> None:
+        """Scroll the least that shows the cursor's row, with the top on a row boundary (no
+        half rows at the top)."""
         h = self.source.row_height
-        self.scroll_to_region(Region(0, self.cursor * h, 1, h), animate=False, immediate=True, x_axis=False)
+        visible = max(1, self.scrollable_content_region.height // h)
+        first = int(self.scroll_y) // h
+        if self.cursor < first:
+            first = self.cursor
+        elif self.cursor >= first + visible:
+            first = self.cursor - visible + 1
+        self.scroll_to(y=max(0, first * h), animate=False, immediate=True)
 
     def move_to(self, index: int) -> None:
         n = len(self.source)
