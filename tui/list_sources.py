@@ -137,9 +137,10 @@ def _summary_lines(summary, style: StyleFor, width: int = 80, title_lines: int =
     """The title (wrapped over ``title_lines`` lines) and a line of date, source, place and counts."""
     title = clean_line(summary.title).strip() or "(untitled)"
     lines = [Text(line, style=style("title")) for line in _wrap_words(title, max(8, width), title_lines)]
-    while len(lines) < title_lines:
-        lines.append(Text())
-    return [*lines, summary_meta(summary, width, style)]
+    lines.append(summary_meta(summary, width, style))
+    while len(lines) < title_lines + 1:
+        lines.append(Text())  # a short title: the meta line right under it, a gap below
+    return lines
 
 
 class SummaryRows:

@@ -104,11 +104,12 @@ def test_article_rows_wrap_the_title_and_tell_articles_apart():
     assert title1.plain == "Jürgen Werner lehnte im Januar in"
     assert title2.plain.startswith("Berlin ein Treffen der Außenminister")
     assert meta.plain == "2025-11-23 · Alpenpost · Berlin"  # the counts do not fit in 38 columns
-    wide = SummaryRows([summary]).lines(0, 80, style)[2].plain
-    assert wide == "2025-11-23 · Alpenpost · Berlin · 6 events · 14 entities"
+    # wide enough for the title on one line: the meta line right under it, then a gap
+    wide = [t.plain for t in SummaryRows([summary]).lines(0, 80, style)]
+    assert wide[1:] == ["2025-11-23 · Alpenpost · Berlin · 6 events · 14 entities", ""]
     # an index written before publisher / place / counts were stored: the file name
     old = ArticleSummary("b", "Kurz", None, "/c/news.jsonl")
-    assert SummaryRows([old]).lines(0, 38, style)[2].plain == "undated · news.jsonl"
+    assert SummaryRows([old]).lines(0, 38, style)[1].plain == "undated · news.jsonl"
 
 
 def test_mention_rows_show_the_mention_in_view():

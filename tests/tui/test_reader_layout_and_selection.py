@@ -14,7 +14,7 @@ from newsdesk.tui.screens.entity import EntityScreen
 from newsdesk.tui.screens.main import MainScreen
 from newsdesk.tui.screens.source_choice import SourceChoiceScreen
 from newsdesk.tui.screens.timeline import TimelineScreen
-from newsdesk.tui.widgets.article_view import SOFT_BREAKS, line_breaks
+from newsdesk.tui.text_wrap import SOFT_BREAKS, line_breaks
 from tests.tui.sample_index import write_sample_index
 
 FILLER = ("Die Verhandlungen über den Haushalt ziehen sich hin, und niemand in der Koalition rechnet mit "

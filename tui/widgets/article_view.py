@@ -11,7 +11,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -24,51 +23,7 @@ from textual.strip import Strip
 from newsdesk.index.annotations import Analysis, Entity
 from newsdesk.index.article import Article
 from newsdesk.tui.article_render import META, TITLE, RenderedArticle, render_article
-
-# where a word too long for a line (a URL, a path, a hyphenated compound) may break: after these
-SOFT_BREAKS = frozenset("/-._?&=#:;,)]}")
-
-
-def line_breaks(text: str, width: int) -> list[int]:
-    """Offsets where the lines of ``text`` start (after the first) for a measure of ``width``
-    cells: lines break between words; a word longer than a whole line breaks after a slash,
-    hyphen or dot inside it, and is cut mid-word only when it has none."""
-    offsets: list[int] = []
-    n = len(text)
-    start = 0
-    while start < n:
-        used = 0
-        i = start
-        last_space = -1
-        last_soft = -1
-        while i < n:
-            size = get_character_cell_size(text[i])
-            if used + size > width:
-                break
-            if text[i] == " ":
-                last_space = i
-            elif text[i] in SOFT_BREAKS and i > start:
-                last_soft = i
-            used += size
-            i += 1
-        if i >= n:
-            break
-        if text[i] == " ":
-            cut = i + 1
-            while cut < n and text[cut] == " ":
-                cut += 1
-        elif last_space > start:
-            cut = last_space + 1
-        elif last_soft >= start:
-            cut = last_soft + 1
-        else:
-            cut = max(i, start + 1)  # one unbreakable word wider than the line
-        if cut >= n:
-            break
-        offsets.append(cut)
-        start = cut
-    return offsets
-
+from newsdesk.tui.text_wrap import line_breaks
 
 GUTTER = 2  # columns left of the text; a bar marks lines of the marked span
 MAX_TEXT_WIDTH = 76  # a readable measure: longer lines are hard to read (wide terminals give the room to the lists)

@@ -19,6 +19,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from newsdesk.tui.text_wrap import wrap_lines
+
 
 class RowSource(Protocol):
     row_height: int
@@ -198,11 +200,9 @@ class VirtualList(ScrollView, can_focus=True):
         absolute = scroll_y + y
         if not len(self.source):
             # the message, wrapped, from the second line on
-            lines = Text(self.source.empty_message, style=self.get_component_rich_style("virtual-list--empty")).wrap(
-                self.app.console, max(4, width - 2)
-            )
+            lines = wrap_lines(self.source.empty_message, max(4, width - 2))
             if 1 <= absolute <= len(lines):
-                text = Text(" ") + lines[absolute - 1]
+                text = Text(" " + lines[absolute - 1], style=self.get_component_rich_style("virtual-list--empty"))
                 return Strip(text.render(self.app.console)).crop_extend(0, width, base).apply_style(base)
             return Strip.blank(width, base)
         index, line = divmod(absolute, h)
