@@ -396,14 +396,15 @@ class TimelineRows:
             return [Text(), heading]
         summary, event = row
         when = clean_line(event.when)
+        column = self.WHEN_WIDTH if width >= 110 else self.WHEN_WIDTH - 6
         first = Text("  ")
-        first.append(when.ljust(self.WHEN_WIDTH), style=style("accent"))
+        first.append(when.ljust(column), style=style("accent"))
         first.append(" ")
         status = status_label(event)
         if status:
             first.append(f"[{status}] ", style=style("heading"))
         first.append(event_line(event), style=style("title"))
-        second = Text("  " + " " * (self.WHEN_WIDTH + 1), style=style("meta"))
+        second = Text("  " + " " * (column + 1), style=style("meta"))
         who = names_of([*event.who, *event.where])
         if who:
             second.append(who)
