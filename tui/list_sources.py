@@ -18,8 +18,9 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
-from newsdesk.index.annotations import Event
+from newsdesk.index.annotations import Event, split_entity_key
 from newsdesk.index.dates import MONTH_NAMES, when_text
+from newsdesk.index.store.errors import StoreError
 from newsdesk.tui.safe_text import clean_line
 
 StyleFor = Callable[[str], Style]
@@ -27,8 +28,7 @@ StyleFor = Callable[[str], Style]
 
 def display_name(key: str) -> str:
     """The readable part of a canonical entity key ("PER:Donald Trump" -> "Donald Trump")."""
-    prefix, sep, rest = key.partition(":")
-    return clean_line(rest if sep and prefix.isupper() and rest else key)
+    return clean_line(split_entity_key(key)[1])
 
 
 def source_label(summary) -> str:
@@ -170,13 +170,15 @@ class ArticlePages:
     KEEP_PAGES = 64
 
     def __init__(self, store, empty_message: str = "The index holds no articles yet.",
-                 first_page: list | None = None) -> None:
+                 first_page: list | None = None, failed: Callable[[str], None] | None = None) -> None:
         self.store = store
         self.empty_message = empty_message
         self._count = store.article_count() if store is not None else 0
         self._pages: OrderedDict[int, list] = OrderedDict()
         if first_page is not None:
             self._pages[0] = first_page
+        self.failed = failed  # told (once until a page reads again) why a page cannot be read
+        self.failure: str | None = None
 
     def __len__(self) -> int:
         return self._count
@@ -184,7 +186,14 @@ class ArticlePages:
     def _page(self, number: int) -> list:
         page = self._pages.get(number)
         if page is None:
-            page = self.store.list_articles(number * self.PAGE, self.PAGE)
+            try:
+                page = self.store.list_articles(number * self.PAGE, self.PAGE)
+            except StoreError as exc:  # the rows say so; the page is read again on the next look
+                if self.failure is None and self.failed is not None:
+                    self.failed(str(exc))
+                self.failure = str(exc)
+                return []
+            self.failure = None
             self._pages[number] = page
             if len(self._pages) > self.KEEP_PAGES:
                 self._pages.popitem(last=False)
@@ -211,6 +220,8 @@ class ArticlePages:
         try:
             summary = self.item(index)
         except IndexError:
+            if self.failure is not None:
+                return [Text(f"Cannot read these articles: {self.failure}", style=style("dim"))]
             return [Text("…", style=style("dim"))]
         return _summary_lines(summary, style, width)
 
@@ -263,8 +274,9 @@ def event_line(event: Event) -> str:
 
 
 def names_of(keys: list[str], names: dict[str, str] | None = None) -> str:
+    """The shown names of entity keys; a key without a label is looked up in ``names``."""
     names = names or {}
-    return ", ".join(display_name(k) if ":" in k else names.get(k) or display_name(k) for k in keys)
+    return ", ".join(display_name(k) if split_entity_key(k)[0] else names.get(k) or display_name(k) for k in keys)
 
 
 class ArticleEvents:
@@ -326,23 +338,23 @@ def _group_order(pair_index: int, event: Event) -> tuple:
 
 
 class TimelineRows:
-    """Events of the corpus (``(ArticleSummary, Event)`` pairs in date order) under year and
+    """Events of the corpus (``DatedEvent`` rows in date order) under year and
     month headings; each row: date as written, status, readable line, then who and the
     article's title."""
 
     row_height = 2
     empty_message = "No dated events in the index."
 
-    def __init__(self, pairs: list, empty_message: str | None = None) -> None:
+    def __init__(self, dated: list, empty_message: str | None = None) -> None:
         if empty_message:
             self.empty_message = empty_message
-        order = sorted(range(len(pairs)), key=lambda i: _group_order(i, pairs[i][1]))
-        pairs = [pairs[i] for i in order]
+        order = sorted(range(len(dated)), key=lambda i: _group_order(i, dated[i].event))
+        dated = [dated[i] for i in order]
         self.rows: list = []
         self._positions: list[int] = []  # per row: number of events up to and including it
         groups: dict[tuple[str, int], int] = {}
-        for _summary, event in pairs:
-            group = _group_of(event)
+        for row in dated:
+            group = _group_of(row.event)
             groups[group] = groups.get(group, 0) + 1
         year_counts: dict[str, int] = {}
         for (year, _month), n in groups.items():
@@ -350,8 +362,8 @@ class TimelineRows:
         last_year: str | None = None
         last_group: tuple[str, int] | None = None
         count = 0
-        for pair in pairs:
-            year, month = group = _group_of(pair[1])
+        for row in dated:
+            year, month = group = _group_of(row.event)
             if year != last_year:
                 self.rows.append(TimelineHeading(year, 0, year_counts[year]))
                 self._positions.append(count)
@@ -361,7 +373,7 @@ class TimelineRows:
                     self.rows.append(TimelineHeading(year, month, groups[group]))
                     self._positions.append(count)
                 last_group = group
-            self.rows.append(pair)
+            self.rows.append(row)
             count += 1
             self._positions.append(count)
         self.item_count = count
@@ -380,7 +392,7 @@ class TimelineRows:
 
     def index_of_event(self, article_id: str, start: int) -> int | None:
         for i, row in enumerate(self.rows):
-            if not isinstance(row, TimelineHeading) and row[0].id == article_id and row[1].start == start:
+            if not isinstance(row, TimelineHeading) and row.summary.id == article_id and row.event.start == start:
                 return i
         return None
 
@@ -394,7 +406,7 @@ class TimelineRows:
             if row.month:
                 return [Text(), Text("  ") + heading]
             return [Text(), heading]
-        summary, event = row
+        summary, event = row.summary, row.event
         when = clean_line(event.when)
         column = self.WHEN_WIDTH if width >= 110 else self.WHEN_WIDTH - 6
         first = Text("  ")

@@ -167,7 +167,7 @@ async def test_timeline_is_a_full_screen_by_year_and_month_and_opens_at_the_sent
         source = timeline.timeline.source
         assert isinstance(source, TimelineRows)
         pairs = [row for row in source.rows if not isinstance(row, TimelineHeading)]
-        dates = [e.date for _s, e in pairs]
+        dates = [d.event.date for d in pairs]
         assert dates == sorted(dates) and len(dates) == 4 == source.item_count
         # a year heading, then a month heading, before the first event; the cursor skips them
         assert isinstance(source.rows[0], TimelineHeading) and source.rows[0].month == 0
@@ -176,7 +176,7 @@ async def test_timeline_is_a_full_screen_by_year_and_month_and_opens_at_the_sent
         assert timeline.timeline.position_text == "1/4"
         assert app.focused is timeline.timeline
         await pilot.press("G", "enter")
-        summary, event = pairs[-1]
+        summary, event = pairs[-1].summary, pairs[-1].event
         assert app.screen is main
         assert summary.id == "song-contest"
         assert main.current_id == "song-contest"

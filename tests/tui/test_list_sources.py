@@ -3,7 +3,7 @@ import datetime as dt
 from rich.style import Style
 
 from newsdesk.index.annotations import Event
-from newsdesk.index.store import ArticleSummary, Hit, Mention, SearchResults
+from newsdesk.index.store import ArticleSummary, DatedEvent, Hit, Mention, SearchResults
 from newsdesk.tui.list_sources import (
     ArticleEvents,
     MentionRows,
@@ -76,7 +76,7 @@ def test_status_labels():
 
 def _pair(article_id: str, date: str, granularity: str, value: str, what: str = "x"):
     summary = ArticleSummary(article_id, f"Titel {article_id}", dt.date(2025, 1, 1), "/a.txt")
-    return summary, Event(0, 5, date, granularity, what, what, value=value)
+    return DatedEvent(summary, Event(0, 5, date, granularity, what, what, value=value))
 
 
 def test_timeline_rows_group_by_year_then_month_and_coarse_events_first():
@@ -88,7 +88,7 @@ def test_timeline_rows_group_by_year_then_month_and_coarse_events_first():
         _pair("e", "2025-04-01", "month", "2025-04"),
     ]
     rows = TimelineRows(pairs)
-    shown = [r.label if isinstance(r, TimelineHeading) else r[0].id for r in rows.rows]
+    shown = [r.label if isinstance(r, TimelineHeading) else r.summary.id for r in rows.rows]
     assert shown == ["1930er", "a", "2025", "c", "März 2025", "b", "d", "April 2025", "e"]
     assert rows.item_count == 5
     assert [rows.selectable(i) for i in range(len(rows))] == [not isinstance(r, TimelineHeading) for r in rows.rows]

@@ -7,14 +7,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from newsdesk.index.store import DatedEvent
 from newsdesk.tui.list_sources import TimelineRows, display_name
+from newsdesk.tui.loaders import LoadFailed, loader
 from newsdesk.tui.safe_text import clean_line
+from newsdesk.tui.store_access import StoreAccess
 from newsdesk.tui.widgets.virtual_list import EmptySource, VirtualList
 
 
@@ -55,11 +58,13 @@ def event_span(event) -> tuple[int, int]:
     return event.start, event.end
 
 
-def filtered_events(store, wanted: TimelineFilter) -> list:
-    """The (ArticleSummary, Event) pairs the timeline shows, in date order."""
+def filtered_events(store: StoreAccess, wanted: TimelineFilter) -> list[DatedEvent]:
+    """The events the timeline shows, in date order."""
     if wanted.entity_key:
-        keys = set(store.entity_keys(wanted.entity_key)) | {wanted.entity_key}
-        return [(s, e) for s, e in store.events() if keys.intersection(e.who) or keys.intersection(e.where)]
+        # the entity under every key it has in the corpus ("PER:Putin" for "PER:Wladimir Putin")
+        info = store.entity_summary(wanted.entity_key)
+        keys = {wanted.entity_key, *(info.aliases if info is not None else ())}
+        return [d for d in store.events() if keys.intersection(d.event.who) or keys.intersection(d.event.where)]
     return store.events(wanted.query or None)
 
 
@@ -105,21 +110,18 @@ class TimelineScreen(Screen[OpenAt | None]):
             self.timeline.set_source(EmptySource("Loading the timeline…"), announce=False)
         self._load(store, TimelineFilter() if self.showing_all else self.wanted)
 
-    @work(thread=True, exclusive=True, group="timeline")
-    def _load(self, store, wanted: TimelineFilter) -> None:
+    @loader(group="timeline", failure="Cannot load the timeline")
+    def _load(self, store: StoreAccess, wanted: TimelineFilter) -> None:
         # all events of a big corpus: hundreds of thousands, read off the UI thread
-        try:
-            pairs = filtered_events(store, wanted)
-        except Exception as exc:  # the screen stays; it says what went wrong
-            self.app.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
-            return
-        self.app.call_from_thread(self._loaded, pairs)
+        self.app.call_from_thread(self._loaded, filtered_events(store, wanted))
 
-    def _failed(self, reason: str) -> None:
-        if self.is_attached:
-            self.timeline.set_source(EmptySource(f"Cannot read the events: {clean_line(reason)}"), announce=False)
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        """Say it where the events would be (the app notifies too); the screen stays."""
+        if self.is_attached and message.group == "timeline":
+            self.timeline.set_source(EmptySource(f"{message.title}: {message.reason}"), announce=False)
 
-    def _loaded(self, pairs: list) -> None:
+    def _loaded(self, pairs: list[DatedEvent]) -> None:
         if not self.is_attached:
             return
         tlist = self.timeline
@@ -128,8 +130,8 @@ class TimelineScreen(Screen[OpenAt | None]):
         empty = "No dated events " + (self.wanted.label if not self.showing_all and self.wanted else "in the index") + "."
         rows = TimelineRows(pairs, empty)
         cursor = 0
-        if isinstance(keep, tuple):
-            found = rows.index_of_event(keep[0].id, keep[1].start)
+        if isinstance(keep, DatedEvent):
+            found = rows.index_of_event(keep.summary.id, keep.event.start)
             cursor = found if found is not None else 0
         tlist.set_source(rows, cursor=cursor, announce=False)
         self._update_header()
@@ -158,9 +160,9 @@ class TimelineScreen(Screen[OpenAt | None]):
 
     @on(VirtualList.Selected, "#timeline")
     def _selected(self, event: VirtualList.Selected) -> None:
-        summary, ev = event.item
-        start, end = event_span(ev)
-        self.dismiss(OpenAt(summary.id, start, end))
+        dated: DatedEvent = event.item
+        start, end = event_span(dated.event)
+        self.dismiss(OpenAt(dated.summary.id, start, end))
 
     def action_toggle_filter(self) -> None:
         if not self.wanted:
