@@ -111,7 +111,10 @@ def summary_meta(summary, width: int, style: StyleFor) -> Text:
     """Date · source · place · counts: as many as fit in ``width``, most telling first."""
     parts = [(date_label(summary.date), "accent")]
     src = source_label(summary)
-    if src:
+    # a publisher or a host is short and tells sources apart; a bare file name (the same for
+    # every article of a JSONL file) comes last, after the place and the counts
+    named = bool(getattr(summary, "publisher", None) or getattr(summary, "url", None))
+    if src and named:
         parts.append((src, "meta"))
     place = clean_line(getattr(summary, "place", "") or "")
     if place and place.casefold() not in src.casefold():
@@ -122,11 +125,13 @@ def summary_meta(summary, width: int, style: StyleFor) -> Text:
     entities = getattr(summary, "entity_count", -1)
     if entities >= 0:
         parts.append((f"{entities} entit{'ies' if entities != 1 else 'y'}", "dim"))
+    if src and not named:
+        parts.append((src, "dim"))
     meta = Text()
     for i, (part, name) in enumerate(parts):
         extra = cell_len(part) + (3 if i else 0)
         if i >= 2 and cell_len(meta.plain) + extra > width:
-            break
+            continue  # too long here: a shorter part after it may fit
         if i:
             meta.append(" · ", style=style("dim"))
         meta.append(part, style=style(name))

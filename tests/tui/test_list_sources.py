@@ -110,6 +110,11 @@ def test_article_rows_wrap_the_title_and_tell_articles_apart():
     # an index written before publisher / place / counts were stored: the file name
     old = ArticleSummary("b", "Kurz", None, "/c/news.jsonl")
     assert SummaryRows([old]).lines(0, 38, style)[1].plain == "undated · news.jsonl"
+    # only a file name to go by: place and counts first, the file name where it fits
+    seed = ArticleSummary("c", "Kurz", dt.date(2025, 10, 21), "/s/000_679100aab88e780d.txt", None, None, "Wien", 9, 2)
+    assert SummaryRows([seed]).lines(0, 38, style)[1].plain == "2025-10-21 · Wien · 2 events"
+    assert SummaryRows([seed]).lines(0, 80, style)[1].plain == (
+        "2025-10-21 · Wien · 2 events · 9 entities · 000_679100aab88e780d.txt")
 
 
 def test_mention_rows_show_the_mention_in_view():

@@ -259,3 +259,49 @@ async def test_empty_state_fits_at_80x24_and_help_has_events_and_timeline(tmp_pa
         assert " ".join(shown) == view.empty_message
     titles = [title for title, _rows in help_sections()]
     assert any(t.startswith("Events") for t in titles) and any(t.startswith("Timeline") for t in titles)
+
+
+async def test_timeline_follows_the_search_and_the_entity(make_app):
+    from newsdesk.tui.list_sources import TimelineHeading
+
+    def shown_ids(screen) -> set[str]:
+        return {row.summary.id for row in screen.timeline.source.rows if not isinstance(row, TimelineHeading)}
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main: MainScreen = app.screen
+        main.run_search("wien")
+        await pilot.pause()
+        main.article_list.focus()
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        timeline = app.screen
+        assert isinstance(timeline, TimelineScreen)
+        assert shown_ids(timeline) == {"nato-wien", "song-contest"}
+        assert "wien" in str(timeline.query_one("#timeline-header").render())
+        # a: every event of the corpus, and back
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert shown_ids(timeline) == {"gipfel-budapest", "nato-wien", "song-contest"}
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert shown_ids(timeline) == {"nato-wien", "song-contest"}
+        await pilot.press("escape")
+        # from the entity view: the events the entity takes part in
+        main.show_entity("PER:Marco Rubio", "PER", "Marco Rubio")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        timeline = app.screen
+        assert isinstance(timeline, TimelineScreen)
+        rows = [r for r in timeline.timeline.source.rows if not isinstance(r, TimelineHeading)]
+        assert rows and all("PER:Marco Rubio" in r.event.who for r in rows)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is main and main.current_id == "gipfel-budapest"
+        assert main.article_view.marked == (rows[0].event.sentence_start, rows[0].event.sentence_end)

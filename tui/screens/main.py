@@ -108,6 +108,7 @@ class MainScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#reader").border_title = "Article"
+        self.side_list.set_source(EmptySource("The events of the open article appear here."), announce=False)
         self._update_side_title()
         self.article_list.focus()
         self._apply_width(self.app.size.width)
