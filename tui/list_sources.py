@@ -117,7 +117,7 @@ def summary_meta(summary, width: int, style: StyleFor) -> Text:
     if src and named:
         parts.append((src, "meta"))
     place = clean_line(getattr(summary, "place", "") or "")
-    if place and place.casefold() not in src.casefold():
+    if place and not (named and place.casefold() in src.casefold()):
         parts.append((place, "meta"))
     events = getattr(summary, "event_count", -1)
     if events >= 0:
