@@ -14,11 +14,12 @@ MONTH_NAMES = (
     "Januar", "Februar", "März", "April", "Mai", "Juni",
     "Juli", "August", "September", "Oktober", "November", "Dezember",
 )
+DAY_PART_NAMES = {"MO": "morgens", "MI": "mittags", "AF": "nachmittags", "EV": "abends", "NI": "nachts"}
 SEASON_NAMES = {"SP": "Frühjahr", "SU": "Sommer", "FA": "Herbst", "WI": "Winter"}
 
 _VALUE = re.compile(
     r"^(?P<bc>BC|-)?(?P<year>\d{4})"
-    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>\d{2}:\d{2}))?)?"
+    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?:(?P<time>\d{2}:\d{2})|(?P<part>MO|MI|AF|EV|NI)))?)?"
     r"|W(?P<week>\d{2})|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
 )
 _DECADE = re.compile(r"^(?P<bc>BC|-)?(?P<decade>\d{3})$")
@@ -30,24 +31,9 @@ def when_text(value: str) -> str:
     value = (value or "").strip()
     m = _VALUE.match(value)
     if m:
-        year = int(m["year"])
-        if m["bc"]:
-            return f"{year} v. Chr."
-        if m["time"]:
-            return f"{int(m['day'])}. {MONTH_NAMES[int(m['month']) - 1]} {year}, {m['time']} Uhr"
-        if m["day"]:
-            return f"{int(m['day'])}. {MONTH_NAMES[int(m['month']) - 1]} {year}"
-        if m["month"]:
-            return f"{MONTH_NAMES[int(m['month']) - 1]} {year}"
-        if m["week"]:
-            return f"KW {int(m['week'])}/{year}"
-        if m["quarter"]:
-            return f"{m['quarter']}. Quartal {year}"
-        if m["half"]:
-            return f"{m['half']}. Halbjahr {year}"
-        if m["season"]:
-            return f"{SEASON_NAMES[m['season']]} {year}"
-        return str(year)
+        if m["bc"]:  # "BC0479-SP": Frühjahr 479 v. Chr.
+            return _date_text(m, int(m["year"])) + " v. Chr."
+        return _date_text(m, int(m["year"]))
     m = _DECADE.match(value)
     if m:
         decade = int(m["decade"]) * 10
@@ -57,6 +43,26 @@ def when_text(value: str) -> str:
         century = int(m["century"]) + 1  # TIMEX3 "12" is the years 1200-1299, the 13th century
         return f"{century}. Jh. v. Chr." if m["bc"] else f"{century}. Jh."
     return value
+
+
+def _date_text(m: re.Match, year: int) -> str:
+    if m["time"]:
+        return f"{int(m['day'])}. {MONTH_NAMES[int(m['month']) - 1]} {year}, {m['time']} Uhr"
+    if m["part"]:
+        return f"{int(m['day'])}. {MONTH_NAMES[int(m['month']) - 1]} {year}, {DAY_PART_NAMES[m['part']]}"
+    if m["day"]:
+        return f"{int(m['day'])}. {MONTH_NAMES[int(m['month']) - 1]} {year}"
+    if m["month"]:
+        return f"{MONTH_NAMES[int(m['month']) - 1]} {year}"
+    if m["week"]:
+        return f"KW {int(m['week'])}/{year}"
+    if m["quarter"]:
+        return f"{m['quarter']}. Quartal {year}"
+    if m["half"]:
+        return f"{m['half']}. Halbjahr {year}"
+    if m["season"]:
+        return f"{SEASON_NAMES[m['season']]} {year}"
+    return str(year)
 
 
 def span_text(value: str, end_value: str = "") -> str:

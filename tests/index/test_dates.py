@@ -18,6 +18,12 @@ from newsdesk.index.dates import span_text, when_text
     ("193", "1930er"),
     ("12", "13. Jh."),
     ("BC1500", "1500 v. Chr."),
+    ("BC0499", "499 v. Chr."),
+    ("BC0479-SP", "Frühjahr 479 v. Chr."),
+    ("BC07", "8. Jh. v. Chr."),
+    ("198", "1980er"),
+    ("2006-11-04TMO", "4. November 2006, morgens"),
+    ("2006-11-04TEV", "4. November 2006, abends"),
     ("PRESENT_REF", "PRESENT_REF"),
 ])
 def test_when_text(value, text):
