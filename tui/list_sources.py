@@ -167,6 +167,11 @@ class SummaryRows:
         return _summary_lines(self.summaries[index], style, width)
 
 
+def _list_order(date) -> tuple[int, int]:
+    """Sort key along the article list: newest first, undated last (ascending along the list)."""
+    return (1, 0) if date is None else (0, -date.toordinal())
+
+
 class ArticlePages:
     """All indexed articles, newest first, fetched from the store a page at a time."""
 
@@ -213,12 +218,35 @@ class ArticlePages:
             raise IndexError(index)
         return page[offset]
 
-    def index_of(self, article_id: str, scan: int = 2000) -> int | None:
-        """Position of an article among the first ``scan`` rows (to keep the cursor on it after a refresh)."""
+    def index_of(self, article_id: str, date=None, scan: int = 2000) -> int | None:
+        """Position of an article (to keep the cursor on it after a refresh): among the first
+        ``scan`` rows, else, given its ``date``, among the rows of that date, found by halving
+        (the list is newest first, undated last), so a few pages are read, not all."""
         for number in range(min(self._count, scan) // self.PAGE + 1):
             for i, summary in enumerate(self._page(number)):
                 if summary.id == article_id:
                     return number * self.PAGE + i
+        if date is None or self._count <= scan:
+            return None
+        wanted = _list_order(date)
+        try:
+            lo, hi = 0, self._count
+            while lo < hi:  # the first row not newer than ``date``
+                mid = (lo + hi) // 2
+                if _list_order(self.item(mid).date) < wanted:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            index = lo
+            while index < self._count:
+                summary = self.item(index)
+                if _list_order(summary.date) != wanted:
+                    return None
+                if summary.id == article_id:
+                    return index
+                index += 1
+        except IndexError:  # a page that cannot be read: not found
+            return None
         return None
 
     def lines(self, index: int, width: int, style: StyleFor) -> list[Text]:

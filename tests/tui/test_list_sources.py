@@ -123,3 +123,32 @@ def test_mention_rows_show_the_mention_in_view():
     assert context.plain.startswith("…") and "Lawrow" in context.plain[:40]
     assert source_label(UNSAFE) == "x.txt"
     assert source_label(ArticleSummary("y", "t", None, "/a/b.txt", "https://www.example.at/a")) == "example.at"
+
+
+class _ManyArticles:
+    """A stand-in store listing 5,000 articles, ten a day, newest first; counts page reads."""
+
+    def __init__(self) -> None:
+        first = dt.date(2025, 12, 31)
+        self.rows = [ArticleSummary(f"id{i}", "t", first - dt.timedelta(days=i // 10), "/a.txt") for i in range(5000)]
+        self.reads = 0
+
+    def article_count(self) -> int:
+        return len(self.rows)
+
+    def list_articles(self, offset: int, limit: int):
+        self.reads += 1
+        return self.rows[offset:offset + limit]
+
+
+def test_article_position_beyond_the_first_pages_is_found_by_its_date():
+    from newsdesk.tui.list_sources import ArticlePages
+
+    store = _ManyArticles()
+    pages = ArticlePages(store)
+    target = store.rows[4321]
+    assert pages.index_of(target.id) is None  # not among the first 2,000 rows, no date given
+    store.reads = 0
+    assert pages.index_of(target.id, target.date) == 4321
+    assert store.reads <= 20 + 12  # the first 2,000 rows (20 pages, cached) and a few by halving
+    assert pages.index_of("nope", target.date) is None

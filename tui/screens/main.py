@@ -199,7 +199,7 @@ class MainScreen(Screen):
             # the user picked, wherever it is now, or else on the first row; either way in view.
             cursor = 0
             if self.chosen and self.current_id is not None:
-                found = source.index_of(self.current_id)
+                found = source.index_of(self.current_id, self.current.article.date if self.current else None)
                 cursor = found if found is not None else vlist.cursor
             vlist.source = source
             vlist.place_cursor(cursor)
@@ -286,7 +286,7 @@ class MainScreen(Screen):
         source = vlist.source
         found = None
         if isinstance(source, ArticlePages):
-            found = source.index_of(self.current_id)
+            found = source.index_of(self.current_id, self.current.article.date if self.current else None)
         elif isinstance(source, SearchHits):
             ids = [hit.summary.id for hit in source.results.hits]
             found = ids.index(self.current_id) if self.current_id in ids else None
@@ -423,7 +423,8 @@ class MainScreen(Screen):
         if was_searching:
             self.load_articles()
             if self.current_id is not None and isinstance(self.article_list.source, ArticlePages):
-                found = self.article_list.source.index_of(self.current_id)
+                date = self.current.article.date if self.current else None
+                found = self.article_list.source.index_of(self.current_id, date)
                 if found is not None:
                     self.article_list.move_to(found)
         if refocus:
