@@ -20,7 +20,7 @@ SEASON_NAMES = {"SP": "Frühjahr", "SU": "Sommer", "FA": "Herbst", "WI": "Winter
 _VALUE = re.compile(
     r"^(?P<bc>BC|-)?(?P<year>\d{4})"
     r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?:(?P<time>\d{2}:\d{2})|(?P<part>MO|MI|AF|EV|NI)))?)?"
-    r"|W(?P<week>\d{2})|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
+    r"|W(?P<week>\d{2})(?P<weekend>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
 )
 _DECADE = re.compile(r"^(?P<bc>BC|-)?(?P<decade>\d{3})$")
 _CENTURY = re.compile(r"^(?P<bc>BC|-)?(?P<century>\d{2})$")
@@ -55,7 +55,8 @@ def _date_text(m: re.Match, year: int) -> str:
     if m["month"]:
         return f"{MONTH_NAMES[int(m['month']) - 1]} {year}"
     if m["week"]:
-        return f"KW {int(m['week'])}/{year}"
+        week = f"KW {int(m['week'])}/{year}"
+        return f"Wochenende {week}" if m["weekend"] else week
     if m["quarter"]:
         return f"{m['quarter']}. Quartal {year}"
     if m["half"]:

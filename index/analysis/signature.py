@@ -21,7 +21,7 @@ BUNDLED_PATH = Path(__file__).resolve().parents[1] / "models" / BUNDLED_NAME
 # Bump when the output of the temporal tagger (``index.analysis.timex.tag``) changes.
 TAGGER_VERSION = "timex-de-4"
 # Bump when the events found for the same input change.
-EVENTS_VERSION = "2"
+EVENTS_VERSION = "3"
 
 
 def meta_signature(meta: dict) -> str:

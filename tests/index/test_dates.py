@@ -14,6 +14,7 @@ from newsdesk.index.dates import span_text, when_text
     ("2007-Q4", "4. Quartal 2007"),
     ("2007-SU", "Sommer 2007"),
     ("2025-W43", "KW 43/2025"),
+    ("2025-W41-WE", "Wochenende KW 41/2025"),
     ("2025-H1", "1. Halbjahr 2025"),
     ("193", "1930er"),
     ("12", "13. Jh."),
