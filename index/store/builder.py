@@ -38,10 +38,9 @@ from newsdesk.index.ingest.skipped import Skipped
 
 from .errors import StoreError
 from .lock import DEFAULT_TIMEOUT, index_lock
-from .locations import WHOOSH_DIR, corpus_key, read_info, write_info
+from .locations import SCHEMA_VERSION, WHOOSH_DIR, corpus_key, read_info, write_info
 from .manifest import FileEntry, Manifest
 from .records import BuildProgress, BuildReport, article_document, decode_summary, indexed_path
-from .schema import SCHEMA_VERSION
 
 COMMIT_EVERY = 10_000  # articles (a commit also comes every COMMIT_SECONDS)
 COMMIT_SECONDS = 10.0

@@ -39,8 +39,9 @@ from whoosh.system import emptybytes
 
 from .german import exact_line_analyzer, german_analyzer, line_analyzer, word_analyzer
 
-# Bump when the schema or the stored forms change: older indexes are rebuilt.
-SCHEMA_VERSION = 5
+# SCHEMA_VERSION (bump it when the schema or the stored forms change: older indexes are
+# rebuilt) lives in locations.py, so that checking an index does not import Whoosh.
+from .locations import SCHEMA_VERSION  # noqa: E402,F401
 
 DEFAULT_FIELD = "body"
 TERM_FIELDS = ("title", "body")  # fields whose matched terms are highlighted
