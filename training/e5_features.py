@@ -2,8 +2,10 @@
 
     python training/e5_features.py [--layers 8,12] [--out training/corpus/e5_features]
 
-Order: GermEval dev, the held-out slice of train (the last 1,200 sentences, as
-in prepare_data.py), then the rest of train in a fixed shuffled order, in parts
+Order: the first 1,500 sentences of GermEval dev (checkpoint selection), then
+train without its held-out slice (the last 1,200 sentences, as in
+prepare_data.py) in a fixed shuffled order, then the rest of dev and the
+held-out slice (only to speed up re-evaluations), in parts
 of --part sentences; a part already on disk is skipped, so the command resumes
 where it stopped, and training can start on the parts written so far. Prints
 words/s as it goes.
@@ -31,7 +33,7 @@ def germeval_order(seed: int = 0) -> list[list[str]]:
     dev = [s[0] for s in read_germeval(root / "dev.bio.tsv")]
     holdout, rest = train[-HOLDOUT:], train[:-HOLDOUT]
     random.Random(seed).shuffle(rest)
-    return dev + holdout + rest
+    return dev[:1500] + rest + dev[1500:] + holdout
 
 
 def main() -> None:
