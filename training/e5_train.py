@@ -68,16 +68,37 @@ def corpus() -> None:
     print(f"train: {len(cached)} of {len(train_sents)} sentences have cached features")
 
 
-def evaluate(e5_model: Path, corpus_name: str) -> dict:
+class _Predicted:
+    """Stands in for a pipeline in ``evaluate.score``: hands back predictions made once."""
+
+    def __init__(self, vocab, predictions: dict) -> None:
+        self.vocab = vocab
+        self._predictions = predictions
+
+    def pipe(self, docs, batch_size: int = 0):
+        for doc in docs:
+            yield self._predictions[tuple(t.text for t in doc)]
+
+
+def evaluate(e5_model: Path, corpus_names: tuple[str, ...]) -> dict:
+    """Scores of the assembled pipeline on each corpus; sentences shared by corpora are analysed once."""
+    from spacy.tokens import Doc
+
     from evaluate import gold_docs, print_table, score
 
     from newsdesk.index.analysis.e5.tier import load_accurate
 
     nlp = load_accurate(BASE_DIR, e5_model)
-    result = score(nlp, gold_docs(nlp, CORPUS / f"{corpus_name}.spacy"), batch_size=64)
-    print(f"== {e5_model} on {corpus_name}", flush=True)
-    print_table(result)
-    return result
+    golds = {name: gold_docs(nlp, CORPUS / f"{name}.spacy") for name in corpus_names}
+    unique = {tuple(t.text for t in d): None for docs in golds.values() for d in docs}
+    inputs = (Doc(nlp.vocab, words=list(words)) for words in unique)
+    predictions = dict(zip(unique, nlp.pipe(inputs, batch_size=64)))
+    results = {}
+    for name, docs in golds.items():
+        results[name] = score(_Predicted(nlp.vocab, predictions), docs)
+        print(f"== {e5_model} on {name}", flush=True)
+        print_table(results[name])
+    return results
 
 
 def package(model: Path, version: str) -> None:
@@ -94,7 +115,7 @@ def package(model: Path, version: str) -> None:
     for part in MODEL_DIR.iterdir():
         if part.name not in RUNTIME_PARTS:
             shutil.rmtree(part) if part.is_dir() else part.unlink()
-    scores = {name: evaluate(MODEL_DIR, name) for name in ("dev", "dev_report", "holdout")}
+    scores = evaluate(MODEL_DIR, ("dev", "dev_report", "holdout"))
     meta = json.loads((MODEL_DIR / "meta.json").read_text())
     meta["performance"] = {}
     for key in ("email", "url"):
@@ -145,7 +166,7 @@ def main() -> None:
     p.add_argument("--version", default="0.1.0")
     e = sub.add_parser("evaluate")
     e.add_argument("model", type=Path)
-    e.add_argument("--corpus", default="dev_report")
+    e.add_argument("--corpus", default="dev_report", help="comma list of corpora under training/corpus/e5")
     args = ap.parse_args()
     if args.cmd == "corpus":
         corpus()
@@ -154,7 +175,7 @@ def main() -> None:
     elif args.cmd == "package":
         package(args.model, args.version)
     else:
-        evaluate(args.model, args.corpus)
+        evaluate(args.model, tuple(args.corpus.split(",")))
 
 
 if __name__ == "__main__":
