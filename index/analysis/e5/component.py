@@ -59,7 +59,7 @@ def _units(doc: Doc) -> List[List[int]]:
     return out
 
 
-def annotate(docs: Sequence[Doc], layers: Sequence[int], pool: str = "first", batch_tokens: int = 2048,
+def annotate(docs: Sequence[Doc], layers: Sequence[int], pool: str = "first", batch_tokens: int = 1024,
              cache: Optional[FeatureCache] = None) -> None:
     """Set ``doc._.e5_features`` of ``docs``: sentence by sentence, all sentences of the batch encoded together.
 
@@ -137,7 +137,7 @@ class E5Features:
 
 @Language.factory(
     "newsdesk_e5_features",
-    default_config={"layers": [6], "pool": "first", "batch_tokens": 2048, "cache": None},
+    default_config={"layers": [6], "pool": "first", "batch_tokens": 1024, "cache": None},
 )
 def make_e5_features(nlp: Language, name: str, layers: List[int], pool: str, batch_tokens: int,
                      cache: Optional[str]) -> E5Features:
