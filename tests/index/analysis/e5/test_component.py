@@ -64,7 +64,7 @@ def test_missing_accurate_model_says_how_to_get_it(monkeypatch, tmp_path):
 @needs_model
 def test_accurate_pipeline_finds_names_and_keeps_tags():
     nlp = pipeline.load_pipeline(pipeline.ACCURATE_NAME)
-    assert nlp.pipe_names == ["sentencizer", "tok2vec", "tagger", "e5_features", "ner"]
+    assert nlp.pipe_names == ["sentencizer", "tok2vec", "tagger", "e5_features", "ner", "newsdesk_trim_entity_space"]
     assert nlp.meta["name"] == "newsdesk_e5"
     doc = nlp("Angela Merkel traf Emmanuel Macron in Paris. Danach sprach sie mit Vertretern der Europäischen Union.")
     ents = {(e.text, e.label_) for e in doc.ents}
@@ -74,3 +74,17 @@ def test_accurate_pipeline_finds_names_and_keeps_tags():
     assert "MIT" in nlp.meta["sources"][1]["license"]
     # the same text again gives the same entities (no state kept between docs)
     assert {(e.text, e.label_) for e in nlp(doc.text).ents} == ents
+
+
+def test_entities_do_not_end_on_whitespace():
+    from spacy.tokens import Span
+
+    from newsdesk.index.analysis.e5.tier import trim_entity_space
+
+    nlp = spacy.blank("de")
+    doc = nlp("Laut AP\n\nBerlin meldet.")
+    ap = next(t.i for t in doc if t.text == "AP")
+    assert doc[ap + 1].is_space
+    doc.ents = [Span(doc, ap, ap + 2, label="ORG"), Span(doc, ap + 2, ap + 3, label="LOC")]
+    trim_entity_space(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("AP", "ORG"), ("Berlin", "LOC")]
