@@ -8,7 +8,7 @@ The reader uses ``Store`` only; ``build_index`` is the one writer.
 """
 
 from .builder import build_index
-from .errors import IndexBusyError, IndexNotFoundError, QueryError, StoreError
+from .errors import ArticleNotFoundError, IndexBusyError, IndexNotFoundError, IndexReadError, QueryError, StoreError
 from .locations import (
     IndexInfo,
     data_dir,
@@ -22,6 +22,7 @@ from .records import (
     ArticleSummary,
     BuildProgress,
     BuildReport,
+    DatedEvent,
     EntityInfo,
     Hit,
     Mention,
@@ -32,12 +33,15 @@ from .search import match_spans
 from .store import Store
 
 __all__ = [
+    "ArticleNotFoundError",
     "ArticleSummary",
     "BuildProgress",
     "BuildReport",
+    "DatedEvent",
     "EntityInfo",
     "Hit",
     "IndexBusyError",
+    "IndexReadError",
     "IndexInfo",
     "IndexNotFoundError",
     "Mention",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,16 +14,36 @@ from textual.widgets import Footer, Static
 
 from newsdesk.tui import entity_styles
 from newsdesk.tui.list_sources import MentionRows, SummaryRows, display_name
+from newsdesk.tui.loaders import LoadFailed, loader
 from newsdesk.tui.widgets.virtual_list import EmptySource, VirtualList
 
 MENTION_LIMIT = 500
 
 
-class EntityScreen(Screen[tuple | None]):
-    """Dismisses with ("mention", article_id, start, end), ("article", article_id, key) or None."""
+@dataclass(frozen=True)
+class OpenMention:
+    """Open the article at this mention of the entity (offsets into its text)."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class OpenArticle:
+    """Open the article at its first mention of the entity ``key``."""
+
+    article_id: str
+    key: str
+
+
+class EntityScreen(Screen["OpenMention | OpenArticle | OpenAt | None"]):
+    """Dismisses with OpenMention, OpenArticle, OpenAt (an event picked in the entity's
+    timeline) or None (back)."""
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Back"),
+        Binding("t", "timeline", "Timeline of this entity", id="entity_timeline"),
     ]
 
     def __init__(self, key: str, label: str | None = None, name: str | None = None) -> None:
@@ -34,9 +56,9 @@ class EntityScreen(Screen[tuple | None]):
         yield Static(id="entity-header")
         with Horizontal(id="entity-panes"):
             with Vertical(id="entity-mentions-pane"):
-                yield VirtualList(id="entity-mentions")
+                yield VirtualList(id="entity-mentions", select_label="Open at the mention")
             with Vertical(id="entity-articles-pane"):
-                yield VirtualList(id="entity-articles")
+                yield VirtualList(id="entity-articles", select_label="Open the article")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -53,12 +75,9 @@ class EntityScreen(Screen[tuple | None]):
             # A common entity of a big corpus takes the store a while: keep the screen live.
             self._load(self.app.store)
 
-    @work(thread=True, exclusive=True, group="entity")
+    @loader(group="entity", failure="Cannot load the entity")
     def _load(self, store) -> None:
-        try:
-            info = store.entity_summary(self.key)
-        except KeyError:
-            info = None
+        info = store.entity_summary(self.key)
         mentions = store.entity_mentions(self.key, limit=MENTION_LIMIT)
         articles = store.entity_articles(self.key)
         self.app.call_from_thread(self._loaded, info, mentions, articles)
@@ -74,6 +93,15 @@ class EntityScreen(Screen[tuple | None]):
         more = "+" if len(mentions) >= MENTION_LIMIT else ""
         self.query_one("#entity-mentions-pane").border_title = f"Mentions in context · {len(mentions)}{more}"
         self.query_one("#entity-articles-pane").border_title = f"Articles · {len(articles):,}"
+
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        """Say it where the mentions would be; the app notifies too."""
+        if not self.is_attached:
+            return
+        failed = EmptySource(f"{message.title}: {message.reason}")
+        self.query_one("#entity-mentions", VirtualList).set_source(failed, announce=False)
+        self.query_one("#entity-articles", VirtualList).set_source(EmptySource("—"), announce=False)
 
     def _show_header(self, info) -> None:
         label = (info.label if info else None) or self.label or "?"
@@ -93,11 +121,23 @@ class EntityScreen(Screen[tuple | None]):
                 header.append("   also as " + ", ".join(display_name(a) for a in info.aliases), style="dim")
         self.query_one("#entity-header", Static).update(header)
 
+    def action_timeline(self) -> None:
+        from newsdesk.tui.screens.timeline import TimelineFilter, TimelineScreen
+
+        name = self.name_hint or display_name(self.key)
+        wanted = TimelineFilter(entity_key=self.key, entity_name=name)
+
+        def chosen(result) -> None:
+            if result is not None:
+                self.dismiss(result)
+
+        self.app.push_screen(TimelineScreen(wanted), chosen)
+
     @on(VirtualList.Selected, "#entity-mentions")
     def _mention_selected(self, event: VirtualList.Selected) -> None:
         m = event.item
-        self.dismiss(("mention", m.summary.id, m.start, m.end))
+        self.dismiss(OpenMention(m.summary.id, m.start, m.end))
 
     @on(VirtualList.Selected, "#entity-articles")
     def _article_selected(self, event: VirtualList.Selected) -> None:
-        self.dismiss(("article", event.item.id, self.key))
+        self.dismiss(OpenArticle(event.item.id, self.key))
