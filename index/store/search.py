@@ -176,6 +176,7 @@ def index_term(word: str) -> str | None:
 
 
 _FOLDS = {"a": "aàáâäå", "o": "oòóôöø", "u": "uùúûü", "e": "eèéêë", "i": "iìíîï", "c": "cç", "n": "nñ", "y": "yýÿ"}
+_DIGRAPHS = {"a", "o", "u"}  # written ae, oe, ue for ä, ö, ü (german.fold)
 
 
 @lru_cache(maxsize=4096)
@@ -189,7 +190,8 @@ def _term_pattern(term: str) -> str:
             i += 2
             continue
         ch = term[i]
-        out.append("[%s]" % re.escape(_FOLDS[ch]) if ch in _FOLDS else re.escape(ch))
+        letters = "[%s]" % re.escape(_FOLDS[ch]) if ch in _FOLDS else re.escape(ch)
+        out.append("(?:%se|%s)" % (ch, letters) if ch in _DIGRAPHS else letters)
         i += 1
     return "".join(out)
 

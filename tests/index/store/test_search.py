@@ -25,3 +25,11 @@ def test_snippet_marks_matches_and_keeps_spaces():
 def test_snippet_without_matches_is_the_beginning_on_one_line():
     segs = snippet("Eins\n\nzwei drei", [])
     assert segs == [("Eins zwei drei", False)]
+
+
+def test_match_spans_find_ae_oe_ue_spellings():
+    from newsdesk.index.store.german import german_analyzer
+
+    term = [t.text for t in german_analyzer()("München")]
+    text = "In Muenchen, München und Munchen."
+    assert [text[s:e] for s, e in match_spans(text, term)] == ["Muenchen", "München", "Munchen"]
