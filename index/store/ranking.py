@@ -4,21 +4,27 @@ Whoosh matches and scores one document at a time in Python, which costs tens of
 milliseconds when a query matches thousands of articles. Here the postings of
 each term are read a block at a time into numpy arrays and combined with array
 operations, scored with BM25 (the same formula and parameters as Whoosh's
-default BM25F). Queries of other shapes (phrases, for instance) raise
+default BM25F). Phrases too: the position lists of the documents that hold
+every word are decoded in one go per segment and matched with array operations
+across all those documents. Field lengths and deletions come from
+``segment_arrays`` (whole arrays per segment). Queries of other shapes raise
 ``Unsupported`` and are run by Whoosh itself.
 """
 
 from __future__ import annotations
 
 import math
+import pickle
+from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.util.numeric import byte_to_length
+
+from .segment_arrays import SegmentCache, field_lengths, live_mask
 
 B = 0.75
 K1 = 1.2
-_LENGTHS = np.array([byte_to_length(i) for i in range(256)], dtype=np.float64)
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
 _EMPTY_SCORES = np.zeros(0, dtype=np.float64)
 
@@ -30,20 +36,24 @@ class Unsupported(Exception):
 class Ranker:
     """Evaluates queries against one Whoosh searcher (build a new one after a refresh)."""
 
-    def __init__(self, searcher, day_docs):
+    def __init__(self, searcher, day_docs, cache: SegmentCache | None = None):
         self.searcher = searcher
         self.reader = searcher.reader()
         self.leaves = list(self.reader.leaf_readers())
         self.doc_count_all = self.reader.doc_count_all()
-        live = np.ones(self.doc_count_all, dtype=bool)
-        if self.reader.has_deletions():
-            for seg, offset in self.leaves:
-                for n in _deleted(seg):
-                    live[offset + n] = False
-        self.live = live
+        self.cache = cache if cache is not None else SegmentCache()
+        if self.leaves:
+            self.live = np.concatenate([self._live(seg) for seg, _offset in self.leaves])
+        else:
+            self.live = np.zeros(0, dtype=bool)
         self.day_docs = day_docs  # (first, last) -> sorted np.ndarray of docnums with a date in range
         self._lengths: dict[str, np.ndarray] = {}
         self._avg: dict[str, float] = {}
+
+    def _live(self, seg) -> np.ndarray:
+        if not seg.has_deletions():
+            return np.ones(seg.doc_count_all(), dtype=bool)
+        return self.cache.get(seg, ("live", seg.segment().deleted_count()), lambda: live_mask(seg))
 
     # --- statistics -------------------------------------------------------------------------
 
@@ -53,14 +63,8 @@ class Ranker:
             if not field.scorable:
                 self._lengths[fieldname] = None
             else:
-                parts = []
-                for seg, _offset in self.leaves:
-                    n = seg.doc_count_all()
-                    col = seg._perdoc._cached_reader("_%s_len" % fieldname, _lengths_column())
-                    if col is None:
-                        parts.append(np.zeros(n, dtype=np.float64))
-                    else:
-                        parts.append(_LENGTHS[np.fromiter((col[i] for i in range(n)), dtype=np.uint8, count=n)])
+                parts = [self.cache.get(seg, ("len", fieldname), lambda seg=seg: field_lengths(seg, fieldname))
+                         for seg, _offset in self.leaves]
                 self._lengths[fieldname] = np.concatenate(parts) if parts else np.zeros(0)
             self._avg[fieldname] = self.searcher.avg_field_length(fieldname) or 1.0
         return self._lengths[fieldname]
@@ -134,13 +138,9 @@ class Ranker:
         for seg, offset in self.leaves:
             if (fieldname, btext) not in seg:
                 continue
-            m = seg._terms.matcher(fieldname, btext, field.format)
-            while m.is_active():
-                m._read_ids()
-                m._read_weights()
-                id_parts.append(np.asarray(m._ids, dtype=np.int64) + offset)
-                tf_parts.append(np.asarray(m._weights, dtype=np.float64))
-                m._next_block()
+            ids, tf, _values = _postings(seg, fieldname, btext, field.format)
+            id_parts.append(ids + offset)
+            tf_parts.append(tf)
         if not id_parts:
             return _EMPTY_IDS, _EMPTY_SCORES
         ids = np.concatenate(id_parts)
@@ -154,17 +154,6 @@ class Ranker:
             scores = boost * idf * (tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / self._avg[fieldname]))
         return ids, scores
 
-    def _postings_with_values(self, seg, fieldname: str, btext: bytes, fmt):
-        ids, values = [], []
-        m = seg._terms.matcher(fieldname, btext, fmt)
-        while m.is_active():
-            m._read_ids()
-            m._read_values()
-            ids.append(np.asarray(m._ids, dtype=np.int64))
-            values.extend(m._values)
-            m._next_block()
-        return (np.concatenate(ids) if ids else _EMPTY_IDS), values
-
     def _phrase(self, q: wq.Phrase) -> tuple[np.ndarray, np.ndarray]:
         """Documents with the words in order, each within ``slop`` positions of the previous."""
         words = [w if isinstance(w, bytes) else w.encode("utf-8") for w in q.words]
@@ -177,29 +166,34 @@ class Ranker:
             raise Unsupported("phrase on a field without positions")
         fmt = field.format
         slop = max(1, q.slop)
-        matched: list[int] = []
-        tfs: list[list[int]] = []  # per matched document, each word's frequency
+        id_parts, tf_parts = [], []
         for seg, offset in self.leaves:
             if any((q.fieldname, w) not in seg for w in words):
                 continue
-            lists = [self._postings_with_values(seg, q.fieldname, w, fmt) for w in words]
-            common = lists[0][0]
-            for ids, _values in lists[1:]:
+            lists = [_postings(seg, q.fieldname, w, fmt, values=True) for w in words]
+            # fewest postings first: the intersection shrinks fastest
+            common = min((ids for ids, _tf, _v in lists), key=len)
+            for ids, _tf, _values in lists:
                 common = np.intersect1d(common, ids, assume_unique=True)
+                if not len(common):
+                    break
             if not len(common):
                 continue
-            where = [np.searchsorted(ids, common).tolist() for ids, _values in lists]
-            values = [v for _ids, v in lists]
-            decode = fmt.decode_positions
-            for i, doc in enumerate(common.tolist()):
-                positions = [decode(values[k][where[k][i]]) for k in range(len(words))]
-                if _in_order(positions, slop):
-                    matched.append(doc + offset)
-                    tfs.append([len(p) for p in positions])
-        ids = np.array(matched, dtype=np.int64)
-        if not len(ids):
+            keys, counts = [], []
+            for ids, _tf, values in lists:
+                where = np.searchsorted(ids, common)
+                k, c = _position_keys(_pick(values, where), fmt)
+                keys.append(k)
+                counts.append(c)
+            found = _in_order(keys, slop)
+            if not len(found):
+                continue
+            id_parts.append(common[found] + offset)
+            tf_parts.append(np.stack([c[found] for c in counts], axis=1).astype(np.float64))
+        if not id_parts:
             return _EMPTY_IDS, _EMPTY_SCORES
-        tf = np.array(tfs, dtype=np.float64)  # documents x words
+        ids = np.concatenate(id_parts)
+        tf = np.concatenate(tf_parts)  # documents x words
         lengths = self._field_lengths(q.fieldname)
         idf = np.array([self._idf(q.fieldname, w) for w in words])
         if lengths is None:
@@ -242,23 +236,95 @@ class Ranker:
         return ids, np.bincount(inverse, weights=all_scores, minlength=len(ids))
 
 
-def _in_order(positions: list[list[int]], slop: int) -> bool:
-    """Whether some position of each word follows one of the previous word by 1..slop."""
-    if slop == 1:
-        later = [set(p) for p in positions[1:]]
-        return any(all(start + k + 1 in s for k, s in enumerate(later)) for start in positions[0])
-    from bisect import bisect_right
+def _postings(seg, fieldname: str, btext: bytes, fmt, values: bool = False):
+    """(docnums, term frequencies, values or None) of a term in one segment, a block at a time.
 
-    for start in positions[0]:
-        prev = start
-        for plist in positions[1:]:
-            i = bisect_right(plist, prev)
-            if i == len(plist) or plist[i] - prev > slop:
-                break
-            prev = plist[i]
+    Reads Whoosh's block data directly: the ids are stored as deltas from the block's
+    start, the weights as None (all 1), one float, or one per posting.
+    """
+    m = seg._terms.matcher(fieldname, btext, fmt)
+    id_parts, tf_parts, vals = [], [], []
+    while m.is_active():
+        if m._data is None:
+            m._read_data()
+        ids, weights, block_values = m._data[0], m._data[1], m._data[2]
+        ids = np.cumsum(np.array(ids, dtype=np.int64)) if not m._byteids else np.array(ids, dtype=np.int64)
+        id_parts.append(ids)
+        if weights is None:
+            tf_parts.append(np.ones(len(ids)))
+        elif isinstance(weights, float):
+            tf_parts.append(np.full(len(ids), weights))
         else:
-            return True
-    return False
+            tf_parts.append(np.array(weights, dtype=np.float64))
+        if values:
+            vals.extend(block_values)
+        m._next_block()
+    if not id_parts:
+        return _EMPTY_IDS, _EMPTY_SCORES, vals
+    return np.concatenate(id_parts), np.concatenate(tf_parts), vals
+
+
+def _pick(values: list, where: np.ndarray) -> list:
+    if len(where) == 1:
+        return [values[int(where[0])]]
+    return list(itemgetter(*where.tolist())(values))
+
+
+_PICKLE_HEAD = b"\x80\x02"  # protocol 2, as Whoosh's Positions format writes a value
+
+
+def _decode_position_lists(values: list, fmt) -> list:
+    """The delta-coded position lists of many Positions values, unpickled in one call.
+
+    Each value is a 4-byte count followed by a pickled list of deltas; their list
+    opcodes are joined into one pickle of a list of lists.
+    """
+    if all(v[4:6] == _PICKLE_HEAD and v.endswith(b".") for v in values):
+        try:
+            return pickle.loads(b"\x80\x02(" + b"".join([v[6:-1] for v in values]) + b"l.")
+        except Exception:  # not the layout expected: decode one value at a time
+            pass
+    out = []
+    for v in values:
+        positions = fmt.decode_positions(v)
+        out.append([b - a for a, b in zip([0] + positions[:-1], positions)])
+    return out
+
+
+def _position_keys(values: list, fmt) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted keys row << 32 | position of every position, positions per row) for one word.
+
+    Row i holds the positions of ``values[i]``.
+    """
+    lists = _decode_position_lists(values, fmt)
+    counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    deltas = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
+    running = np.cumsum(deltas)
+    # positions restart in each row: subtract the running sum before the row's first position
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    before = np.where(starts > 0, running[np.maximum(starts - 1, 0)], 0)
+    positions = running - np.repeat(before, counts)
+    rows = np.repeat(np.arange(len(lists), dtype=np.int64), counts)
+    return (rows << 32) | positions, counts
+
+
+def _in_order(keys: list[np.ndarray], slop: int) -> np.ndarray:
+    """Rows where some position of each word follows one of the previous word by 1..slop.
+
+    ``keys`` are per word, as made by :func:`_position_keys` (the same rows for every word).
+    From each position of the first word, the nearest later position of each next word is
+    taken in turn (the greedy choice finds a match whenever there is one).
+    """
+    current = keys[0]
+    for following in keys[1:]:
+        if not len(current):
+            break
+        i = np.searchsorted(following, current, side="right")
+        ok = i < len(following)
+        nxt = following[np.minimum(i, len(following) - 1)]
+        ok &= (nxt - current) <= slop  # a different row is 2**32 away at least
+        current = nxt[ok]
+    return np.unique(current >> 32)
 
 
 def top(ids: np.ndarray, scores: np.ndarray, limit: int, rank: np.ndarray | None = None) -> list[tuple[int, float]]:
@@ -274,13 +340,3 @@ def top(ids: np.ndarray, scores: np.ndarray, limit: int, rank: np.ndarray | None
         part = np.arange(len(ids))
     order = part[np.lexsort((tiebreak[part], -scores[part]))][:limit]
     return [(int(ids[i]), float(scores[i])) for i in order]
-
-
-def _deleted(seg):
-    return seg._perdoc.deleted_docs() if seg.has_deletions() else ()
-
-
-def _lengths_column():
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-
-    return LENGTHS_COLUMN
