@@ -14,13 +14,12 @@ across all those documents. Field lengths and deletions come from
 from __future__ import annotations
 
 import math
-import pickle
-from itertools import chain
 from operator import itemgetter
 
 import numpy as np
 from whoosh import query as wq
 
+from .postings_arrays import SegmentPostings, positions_of
 from .segment_arrays import SegmentCache, field_lengths, live_mask
 
 B = 0.75
@@ -136,9 +135,16 @@ class Ranker:
             return _EMPTY_IDS, _EMPTY_SCORES
         id_parts, tf_parts = [], []
         for seg, offset in self.leaves:
-            if (fieldname, btext) not in seg:
+            arrays = self._arrays(seg, fieldname)
+            if arrays is not None:
+                row = arrays.find(btext)
+                if row < 0:
+                    continue
+                ids, tf = arrays.postings(row)
+            elif (fieldname, btext) in seg:
+                ids, tf, _values = block_postings(seg, fieldname, btext, field.format)
+            else:
                 continue
-            ids, tf, _values = _postings(seg, fieldname, btext, field.format)
             id_parts.append(ids + offset)
             tf_parts.append(tf)
         if not id_parts:
@@ -168,22 +174,22 @@ class Ranker:
         slop = max(1, q.slop)
         id_parts, tf_parts = [], []
         for seg, offset in self.leaves:
-            if any((q.fieldname, w) not in seg for w in words):
+            lists = self._phrase_postings(seg, q.fieldname, words, fmt)
+            if lists is None:
                 continue
-            lists = [_postings(seg, q.fieldname, w, fmt, values=True) for w in words]
             # fewest postings first: the intersection shrinks fastest
-            common = min((ids for ids, _tf, _v in lists), key=len)
-            for ids, _tf, _values in lists:
+            common = min((ids for ids, _positions in lists), key=len)
+            for ids, _positions in lists:
                 common = np.intersect1d(common, ids, assume_unique=True)
                 if not len(common):
                     break
             if not len(common):
                 continue
             keys, counts = [], []
-            for ids, _tf, values in lists:
-                where = np.searchsorted(ids, common)
-                k, c = _position_keys(_pick(values, where), fmt)
-                keys.append(k)
+            for ids, positions_for in lists:
+                positions, c = positions_for(np.searchsorted(ids, common))
+                rows = np.repeat(np.arange(len(common), dtype=np.int64), c)
+                keys.append((rows << 32) | positions)
                 counts.append(c)
             found = _in_order(keys, slop)
             if not len(found):
@@ -202,6 +208,29 @@ class Ranker:
             norm = (1 - B) + B * lengths[ids] / self._avg[q.fieldname]
             scores = q.boost * ((idf * (tf * (K1 + 1))) / (tf + K1 * norm[:, None])).sum(axis=1)
         return ids, scores
+
+    def _arrays(self, seg, fieldname: str) -> SegmentPostings | None:
+        arrays = self.cache.get(seg, ("postings", fieldname),
+                                lambda: SegmentPostings.load(seg, fieldname) or False)
+        return arrays or None
+
+    def _phrase_postings(self, seg, fieldname: str, words: list[bytes], fmt):
+        """Per word (docnums, function: indexes into them -> (positions, counts)); None when a word is missing."""
+        arrays = self._arrays(seg, fieldname)
+        out = []
+        for w in words:
+            if arrays is not None:
+                row = arrays.find(w)
+                if row < 0:
+                    return None
+                ids, _tf = arrays.postings(row)
+                out.append((ids, lambda which, row=row: arrays.positions(row, which)))
+            else:
+                if (fieldname, w) not in seg:
+                    return None
+                ids, _tf, values = block_postings(seg, fieldname, w, fmt, values=True)
+                out.append((ids, lambda which, values=values: positions_of(_pick(values, which), fmt)))
+        return out
 
     def _and(self, subqueries) -> tuple[np.ndarray, np.ndarray]:
         positive = [c for c in subqueries if not isinstance(c, wq.Not)]
@@ -236,7 +265,7 @@ class Ranker:
         return ids, np.bincount(inverse, weights=all_scores, minlength=len(ids))
 
 
-def _postings(seg, fieldname: str, btext: bytes, fmt, values: bool = False):
+def block_postings(seg, fieldname: str, btext: bytes, fmt, values: bool = False):
     """(docnums, term frequencies, values or None) of a term in one segment, a block at a time.
 
     Reads Whoosh's block data directly: the ids are stored as deltas from the block's
@@ -270,50 +299,12 @@ def _pick(values: list, where: np.ndarray) -> list:
     return list(itemgetter(*where.tolist())(values))
 
 
-_PICKLE_HEAD = b"\x80\x02"  # protocol 2, as Whoosh's Positions format writes a value
-
-
-def _decode_position_lists(values: list, fmt) -> list:
-    """The delta-coded position lists of many Positions values, unpickled in one call.
-
-    Each value is a 4-byte count followed by a pickled list of deltas; their list
-    opcodes are joined into one pickle of a list of lists.
-    """
-    if all(v[4:6] == _PICKLE_HEAD and v.endswith(b".") for v in values):
-        try:
-            return pickle.loads(b"\x80\x02(" + b"".join([v[6:-1] for v in values]) + b"l.")
-        except Exception:  # not the layout expected: decode one value at a time
-            pass
-    out = []
-    for v in values:
-        positions = fmt.decode_positions(v)
-        out.append([b - a for a, b in zip([0] + positions[:-1], positions)])
-    return out
-
-
-def _position_keys(values: list, fmt) -> tuple[np.ndarray, np.ndarray]:
-    """(sorted keys row << 32 | position of every position, positions per row) for one word.
-
-    Row i holds the positions of ``values[i]``.
-    """
-    lists = _decode_position_lists(values, fmt)
-    counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-    deltas = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
-    running = np.cumsum(deltas)
-    # positions restart in each row: subtract the running sum before the row's first position
-    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    before = np.where(starts > 0, running[np.maximum(starts - 1, 0)], 0)
-    positions = running - np.repeat(before, counts)
-    rows = np.repeat(np.arange(len(lists), dtype=np.int64), counts)
-    return (rows << 32) | positions, counts
-
-
 def _in_order(keys: list[np.ndarray], slop: int) -> np.ndarray:
     """Rows where some position of each word follows one of the previous word by 1..slop.
 
-    ``keys`` are per word, as made by :func:`_position_keys` (the same rows for every word).
+    ``keys`` are per word, row << 32 | position, sorted (the same rows for every word).
     From each position of the first word, the nearest later position of each next word is
-    taken in turn (the greedy choice finds a match whenever there is one).
+    taken in turn.
     """
     current = keys[0]
     for following in keys[1:]:

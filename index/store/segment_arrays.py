@@ -31,12 +31,14 @@ _DATE_LENGTH = len("YYYY-MM-DD")
 def _column_file(seg, name: str):
     """(file, length) of a segment's column file, or None when the segment has no such column."""
     perdoc = getattr(seg, "_perdoc", None)
-    if perdoc is None or not perdoc.has_column(name):
+    if perdoc is None:
         return None
-    if name not in perdoc._colfiles:
-        perdoc._colfiles[name] = perdoc._get_column_file(name)
-    colfile, offset, length = perdoc._colfiles[name]
-    return colfile, offset, length
+    found = perdoc._colfiles.get(name)
+    if found is None:
+        if not perdoc.has_column(name):
+            return None
+        found = perdoc._colfiles[name] = perdoc._get_column_file(name)
+    return found
 
 
 def _read(colfile, offset: int, length: int) -> bytes:

@@ -52,6 +52,8 @@ class Store:
         self._searcher = ix.searcher()
         self._parser = make_parser(ix.schema)
         self._segments = SegmentCache()  # per-segment arrays, kept across refreshes
+        self._compressed = {name for name, field in self._searcher.schema.items()
+                            if isinstance(field.column_type, CompressedBytesColumn)}
         self._clear_caches()
 
     @classmethod
@@ -153,7 +155,7 @@ class Store:
         if not column:
             return ""
         raw = column.value(seg, docnum - offset)
-        if raw and isinstance(self._ix.schema[name].column_type, CompressedBytesColumn):
+        if raw and name in self._compressed:
             raw = zlib.decompress(raw)
         return raw.decode("utf-8")
 
@@ -287,8 +289,11 @@ class Store:
         return SearchResults(len(results), hits, terms, note)
 
     def _hit(self, docnum: int, score: float, terms: list[str]) -> Hit:
-        text = self._value("text", docnum)
-        return Hit(self._summary(docnum), score, make_snippet=lambda: snippet(text, match_spans(text, terms)))
+        def make_snippet():
+            text = self._value("text", docnum)
+            return snippet(text, match_spans(text, terms))
+
+        return Hit(self._summary(docnum), score, make_snippet=make_snippet)
 
     def _matching_docnums(self, query: str | None):
         if query is None or not query.strip():
