@@ -601,9 +601,14 @@ def _stop_on_sigterm() -> None:
         pass
 
 
+def _is_config_error(exc: BaseException) -> bool:
+    # Only commands that read the config import its module (it imports platformdirs and tomllib).
+    config = sys.modules.get("newsdesk.index.config")
+    return config is not None and isinstance(exc, config.ConfigError)
+
+
 def run(handler, args) -> int:
-    from newsdesk.index.config import ConfigError
-    from newsdesk.index.store import IndexBusyError, IndexNotFoundError, QueryError, StoreError
+    from newsdesk.index.store.errors import IndexBusyError, IndexNotFoundError, QueryError, StoreError
 
     err = _console(stderr=True)
 
@@ -629,8 +634,6 @@ def run(handler, args) -> int:
         return fail(str(exc), EXIT_USAGE)
     except QueryError as exc:
         return fail(f"bad query: {exc.message}", EXIT_USAGE)
-    except ConfigError as exc:
-        return fail(f"config: {exc}", EXIT_USAGE)
     except IndexNotFoundError as exc:
         return fail(f"{exc} (build it with 'newsdesk index')", EXIT_ERROR)
     except IndexBusyError as exc:
@@ -640,6 +643,8 @@ def run(handler, args) -> int:
     except OSError as exc:
         return fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc), EXIT_ERROR)
     except Exception as exc:
+        if _is_config_error(exc):
+            return fail(f"config: {exc}", EXIT_USAGE)
         if _is_model_not_found(exc):
             return fail(str(exc), EXIT_USAGE)
         raise

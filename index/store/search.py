@@ -46,11 +46,15 @@ _D_SUFFIXES = ("", "end", "ung", "igend", "igung", "ig", "ik", "isch", "lich", "
                "erheit", "enheit", "keit", "lichkeit", "igkeit")
 _ST_SUFFIXES = ("", "en", "er", "est", "st")
 _S_SUFFIXES = ("", "em", "ern", "er", "e", "en", "es", "s", "se", "sen", "ses", "sem", "ser", "sern")
-ENDING_STARTS = frozenset(
-    (d + st + s_)[:k]
-    for d in _D_SUFFIXES for st in _ST_SUFFIXES for s_ in _S_SUFFIXES
-    for k in range(1, len(d + st + s_) + 1)
-)
+
+
+@lru_cache(maxsize=1)
+def ending_starts() -> frozenset[str]:
+    """Every non-empty start of an ending the stemmer removes."""
+    endings = {d + st + s_ for d in _D_SUFFIXES for st in _ST_SUFFIXES for s_ in _S_SUFFIXES}
+    return frozenset(e[:k] for e in endings for k in range(1, len(e) + 1))
+
+
 # A prefix query is parsed as a placeholder word (Whoosh would stem the prefix itself)
 # and expanded by _expand from the prefix as typed.
 _PLACEHOLDER = "qxprefix%dqx"
@@ -124,7 +128,7 @@ def prefix_terms(reader, fieldname: str, prefix: str, limit: int = MAX_EXPANSION
         terms.append(t if isinstance(t, bytes) else t.encode("utf-8"))
     if fieldname in TERM_FIELDS:
         for k in range(2, len(p)):
-            if p[k:] in ENDING_STARTS:
+            if p[k:] in ending_starts():
                 stem = p[:k].encode("utf-8")
                 if (fieldname, stem) in reader:
                     terms.append(stem)

@@ -13,10 +13,15 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
-from whoosh import index as whoosh_index
-from whoosh import query as wq
-from whoosh.columns import CompressedBytesColumn
-from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector
+
+from .whoosh_import import import_whoosh
+
+import_whoosh()
+
+from whoosh import index as whoosh_index  # noqa: E402
+from whoosh import query as wq  # noqa: E402
+from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector  # noqa: E402
+from whoosh.columns import CompressedBytesColumn  # noqa: E402
 
 from newsdesk.index.annotations import LABELS, Event
 
