@@ -13,8 +13,10 @@ read): per field
 - ``tf``      the term's frequency in each of those documents;
 - ``pos``     the positions, per posting ascending (``tf`` of them).
 
-The files are named after the segment (``MAIN_<id>.ndpost_<field>_<array>.npy``),
-so Whoosh deletes them with the segment when segments are merged. A segment
+One file per segment and field holds them all: a JSON header (each array's dtype,
+offset and length) and the arrays after it; it is named after the segment
+(``MAIN_<id>.ndpost_<field>.bin``), so Whoosh deletes it with the segment when
+segments are merged. A segment
 without them is read through Whoosh as before: these arrays only make reading
 faster, never different. They are written after a commit, by
 :func:`write_postings_arrays` (index directory) — at most once per segment.
@@ -22,8 +24,10 @@ faster, never different. They are written after a commit, by
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
+import struct
 from itertools import chain
 from pathlib import Path
 
@@ -36,8 +40,37 @@ ARRAYS = ("terms", "starts", "pstarts", "ids", "tf", "pos")
 _HEAD = b"\x80\x02"  # protocol 2, as Whoosh's Positions format pickles a value
 
 
-def _name(segment_id: str, field: str, array: str) -> str:
-    return f"{segment_id}.{PREFIX}_{field}_{array}.npy"
+def _name(segment_id: str, field: str) -> str:
+    return f"{segment_id}.{PREFIX}_{field}.bin"
+
+
+def _write(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """The arrays in one file (under a temporary name, then renamed into place)."""
+    header, offset, blobs = {}, 0, []
+    for name in ARRAYS:
+        a = np.ascontiguousarray(arrays[name])
+        header[name] = [a.dtype.str, offset, int(a.size)]
+        blob = a.tobytes()
+        blobs.append(blob + b"\0" * (-len(blob) % 8))
+        offset += len(blobs[-1])
+    head = json.dumps(header).encode("ascii")
+    head += b" " * (-(len(head) + 8) % 8)
+    tmp = path.with_name("." + path.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(struct.pack("<Q", len(head)))
+        fh.write(head)
+        for blob in blobs:
+            fh.write(blob)
+    os.replace(tmp, path)
+
+
+def _read(path: str) -> dict[str, np.ndarray]:
+    data = np.memmap(path, dtype=np.uint8, mode="r")
+    size = struct.unpack("<Q", data[:8].tobytes())[0]
+    header = json.loads(data[8 : 8 + size].tobytes())
+    base = 8 + size
+    return {name: np.frombuffer(data, dtype=np.dtype(kind), count=count, offset=base + offset)
+            for name, (kind, offset, count) in header.items()}
 
 
 def decode_position_lists(values: list, fmt) -> list:
@@ -109,8 +142,8 @@ def _fields(schema) -> list[str]:
 def write_postings_arrays(index_dir) -> int:
     """Write the arrays of every segment of the index in ``index_dir`` that has none; returns how many.
 
-    Safe to call at any time (also while readers are open): files are written
-    under a temporary name and renamed into place, the ``starts`` file last.
+    Safe to call at any time (also while readers are open): each file is written
+    under a temporary name and renamed into place.
     """
     from whoosh import index as whoosh_index
 
@@ -128,15 +161,10 @@ def write_postings_arrays(index_dir) -> int:
                 continue
             sid = segment.segment_id()
             for field in fields:
-                if (wdir / _name(sid, field, "starts")).exists():
+                path = wdir / _name(sid, field)
+                if path.exists():
                     continue
-                arrays = _segment_arrays(seg, field, reader.schema[field].format, block_postings)
-                for array in sorted(ARRAYS, key=lambda a: a == "starts"):  # "starts" last: marks it complete
-                    final = wdir / _name(sid, field, array)
-                    tmp = wdir / ("." + final.name + ".tmp")
-                    with open(tmp, "wb") as fh:
-                        np.save(fh, arrays[array])
-                    os.replace(tmp, final)
+                _write(path, _segment_arrays(seg, field, reader.schema[field].format, block_postings))
                 written += 1
     return written
 
@@ -158,14 +186,14 @@ class SegmentPostings:
         folder = getattr(storage, "folder", None)
         if segment is None or folder is None:
             return None
-        sid = segment.segment_id()
-        if not os.path.exists(os.path.join(folder, _name(sid, field, "starts"))):
+        path = os.path.join(folder, _name(segment.segment_id(), field))
+        if not os.path.exists(path):
             return None
         try:
-            arrays = {a: np.load(os.path.join(folder, _name(sid, field, a)), mmap_mode="r") for a in ARRAYS}
-        except (OSError, ValueError):  # unreadable: read through Whoosh instead
+            arrays = _read(path)
+        except (OSError, ValueError, KeyError, struct.error):  # unreadable: read through Whoosh instead
             return None
-        if len(arrays["starts"]) != len(arrays["terms"]) + 1:
+        if set(arrays) != set(ARRAYS) or len(arrays["starts"]) != len(arrays["terms"]) + 1:
             return None
         return cls(arrays)
 

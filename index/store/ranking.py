@@ -318,16 +318,22 @@ def _in_order(keys: list[np.ndarray], slop: int) -> np.ndarray:
     return np.unique(current >> 32)
 
 
-def top(ids: np.ndarray, scores: np.ndarray, limit: int, rank: np.ndarray | None = None) -> list[tuple[int, float]]:
-    """The ``limit`` best (docnum, score), best first; equal scores in ``rank`` order (else by docnum)."""
+def top(ids: np.ndarray, scores: np.ndarray, limit: int, days: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """The ``limit`` best (docnum, score), best first; equal scores newest first by ``days``
+    (YYYYMMDD per docnum, 0 undated: last), then by docnum."""
     if not len(ids):
         return []
-    tiebreak = ids if rank is None else rank[ids]
     if len(ids) > limit:
         # Everything scoring at least the limit-th best score, then ordered exactly.
         threshold = np.partition(scores, len(scores) - limit)[len(scores) - limit]
         part = np.flatnonzero(scores >= threshold)
     else:
         part = np.arange(len(ids))
-    order = part[np.lexsort((tiebreak[part], -scores[part]))][:limit]
+    order = part[ranked(ids[part], scores[part], days)][:limit]
     return [(int(ids[i]), float(scores[i])) for i in order]
+
+
+def ranked(ids: np.ndarray, scores: np.ndarray, days: np.ndarray | None = None) -> np.ndarray:
+    """The order of (ids, scores): best score first, equal scores newest first, then by docnum."""
+    newest = np.zeros(len(ids), dtype=np.int64) if days is None else -days[ids]
+    return np.lexsort((ids, newest, -scores))

@@ -19,6 +19,7 @@ from .whoosh_import import import_whoosh
 import_whoosh()
 
 from whoosh import index as whoosh_index  # noqa: E402
+from whoosh.codec import whoosh3  # noqa: E402, F401  (every index uses it; imported with the store, not on open)
 from whoosh import query as wq  # noqa: E402
 from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector  # noqa: E402
 from whoosh.columns import CompressedBytesColumn  # noqa: E402
@@ -40,7 +41,7 @@ from .records import (
     decode_summary,
 )
 from .schema import SCHEMA_VERSION
-from .ranking import Ranker, Unsupported, top
+from .ranking import Ranker, Unsupported, ranked, top
 from .segment_arrays import SegmentCache, VarBytes, sort_days
 from .search import make_parser, match_spans, parse_query, prepare, query_terms, snippet
 
@@ -66,7 +67,8 @@ class Store:
         """Open the index in ``index_dir``; IndexNotFoundError when there is none."""
         index_dir = Path(index_dir)
         wdir = index_dir / WHOOSH_DIR
-        if not (wdir.is_dir() and whoosh_index.exists_in(str(wdir))):
+        # a table of contents (_MAIN_<generation>.toc) is there (whoosh's exists_in reads it whole)
+        if not (wdir.is_dir() and any(wdir.glob("_MAIN_*.toc"))):
             raise IndexNotFoundError(f"no index at {index_dir}")
         info = read_info(index_dir)
         if info.get("schema") not in (None, SCHEMA_VERSION):
@@ -85,6 +87,7 @@ class Store:
         self._summaries: dict[int, ArticleSummary] = {}
         self._columns: dict[str, object] = {}
         self._dates: tuple[np.ndarray, np.ndarray] | None = None
+        self._days: np.ndarray | None = None
         self._leaves = list(self._searcher.reader().leaf_readers())
         self._leaf_starts = np.array([offset for _seg, offset in self._leaves], dtype=np.int64)
         self._ranker_obj = None
@@ -122,19 +125,18 @@ class Store:
     def article_count(self) -> int:
         return self._searcher.doc_count()
 
+    def _all_days(self) -> np.ndarray:
+        """Every document's date (deleted ones too) as the number YYYYMMDD, 0 when undated."""
+        if self._days is None:
+            parts = [self._segments.get(seg, "days", lambda seg=seg: sort_days(seg)) for seg, _offset in self._leaves]
+            self._days = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        return self._days
+
     def _live_days(self) -> tuple[np.ndarray, np.ndarray]:
         """(docnums of the live documents, their dates as YYYYMMDD numbers, 0 when undated)."""
         if self._dates is None:
-            days, live = [], []
-            for seg, _offset in self._leaves:
-                days.append(self._segments.get(seg, "days", lambda seg=seg: sort_days(seg)))
-                live.append(self._ranker().live[_offset : _offset + seg.doc_count_all()])
-            if days:
-                all_days, all_live = np.concatenate(days), np.concatenate(live)
-                docs = np.flatnonzero(all_live).astype(np.int64)
-                self._dates = (docs, all_days[docs])
-            else:
-                self._dates = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+            docs = np.flatnonzero(self._ranker().live).astype(np.int64)
+            self._dates = (docs, self._all_days()[docs])
         return self._dates
 
     def _newest_first(self) -> np.ndarray:
@@ -224,7 +226,7 @@ class Store:
             order = self._newest_first()
             if date_ranges:
                 allowed = self._date_filter(date_ranges)
-                docs = allowed[np.argsort(self._rank_array[allowed], kind="stable")]
+                docs = allowed[np.lexsort((allowed, -self._all_days()[allowed]))]
             else:
                 docs = order
             self._last = (key, docs, terms)
@@ -239,13 +241,13 @@ class Store:
         if allowed is not None:
             keep = np.isin(ids, allowed, assume_unique=True)
             ids, scores = ids[keep], scores[keep]
-        self._newest_first()
+        days = self._all_days()
         if offset == 0:
             # The first page only: the best ``limit`` without sorting every match.
-            best = top(ids, scores, limit, self._rank_array)
-            self._last = (key, _Ranking(ids, scores, self._rank_array), terms)
+            best = top(ids, scores, limit, days)
+            self._last = (key, _Ranking(ids, scores, days), terms)
             return SearchResults(int(len(ids)), [self._hit(n, score, terms) for n, score in best], terms, note)
-        ranking = _Ranking(ids, scores, self._rank_array)
+        ranking = _Ranking(ids, scores, days)
         self._last = (key, ranking, terms)
         return self._page(ranking, offset, limit, terms, note)
 
@@ -460,8 +462,8 @@ class _Ranking:
     """The matches of a query, ranked on first use beyond the first page: best score first,
     equal scores newest first."""
 
-    def __init__(self, ids: np.ndarray, scores: np.ndarray, rank: np.ndarray):
-        self.ids, self.scores, self.rank = ids, scores, rank
+    def __init__(self, ids: np.ndarray, scores: np.ndarray, days: np.ndarray):
+        self.ids, self.scores, self.days = ids, scores, days
         self._order: np.ndarray | None = None
 
     def __len__(self) -> int:
@@ -469,9 +471,9 @@ class _Ranking:
 
     def page(self, offset: int, limit: int) -> list[tuple[int, float]]:
         if offset == 0:
-            return top(self.ids, self.scores, limit, self.rank)
+            return top(self.ids, self.scores, limit, self.days)
         if self._order is None:
-            self._order = np.lexsort((self.rank[self.ids], -self.scores))
+            self._order = ranked(self.ids, self.scores, self.days)
         chosen = self._order[offset : offset + limit]
         return [(int(self.ids[i]), float(self.scores[i])) for i in chosen]
 
