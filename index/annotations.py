@@ -17,6 +17,24 @@ LABELS = ("PER", "LOC", "ORG", "MISC")
 EVENT_STATUSES = ("asserted", "planned", "reported", "negated")
 
 
+def entity_key(label: str, name: str) -> str:
+    """The canonical key of an entity: ``LABEL:name`` (``PER:Wladimir Putin``)."""
+    return f"{label}:{name}"
+
+
+def split_entity_key(key: str) -> tuple[str, str]:
+    """(label, name) of a canonical key (``PER:Wladimir Putin`` -> ``("PER", "Wladimir Putin")``).
+
+    The one reading of the key: the label is one of LABELS and the name is not
+    empty; the name may hold colons of its own. Anything else is no key:
+    ``("", key)``, so the whole string is the name to show.
+    """
+    label, sep, name = key.partition(":")
+    if sep and label in LABELS and name:
+        return label, name
+    return "", key
+
+
 @dataclass(frozen=True)
 class Entity:
     start: int

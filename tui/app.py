@@ -12,13 +12,14 @@ import time
 from pathlib import Path
 from typing import Iterable
 
-from textual import work
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from newsdesk.tui.background_index import BackgroundIndexer
-from newsdesk.tui.store_access import LockedStore
+from newsdesk.tui.background_index import BackgroundIndexer, IndexFailed, IndexFinished, IndexProgress
+from newsdesk.tui.loaders import LoadFailed, loader
+from newsdesk.tui.store_access import StoreAccess
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -61,10 +62,11 @@ class NewsdeskApp(App):
         self.index_dir = Path(index_dir)
         self.model = model
         self.config = config
-        self.store = None
+        self.store: StoreAccess | None = None
         self.store_error: str | None = None
         self.indexer: BackgroundIndexer | None = None
         self._last_refresh = 0.0
+        self._refresh_failing = False
         self._poll_timer = None
         self._initial_theme = theme_from_config(config)
 
@@ -88,10 +90,10 @@ class NewsdeskApp(App):
             self.call_after_refresh(self.start_indexing)
 
     def open_store(self) -> bool:
-        from newsdesk.index.store import IndexNotFoundError, Store, StoreError
+        from newsdesk.index.store import IndexNotFoundError, StoreError
 
         try:
-            self.store = LockedStore(Store.open(self.index_dir))
+            self.store = StoreAccess.open(self.index_dir)
             self.store_error = None
             return True
         except IndexNotFoundError as exc:
@@ -137,7 +139,7 @@ class NewsdeskApp(App):
         if main is not None and self.store is None:
             # first run: say what is happening; an existing index shows progress only when
             # the worker finds files to (re)analyse
-            main.query_one("#index-status").show_starting()
+            main.show_index_starting()
             main.load_articles()
         self._poll_timer = self.set_interval(POLL_SECONDS, self._poll_indexer, name="index-poll")
 
@@ -146,28 +148,25 @@ class NewsdeskApp(App):
         if indexer is None:
             return
         main = self.main_screen
-        status = main.query_one("#index-status") if main is not None else None
         progressed = False
         for message in indexer.poll():
-            kind = message[0]
-            if kind == "progress":
-                _, done, total, articles, _path = message
+            if isinstance(message, IndexProgress):
                 progressed = True
-                if status is not None and total:
-                    status.show_progress(done, total, articles)
-            elif kind == "done":
-                _, line, skipped = message
+                if main is not None and message.files_total:
+                    main.show_index_progress(message)
+            elif isinstance(message, IndexFinished):
                 self._refresh_store(force=True)
-                if status is not None:
-                    status.hide()
-                if line != "index up to date" or skipped:
+                if main is not None:
+                    main.hide_index_status()
+                if message.summary != "index up to date" or message.skipped:
+                    skipped = message.skipped
                     extra = f"; {skipped} file{'s' if skipped != 1 else ''} skipped" if skipped else ""
-                    self.notify(f"Indexing finished: {line}{extra}.", title="newsdesk", timeout=6)
-            elif kind == "error":
-                if status is not None:
-                    status.hide()
+                    self.notify(f"Indexing finished: {message.summary}{extra}.", title="newsdesk", timeout=6)
+            elif isinstance(message, IndexFailed):
+                if main is not None:
+                    main.hide_index_status()
                 self._refresh_store(force=True)
-                self.notify(message[1], title="Indexing failed", severity="error", timeout=15)
+                self.notify(message.message, title="Indexing failed", severity="error", timeout=15)
         if progressed:
             self._refresh_store()
         if indexer.finished and indexer.exited and self._poll_timer is not None:
@@ -178,38 +177,49 @@ class NewsdeskApp(App):
         now = time.monotonic()
         if not force and now - self._last_refresh < REFRESH_SECONDS:
             return
-        main = self.main_screen
-        if main is not None and main.loading:
-            # the first page is being read in a thread: the store must not change under it
-            self.set_timer(0.5, lambda: self._refresh_store(force=True))
-            return
+        # (a refresh while a screen reads the store in a thread is safe: StoreAccess serialises them)
         self._last_refresh = now
         if self.store is None:
             self._after_refresh(None, self.open_store())
             return
+        from newsdesk.index.store import StoreError
         from newsdesk.tui.screens.main import BACKGROUND_FIRST_PAGE
 
-        if self.store.article_count() >= BACKGROUND_FIRST_PAGE:
-            # a big index: re-sorting the list after a commit takes a while; not on the UI thread
-            self._refresh_in_thread(self.store)
-            return
-        self._after_refresh(self.store, self._refresh_now(self.store))
-
-    def _refresh_now(self, store) -> bool:
         try:
-            return store.refresh()
-        except Exception as exc:  # a half-written index: try again next time
-            self.log.warning(f"refresh failed: {exc}")
-            return False
+            big = self.store.article_count() >= BACKGROUND_FIRST_PAGE
+            if not big:
+                self._after_refresh(self.store, self.store.refresh())
+                return
+        except StoreError as exc:
+            self._refresh_failed(str(exc))
+            return
+        # a big index: re-sorting the list after a commit takes a while; not on the UI thread
+        self._refresh_in_thread(self.store)
 
-    @work(thread=True, exclusive=True, group="refresh")
-    def _refresh_in_thread(self, store) -> None:
-        changed = self._refresh_now(store)
+    @loader(group="refresh", failure="Cannot re-read the index")
+    def _refresh_in_thread(self, store: StoreAccess) -> None:
+        changed = store.refresh()
         if changed:
             store.list_articles(0, 1)  # the store sorts its list now, off the UI thread
         self.call_from_thread(self._after_refresh, store, changed)
 
-    def _after_refresh(self, store, changed: bool) -> None:
+    def _refresh_failed(self, reason: str) -> None:
+        """Say once that the index cannot be re-read; the next indexer message tries again."""
+        self.log.warning(f"refresh failed: {reason}")
+        if not self._refresh_failing:
+            self._refresh_failing = True
+            self.notify(reason, title="Cannot re-read the index", severity="error", timeout=10)
+
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        """Any background loader that failed (the screens show it in place; this says it once)."""
+        if message.group == "refresh":
+            self._refresh_failed(message.reason)
+            return
+        self.notify(message.reason, title=message.title, severity="error", timeout=10)
+
+    def _after_refresh(self, store: StoreAccess | None, changed: bool) -> None:
+        self._refresh_failing = False
         main = self.main_screen
         if changed and main is not None and (store is None or store is self.store):
             main.load_articles(keep_position=True)

@@ -7,8 +7,8 @@ message a line over a pipe; the UI polls it without blocking
 (:meth:`BackgroundIndexer.poll`), and refreshes the store as batches are
 committed.
 
-Messages are tuples: ``("progress", files_done, files_total, articles_done, path)``,
-``("done", summary_line, skipped_count)``, ``("error", message)``.
+:meth:`BackgroundIndexer.poll` turns the worker's lines into dataclasses:
+:class:`IndexProgress`, :class:`IndexFinished` and :class:`IndexFailed`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,54 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass(frozen=True)
+class IndexProgress:
+    """A file was read and analysed (or skipped)."""
+
+    files_done: int
+    files_total: int
+    articles_done: int
+    path: str
+
+
+@dataclass(frozen=True)
+class IndexFinished:
+    """The index is up to date: ``summary`` says what changed, ``skipped`` files could not be read."""
+
+    summary: str
+    skipped: int
+
+
+@dataclass(frozen=True)
+class IndexFailed:
+    """Indexing stopped; ``message`` says why (what was committed before stays in the index)."""
+
+    message: str
+
+
+IndexMessage = IndexProgress | IndexFinished | IndexFailed
+
+
+def _message(fields: list) -> IndexMessage | None:
+    """The dataclass for one line of the worker (a JSON array), None for a line it does not know."""
+    kind, *args = fields
+    try:
+        if kind == "progress":
+            done, total, articles, path = args
+            return IndexProgress(int(done), int(total), int(articles), str(path))
+        if kind == "done":
+            summary, skipped = args
+            return IndexFinished(str(summary), int(skipped))
+        if kind == "error":
+            (message,) = args
+            return IndexFailed(str(message))
+    except (TypeError, ValueError):
+        return None
+    return None
 
 
 class BackgroundIndexer:
@@ -69,25 +116,26 @@ class BackgroundIndexer:
             chunks.append(chunk)
         return b"".join(chunks)
 
-    def poll(self) -> list[tuple]:
+    def poll(self) -> list[IndexMessage]:
         """All messages that arrived since the last poll (never blocks)."""
         if self.process is None or self.finished:
             return []
         exited = self.process.poll() is not None
         self._buffer += self._read()
         *lines, self._buffer = self._buffer.split(b"\n")
-        out: list[tuple] = []
+        out: list[IndexMessage] = []
         for line in lines:
             try:
-                message = tuple(json.loads(line.decode("utf-8")))
+                fields = json.loads(line.decode("utf-8"))
             except (ValueError, UnicodeDecodeError):
                 continue
-            if message and message[0] in ("progress", "done", "error"):
+            message = _message(fields) if isinstance(fields, list) and fields else None
+            if message is not None:
                 out.append(message)
-                if message[0] in ("done", "error"):
+                if not isinstance(message, IndexProgress):
                     self.finished = True
         if exited and not self.finished:
-            out.append(("error", f"the indexing process ended unexpectedly (exit code {self.process.returncode})"))
+            out.append(IndexFailed(f"the indexing process ended unexpectedly (exit code {self.process.returncode})"))
             self.finished = True
         if self.finished:
             self._close()

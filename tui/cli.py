@@ -31,6 +31,8 @@ import sys
 import time
 from pathlib import Path
 
+from newsdesk.index.display import one_line
+
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -58,8 +60,9 @@ def printable(text: str) -> str:
     return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
 
 
-def one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", printable(text)).strip()
+def printable_line(text: str) -> str:
+    """``text`` fit for one terminal line: printable, whitespace runs as one space, stripped."""
+    return one_line(printable(text)).strip()
 
 
 def _json_line(obj) -> str:
@@ -136,6 +139,9 @@ def _reader_parser() -> argparse.ArgumentParser:
 def _command_parser(command: str) -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     if command == "index":
+        from newsdesk.index.display import format_size
+        from newsdesk.index.ingest.files import DEFAULT_MAX_BYTES
+
         p = argparse.ArgumentParser(
             prog="newsdesk index", formatter_class=fmt,
             description="Build or update the index of PATH... (default: the bundled seeds). Unchanged files "
@@ -148,8 +154,8 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         p.add_argument("--list", action="store_true", help="list the indexes in the data dir")
         p.add_argument("--remove", action="store_true",
                        help="delete the index of PATH... (or the one in --index DIR)")
-        p.add_argument("--max-bytes", type=int, default=20_000_000, metavar="N",
-                       help="skip files larger than N bytes (default: 20000000)")
+        p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                       help=f"skip files larger than N bytes (default: {DEFAULT_MAX_BYTES}, {format_size(DEFAULT_MAX_BYTES)})")
         p.add_argument("--wait", type=float, default=10.0, metavar="SECONDS",
                        help="how long to wait for another process using the index (default: 10)")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -263,10 +269,13 @@ def _open_store(args, build_if_missing: bool = True):
     return Store.open(index_dir)
 
 
-def _build(corpus, index_dir, model, quiet: bool, max_bytes: int = 20_000_000, wait: float = 10.0):
+def _build(corpus, index_dir, model, quiet: bool, max_bytes: int | None = None, wait: float = 10.0):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from newsdesk.index.ingest.files import DEFAULT_MAX_BYTES
     from newsdesk.index.store import build_index
+
+    max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
 
     err = _console(stderr=True)
     analyzer = _make_analyzer(model)
@@ -302,7 +311,7 @@ def _print_report(report, console) -> None:
         f"({report.articles} articles analysed in {report.seconds:.1f} s)"
     ))
     for item in report.skipped:
-        console.print(_text(one_line(str(item))))
+        console.print(_text(printable_line(str(item))))
 
 
 # --- commands ----------------------------------------------------------------------------------
@@ -325,12 +334,14 @@ def cmd_index(args) -> int:
     if args.list:
         from rich.table import Table
 
+        from newsdesk.index.display import format_size
+
         table = Table("index", "corpus", "size", "articles", box=None, pad_edge=False)
         for info in list_indexes():
             table.add_row(
                 _text(str(info.index_dir)),
                 _text("\n".join(info.corpus)),
-                _text(_size(info.size_bytes)),
+                _text(format_size(info.size_bytes)),
                 _text("?" if info.article_count is None else str(info.article_count)),
             )
         if table.row_count:
@@ -349,14 +360,6 @@ def cmd_index(args) -> int:
     report = _build(corpus, index_dir, _model(args, config), args.quiet, args.max_bytes, args.wait)
     _print_report(report, out)
     return EXIT_OK if report.ok else EXIT_SKIPPED
-
-
-def _size(n: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return str(n)
 
 
 def _snippet_text(segments):
@@ -395,13 +398,13 @@ def cmd_search(args) -> int:
     for i, hit in enumerate(results.hits, 1):
         s = hit.summary
         head = Text(f"{i}. ")
-        head.append(one_line(s.title) or "(untitled)", style="bold")
+        head.append(printable_line(s.title) or "(untitled)", style="bold")
         head.append(f"  {s.date.isoformat() if s.date else 'no date'}", style="cyan")
         out.print(head)
         line = Text("   ")
         line.append_text(_snippet_text(hit.snippet))
         out.print(line)
-        out.print(_text(f"   {one_line(s.source)}", "dim"))
+        out.print(_text(f"   {printable_line(s.source)}", "dim"))
     return EXIT_OK
 
 
@@ -416,7 +419,7 @@ def cmd_events(args) -> int:
     if args.limit > 0:
         events = events[: args.limit]
     if args.json:
-        lines = [_json_line({"article": s.to_dict(), **e.to_dict()}) for s, e in events]
+        lines = [_json_line({"article": d.summary.to_dict(), **d.event.to_dict()}) for d in events]
         sys.stdout.write("".join(line + "\n" for line in lines))
         return EXIT_OK
     from rich.table import Table
@@ -425,13 +428,15 @@ def cmd_events(args) -> int:
     if not events:
         out.print(_text("no dated events"))
         return EXIT_OK
+    from newsdesk.index.annotations import split_entity_key
     from newsdesk.tui.list_sources import event_when
 
     table = Table("when", "what", "who / where", "reported in", box=None, pad_edge=False)
-    for summary, event in events:
-        names = [key.partition(":")[2] or key for key in [*event.who, *event.where]]
-        table.add_row(_text(event_when(event)), _text(one_line(event.what or event.text)),
-                      _text(one_line(", ".join(dict.fromkeys(names)))), _text(one_line(summary.title)))
+    for dated in events:
+        summary, event = dated.summary, dated.event
+        names = [split_entity_key(key)[1] for key in [*event.who, *event.where]]
+        table.add_row(_text(event_when(event)), _text(printable_line(event.what or event.text)),
+                      _text(printable_line(", ".join(dict.fromkeys(names)))), _text(printable_line(summary.title)))
     out.print(table)
     return EXIT_OK
 
@@ -482,7 +487,7 @@ def _analyze_jsonl(analyzer, stdin, stdout, batch_size: int) -> int:
                     raise ValueError("\"date\" must be a string YYYY-MM-DD")
             except ValueError as exc:  # json.JSONDecodeError is a ValueError
                 broken += 1
-                reason = one_line(str(exc))
+                reason = printable_line(str(exc))
                 err.write(f"line {n}: {reason}\n")
                 pending.append((ident if isinstance(ident, (str, int)) else None, reason))
                 continue
@@ -515,25 +520,25 @@ def _analyze_file(analyzer, path: Path, as_json: bool) -> int:
     status = EXIT_OK
     for item in read_file(path):
         if not isinstance(item, Article):
-            _console(stderr=True).print(_text(one_line(str(item))))
+            _console(stderr=True).print(_text(printable_line(str(item))))
             status = EXIT_ERROR
             continue
         analysis = analyzer.analyze(item.text, item.date)
         if as_json:
             sys.stdout.write(_json_line({"id": item.id, **analysis.to_dict()}) + "\n")
             continue
-        out.print(_text(one_line(item.title) or "(untitled)", "bold"))
-        out.print(_text(f"{item.date.isoformat() if item.date else 'no date'}  {one_line(item.source)}", "dim"))
+        out.print(_text(printable_line(item.title) or "(untitled)", "bold"))
+        out.print(_text(f"{item.date.isoformat() if item.date else 'no date'}  {printable_line(item.source)}", "dim"))
         entities = Table("entity", "label", "key", "at", title="entities", box=None, pad_edge=False)
         for e in analysis.entities:
-            entities.add_row(_text(one_line(e.text)), _text(e.label), _text(one_line(e.key)), _text(f"{e.start}-{e.end}"))
+            entities.add_row(_text(printable_line(e.text)), _text(e.label), _text(printable_line(e.key)), _text(f"{e.start}-{e.end}"))
         timexes = Table("expression", "type", "value", "at", title="temporal expressions", box=None, pad_edge=False)
         for t in analysis.timexes:
-            timexes.add_row(_text(one_line(t.text)), _text(t.type),
+            timexes.add_row(_text(printable_line(t.text)), _text(t.type),
                             _text(t.value + (f" ({t.mod})" if t.mod else "")), _text(f"{t.start}-{t.end}"))
         events = Table("date", "what", "sentence", title="events", box=None, pad_edge=False)
         for ev in analysis.events:
-            events.add_row(_text(ev.date), _text(one_line(ev.what)), _text(one_line(ev.text)))
+            events.add_row(_text(ev.date), _text(printable_line(ev.what)), _text(printable_line(ev.text)))
         for table in (entities, timexes, events):
             out.print()
             out.print(table)

@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 from rich.style import Style
 from rich.text import Text
 
-from newsdesk.index.annotations import Event
+from newsdesk.index.annotations import Event, split_entity_key
+from newsdesk.index.store.errors import StoreError
 from newsdesk.tui.safe_text import clean_line
 
 StyleFor = Callable[[str], Style]
@@ -23,8 +24,7 @@ StyleFor = Callable[[str], Style]
 
 def display_name(key: str) -> str:
     """The readable part of a canonical entity key ("PER:Donald Trump" -> "Donald Trump")."""
-    prefix, sep, rest = key.partition(":")
-    return clean_line(rest if sep and prefix.isupper() and rest else key)
+    return clean_line(split_entity_key(key)[1])
 
 
 def source_label(summary) -> str:
@@ -92,13 +92,15 @@ class ArticlePages:
     KEEP_PAGES = 64
 
     def __init__(self, store, empty_message: str = "The index holds no articles yet.",
-                 first_page: list | None = None) -> None:
+                 first_page: list | None = None, failed: Callable[[str], None] | None = None) -> None:
         self.store = store
         self.empty_message = empty_message
         self._count = store.article_count() if store is not None else 0
         self._pages: OrderedDict[int, list] = OrderedDict()
         if first_page is not None:
             self._pages[0] = first_page
+        self.failed = failed  # told (once until a page reads again) why a page cannot be read
+        self.failure: str | None = None
 
     def __len__(self) -> int:
         return self._count
@@ -106,7 +108,14 @@ class ArticlePages:
     def _page(self, number: int) -> list:
         page = self._pages.get(number)
         if page is None:
-            page = self.store.list_articles(number * self.PAGE, self.PAGE)
+            try:
+                page = self.store.list_articles(number * self.PAGE, self.PAGE)
+            except StoreError as exc:  # the rows say so; the page is read again on the next look
+                if self.failure is None and self.failed is not None:
+                    self.failed(str(exc))
+                self.failure = str(exc)
+                return []
+            self.failure = None
             self._pages[number] = page
             if len(self._pages) > self.KEEP_PAGES:
                 self._pages.popitem(last=False)
@@ -133,6 +142,8 @@ class ArticlePages:
         try:
             summary = self.item(index)
         except IndexError:
+            if self.failure is not None:
+                return [Text(f"Cannot read these articles: {self.failure}", style=style("dim"))]
             return [Text("…", style=style("dim"))]
         return _summary_lines(summary, style)
 
@@ -221,7 +232,7 @@ class ArticleEvents:
 
     def _who(self, event: Event) -> str:
         def name(key: str) -> str:
-            return display_name(key) if ":" in key else self.names.get(key) or display_name(key)
+            return display_name(key) if split_entity_key(key)[0] else self.names.get(key) or display_name(key)
 
         return ", ".join(name(k) for k in [*event.who, *event.where])
 
@@ -236,7 +247,7 @@ class ArticleEvents:
 
 
 class Timeline:
-    """Every event of the corpus, in date order: (ArticleSummary, Event) pairs."""
+    """Every event of the corpus, in date order (DatedEvent rows)."""
 
     row_height = 2
     empty_message = "No dated events in the index."
@@ -251,7 +262,8 @@ class Timeline:
         return self.pairs[index]
 
     def lines(self, index: int, width: int, style: StyleFor) -> list[Text]:
-        summary, event = self.pairs[index]
+        dated = self.pairs[index]
+        summary, event = dated.summary, dated.event
         first = Text(event_when(event), style=style("accent"))
         first.append("  ")
         first.append(clean_line(event.what) or clean_line(event.text), style=style("title"))

@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Doc
 
-from newsdesk.index.annotations import LABELS, Entity
+from newsdesk.index.annotations import LABELS, Entity, entity_key
 from newsdesk.index.analysis.lexical_features import name_classes
 
 # labels of other pipelines that mean one of ours
@@ -98,7 +98,7 @@ def canonical_name(text: str, label: str) -> str:
 def canonical_key(text: str, label: str) -> str:
     """``LABEL:canonical name`` of one mention, e.g. ``PER:Putin`` for ``Putins``."""
     label = normalize_label(label) or label
-    return f"{label}:{canonical_name(text, label)}"
+    return entity_key(label, canonical_name(text, label))
 
 
 _CALENDAR = {

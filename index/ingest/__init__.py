@@ -1,6 +1,6 @@
 """Files -> articles.
 
-``read_paths(paths, max_bytes=20_000_000)`` walks files and folders and yields
+``read_paths(paths, max_bytes=DEFAULT_MAX_BYTES)`` (20 MB) walks files and folders and yields
 an :class:`~index.article.Article` for every article found and a
 :class:`Skipped` (``str()`` = "path: reason") for everything unreadable.
 Supported: ``.txt`` (seed format with a ``date YYYY-MM-DD`` first line, or

@@ -16,10 +16,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..article import Article
+from ..display import format_size
 from .decode import DecodeError, decode_bytes
 from .skipped import Skipped
 
-DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_MAX_BYTES = 20_000_000  # larger files are skipped (the one definition of the limit)
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".json", ".jsonl", ".html", ".htm")
 
 PathLike = str | os.PathLike
@@ -154,7 +155,7 @@ def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | Sk
         yield from read_jsonl(path, max_bytes, source)
         return
     if st.st_size > max_bytes:
-        yield Skipped(source, f"file too large ({_size(st.st_size)}; the limit is {_size(max_bytes)})")
+        yield Skipped(source, f"file too large ({format_size(st.st_size)}; the limit is {format_size(max_bytes)})")
         return
     with open(path, "rb") as f:
         # bounded read; sized by stat (read(n) reserves n bytes), a file grown since is caught too
@@ -162,7 +163,7 @@ def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | Sk
         if len(data) > st.st_size:
             data += f.read(max_bytes + 1 - len(data))
     if len(data) > max_bytes:
-        yield Skipped(source, f"file too large (over the limit of {_size(max_bytes)})")
+        yield Skipped(source, f"file too large (over the limit of {format_size(max_bytes)})")
         return
     if not data.strip():
         yield Skipped(source, "empty file")
@@ -197,14 +198,6 @@ def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | Sk
         from .plain import read_plain
 
         yield from read_plain(text, source)
-
-
-def _size(n: int) -> str:
-    if n >= 1_000_000:
-        return f"{n / 1_000_000:.1f} MB"
-    if n >= 1_000:
-        return f"{n / 1_000:.1f} kB"
-    return f"{n} bytes"
 
 
 def _entry_reason(path: Path, exc: OSError) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ..article import HEADING, Article
 from .dates import parse_date
 from .decode import DecodeError, decode_bytes
-from .ids import article_id, path_key
+from .ids import article_id, resolved_path
 from .normalise import clean_inline, clean_text, collapse_whitespace
 from .skipped import Skipped
 from .structure import build_article
@@ -97,7 +97,7 @@ def read_html(html: str, source: str) -> Iterator[Article | Skipped]:
         paragraphs, hints = paragraphs[1:], hints[1:]
     date = _publication_date(html) or parse_date(doc.get("date"))
     article = build_article(
-        id=article_id(path_key(source)),
+        id=article_id(resolved_path(source)),
         source=source,
         paragraphs=paragraphs,
         hints=hints,

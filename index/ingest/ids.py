@@ -13,8 +13,13 @@ import os
 from pathlib import Path
 
 
-def path_key(path: str | Path) -> str:
-    """The absolute, symlink-resolved form of ``path`` (ids do not depend on the working directory)."""
+def resolved_path(path: str | Path) -> str:
+    """The absolute, symlink-resolved form of ``path``: what a file's article ids are made from
+    (they depend neither on the working directory nor on the link a file was reached by).
+
+    Not to be confused with :func:`newsdesk.index.store.records.indexed_path`, the name
+    the index's manifest gives a file (as the corpus walk reached it, links not resolved).
+    """
     try:
         return str(Path(path).resolve())
     except (OSError, RuntimeError):  # a symlink loop or an unreadable parent

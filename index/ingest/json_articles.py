@@ -29,7 +29,7 @@ from pathlib import Path
 from ..article import Article
 from .dates import parse_date
 from .decode import DecodeError, decode_bytes, reject_binary, utf16_byte_order
-from .ids import article_id, path_key
+from .ids import article_id, resolved_path
 from .normalise import clean_inline, clean_text, split_blocks
 from .skipped import Skipped
 from .structure import build_article
@@ -128,14 +128,14 @@ def read_json_text(text: str, source: str) -> Iterator[Article | Skipped]:
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and exc.lineno > 1:
             # one object a line in a file named .json: read it as JSON Lines
-            key, seen = path_key(source), set()
+            key, seen = resolved_path(source), set()
             for number, line in enumerate(text.splitlines(), 1):
                 if line.strip():
                     yield _line_article(line.encode("utf-8", "surrogatepass"), f"{source}:line {number}", source, key, number, seen)
             return
         yield Skipped(source, f"invalid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
         return
-    key = path_key(source)
+    key = resolved_path(source)
     seen: set[str] = set()
     if isinstance(value, dict) and _first(value, ("paragraphs", *TEXT_FIELDS)) is None:
         for name in ARRAY_FIELDS:
@@ -160,7 +160,7 @@ def read_json_text(text: str, source: str) -> Iterator[Article | Skipped]:
 def read_jsonl(path: Path, max_bytes: int, source: str | None = None) -> Iterator[Article | Skipped]:
     """Stream a ``.jsonl`` file line by line (the limit applies to each line)."""
     source = source if source is not None else str(path)
-    key = path_key(path)
+    key = resolved_path(path)
     seen: set[str] = set()
     found = False
     with open(path, "rb") as f:

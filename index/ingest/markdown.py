@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from ..article import HEADING, Article
 from .dates import parse_date
-from .ids import article_id, path_key
+from .ids import article_id, resolved_path
 from .normalise import clean_inline, clean_text
 from .seed_text import split_date_line
 from .skipped import Skipped
@@ -145,7 +145,7 @@ def read_markdown(text: str, source: str) -> Iterator[Article | Skipped]:
         elif clean_inline(blocks[0][0]) == title:
             blocks = blocks[1:]
     article = build_article(
-        id=article_id(path_key(source)),
+        id=article_id(resolved_path(source)),
         source=source,
         paragraphs=[b for b, _ in blocks],
         hints=[HEADING if h else None for _, h in blocks],

@@ -13,9 +13,10 @@ class Skipped:
     reason: str
 
     def __str__(self) -> str:
-        # one line, whatever the file name holds
-        return f"{_one_line(self.path)}: {_one_line(self.reason)}"
+        # one line, whatever the file name holds: line breaks shown as \n, not folded into spaces,
+        # so the name printed is the name on disk
+        return f"{_escape_line_breaks(self.path)}: {_escape_line_breaks(self.reason)}"
 
 
-def _one_line(text: str) -> str:
+def _escape_line_breaks(text: str) -> str:
     return text.replace("\r", "\\r").replace("\n", "\\n")

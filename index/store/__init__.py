@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from .errors import IndexBusyError, IndexNotFoundError, QueryError, StoreError
+from .errors import ArticleNotFoundError, IndexBusyError, IndexNotFoundError, IndexReadError, QueryError, StoreError
 
 # name -> submodule that defines it
 _LAZY = {
@@ -29,6 +29,7 @@ _LAZY = {
     "ArticleSummary": "records",
     "BuildProgress": "records",
     "BuildReport": "records",
+    "DatedEvent": "records",
     "EntityInfo": "records",
     "Hit": "records",
     "Mention": "records",
@@ -52,4 +53,5 @@ def __dir__():
     return sorted(set(globals()) | set(_LAZY))
 
 
-__all__ = sorted(["IndexBusyError", "IndexNotFoundError", "QueryError", "StoreError", *_LAZY])
+__all__ = sorted(["ArticleNotFoundError", "IndexBusyError", "IndexNotFoundError", "IndexReadError", "QueryError",
+                  "StoreError", *_LAZY])

@@ -30,16 +30,16 @@ from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
 
 from newsdesk.index.article import Article
+from newsdesk.index.ingest.files import DEFAULT_MAX_BYTES
 from newsdesk.index.ingest.skipped import Skipped
 
 from .errors import StoreError
 from .lock import DEFAULT_TIMEOUT, index_lock
 from .locations import WHOOSH_DIR, corpus_key, read_info, write_info
 from .manifest import FileEntry, Manifest
-from .records import BuildProgress, BuildReport, article_document, path_key
+from .records import BuildProgress, BuildReport, article_document, indexed_path
 from .schema import SCHEMA_VERSION, build_schema
 
-DEFAULT_MAX_BYTES = 20_000_000
 COMMIT_EVERY = 500  # articles
 COMMIT_SECONDS = 10.0
 ANALYSIS_BATCH = 32
@@ -66,7 +66,7 @@ def open_or_create(index_dir: Path):
 
 @dataclass
 class _FileWork:
-    key: str  # path_key of the file
+    key: str  # indexed_path of the file
     path: Path
     size: int
     mtime_ns: int
@@ -200,7 +200,7 @@ def build_index(
         candidates: list[tuple[str, Path, os.stat_result]] = []
         resolved = [r.expanduser().resolve() if r.exists() else r for r in roots]
         for path in iter_files(resolved):
-            key = path_key(path)
+            key = indexed_path(path)
             if key in seen:
                 continue
             seen.add(key)

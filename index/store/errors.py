@@ -1,4 +1,9 @@
-"""Errors raised by the store; each carries a short message fit for the user."""
+"""Errors raised by the store; each carries a short message fit for the user.
+
+One hierarchy, rooted at :class:`StoreError`: whoever reads the index catches
+that and nothing else (the reader's typed interface to the store maps whatever
+Whoosh or the file system raises onto it).
+"""
 
 
 class StoreError(Exception):
@@ -19,3 +24,18 @@ class IndexNotFoundError(StoreError):
 
 class IndexBusyError(StoreError):
     """Another process is updating the same index."""
+
+
+class ArticleNotFoundError(StoreError, KeyError):
+    """The index holds no article with that id (a KeyError too, for ``except KeyError`` callers)."""
+
+    def __init__(self, article_id: str):
+        super().__init__(article_id)
+        self.article_id = article_id
+
+    def __str__(self) -> str:
+        return f"no article {self.article_id!r} in the index"
+
+
+class IndexReadError(StoreError):
+    """The index could not be read (a damaged or half-written file, a vanished folder)."""

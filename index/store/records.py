@@ -8,7 +8,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsdesk.index.annotations import LABELS, Analysis, Entity, Event
+from newsdesk.index.annotations import Analysis, Entity, Event, split_entity_key
 from newsdesk.index.article import Article
 
 
@@ -93,6 +93,14 @@ class EntityInfo:
 
 
 @dataclass(frozen=True)
+class DatedEvent:
+    """One dated event of the corpus and the article that reports it (a row of the timeline)."""
+
+    summary: ArticleSummary
+    event: Event
+
+
+@dataclass(frozen=True)
 class Mention:
     summary: ArticleSummary
     start: int  # offsets into the article's text
@@ -143,11 +151,9 @@ def _unpack(data: bytes):
 def entity_search_terms(entity: Entity) -> list[str]:
     """Terms of the ``entity`` field for one entity: key, name, and the words of the name."""
     terms = [entity.key]
-    name = entity.key
-    prefix, sep, rest = entity.key.partition(":")
-    if sep and prefix in LABELS and rest:
-        name = rest
-        terms.append(rest)
+    label, name = split_entity_key(entity.key)
+    if label:
+        terms.append(name)
     for candidate in (name, entity.text):
         terms.append(candidate)
         words = candidate.replace("_", " ").replace("-", " ").split()
@@ -205,6 +211,10 @@ def decode_summary(value: str) -> ArticleSummary:
     return ArticleSummary.from_dict(json.loads(value))
 
 
-def path_key(path) -> str:
-    """How the index names a file: its absolute path as a string."""
+def indexed_path(path) -> str:
+    """How the index names a file (manifest key, the ``path`` field of its articles): its absolute
+    path as the corpus walk reached it; a symbolic link keeps its own name.
+
+    Article ids use :func:`newsdesk.index.ingest.ids.resolved_path` instead (links resolved).
+    """
     return str(Path(path).absolute())

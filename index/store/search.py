@@ -28,6 +28,8 @@ from itertools import islice
 
 from whoosh import qparser, query
 
+from newsdesk.index.display import one_line
+
 from .errors import QueryError
 from .german import fold, german_analyzer
 from .schema import DEFAULT_FIELD, TERM_FIELDS
@@ -374,18 +376,14 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH)
             continue
         s, e = max(s, start), min(e, end)
         if s > pos:
-            segments.append((_one_line(text[pos:s]), False))
-        segments.append((_one_line(text[s:e]), True))
+            segments.append((one_line(text[pos:s]), False))
+        segments.append((one_line(text[s:e]), True))
         pos = e
     if pos < end:
-        segments.append((_one_line(text[pos:end]), False))
+        segments.append((one_line(text[pos:end]), False))
     if end < len(text):
         segments.append(("…", False))
     return _merge(segments)
-
-
-def _one_line(s: str) -> str:
-    return re.sub(r"\s+", " ", s)
 
 
 def _merge(segments):

@@ -7,7 +7,6 @@ columns (summary, date, events) instead of loading stored documents.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -24,12 +23,14 @@ from whoosh import query as wq  # noqa: E402
 from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector  # noqa: E402
 from whoosh.columns import CompressedBytesColumn  # noqa: E402
 
-from newsdesk.index.annotations import LABELS, Event
+from newsdesk.index.annotations import entity_key, split_entity_key
+from newsdesk.index.display import one_line
 
-from .errors import IndexNotFoundError, QueryError, StoreError
+from .errors import ArticleNotFoundError, IndexNotFoundError, QueryError, StoreError
 from .locations import WHOOSH_DIR, read_info
 from .records import (
     ArticleSummary,
+    DatedEvent,
     EntityInfo,
     Hit,
     Mention,
@@ -92,7 +93,7 @@ class Store:
         self._leaf_starts = np.array([offset for _seg, offset in self._leaves], dtype=np.int64)
         self._ranker_obj = None
         self._last = None  # (query key, ranking or docnums, terms) of the last search, for its next pages
-        self._all_events: list[tuple[ArticleSummary, Event]] | None = None
+        self._all_events: list[DatedEvent] | None = None
         self._full_names: dict[str, list[str]] | None = None
 
     def refresh(self) -> bool:
@@ -187,10 +188,10 @@ class Store:
         return [self._summary(int(n)) for n in order[offset : offset + max(0, limit)]]
 
     def get_article(self, article_id: str) -> StoredArticle:
-        """The article and its annotations; KeyError when the index has no such id."""
+        """The article and its annotations; ArticleNotFoundError (a KeyError) when the index has no such id."""
         docnum = self._searcher.document_number(id=article_id)
         if docnum is None:
-            raise KeyError(article_id)
+            raise ArticleNotFoundError(article_id)
         stored = self._searcher.stored_fields(docnum)
         return StoredArticle(decode_article(stored), decode_analysis(stored))
 
@@ -314,7 +315,7 @@ class Store:
 
     # --- events -----------------------------------------------------------------------
 
-    def events(self, query: str | None = None) -> list[tuple[ArticleSummary, Event]]:
+    def events(self, query: str | None = None) -> list[DatedEvent]:
         """Every dated event of the corpus (or of the articles matching ``query``), in date order.
 
         Ties are ordered by the article date, the article id and the position in the text.
@@ -325,7 +326,7 @@ class Store:
         if self._all_events is not None:
             # Filter the sorted list of all events instead of decoding again.
             docs = {self._summary(n).id for n in self._matching_docnums(query)}
-            return [p for p in self._all_events if p[0].id in docs]
+            return [p for p in self._all_events if p.summary.id in docs]
         docs = self._matching_docnums(query)
         if not docs:
             return []
@@ -341,7 +342,7 @@ class Store:
                 if event.date:
                     keyed.append(((event.date, day, summary.id, event.start), summary, event))
         keyed.sort(key=lambda k: k[0])
-        out = [(summary, event) for _key, summary, event in keyed]
+        out = [DatedEvent(summary, event) for _key, summary, event in keyed]
         if everything:
             self._all_events = out
             return list(out)
@@ -355,8 +356,9 @@ class Store:
             out: dict[str, list[str]] = defaultdict(list)
             for term in self._searcher.lexicon("entity_key"):
                 key = term.decode("utf-8") if isinstance(term, bytes) else term
-                if key.startswith("PER:") and " " in key:
-                    out["PER:" + key.rsplit(" ", 1)[1]].append(key)
+                label, name = split_entity_key(key)
+                if label == "PER" and " " in name:
+                    out[entity_key("PER", name.rsplit(" ", 1)[1])].append(key)
             self._full_names = dict(out)
         return self._full_names
 
@@ -372,14 +374,14 @@ class Store:
         full name with that surname. Two full names (``Donald Trump``, ``Melania
         Trump``) leave the bare surname on its own.
         """
-        if not key.startswith("PER:"):
+        label, name = split_entity_key(key)
+        if label != "PER":
             return [key]
         names = self._full_names_by_surname()
-        name = key[4:]
         if " " not in name:
             full = [k for k in names.get(key, ()) if self._has_articles(k)]
             return [key, full[0]] if len(full) == 1 else [key]
-        surname = "PER:" + name.rsplit(" ", 1)[1]
+        surname = entity_key("PER", name.rsplit(" ", 1)[1])
         others = [k for k in names.get(surname, ()) if k != key and self._has_articles(k)]
         if others or not self._has_articles(surname):
             return [key]
@@ -420,9 +422,9 @@ class Store:
             mentions += self._key_counts(alias)[1]
         if len(keys) > 1:
             articles = len(self._entity_docnums(keys))
-        prefix, sep, rest = shown.partition(":")
-        if sep and prefix in LABELS and rest:
-            return EntityInfo(key, prefix, rest, articles, mentions, tuple(keys[1:]))
+        label, name = split_entity_key(shown)
+        if label:
+            return EntityInfo(key, label, name, articles, mentions, tuple(keys[1:]))
         texts: Counter[str] = Counter()
         label = ""
         for e in decode_analysis(self._searcher.stored_fields(newest)).entities:
@@ -450,8 +452,8 @@ class Store:
             text = decode_article(stored).text
             summary = self._summary(n)
             for e in sorted(hits, key=lambda e: e.start):
-                before = _one_line(text[max(0, e.start - CONTEXT_CHARS) : e.start])
-                after = _one_line(text[e.end : e.end + CONTEXT_CHARS])
+                before = one_line(text[max(0, e.start - CONTEXT_CHARS) : e.start])
+                after = one_line(text[e.end : e.end + CONTEXT_CHARS])
                 out.append(Mention(summary, e.start, e.end, before, text[e.start : e.end], after))
                 if len(out) >= limit:
                     return out
@@ -494,7 +496,3 @@ def _split_date_filters(q):
                 return ranges, None
             return ranges, others[0] if len(others) == 1 else wq.And(others)
     return [], q
-
-
-def _one_line(s: str) -> str:
-    return re.sub(r"\s+", " ", s)

@@ -163,11 +163,12 @@ async def test_timeline_lists_all_events_and_opens_article(make_app):
         await pilot.pause()
         source = main.side_list.source
         assert isinstance(source, Timeline)
-        dates = [e.date for _s, e in source.pairs]
+        dates = [d.event.date for d in source.pairs]
         assert dates == sorted(dates) and len(dates) == 4
         assert app.focused is main.side_list
         await pilot.press("G", "enter")
-        summary, event = source.item(len(source) - 1)
+        last = source.item(len(source) - 1)
+        summary, event = last.summary, last.event
         assert summary.id == "song-contest"
         assert main.current_id == "song-contest"
         assert main.article_view.marked == (event.start, event.end)

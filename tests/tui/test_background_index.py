@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import time
 
-from newsdesk.tui.background_index import BackgroundIndexer
+from newsdesk.tui.background_index import BackgroundIndexer, IndexFailed, IndexMessage
 
 
-def _wait(indexer: BackgroundIndexer, seconds: float = 120.0) -> list[tuple]:
-    messages: list[tuple] = []
+def _wait(indexer: BackgroundIndexer, seconds: float = 120.0) -> list[IndexMessage]:
+    messages: list[IndexMessage] = []
     deadline = time.monotonic() + seconds
     while not indexer.finished and time.monotonic() < deadline:
         messages += indexer.poll()
@@ -25,8 +25,8 @@ def test_worker_reports_an_error_instead_of_crashing(tmp_path):
     assert indexer.process.pid != 0
     messages = _wait(indexer)
     assert indexer.finished
-    assert messages and messages[-1][0] == "error"
-    assert isinstance(messages[-1][1], str) and messages[-1][1]
+    assert messages and isinstance(messages[-1], IndexFailed)
+    assert isinstance(messages[-1].message, str) and messages[-1].message
 
 
 def test_stop_ends_the_worker(tmp_path):
@@ -80,7 +80,7 @@ async def test_refresh_of_a_big_index_runs_in_a_thread(sample_index, monkeypatch
         main = app.main_screen
         original = main.load_articles
         monkeypatch.setattr(main, "load_articles", lambda **kw: calls.append(kw) or original(**kw))
-        monkeypatch.setattr(app.store.wrapped, "refresh", lambda: True)
+        monkeypatch.setattr(app.store, "refresh", lambda: True)
         app._refresh_store(force=True)
         await app.workers.wait_for_complete()
         await pilot.pause()

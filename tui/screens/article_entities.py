@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from newsdesk.index.annotations import LABELS, Entity
+from newsdesk.index.annotations import LABELS, Entity, split_entity_key
 from newsdesk.tui import entity_styles
 from newsdesk.tui.list_sources import display_name
 from newsdesk.tui.safe_text import clean_line
@@ -27,7 +27,7 @@ def group_entities(entities: list[Entity]) -> list[tuple[str, list[tuple[str, st
         first.setdefault(e.key, e)
     groups: dict[str, list[tuple[str, str, int]]] = {}
     for key, e in first.items():
-        name = display_name(key) if ":" in key else clean_line(e.text)
+        name = display_name(key) if split_entity_key(key)[0] else clean_line(e.text)
         groups.setdefault(e.label, []).append((key, name, counts[key]))
     order = [*LABELS, *sorted(set(groups) - set(LABELS))]
     return [

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,13 +14,31 @@ from textual.widgets import Footer, Static
 
 from newsdesk.tui import entity_styles
 from newsdesk.tui.list_sources import MentionRows, SummaryRows, display_name
+from newsdesk.tui.loaders import LoadFailed, loader
 from newsdesk.tui.widgets.virtual_list import EmptySource, VirtualList
 
 MENTION_LIMIT = 500
 
 
-class EntityScreen(Screen[tuple | None]):
-    """Dismisses with ("mention", article_id, start, end), ("article", article_id, key) or None."""
+@dataclass(frozen=True)
+class OpenMention:
+    """Open the article at this mention of the entity (offsets into its text)."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class OpenArticle:
+    """Open the article at its first mention of the entity ``key``."""
+
+    article_id: str
+    key: str
+
+
+class EntityScreen(Screen[OpenMention | OpenArticle | None]):
+    """Dismisses with OpenMention, OpenArticle or None (back)."""
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Back"),
@@ -53,12 +73,9 @@ class EntityScreen(Screen[tuple | None]):
             # A common entity of a big corpus takes the store a while: keep the screen live.
             self._load(self.app.store)
 
-    @work(thread=True, exclusive=True, group="entity")
+    @loader(group="entity", failure="Cannot load the entity")
     def _load(self, store) -> None:
-        try:
-            info = store.entity_summary(self.key)
-        except KeyError:
-            info = None
+        info = store.entity_summary(self.key)
         mentions = store.entity_mentions(self.key, limit=MENTION_LIMIT)
         articles = store.entity_articles(self.key)
         self.app.call_from_thread(self._loaded, info, mentions, articles)
@@ -74,6 +91,15 @@ class EntityScreen(Screen[tuple | None]):
         more = "+" if len(mentions) >= MENTION_LIMIT else ""
         self.query_one("#entity-mentions-pane").border_title = f"Mentions in context · {len(mentions)}{more}"
         self.query_one("#entity-articles-pane").border_title = f"Articles · {len(articles):,}"
+
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        """Say it where the mentions would be; the app notifies too."""
+        if not self.is_attached:
+            return
+        failed = EmptySource(f"{message.title}: {message.reason}")
+        self.query_one("#entity-mentions", VirtualList).set_source(failed, announce=False)
+        self.query_one("#entity-articles", VirtualList).set_source(EmptySource("—"), announce=False)
 
     def _show_header(self, info) -> None:
         label = (info.label if info else None) or self.label or "?"
@@ -96,8 +122,8 @@ class EntityScreen(Screen[tuple | None]):
     @on(VirtualList.Selected, "#entity-mentions")
     def _mention_selected(self, event: VirtualList.Selected) -> None:
         m = event.item
-        self.dismiss(("mention", m.summary.id, m.start, m.end))
+        self.dismiss(OpenMention(m.summary.id, m.start, m.end))
 
     @on(VirtualList.Selected, "#entity-articles")
     def _article_selected(self, event: VirtualList.Selected) -> None:
-        self.dismiss(("article", event.item.id, self.key))
+        self.dismiss(OpenArticle(event.item.id, self.key))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -11,7 +11,12 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from newsdesk.index.annotations import Event
+from newsdesk.index.store import DatedEvent, StoreError
+from newsdesk.tui.background_index import IndexProgress
 from newsdesk.tui.list_sources import ArticleEvents, ArticlePages, SearchHits, Timeline
+from newsdesk.tui.loaders import LoadFailed, loader
+from newsdesk.tui.screens.entity import OpenArticle, OpenMention
+from newsdesk.tui.store_access import StoreAccess
 from newsdesk.tui.widgets.virtual_list import EmptySource
 from newsdesk.tui.safe_text import clean_line
 from newsdesk.tui.widgets.article_view import ArticleView
@@ -54,6 +59,7 @@ class MainScreen(Screen):
         self._timeline_cache: list | None = None
         self._side_user_choice: bool | None = None
         self.loading = False  # the first page of a big index is being fetched in a thread
+        self._index_changed_while_loading = False
         self._pending_query: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -87,7 +93,7 @@ class MainScreen(Screen):
         return self.query_one(SearchBar)
 
     @property
-    def store(self):
+    def store(self) -> StoreAccess | None:
         return self.app.store
 
     def on_mount(self) -> None:
@@ -107,21 +113,52 @@ class MainScreen(Screen):
         else:
             self.load_articles()
 
-    @work(thread=True, exclusive=True, group="first-page")
-    def _load_first_page(self, store) -> None:
+    @loader(group="first-page", failure="Cannot load the articles")
+    def _load_first_page(self, store: StoreAccess) -> None:
         page = store.list_articles(0, ArticlePages.PAGE)
         self.app.call_from_thread(self._first_page_ready, store, page)
 
-    def _first_page_ready(self, store, page: list) -> None:
+    def _first_page_ready(self, store: StoreAccess, page: list) -> None:
+        if self._index_changed_while_loading and store is self.store:
+            # the indexer committed meanwhile: this page may be stale; read it again
+            self._index_changed_while_loading = False
+            self._load_first_page(store)
+            return
         self.loading = False
         if store is not self.store:
             self.load_articles()
             return
-        self.article_list.set_source(ArticlePages(store, first_page=page))
+        self.article_list.set_source(ArticlePages(store, first_page=page, failed=self._page_failed))
         self._update_list_title()
         if self._pending_query is not None:
             query, self._pending_query = self._pending_query, None
             self.run_search(query)
+
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        """Show a failed loader's message where its data would have been (the app notifies too)."""
+        if message.group == "first-page":
+            self.loading = False
+            self._index_changed_while_loading = False
+            self._pending_query = None
+            self.article_list.set_source(EmptySource(f"Cannot load the articles: {message.reason}"))
+        elif message.group == "timeline" and self.timeline_mode:
+            self.side_list.set_source(EmptySource(f"Cannot load the timeline: {message.reason}"), announce=False)
+            self._update_side_title()
+
+    def _page_failed(self, reason: str) -> None:
+        self.post_message(LoadFailed("list-page", "Cannot load the articles", reason))
+
+    # --- background indexing ----------------------------------------------------------------
+
+    def show_index_starting(self) -> None:
+        self.query_one(IndexStatus).show_starting()
+
+    def show_index_progress(self, progress: IndexProgress) -> None:
+        self.query_one(IndexStatus).show_progress(progress.files_done, progress.files_total, progress.articles_done)
+
+    def hide_index_status(self) -> None:
+        self.query_one(IndexStatus).hide()
 
     def on_resize(self, event) -> None:
         self._apply_width(event.size.width)
@@ -137,6 +174,7 @@ class MainScreen(Screen):
     def load_articles(self, *, keep_position: bool = False) -> None:
         """(Re)load the list of all articles (or re-run the active search)."""
         if self.loading:
+            self._index_changed_while_loading = True
             return
         if self.search_query:
             self.run_search(self.search_query, keep_position=keep_position)
@@ -146,7 +184,7 @@ class MainScreen(Screen):
             vlist.set_source(EmptySource(self.app.empty_index_message()))
             self._update_list_title()
             return
-        source = ArticlePages(self.store)
+        source = ArticlePages(self.store, failed=self._page_failed)
         if keep_position and isinstance(vlist.source, ArticlePages):
             cursor = vlist.cursor
             if self.current_id is not None:
@@ -189,11 +227,11 @@ class MainScreen(Screen):
             return True
         try:
             stored = self.store.get_article(article_id)
-        except KeyError:
+        except KeyError:  # ArticleNotFoundError
             self.notify("That article is no longer in the index.", severity="warning")
             return False
-        except Exception as exc:  # a damaged document must not take the reader down
-            self.notify(f"{type(exc).__name__}: {exc}", title="Cannot open the article", severity="error")
+        except StoreError as exc:  # a damaged document must not take the reader down
+            self.notify(str(exc), title="Cannot open the article", severity="error")
             return False
         self.current_id = article_id
         self.current = stored
@@ -243,8 +281,8 @@ class MainScreen(Screen):
     @on(VirtualList.Selected, "#events")
     def _event_selected(self, event: VirtualList.Selected) -> None:
         if self.timeline_mode:
-            summary, ev = event.item
-            self.open_at(summary.id, ev.start, ev.end)
+            dated: DatedEvent = event.item
+            self.open_at(dated.summary.id, dated.event.start, dated.event.end)
         else:
             ev: Event = event.item
             self.article_view.scroll_to_span(ev.start, ev.end)
@@ -283,13 +321,13 @@ class MainScreen(Screen):
         if self.timeline_mode and self.store is not None:
             self._load_timeline(self.store, self.side_list.cursor)
 
-    @work(thread=True, exclusive=True, group="timeline")
-    def _load_timeline(self, store, cursor: int) -> None:
+    @loader(group="timeline", failure="Cannot load the timeline")
+    def _load_timeline(self, store: StoreAccess, cursor: int) -> None:
         """All events of the corpus (a big corpus has hundreds of thousands): off the UI thread."""
         pairs = store.events()
         self.app.call_from_thread(self._timeline_loaded, store, pairs, cursor)
 
-    def _timeline_loaded(self, store, pairs: list, cursor: int) -> None:
+    def _timeline_loaded(self, store: StoreAccess, pairs: list[DatedEvent], cursor: int) -> None:
         if store is not self.store:
             return
         self._timeline_cache = pairs
@@ -330,8 +368,8 @@ class MainScreen(Screen):
         except QueryError as exc:
             bar.set_status(exc.message, error=True)
             return
-        except Exception as exc:  # never a crash for what the user types
-            bar.set_status(f"cannot search: {type(exc).__name__}", error=True)
+        except StoreError as exc:  # never a crash for what the user types
+            bar.set_status(f"cannot search: {exc}", error=True)
             self.log.error(f"search {query!r} failed: {exc!r}")
             return
         self.search_query = query
@@ -406,14 +444,11 @@ class MainScreen(Screen):
                     break
         self.app.push_screen(EntityScreen(key, label, name), self._entity_result)
 
-    def _entity_result(self, result: tuple | None) -> None:
-        if not result:
-            return
-        if result[0] == "mention":
-            _, article_id, start, end = result
-            self.open_at(article_id, start, end, entity=True)
-        elif result[0] == "article":
-            _, article_id, key = result
+    def _entity_result(self, result: OpenMention | OpenArticle | None) -> None:
+        if isinstance(result, OpenMention):
+            self.open_at(result.article_id, result.start, result.end, entity=True)
+        elif isinstance(result, OpenArticle):
+            article_id, key = result.article_id, result.key
             if self.open_article(article_id):
                 first = next((e for e in self.article_view.entities if e.key == key), None)
                 if first is not None:
@@ -438,7 +473,7 @@ class MainScreen(Screen):
             return
         self._open_in_background(target)
 
-    @work(thread=True, exclusive=True, group="open-source")
+    @loader(group="open-source", failure="Cannot open the source")
     def _open_in_background(self, target: str) -> None:
         from newsdesk.tui.system_open import OpenError, open_target
 

@@ -120,7 +120,10 @@ class VirtualList(ScrollView, can_focus=True):
     @property
     def current(self) -> Any | None:
         if 0 <= self.cursor < len(self.source):
-            return self.source.item(self.cursor)
+            try:
+                return self.source.item(self.cursor)
+            except IndexError:  # a row its source cannot read now (it shows why)
+                return None
         return None
 
     def _update_virtual_size(self) -> None:

@@ -1,12 +1,12 @@
-from newsdesk.index.ingest.ids import article_id, path_key
+from newsdesk.index.ingest.ids import article_id, resolved_path
 
 
-def test_path_key_is_absolute_and_resolves_links(tmp_path, monkeypatch):
+def test_resolved_path_is_absolute_and_resolves_links(tmp_path, monkeypatch):
     target = tmp_path / "a.txt"
     target.write_text("x")
     (tmp_path / "link.txt").symlink_to(target)
     monkeypatch.chdir(tmp_path)
-    assert path_key("a.txt") == str(target.resolve()) == path_key(tmp_path / "link.txt")
+    assert resolved_path("a.txt") == str(target.resolve()) == resolved_path(tmp_path / "link.txt")
 
 
 def test_article_id_is_stable_short_and_distinct():

@@ -194,3 +194,34 @@ def test_missing_corpus_folder_removes_its_files(corpus, tmp_path):
     r = build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer())
     assert (r.removed, r.unchanged) == (1, 2)
     assert Store.open(tmp_path / "ix").search("Strassen").total == 0
+
+
+def test_a_linked_file_is_named_by_its_link_and_identified_by_its_target(tmp_path):
+    """The two path keys: the index names a file as the corpus reaches it (indexed_path), an
+    article's id comes from the file itself (resolved_path), so re-pointing the link replaces
+    the articles and leaves none behind."""
+    from newsdesk.index.ingest.ids import article_id, resolved_path
+    from newsdesk.index.store.records import indexed_path
+
+    corpus, elsewhere = tmp_path / "corpus", tmp_path / "elsewhere"
+    write(elsewhere / "first.txt", "Erster", "Ein Text über Budapest.")
+    write(elsewhere / "second.txt", "Zweiter", "Ein Text über Wien.")
+    corpus.mkdir()
+    link = corpus / "linked.txt"
+    link.symlink_to(elsewhere / "first.txt")
+    assert indexed_path(link) == str(link) != resolved_path(link) == str(elsewhere / "first.txt")
+
+    fa = FakeAnalyzer()
+    build_index([corpus], tmp_path / "ix", analyzer=fa)
+    store = Store.open(tmp_path / "ix")
+    (summary,) = store.list_articles(0, 10)
+    assert summary.id == article_id(resolved_path(elsewhere / "first.txt"))
+    assert Manifest.load(tmp_path / "ix").files.keys() == {str(link)}
+    r = build_index([corpus], tmp_path / "ix", analyzer=fa)
+    assert (r.added, r.updated, r.unchanged) == (0, 0, 1)
+
+    link.unlink()
+    link.symlink_to(elsewhere / "second.txt")
+    build_index([corpus], tmp_path / "ix", analyzer=fa)
+    store.refresh()
+    assert [s.title for s in store.list_articles(0, 10)] == ["Zweiter"]

@@ -175,8 +175,8 @@ def test_odd_queries_answer_quickly(store, query):
 
 def test_events_in_date_order_and_by_query(store):
     events = store.events()
-    assert [(s.id, e.date) for s, e in events] == [("d", "2025-09-01"), ("b", "2025-10-30"), ("a", "2025-11-08")]
-    assert [s.id for s, _ in store.events("Kreml")] == ["b"]
+    assert [(d.summary.id, d.event.date) for d in events] == [("d", "2025-09-01"), ("b", "2025-10-30"), ("a", "2025-11-08")]
+    assert [d.summary.id for d in store.events("Kreml")] == ["b"]
     assert store.events("Artikel") == []  # only the undated article without events
 
 
