@@ -166,7 +166,8 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
             epilog="Query syntax: words (all must match), OR, NOT, \"phrases\", (groups), prefix*, "
             "title:WORD, entity:putin or entity:\"PER:Wladimir Putin\", date:2025-10, "
             "date:[2025-10-01 to 2025-10-31]. German words match their inflected forms; umlauts and "
-            "ß may be written as a/o/u and ss.\nExit status: 0 ok (also with no results), 2 malformed query, 1 error.",
+            "ß may be written as a/o/u, ae/oe/ue and ss; an unclosed phrase is searched as if closed (said on "
+            "stderr).\nExit status: 0 ok (also with no results), 2 malformed query, 1 error.",
         )
         p.add_argument("query", metavar="QUERY")
         _add_corpus_args(p)
@@ -376,10 +377,13 @@ def cmd_search(args) -> int:
         raise UsageError("--limit must be at least 1")
     store = _open_store(args)
     results = store.search(args.query, limit=args.limit)
+    if results.note:  # the query was read otherwise than written (an unclosed phrase)
+        _console(stderr=True).print(_text(f"newsdesk: {results.note}", "dim"))
     if args.json:
         sys.stdout.write(_json_line({
             "query": args.query,
             "total": results.total,
+            "note": results.note,
             "terms": results.terms,
             "hits": [
                 {**h.summary.to_dict(), "score": round(h.score, 4),
