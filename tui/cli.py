@@ -619,10 +619,8 @@ def _is_config_error(exc: BaseException) -> bool:
 def run(handler, args) -> int:
     from newsdesk.index.store.errors import IndexBusyError, IndexNotFoundError, QueryError, StoreError
 
-    err = _console(stderr=True)
-
     def fail(message: str, status: int) -> int:
-        err.print(_text(f"newsdesk: {printable(message)}"))
+        _console(stderr=True).print(_text(f"newsdesk: {printable(message)}"))
         return status
 
     try:

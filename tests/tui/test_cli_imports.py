@@ -33,3 +33,15 @@ def test_urllib_request_still_imports_after_whoosh():
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert result.stdout.split() == ["urllib.request", "True"], result.stderr[-2000:]
+
+
+def test_search_json_needs_no_rich(sample_index):
+    script = (
+        "import sys\n"
+        "from newsdesk.tui.cli import main\n"
+        f"status = main(['search', '--json', '--index', {str(sample_index)!r}, 'wien'])\n"
+        "print('RICH' if 'rich.console' in sys.modules else 'NO-RICH', status)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "NO-RICH 0"
