@@ -151,7 +151,8 @@ class Ranker:
             return _EMPTY_IDS, _EMPTY_SCORES
         ids = np.concatenate(id_parts)
         tf = np.concatenate(tf_parts)
-        idf = self._idf(fieldname, btext)
+        # Whoosh's idf, log(N / (df + 1)) + 1; df: the postings read (deleted documents count, as in Whoosh)
+        idf = math.log(self.doc_count_all / (len(ids) + 1)) + 1
         lengths = self._field_lengths(fieldname)
         if lengths is None:
             scores = np.full(len(ids), idf * boost)

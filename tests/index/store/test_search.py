@@ -33,3 +33,15 @@ def test_match_spans_find_ae_oe_ue_spellings():
     term = [t.text for t in german_analyzer()("München")]
     text = "In Muenchen, München und Munchen."
     assert [text[s:e] for s, e in match_spans(text, term)] == ["Muenchen", "München", "Munchen"]
+
+
+def test_plain_words_are_read_as_whoosh_reads_them():
+    from newsdesk.index.store.schema import build_schema
+    from newsdesk.index.store.search import _plain_words, make_parser
+
+    parser = make_parser(build_schema())
+    for text in ["Haushalt", "Bahn Kiel", "die Bahn", "Gespräche über Russlands Zukunft", "Straße München Muenchen",
+                 "Bahn Bahn", "und oder"]:
+        assert _plain_words(text) == parser.parse(text).normalize(), text
+    for text in ["Bahn OR Kiel", "title:Bahn", '"Bahn"', "Bahn*", "G7", "Neu-Delhi", "(Bahn)"]:
+        assert _plain_words(text) is None, text
