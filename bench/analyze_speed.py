@@ -1,12 +1,16 @@
 """Analyzer throughput: tokens/s and articles/s, batched vs one text at a time.
 
     python bench/analyze_speed.py [--articles 300] [--single 40] [--batch-size 64] [--model NAME_OR_PATH]
+                                  [--events-before GIT_REV]
 
 The corpus is the bundled seed articles, varied: each generated article takes
 the paragraphs of a seed in a shuffled order (fixed random seed), so the
 figures are repeatable. Prints the load time, then for each way of running
 the figures, and the share of time spent in each stage (pipeline, entities,
-temporal tagger, events) measured on the same texts.
+temporal tagger, events) measured on the same texts. With ``--events-before REV`` the event
+extraction of that git revision (``index/analysis/events.py`` as it was there) runs on the same
+Docs too, and the whole analysis is given in tokens/s with either, so that a change to the events
+is measured against its baseline in the same run, on the same loaded machine.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import shuffled_seed_articles  # noqa: E402
+from bench.revisions import module_at  # noqa: E402
 from newsdesk.index.analysis.analyzer import Analyzer  # noqa: E402
 from newsdesk.index.analysis.entities import extract_entities  # noqa: E402
 from newsdesk.index.analysis.events import extract_events  # noqa: E402
@@ -38,6 +43,7 @@ def main() -> None:
     parser.add_argument("--single", type=int, default=40, help="articles analysed one at a time")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--events-before", default=None, metavar="GIT_REV", help="compare with the events of this revision")
     args = parser.parse_args()
 
     analyzer = Analyzer(args.model)
@@ -84,6 +90,19 @@ def main() -> None:
     stages = (("spaCy pipeline", t_pipe), ("entities", t_ent), ("temporal tagger", t_tag), ("events", t_ev))
     for name, seconds in stages:
         print(f"  {name:<16} {seconds:8.2f} s  {100 * seconds / total:5.1f} %")
+    tokens = sum(token_counts)
+    print(f"whole analysis from the stages: {tokens / total:10.0f} tokens/s")
+    if args.events_before:
+        before = module_at(args.events_before, "index/analysis/events.py")
+        t0 = time.perf_counter()
+        for doc, tx, ents, (text, _) in zip(docs, timexes, entities, items):
+            before.extract_events(doc, tx, ents, text)
+        t_before = time.perf_counter() - t0
+        base = t_pipe + t_ent + t_tag + t_before
+        print(
+            f"events of {args.events_before}: {t_before:.2f} s; whole analysis with them {tokens / base:10.0f} tokens/s, "
+            f"now {tokens / total:10.0f} tokens/s ({100 * (base / total - 1):+.1f} % speed)"
+        )
 
 
 if __name__ == "__main__":

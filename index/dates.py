@@ -14,12 +14,13 @@ MONTH_NAMES = (
     "Januar", "Februar", "März", "April", "Mai", "Juni",
     "Juli", "August", "September", "Oktober", "November", "Dezember",
 )
+DAY_PART_NAMES = {"MO": "morgens", "MI": "mittags", "AF": "nachmittags", "EV": "abends", "NI": "nachts"}
 SEASON_NAMES = {"SP": "Frühjahr", "SU": "Sommer", "FA": "Herbst", "WI": "Winter"}
 
 _VALUE = re.compile(
     r"^(?P<bc>BC|-)?(?P<year>\d{4})"
-    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>\d{2}:\d{2}))?)?"
-    r"|W(?P<week>\d{2})|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
+    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?:(?P<time>\d{2}:\d{2})|(?P<part>MO|MI|AF|EV|NI)))?)?"
+    r"|W(?P<week>\d{2})(?P<weekend>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
 )
 _DECADE = re.compile(r"^(?P<bc>BC|-)?(?P<decade>\d{3})$")
 _CENTURY = re.compile(r"^(?P<bc>BC|-)?(?P<century>\d{2})$")
@@ -30,24 +31,9 @@ def when_text(value: str) -> str:
     value = (value or "").strip()
     m = _VALUE.match(value)
     if m:
-        year = int(m["year"])
-        if m["bc"]:
-            return f"{year} v. Chr."
-        if m["time"]:
-            return f"{int(m['day'])}. {MONTH_NAMES[int(m['month']) - 1]} {year}, {m['time']} Uhr"
-        if m["day"]:
-            return f"{int(m['day'])}. {MONTH_NAMES[int(m['month']) - 1]} {year}"
-        if m["month"]:
-            return f"{MONTH_NAMES[int(m['month']) - 1]} {year}"
-        if m["week"]:
-            return f"KW {int(m['week'])}/{year}"
-        if m["quarter"]:
-            return f"{m['quarter']}. Quartal {year}"
-        if m["half"]:
-            return f"{m['half']}. Halbjahr {year}"
-        if m["season"]:
-            return f"{SEASON_NAMES[m['season']]} {year}"
-        return str(year)
+        if m["bc"]:  # "BC0479-SP": Frühjahr 479 v. Chr.
+            return _date_text(m, int(m["year"])) + " v. Chr."
+        return _date_text(m, int(m["year"]))
     m = _DECADE.match(value)
     if m:
         decade = int(m["decade"]) * 10
@@ -59,13 +45,38 @@ def when_text(value: str) -> str:
     return value
 
 
+def _date_text(m: re.Match, year: int) -> str:
+    if m["time"]:
+        return f"{int(m['day'])}. {MONTH_NAMES[int(m['month']) - 1]} {year}, {m['time']} Uhr"
+    if m["part"]:
+        return f"{int(m['day'])}. {MONTH_NAMES[int(m['month']) - 1]} {year}, {DAY_PART_NAMES[m['part']]}"
+    if m["day"]:
+        return f"{int(m['day'])}. {MONTH_NAMES[int(m['month']) - 1]} {year}"
+    if m["month"]:
+        return f"{MONTH_NAMES[int(m['month']) - 1]} {year}"
+    if m["week"]:
+        week = f"KW {int(m['week'])}/{year}"
+        return f"Wochenende {week}" if m["weekend"] else week
+    if m["quarter"]:
+        return f"{m['quarter']}. Quartal {year}"
+    if m["half"]:
+        return f"{m['half']}. Halbjahr {year}"
+    if m["season"]:
+        return f"{SEASON_NAMES[m['season']]} {year}"
+    return str(year)
+
+
 def span_text(value: str, end_value: str = "") -> str:
-    """A date or a range of two dates: ``16. Juni – 23. September 2025`` keeps one shared year."""
+    """A date or a range of two dates, sharing what both ends share as a person writes it:
+    ``5.–22. November 2013``, ``16. Juni – 23. September 2025``, ``1995 – 1999``."""
     start = when_text(value)
     if not end_value or end_value == value:
         return start
     end = when_text(end_value)
     a, b = _VALUE.match(value or ""), _VALUE.match(end_value or "")
-    if a and b and not a["bc"] and not b["bc"] and a["year"] == b["year"] and (a["month"] and b["month"]):
-        start = start.rsplit(" ", 1)[0] if not a["time"] else start
+    plain = a and b and not a["bc"] and not b["bc"] and not a["time"] and not b["time"]
+    if plain and a["year"] == b["year"] and a["month"] and b["month"]:
+        if a["month"] == b["month"] and a["day"] and b["day"]:
+            return f"{int(a['day'])}.–{end}"
+        start = start.rsplit(" ", 1)[0]
     return f"{start} – {end}"

@@ -49,6 +49,7 @@ class NewsdeskApp(App):
         STYLES / "entity_screen.tcss",
         STYLES / "article_entities_screen.tcss",
         STYLES / "help_screen.tcss",
+        STYLES / "dialogs.tcss",
     ]
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),
@@ -268,8 +269,8 @@ class NewsdeskApp(App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Search", "Focus the search field (/)", self._main_action("action_focus_search"))
         yield SystemCommand("Clear search", "Show all articles again (Esc)", self._main_action("clear_search"))
-        yield SystemCommand("Toggle side list", "Show or hide the events list (s)", self._main_action("action_toggle_side"))
-        yield SystemCommand("Timeline", "Events of the whole corpus / of this article (t)", self._main_action("action_toggle_timeline"))
+        yield SystemCommand("Toggle events list", "Show or hide the article's events (s)", self._main_action("action_toggle_side"))
+        yield SystemCommand("Timeline", "Events of the corpus (or of the search), by year and month (t)", self._main_action("action_timeline"))
         yield SystemCommand("Entities of this article", "Grouped by label, with counts (e)", self._main_action("action_entity_list"))
         yield SystemCommand("Open source", "Open the article's URL or file (o)", self._main_action("action_open_source"))
         yield SystemCommand("Copy citation", "Title, source and date to the clipboard (c)", self._main_action("action_copy_citation"))

@@ -7,15 +7,19 @@ row. Titles, snippets and contexts are untrusted text: they go through
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Callable
 from urllib.parse import urlsplit
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
 from newsdesk.index.annotations import Event, split_entity_key
+from newsdesk.index.dates import MONTH_NAMES, when_text
 from newsdesk.index.store.errors import StoreError
 from newsdesk.tui.safe_text import clean_line
 
@@ -28,7 +32,10 @@ def display_name(key: str) -> str:
 
 
 def source_label(summary) -> str:
-    """A short name for where an article comes from: the URL's host or the file name."""
+    """A short name for where an article comes from: its publisher, the URL's host, or the file name."""
+    publisher = getattr(summary, "publisher", None)
+    if publisher and publisher.strip():
+        return clean_line(publisher).strip()
     if getattr(summary, "url", None):
         host = urlsplit(summary.url).netloc
         if host:
@@ -54,21 +61,97 @@ def event_when(event: Event) -> str:
     return clean_line(event.value or event.date)
 
 
-def _summary_lines(summary, style: StyleFor) -> list[Text]:
-    title = Text()
-    title.append(clean_line(summary.title) or "(untitled)", style=style("title"))
-    meta = Text(date_label(summary.date), style=style("accent"))
+_REPORTER = re.compile(
+    r"\blaut\s+(?:(?:de[rmns]|einer?|eine[mnrs]?)\s+)?(?P<a>[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)"
+    r"|\b(?:sagte|sagten|erklärte|erklärten|teilte|teilten|berichtete|berichteten|meldete|meldeten)"
+    r"\s+(?:de[rmns]\s+|die\s+)?(?P<b>[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)"
+)
+
+
+def status_label(event: Event) -> str:
+    """What the text says of the event, where it is not a plain statement: "geplant",
+    "laut Peskow", "nicht", "erschlossen" (dated from the publication date); "" otherwise."""
+    if event.inferred:
+        return "erschlossen"
+    if event.status == "planned":
+        return "geplant"
+    if event.status == "negated":
+        return "nicht"
+    if event.status == "reported":
+        m = _REPORTER.search(event.text or "")
+        name = (m["a"] or m["b"]) if m else ""
+        return f"laut {clean_line(name)}" if name else "laut …"
+    return ""
+
+
+def _wrap_words(text: str, width: int, lines: int) -> list[str]:
+    """``text`` in at most ``lines`` lines of ``width`` columns, broken between words (the
+    last line keeps the rest; the list cuts it with an ellipsis)."""
+    words = text.split()
+    out: list[str] = []
+    current = ""
+    for i, word in enumerate(words):
+        if len(out) == lines - 1:
+            rest = " ".join(words[i:])
+            out.append(f"{current} {rest}" if current else rest)
+            return out
+        if not current:
+            current = word
+        elif cell_len(current) + 1 + cell_len(word) <= width:
+            current = f"{current} {word}"
+        else:
+            out.append(current)
+            current = word
+    if current or not out:
+        out.append(current)
+    return out
+
+
+def summary_meta(summary, width: int, style: StyleFor) -> Text:
+    """Date · source · place · counts: as many as fit in ``width``, most telling first."""
+    parts = [(date_label(summary.date), "accent")]
     src = source_label(summary)
-    if src:
-        meta.append(" · ", style=style("dim"))
-        meta.append(src, style=style("meta"))
-    return [title, meta]
+    # a publisher or a host is short and tells sources apart; a bare file name (the same for
+    # every article of a JSONL file) comes last, after the place and the counts
+    named = bool(getattr(summary, "publisher", None) or getattr(summary, "url", None))
+    if src and named:
+        parts.append((src, "meta"))
+    place = clean_line(getattr(summary, "place", "") or "")
+    if place and not (named and place.casefold() in src.casefold()):
+        parts.append((place, "meta"))
+    events = getattr(summary, "event_count", -1)
+    if events >= 0:
+        parts.append((f"{events} event{'s' if events != 1 else ''}", "dim"))
+    entities = getattr(summary, "entity_count", -1)
+    if entities >= 0:
+        parts.append((f"{entities} entit{'ies' if entities != 1 else 'y'}", "dim"))
+    if src and not named:
+        parts.append((src, "dim"))
+    meta = Text()
+    for i, (part, name) in enumerate(parts):
+        extra = cell_len(part) + (3 if i else 0)
+        if i >= 2 and cell_len(meta.plain) + extra > width:
+            continue  # too long here: a shorter part after it may fit
+        if i:
+            meta.append(" · ", style=style("dim"))
+        meta.append(part, style=style(name))
+    return meta
+
+
+def _summary_lines(summary, style: StyleFor, width: int = 80, title_lines: int = 2) -> list[Text]:
+    """The title (wrapped over ``title_lines`` lines) and a line of date, source, place and counts."""
+    title = clean_line(summary.title).strip() or "(untitled)"
+    lines = [Text(line, style=style("title")) for line in _wrap_words(title, max(8, width), title_lines)]
+    lines.append(summary_meta(summary, width, style))
+    while len(lines) < title_lines + 1:
+        lines.append(Text())  # a short title: the meta line right under it, a gap below
+    return lines
 
 
 class SummaryRows:
     """A fixed list of ArticleSummary (an entity's articles)."""
 
-    row_height = 2
+    row_height = 3
 
     def __init__(self, summaries: list, empty_message: str = "No articles.") -> None:
         self.summaries = summaries
@@ -81,13 +164,18 @@ class SummaryRows:
         return self.summaries[index]
 
     def lines(self, index: int, width: int, style: StyleFor) -> list[Text]:
-        return _summary_lines(self.summaries[index], style)
+        return _summary_lines(self.summaries[index], style, width)
+
+
+def _list_order(date) -> tuple[int, int]:
+    """Sort key along the article list: newest first, undated last (ascending along the list)."""
+    return (1, 0) if date is None else (0, -date.toordinal())
 
 
 class ArticlePages:
     """All indexed articles, newest first, fetched from the store a page at a time."""
 
-    row_height = 2
+    row_height = 3
     PAGE = 100
     KEEP_PAGES = 64
 
@@ -130,12 +218,35 @@ class ArticlePages:
             raise IndexError(index)
         return page[offset]
 
-    def index_of(self, article_id: str, scan: int = 2000) -> int | None:
-        """Position of an article among the first ``scan`` rows (to keep the cursor on it after a refresh)."""
+    def index_of(self, article_id: str, date=None, scan: int = 2000) -> int | None:
+        """Position of an article (to keep the cursor on it after a refresh): among the first
+        ``scan`` rows, else, given its ``date``, among the rows of that date, found by halving
+        (the list is newest first, undated last), so a few pages are read, not all."""
         for number in range(min(self._count, scan) // self.PAGE + 1):
             for i, summary in enumerate(self._page(number)):
                 if summary.id == article_id:
                     return number * self.PAGE + i
+        if date is None or self._count <= scan:
+            return None
+        wanted = _list_order(date)
+        try:
+            lo, hi = 0, self._count
+            while lo < hi:  # the first row not newer than ``date``
+                mid = (lo + hi) // 2
+                if _list_order(self.item(mid).date) < wanted:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            index = lo
+            while index < self._count:
+                summary = self.item(index)
+                if _list_order(summary.date) != wanted:
+                    return None
+                if summary.id == article_id:
+                    return index
+                index += 1
+        except IndexError:  # a page that cannot be read: not found
+            return None
         return None
 
     def lines(self, index: int, width: int, style: StyleFor) -> list[Text]:
@@ -145,7 +256,7 @@ class ArticlePages:
             if self.failure is not None:
                 return [Text(f"Cannot read these articles: {self.failure}", style=style("dim"))]
             return [Text("…", style=style("dim"))]
-        return _summary_lines(summary, style)
+        return _summary_lines(summary, style, width)
 
 
 class SearchHits:
@@ -198,7 +309,7 @@ class SearchHits:
             hit = self.hit(index)
         except IndexError:
             return [Text("…", style=style("dim"))]
-        title, meta = _summary_lines(hit.summary, style)
+        title, meta = _summary_lines(hit.summary, style, width, title_lines=1)
         snippet = Text(style=style("dim"))
         first_match = None
         for segment, is_match in hit.snippet:
@@ -214,10 +325,31 @@ class SearchHits:
         return [title, meta, snippet]
 
 
-class ArticleEvents:
-    """The events of the open article, in date order."""
+def _when_and_status(event: Event, style: StyleFor) -> Text:
+    line = Text(clean_line(event.when), style=style("accent"))
+    status = status_label(event)
+    if status:
+        line.append("  ")
+        line.append(status, style=style("heading"))
+    return line
 
-    row_height = 2
+
+def event_line(event: Event) -> str:
+    """The event's readable line, or its source text when it has none."""
+    return clean_line(event.what).strip() or clean_line(event.text).strip()
+
+
+def names_of(keys: list[str], names: dict[str, str] | None = None) -> str:
+    """The shown names of entity keys; a key without a label is looked up in ``names``."""
+    names = names or {}
+    return ", ".join(display_name(k) if split_entity_key(k)[0] else names.get(k) or display_name(k) for k in keys)
+
+
+class ArticleEvents:
+    """The events of the open article, in date order: date as written and status, the
+    readable line, who and where."""
+
+    row_height = 3
     empty_message = "No dated events in this article."
 
     def __init__(self, events: list[Event], names: dict[str, str] | None = None) -> None:
@@ -230,45 +362,128 @@ class ArticleEvents:
     def item(self, index: int) -> Event:
         return self.events[index]
 
-    def _who(self, event: Event) -> str:
-        def name(key: str) -> str:
-            return display_name(key) if split_entity_key(key)[0] else self.names.get(key) or display_name(key)
-
-        return ", ".join(name(k) for k in [*event.who, *event.where])
-
     def lines(self, index: int, width: int, style: StyleFor) -> list[Text]:
         event = self.events[index]
-        first = Text(event_when(event), style=style("accent"))
-        first.append("  ")
-        first.append(clean_line(event.what) or clean_line(event.text), style=style("title"))
-        who = self._who(event)
-        second = Text(who or "—", style=style("meta"))
-        return [first, second]
+        what = Text(event_line(event), style=style("title"))
+        who = names_of([*event.who, *event.where], self.names)
+        return [_when_and_status(event, style), what, Text(who or "—", style=style("meta"))]
 
 
-class Timeline:
-    """Every event of the corpus, in date order (DatedEvent rows)."""
+@dataclass(frozen=True)
+class TimelineHeading:
+    """A group heading of the timeline: a year, or a month of a year."""
+
+    year: str
+    month: int = 0  # 1-12; 0: the year's own heading
+    count: int = 0  # events in the group
+
+    @property
+    def label(self) -> str:
+        year = when_text(self.year) if self.year else "undated"
+        return f"{MONTH_NAMES[self.month - 1]} {year}" if self.month else year
+
+
+def _group_of(event: Event) -> tuple[str, int]:
+    """(year, month) the event is listed under: month 0 for events coarser than a month (a
+    season, a quarter, the year itself), which come first under their year."""
+    date = event.date or ""
+    year = date[:4] if len(date) >= 4 and date[:4].isdigit() else ""
+    if event.granularity in ("decade", "century"):
+        # TIMEX3 writes them 193 / 12: they head their own group ("1930er", "13. Jh.")
+        value = (event.value or "").removeprefix("BC").removeprefix("-")
+        return ((event.value or year) if value.isdigit() and len(value) in (2, 3) else year), 0
+    month = int(date[5:7]) if event.granularity in ("day", "week", "month") and len(date) >= 7 else 0
+    return year, month
+
+
+def _group_order(pair_index: int, event: Event) -> tuple:
+    """Sort key that keeps each group together and the groups in date order."""
+    year, month = _group_of(event)
+    coarse = 0 if event.granularity in ("decade", "century") else 1
+    return ((event.date or "")[:4], coarse, month, pair_index)
+
+
+class TimelineRows:
+    """Events of the corpus (``DatedEvent`` rows in date order) under year and
+    month headings; each row: date as written, status, readable line, then who and the
+    article's title."""
 
     row_height = 2
     empty_message = "No dated events in the index."
 
-    def __init__(self, pairs: list) -> None:
-        self.pairs = pairs
+    def __init__(self, dated: list, empty_message: str | None = None) -> None:
+        if empty_message:
+            self.empty_message = empty_message
+        order = sorted(range(len(dated)), key=lambda i: _group_order(i, dated[i].event))
+        dated = [dated[i] for i in order]
+        self.rows: list = []
+        self._positions: list[int] = []  # per row: number of events up to and including it
+        groups: dict[tuple[str, int], int] = {}
+        for row in dated:
+            group = _group_of(row.event)
+            groups[group] = groups.get(group, 0) + 1
+        year_counts: dict[str, int] = {}
+        for (year, _month), n in groups.items():
+            year_counts[year] = year_counts.get(year, 0) + n
+        last_year: str | None = None
+        last_group: tuple[str, int] | None = None
+        count = 0
+        for row in dated:
+            year, month = group = _group_of(row.event)
+            if year != last_year:
+                self.rows.append(TimelineHeading(year, 0, year_counts[year]))
+                self._positions.append(count)
+                last_year = year
+            if group != last_group:
+                if month:
+                    self.rows.append(TimelineHeading(year, month, groups[group]))
+                    self._positions.append(count)
+                last_group = group
+            self.rows.append(row)
+            count += 1
+            self._positions.append(count)
+        self.item_count = count
 
     def __len__(self) -> int:
-        return len(self.pairs)
+        return len(self.rows)
 
     def item(self, index: int):
-        return self.pairs[index]
+        return self.rows[index]
+
+    def selectable(self, index: int) -> bool:
+        return not isinstance(self.rows[index], TimelineHeading)
+
+    def item_position(self, index: int) -> int:
+        return max(1, self._positions[index])
+
+    def index_of_event(self, article_id: str, start: int) -> int | None:
+        for i, row in enumerate(self.rows):
+            if not isinstance(row, TimelineHeading) and row.summary.id == article_id and row.event.start == start:
+                return i
+        return None
+
+    WHEN_WIDTH = 24  # the date column ("16. Juni – 23. September 2025" is longer and pushes on)
 
     def lines(self, index: int, width: int, style: StyleFor) -> list[Text]:
-        dated = self.pairs[index]
-        summary, event = dated.summary, dated.event
-        first = Text(event_when(event), style=style("accent"))
-        first.append("  ")
-        first.append(clean_line(event.what) or clean_line(event.text), style=style("title"))
-        second = Text(style=style("meta"))
-        who = ", ".join(display_name(k) for k in event.who)
+        row = self.rows[index]
+        if isinstance(row, TimelineHeading):
+            heading = Text(row.label, style=style("heading") if row.month else style("title"))
+            heading.append(f"  · {row.count:,} event{'s' if row.count != 1 else ''}", style=style("dim"))
+            if row.month:
+                return [Text(), Text("  ") + heading]
+            return [Text(), heading]
+        summary, event = row.summary, row.event
+        when = clean_line(event.when)
+        column = self.WHEN_WIDTH if width >= 110 else self.WHEN_WIDTH - 6
+        first = Text("  ")
+        first.append(when.ljust(column), style=style("accent"))
+        first.append(" ")
+        status = status_label(event)
+        if status:
+            first.append(f"[{status}] ", style=style("heading"))
+        first.append(event_line(event), style=style("title"))
+        second = Text("  " + " " * (column + 1), style=style("meta"))
+        who = names_of([*event.who, *event.where])
         if who:
             second.append(who)
             second.append(" · ", style=style("dim"))

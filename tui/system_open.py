@@ -13,6 +13,10 @@ class OpenError(Exception):
     pass
 
 
+COLLECTION_SUFFIXES = (".jsonl", ".ndjson")  # one article a line: always many
+_PEEK = 64 * 1024
+
+
 def target_for(url: str | None, source: str) -> str:
     """What to open: the article's URL when known, else its file."""
     if url:
@@ -23,6 +27,29 @@ def target_for(url: str | None, source: str) -> str:
     if not path.exists():
         raise OpenError(f"File not found: {source}")
     return str(path.resolve())
+
+
+def holds_many_articles(path: Path) -> bool:
+    """Whether the file holds other articles too (JSON Lines, a JSON array, ``{"articles": [...]}``,
+    one JSON object a line in a ``.json``): opening it would not show the one article."""
+    suffix = path.suffix.lower()
+    if suffix in COLLECTION_SUFFIXES:
+        return True
+    if suffix != ".json":
+        return False
+    try:
+        with path.open("rb") as f:
+            head = f.read(_PEEK)
+    except OSError:
+        return False
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    if text.startswith("["):
+        return True
+    if '"articles"' in text[:200]:
+        return True
+    # JSON Lines in a file named .json: a second line that starts an object
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) > 1 and lines[0].rstrip().endswith("}") and lines[1].lstrip().startswith("{")
 
 
 def opener_command(target: str) -> list[str]:

@@ -118,7 +118,7 @@ def _analysis(parts: list[tuple["Doc", str, int]], date: dt.date | None) -> Anal
     for doc, text, offset in parts:
         entities = extract_entities(doc)
         timexes = tag(text, date)
-        events = extract_events(doc, timexes, entities, text)
+        events = extract_events(doc, timexes, entities, text, date, lead=offset == 0)
         if offset:
             entities = [replace(e, start=e.start + offset, end=e.end + offset) for e in entities]
             timexes = [replace(t, start=t.start + offset, end=t.end + offset) for t in timexes]
@@ -127,8 +127,10 @@ def _analysis(parts: list[tuple["Doc", str, int]], date: dt.date | None) -> Anal
                     e,
                     start=e.start + offset,
                     end=e.end + offset,
-                    timex_start=e.timex_start + offset,
-                    timex_end=e.timex_end + offset,
+                    timex_start=e.timex_start + offset if e.timex_start >= 0 else -1,
+                    timex_end=e.timex_end + offset if e.timex_end >= 0 else -1,
+                    sentence_start=e.sentence_start + offset if e.sentence_start >= 0 else -1,
+                    sentence_end=e.sentence_end + offset if e.sentence_end >= 0 else -1,
                 )
                 for e in events
             ]

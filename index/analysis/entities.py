@@ -82,23 +82,38 @@ def normalize_label(label: str) -> str | None:
     return label if label in LABELS else None
 
 
-def canonical_name(text: str, label: str) -> str:
-    """The canonical string of one mention: clean, single-spaced, genitive -s removed."""
+def canonical_name(text: str, label: str, genitive: bool | None = None) -> str:
+    """The canonical string of one mention: clean, single-spaced, genitive -s removed.
+
+    ``genitive`` says whether the mention stands where a genitive can (right before the noun it
+    qualifies: "Putins Sprecher"): False keeps a final -s ("Tom Downs sagte", "in New
+    Orleans"), None (unknown) lets the lexicon and the spelling decide. A regnal number keeps
+    no full stop ("Benedikt XVI." and "Benedikt XVI" are one name).
+    """
     text = _SPACE.sub(" ", text).replace("’", "'")
     start, end = _strip_span(text, 0, len(text))
     text = text[start:end]
     if not text:
         return text
     words = text.split(" ")
-    if label in ("PER", "LOC") or (label == "ORG" and len(words) == 1):
-        words[-1] = _strip_genitive(words[-1])
+    if len(words) > 1 and _REGNAL.fullmatch(words[-1]):
+        words[-1] = words[-1].rstrip(".")
+    elif label in ("PER", "LOC") or (label == "ORG" and len(words) == 1):
+        if genitive is False:
+            if len(words[-1]) > 3 and words[-1][-1] == "'":
+                words[-1] = words[-1][:-1]
+        else:
+            words[-1] = _strip_genitive(words[-1])
     return " ".join(words)
 
 
-def canonical_key(text: str, label: str) -> str:
+_REGNAL = re.compile(r"[IVXL]{1,6}\.?")
+
+
+def canonical_key(text: str, label: str, genitive: bool | None = None) -> str:
     """``LABEL:canonical name`` of one mention, e.g. ``PER:Putin`` for ``Putins``."""
     label = normalize_label(label) or label
-    return entity_key(label, canonical_name(text, label))
+    return entity_key(label, canonical_name(text, label, genitive))
 
 
 _CALENDAR = {
@@ -118,6 +133,35 @@ def _full_name_for(i: int, surname: str, full: list[tuple[int, str]]) -> str | N
     # several people share the surname: the nearest full mention before it, else the first after it
     before = [f for j, f in candidates if j < i]
     return before[-1] if before else candidates[0][1]
+
+
+_NOUN_GROUP_START = frozenset({"NN", "NE", "ADJA", "CARD", "TRUNC", "FM"})
+
+
+def _genitive_position(doc: Doc, start: int, end: int, label: str) -> bool | None:
+    """Whether a mention (tokens ``start``..``end``) stands where a genitive can.
+
+    Before the noun it would qualify ("Putins Sprecher"), or, for a place or an organisation,
+    after one ("den Süden Mexikos"; a noun before a person is mostly a title: "Trainer Tom
+    Downs"). None when the Doc has no part-of-speech tags.
+    """
+    if not doc.has_annotation("TAG"):
+        return None
+    if end < len(doc) and doc[end].tag_ in _NOUN_GROUP_START:
+        return True
+    return label != "PER" and start > 0 and doc[start - 1].tag_ == "NN"
+
+
+def _lexicon_label(name: str) -> str | None:
+    """The label the lexicon suggests for a one-word name: LOC for a known place, PER for a known person name."""
+    if " " in name:
+        return None
+    classes = name_classes(name)
+    if "T" in classes:
+        return "LOC"
+    if "V" in classes or "S" in classes:
+        return "PER"
+    return None
 
 
 def extract_entities(doc: Doc) -> list[Entity]:
@@ -140,7 +184,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
             continue
         if " " not in surface and surface.lower() in _CALENDAR:
             continue  # "August", "Montag": dates, not names
-        found.append([start, end, label, canonical_name(surface, label)])
+        found.append([start, end, label, canonical_name(surface, label, _genitive_position(doc, ent.start, ent.end, label))])
 
     # genitive -s the rules kept, but whose base form the document mentions too (Rubios / Rubio)
     names = {f[3] for f in found}
@@ -159,16 +203,22 @@ def extract_entities(doc: Doc) -> list[Entity]:
         if full_name is not None:
             f[2], f[3] = "PER", full_name
 
-    # one name, one label: the most frequent one in this document (ties: the first seen)
-    votes: dict[str, dict[str, int]] = {}
+    # one name, one label: the most frequent one in this document; a tie goes to the label the
+    # lexicon knows the name by ("China": a place), else to the first seen
+    votes: dict[str, dict[str, float]] = {}
     for f in found:
         votes.setdefault(f[3], {}).setdefault(f[2], 0)
         votes[f[3]][f[2]] += 1
+    for name, counts in votes.items():
+        if len(counts) > 1:
+            prior = _lexicon_label(name)
+            if prior in counts:
+                counts[prior] += 0.5
     entities = []
     for start, end, label, name in found:
         counts = votes[name]
         best = max(counts, key=lambda lab: counts[lab])  # dicts keep first-seen order for ties
         if counts[best] > counts[label]:
             label = best
-        entities.append(Entity(start, end, text[start:end], label, f"{label}:{name}"))
+        entities.append(Entity(start, end, text[start:end], label, entity_key(label, name)))
     return entities

@@ -1,27 +1,45 @@
 """Dated events: the clauses of a story that say something happened at a date.
 
-``extract_events(doc, timexes, entities)`` joins three layers of analysis:
-the spaCy ``Doc`` (sentences, STTS part-of-speech tags in ``token.tag_``), the
-temporal expressions the tagger found (``Timex``) and the named entities
-(``Entity``). Each DATE or TIME expression whose value names a calendar period
-(``2025-10-20``, ``2025-W43``, ``2025-08``, ``2025-Q3``, ``2025-SU``, ``2025``,
-``2025-10-20TEV`` …) gives one event: the clause around it (or its sentence,
-when the sentence has no clause boundary), with
+``extract_events(doc, timexes, entities, text, published)`` joins three layers of analysis:
+the spaCy ``Doc`` (sentences, STTS part-of-speech tags in ``token.tag_``), the temporal
+expressions the tagger found (``Timex``) and the named entities (``Entity``). Each DATE or TIME
+expression whose value names a calendar period (``2025-10-20``, ``2025-W43``, ``2025-08``,
+``2025-Q3``, ``2025-SU``, ``2025``, ``2025-10-20TEV`` …) gives one event of its clause (of the
+coordinated part of it that holds the date: "Eurosur steht am Mittwoch zur Abstimmung | und
+soll Anfang Dezember einsatzbereit sein"), with
 
-- ``date``/``granularity``: the first day of the period and its size
-  (``period_start``); lists of events sort by this date;
-- ``what``: a few words built from the tags, no parser needed: the subject
-  noun group, the finite verb, the nearest object noun group, a negation, the
-  main verb and its separable particle, with "…" where words were skipped
-  ("Rubio und Lawrow hatten … telefoniert", "Gipfel … in Budapest könnte …
-  stattfinden");
-- ``who``: keys of the PER and ORG entities of the clause (of the sentence,
-  when the clause names none: "nachdem sie am Montag … telefoniert hatten");
-- ``where``: keys of the LOC entities of the clause.
+- ``date``/``granularity``: the first day of the period and its size (``period_start``);
+  lists of events sort by this date; a range ("vom 5. bis 22. November", "1943 bis 1945") is
+  one event with ``end_date``/``end_value``;
+- ``what``: the clause as a headline fragment in German word order ("Rubio und Lawrow hatten
+  telefoniert", "Bundeskabinett hat biometrische Pässe beschlossen"), built from the tags and
+  the topological fields (``index.analysis.headline``); a reporting clause carries what it
+  reports ("Peskow betonte: Russlands Position habe sich nicht verändert");
+- ``who``: keys of the people and organisations of the clause, its subject first: a pronoun
+  subject ("er", "sie", "beide") resolved to the people named before, an organisation without a
+  name ("das Bundeskabinett", "der Verein" after "FC Bayern München") as its own key or the club
+  named before, surnames the tagger missed, and the source of reported speech;
+- ``where``: keys of the places of the clause, else the place of the dateline ("BOZEN.",
+  "Meran (ki).");
+- ``status``: ``negated`` (nicht, kein), ``planned`` (soll, will, geplant, a future tense, or
+  a date after publication), ``reported`` (laut, zufolge, the subjunctive of reported speech, a
+  reporting verb in another clause), else ``asserted``;
+- ``sentence_start``/``sentence_end``: the whole sentence, for a reader who wants it.
 
-A name inside a temporal expression ("Mitte August" read as a person) takes
-no part. Several expressions giving the same period in one clause ("am
-Donnerstag, 25. Februar um 20.30 Uhr") make one event.
+Some dates mark no event and make none: a comparison ("gegenüber 1990", "niedriger als
+2015"), a reference ("die Zahlen von 1992", "der Leserbrief vom 24. August"), an origin
+("stammt aus dem Jahr 1905"), a generic period ("der Sound der 80er Jahre"), a state now or a
+negated state up to a date ("ist heute eine Metropole", "ist bis heute nicht aufgetaucht"),
+what lasts until a date ("läuft bis zum 31. Januar"), a pending result ("stand noch aus") and a
+gloss ("Heute (gestern, A.d.R.)"). One clause gives one event per date; a coarser period that
+holds a finer one of the same clause gives none.
+
+The main event of the lead: when the article's date is known and its lead paragraph gives no
+date, the main clause of its first sentence that reports news ("Ein Erdbeben der Stärke 7,4 hat
+den Süden Mexikos erschüttert") is an event dated the publication day, ``inferred``. Not for a
+lead that states a view or a state, a habit, a possibility, or speaks as "wir".
+
+A name inside a temporal expression ("Mitte August" read as a person) takes no part.
 
 Expressions without a calendar date make no event: durations and sets
 (``P2W``, ``XXXX-WXX-1``), references (``PAST_REF``, ``PRESENT_REF``) and
@@ -45,22 +63,22 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
-from newsdesk.index.analysis.captions import is_caption
-from newsdesk.index.annotations import Entity, Event, Timex
+from newsdesk.index.analysis.captions import is_caption as is_caption_text
+from newsdesk.index.analysis.headline import MAX_LINE_WORDS, Group, Parsed, fields_of, headline, parse, subject_of
+from newsdesk.index.analysis.timex.ranges import pair_ranges
+from newsdesk.index.annotations import Entity, Event, Timex, entity_key, split_entity_key
 
 if TYPE_CHECKING:  # spaCy is only needed by the caller, who made the Doc
     from spacy.tokens import Doc, Token
 
-__all__ = ["EVENTS_VERSION", "describe", "extract_events", "period_start"]
+__all__ = ["EVENTS_VERSION", "dateline_place", "extract_events", "period_end", "period_start"]
 
 # Bump when the events found for the same input change: the index re-analyses.
-EVENTS_VERSION = "2"
+EVENTS_VERSION = "3"
 
 EVENT_TIMEX_TYPES = ("DATE", "TIME")
 WHO_LABELS = ("PER", "ORG")
 WHERE_LABELS = ("LOC",)
-MAX_WHAT_WORDS = 10
-MAX_GROUP_WORDS = 4
 
 # STTS tags
 _FINITE = {"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"}
@@ -147,23 +165,29 @@ def period_start(value: str) -> tuple[dt.date, str] | None:
 
 
 def extract_events(
-    doc: "Doc", timexes: Sequence[Timex], entities: Sequence[Entity], text: str | None = None
+    doc: "Doc",
+    timexes: Sequence[Timex],
+    entities: Sequence[Entity],
+    text: str | None = None,
+    published: dt.date | None = None,
+    lead: bool = True,
 ) -> list[Event]:
-    """The dated events of ``doc``: one per (sentence, dated temporal expression).
+    """The dated events of ``doc``: one per clause and date.
 
-    Expressions that give the same period in the same clause ("am Donnerstag,
-    25. Februar um 20.30 Uhr") make one event, from the first of them.
-
-    ``timexes`` and ``entities`` carry offsets into ``doc.text``. Events are
-    sorted by date, then by the position of their temporal expression.
-    ``text``, when given, must be ``doc.text`` (spaCy rebuilds that string on
-    every access; a caller that has it saves the time).
+    ``timexes`` and ``entities`` carry offsets into ``doc.text``; ``published`` is the
+    article's date (it marks events after it as planned, and dates the main event of a lead
+    that gives no date, unless ``lead`` is False: a later piece of a long text has no lead). Events are sorted by date, then by the position of their temporal
+    expression. ``text``, when given, must be ``doc.text`` (spaCy rebuilds that string on every
+    access; a caller that has it saves the time).
     """
-    dated = [(t, p) for t in timexes if t.type in EVENT_TIMEX_TYPES and (p := period_start(t.value)) is not None]
-    if not dated or len(doc) == 0:
+    if len(doc) == 0:
         return []
     if text is None:
         text = doc.text
+    dated = sorted(
+        ((t, p) for t in timexes if t.type in EVENT_TIMEX_TYPES and (p := period_start(t.value)) is not None),
+        key=lambda tp: (tp[0].start, tp[0].end),
+    )
     paragraphs = _paragraph_spans(text)
     paragraph_starts = [start for start, _ in paragraphs]
     caption_paragraphs: dict[tuple[int, int], bool] = {}
@@ -173,57 +197,91 @@ def extract_events(
     token_starts = doc.to_array("IDX").tolist()
     sentences = _sentence_bounds(doc, token_starts, len(text))
     sent_starts = [start for start, _ in sentences]
+    place = dateline_place(text, ents)
+    context = _Context(doc, text, token_starts, ents, timex_spans, place, published)
+    context.timexes = [t for t, _ in dated]
 
-    events: list[Event] = []
-    seen: set[tuple[int, int, int]] = set()
-    seen_clauses: set[tuple[int, int, dt.date, str]] = set()
-    for timex, period in dated:
-        para_start, para_end = paragraph = _enclosing(timex.start, paragraphs, paragraph_starts)
+    def is_caption(pos: int) -> bool:
+        paragraph = _enclosing(pos, paragraphs, paragraph_starts)
         if paragraph not in caption_paragraphs:
-            caption_paragraphs[paragraph] = is_caption(text[para_start:para_end])
-        if caption_paragraphs[paragraph]:
+            caption_paragraphs[paragraph] = is_caption_text(text[paragraph[0]:paragraph[1]])
+        return caption_paragraphs[paragraph]
+
+    range_ends = dict(pair_ranges(text, [t for t, _ in dated]))
+    events: list[Event] = []
+    seen_clauses: dict[tuple[int, int], list[Event]] = {}
+    consumed: set[int] = set()  # ends of ranges, already part of an event
+    for n, (timex, period) in enumerate(dated):
+        if n in consumed or is_caption(timex.start):
             continue
+        para_start, para_end = _enclosing(timex.start, paragraphs, paragraph_starts)
         # the sentence(s) the expression lies in: a splitter may cut "am 8. | November"
         first = bisect.bisect_right(sent_starts, timex.start) - 1
         last = max(first, bisect.bisect_left(sent_starts, timex.end) - 1)
         sent_start = sentences[first][0] if first >= 0 else 0
         sent_end = sentences[last][1] if last >= 0 else len(text)
         sent_start, sent_end = max(sent_start, para_start), min(sent_end, para_end)
-        key = (sent_start, timex.start, timex.end)
-        if key in seen:
-            continue
-        seen.add(key)
         sent_tokens = _tokens_between(doc, token_starts, sent_start, sent_end)
-        clause = _clause_tokens(sent_tokens, timex)
-        if clause:
-            start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
-        else:  # no tokens (a Doc that does not cover the text): use the sentence
-            start, end = sent_start, sent_end
-        date, granularity = period
-        # "am Donnerstag, 25. Februar um 20.30 Uhr": several expressions, one day, one clause: one event
-        same = (start, end, date, granularity)
-        if same in seen_clauses:
+        clause = _clause_tokens(sent_tokens, timex, context.clauses(sent_tokens))
+        # "vom 16. Juni bis zum 23. September", "zwischen 1943 bis 1945": one event with an end
+        end_timex = None
+        if n in range_ends:
+            end_timex = dated[range_ends[n]][0]
+            consumed.add(range_ends[n])
+        if _is_non_event(context, _conjunct(clause, timex)[0] or clause, timex, end_timex):
             continue
-        seen_clauses.add(same)
-        who = _keys(ents, start, end, WHO_LABELS) or _keys(ents, sent_start, sent_end, WHO_LABELS)
-        what = describe(clause, _in_spans(clause, timex_spans)) or " ".join(text[start:end].split()[:MAX_WHAT_WORDS])
-        events.append(
-            Event(
-                start=start,
-                end=end,
-                date=date.isoformat(),
-                granularity=granularity,
-                what=what,
-                text=text[start:end],
-                who=who,
-                where=_keys(ents, start, end, WHERE_LABELS),
-                value=timex.value,
-                timex_start=timex.start,
-                timex_end=timex.end,
-            )
-        )
+        event = context.event(clause, timex, period, end_timex, sent_tokens, sent_start, sent_end)
+        # one event per clause and date: a coarser period that holds a finer one of the clause goes
+        same = seen_clauses.setdefault((event.start, event.end), [])
+        if any(_covers(other, event) for other in same):
+            continue
+        for coarser in [o for o in same if _covers(event, o)]:
+            same.remove(coarser)
+            events.remove(coarser)
+        same.append(event)
+        events.append(event)
+    if published is not None and lead:
+        main = context.lead_event(paragraphs, sentences, events, is_caption)
+        if main is not None:
+            events.append(main)
     events.sort(key=lambda e: (e.date, e.timex_start, e.timex_end))
     return events
+
+
+def _covers(a: Event, b: Event) -> bool:
+    """``a`` names the same day as ``b`` or a longer period that holds it (same clause)."""
+    if a.date == b.date and a.granularity == b.granularity:
+        return True
+    a_end, b_end = period_end(a.value), period_end(b.value)
+    if a_end is None or b_end is None:
+        return False
+    longer = (dt.date.fromisoformat(a.date), a_end) != (dt.date.fromisoformat(b.date), b_end)
+    return longer and a.date <= b.date and b_end <= a_end and _GRAIN_ORDER.index(a.granularity) > _GRAIN_ORDER.index(
+        b.granularity
+    )
+
+
+_GRAIN_ORDER = ("day", "weekend", "week", "month", "quarter", "season", "half", "year", "decade", "century")
+
+
+def period_end(value: str) -> dt.date | None:
+    """The last day of the period a TIMEX3 value names (see ``period_start``)."""
+    found = period_start(value)
+    if found is None:
+        return None
+    date, granularity = found
+    if granularity == "day":
+        return date
+    if granularity == "weekend":
+        return date + dt.timedelta(days=1)
+    if granularity == "week":
+        return date + dt.timedelta(days=6)
+    months = {"month": 1, "quarter": 3, "season": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}[granularity]
+    year, month = divmod(date.month - 1 + months, 12)
+    try:
+        return dt.date(date.year + year, month + 1, 1) - dt.timedelta(days=1)
+    except ValueError:
+        return None
 
 
 # --- where an event's text lies ------------------------------------------------
@@ -286,7 +344,8 @@ def _tokens_between(doc: "Doc", token_starts: list[int], start: int, end: int) -
 
 
 def _is_punct(token: "Token") -> bool:
-    return token.tag_.startswith(_PUNCT_PREFIX) or (not token.tag_ and token.is_punct)
+    tag = token.tag_
+    return tag.startswith(_PUNCT_PREFIX) if tag else token.is_punct
 
 
 def _is_clause_break(token: "Token") -> bool:
@@ -299,32 +358,12 @@ def _has_verb(tokens: list["Token"]) -> bool:
     return any(t.tag_ in _VERB for t in tokens)
 
 
-def _clause_tokens(sentence: list["Token"], timex: Timex) -> list["Token"]:
-    """The tokens of the clause of ``sentence`` that holds ``timex``.
-
-    The sentence is cut at commas, semicolons, colons and dashes; a piece
-    without a verb (an apposition, a list, a fronted phrase) joins the clause
-    before it, or the first clause when it opens the sentence. The result has
-    no leading or trailing comma.
+def _clause_tokens(sentence: list["Token"], timex: Timex, clauses: list[list["Token"]] | None = None) -> list["Token"]:
+    """The tokens of the clause of ``sentence`` that holds ``timex`` (``clauses``: those of
+    ``sentence``, see ``_clauses``). The result has no leading or trailing comma.
     """
-    pieces: list[list["Token"]] = [[]]
-    for token in sentence:
-        if _is_clause_break(token):
-            pieces.append([])
-        else:
-            pieces[-1].append(token)
-    clauses: list[list["Token"]] = []
-    prefix: list["Token"] = []
-    for piece in pieces:
-        if not piece:
-            continue
-        if _has_verb(piece):
-            clauses.append(prefix + piece)
-            prefix = []
-        elif clauses:
-            clauses[-1].extend(piece)
-        else:
-            prefix.extend(piece)
+    if clauses is None:
+        clauses = _clauses(sentence)
     if not clauses:
         return _trim_breaks(sentence)
     touched = [c for c in clauses if c[0].idx < timex.end and c[-1].idx + len(c[-1].text) > timex.start]
@@ -343,9 +382,17 @@ def _trim_breaks(tokens: list["Token"]) -> list["Token"]:
     return tokens[lo:hi]
 
 
-def _keys(entities: Sequence[Entity], start: int, end: int, labels: tuple[str, ...]) -> list[str]:
+def _keys(
+    entities: Sequence[Entity], start: int, end: int, labels: tuple[str, ...], ends: Sequence[int] | None = None
+) -> list[str]:
+    """Keys of the entities with one of ``labels`` that overlap [start, end), in text order.
+
+    ``entities`` are sorted by start; ``ends`` (the furthest end up to each entity, when the
+    caller has it) lets the scan skip the entities that end before ``start``.
+    """
     keys: list[str] = []
-    for e in entities:
+    first = bisect.bisect_right(ends, start) if ends is not None else 0
+    for e in entities[first:]:
         if e.start >= end:
             break
         if e.end > start and e.label in labels and e.key not in keys:
@@ -353,153 +400,623 @@ def _keys(entities: Sequence[Entity], start: int, end: int, labels: tuple[str, .
     return keys
 
 
-# --- what happened ---------------------------------------------------------------
+# --- which clauses are events ----------------------------------------------------
+
+_STATE_VERBS = frozenset(
+    "ist sind war waren sei seien wäre wären liegt liegen lag lagen bleibt bleiben blieb blieben "
+    "gilt gelten galt zeigt zeigen steht stehen hat haben".split()
+)
+_DURATION_VERBS = frozenset(
+    "läuft laufen lief liefen gelaufen gilt gelten galt gegolten dauert dauern dauerte andauern".split()
+)
+_ORIGIN_VERBS = frozenset("stammt stammen stammte stammten datiert datieren datierte".split())
+_NOW_WORDS = frozenset("heute jetzt derzeit zurzeit gegenwärtig inzwischen nun".split())
+_NEGATIONS = frozenset(
+    "nicht nie niemals kein keine keinen keinem keiner keines nichts niemand weder".split()
+)
+_COMPARISON = frozenset({"gegenüber", "als"})
+_QUOTES = frozenset("„“”\"'»«‚‘’")
 
 
-def describe(clause: Sequence["Token"], skip: set[int] = frozenset()) -> str:
-    """A few words saying what a clause reports, built from its STTS tags.
-
-    Picks the subject (the first noun group not governed by a preposition,
-    or a personal pronoun such as "er"/"sie" before it), the finite verb,
-    the object (the noun group nearest to the main verb: after it when the
-    main verb is finite, before it otherwise; one without preposition
-    preferred), a negation, the main verb (the last full verb, else the last
-    auxiliary or modal), its "zu" and its separable particle. Tokens in
-    ``skip`` (temporal expressions) are never used. Words keep their
-    order; "…" marks words left out. "" when nothing fits.
-    """
-    tokens = [t for t in clause if t.i not in skip and not _is_punct(t)]
-    if not tokens:
-        return ""
-    verbs = [t for t in tokens if t.tag_ in _VERB]
-    groups = _noun_groups(tokens)
-    if not verbs:
-        chosen = groups[0].tokens if groups else tokens[:MAX_GROUP_WORDS]
-        return _join(chosen)
-    # auxiliaries and modals mis-tagged as full verbs ("solle/VVFIN") are not the main verb
-    full = [t for t in verbs if t.tag_ in _FULL_VERB and t.lower_ not in _AUXILIARY_FORMS]
-    main = full[-1] if full else verbs[-1]
-    finite = next((t for t in verbs if t.tag_ in _FINITE), None)
-
-    picked: list["Token"] = [main]
-    if finite is not None and finite.i != main.i:
-        picked.append(finite)
-    position = {t.i: n for n, t in enumerate(tokens)}
-    n_main = position[main.i]
-    if n_main > 0 and tokens[n_main - 1].tag_ == "PTKZU":
-        picked.append(tokens[n_main - 1])
-    if main.tag_ in _FINITE:
-        particle = next((t for t in reversed(tokens) if t.tag_ == "PTKVZ" and t.i > main.i), None)
-        if particle is not None:
-            picked.append(particle)
-    negation = next((t for t in tokens if t.tag_ == "PTKNEG"), None)
-    if negation is not None:
-        picked.append(negation)
-
-    bare = [g for g in groups if not g.governed]
-    subject = bare[0].tokens if bare else []
-    pronoun = next((t for t in tokens if _is_subject_pronoun(t)), None)
-    if pronoun is not None and (not subject or pronoun.i < subject[0].i):
-        subject = [pronoun]
-    if not subject:  # "hieß es"
-        pronoun = next((t for t in tokens if t.tag_ == "PPER"), None)
-        subject = [pronoun] if pronoun is not None else []
-    subject_ids = {t.i for t in subject}
-    others = [g for g in groups if not subject_ids & {t.i for t in g.tokens}]
-    obj = _object_group(others, main)
-
-    words = picked + subject + obj
-    if len(words) > MAX_WHAT_WORDS:
-        words = picked + subject + [t for t in obj if t.tag_ in _NOUN][-1:]
-    if len(words) > MAX_WHAT_WORDS:
-        words = picked + subject[-1:]
-    return _join(words)
+def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Timex | None) -> bool:
+    """A date that marks no event of the clause: a comparison, a reference, an origin, a state."""
+    before = ctx.words_before(timex.start, 3)
+    prev1 = before[-1].lower_ if before else ""
+    prev2 = before[-2] if len(before) > 1 else None
+    words = {t.lower_ for t in clause}
+    head = timex.text.split()[0].lower() if timex.text.split() else ""
+    if prev1 in _COMPARISON or (prev1 in ("zu", "zum") and prev2 is not None and prev2.lower_ == "vergleich"):
+        return True  # "gegenüber 1990", "niedriger als 2015", "im Vergleich zu 2010"
+    if prev1 == "mit" and prev2 is not None and prev2.lower_ == "verglichen":
+        return True
+    if prev1 in ("von", "vom") and end is None and prev2 is not None and (
+        prev2.tag_ in ("NN", "NE", "PDS", "ART", "PIS") or prev2.text in _QUOTES
+    ):
+        return True  # "die Zahlen von 1992", "der Leserbrief vom 24. August"
+    if prev1 in ("von", "vom") and end is not None and prev2 is not None and prev2.tag_ in ("NN", "NE"):
+        return True  # "Funde vom 13. Jahrhundert bis in die 1930er Jahre"
+    if words & _ORIGIN_VERBS and prev1 in ("aus", "von", "vom"):
+        return True  # "stammt aus dem Jahr 2005"
+    if prev1 in ("baujahr", "jahrgang"):
+        return True
+    period = period_start(timex.value)
+    if period and period[1] in ("decade", "century") and head in ("der", "des") and prev1 and (
+        before[-1].tag_ in ("NN", "NE")
+    ):
+        return True  # "der Sound der 80er Jahre"
+    negated = bool(words & _NEGATIONS)
+    if prev1 in ("bis", "seit") and negated:
+        return True  # "ist bis heute nicht aufgetaucht", "bis gestern gab es keinen Hinweis"
+    verbs = [t for t in clause if t.tag_ in _VERB]
+    finite = [t for t in verbs if t.tag_ in _FINITE]
+    nonfinite = [t for t in verbs if t.tag_ not in _FINITE]
+    state = bool(finite) and all(t.lower_ in _STATE_VERBS for t in finite) and not nonfinite
+    if state and (head in _NOW_WORDS or (prev1 == "bis" and head in _NOW_WORDS)):
+        return True  # "ist heute eine Metropole", "liegt heute unter ..."
+    if prev1 in ("bis", "zum", "zur") and words & _DURATION_VERBS and end is None:
+        return True  # "die Ausstellung läuft bis zum 31. Januar"
+    if words & {"stand", "steht", "standen", "stehen"} and any(t.lower_ == "aus" and t.tag_ == "PTKVZ" for t in clause):
+        return True  # "das Ergebnis stand gestern noch aus"
+    after = ctx.words_before(timex.start, 1)
+    if after and after[-1].text == "(" or ctx.text[max(0, timex.start - 2):timex.start].strip() == "(":
+        # "Heute (gestern, A.d.R.)": a gloss on the date before it
+        opening = ctx.text.rfind("(", 0, timex.start)
+        if opening >= 0 and any(t.end <= opening and opening - t.end <= 2 for t in ctx.timexes):
+            return True
+    return False
 
 
-def _is_subject_pronoun(token: "Token") -> bool:
-    """A personal pronoun that is most likely a subject ("er", "sie", "wir", "man"; not expletive "es")."""
-    return (token.tag_ == "PPER" and token.lower_ in _SUBJECT_PRONOUNS) or (
-        token.tag_ == "PIS" and token.lower_ == "man"
-    )
+# --- status ---------------------------------------------------------------------
+
+_PLAN_WORDS = frozenset(
+    "soll sollen sollte sollten solle will wollen wollte wolle plant planen plante geplant voraussichtlich "
+    "vorgesehen erwartet könnte könnten dürfte dürften".split()
+)
+_FUTURE_AUX = frozenset("wird werden werde wirst".split())
+_REPORT_WORDS = frozenset("laut zufolge".split())
+_REPORTING_VERBS = frozenset(
+    "sagte sagt sagten sagen erklärte erklärt erklärten betonte betont betonten teilte teilt mitteilte "
+    "berichtete berichtet meldete meldet hieß heißt schrieb schreibt verkündete kündigte "
+    "bestätigte bestätigt räumte warnte kritisierte forderte ortet tönt gesagt erklärt betont mitgeteilt "
+    "berichtet gemeldet verkündet geschrieben gewarnt kritisiert gefordert".split()
+)
+_SUBJUNCTIVE_I = frozenset(
+    "sei seien habe werde könne müsse solle wolle dürfe gebe stehe liege gehe komme "
+    "hätten stünden".split()
+)
 
 
-class _Group(NamedTuple):
-    governed: bool  # a preposition governs it: not a subject, a weaker object
-    prefix: list["Token"]  # the preposition, when it stands right before the nouns
-    tokens: list["Token"]
+def _status(clause: list["Token"], sentence: list["Token"], date: dt.date, published: dt.date | None) -> str:
+    words = {t.lower_ for t in clause}
+    if words & _NEGATIONS and any(t.tag_ == "PTKNEG" or t.lower_ in _NEGATIONS for t in clause):
+        return "negated"
+    finite = [t for t in clause if t.tag_ in _FINITE]
+    infinitive = any(t.tag_ in ("VVINF", "VAINF") for t in clause)
+    if words & _PLAN_WORDS or (infinitive and any(t.lower_ in _FUTURE_AUX for t in finite)):
+        return "planned"
+    if published is not None and date > published:
+        return "planned"
+    if words & _REPORT_WORDS or any(t.lower_ in _SUBJUNCTIVE_I for t in finite):
+        return "reported"
+    clause_ids = {t.i for t in clause}
+    if not words & _REPORTING_VERBS and any(
+        t.lower_ in _REPORTING_VERBS and t.i not in clause_ids for t in sentence
+    ):
+        return "reported"
+    return "asserted"
 
 
-def _noun_groups(tokens: list["Token"]) -> list[_Group]:
-    """The noun groups of ``tokens``.
+# --- the dateline ------------------------------------------------------------------
 
-    A group is a run of nouns (NN, NE, FM), with capitalised adjectives inside
-    names ("Weißen Haus") and truncations; "und"/"oder" between two runs
-    joins them ("Rubio und Lawrow"). At most ``MAX_GROUP_WORDS`` words, the
-    last ones (German noun groups end with their head).
-    """
-    groups: list[_Group] = []
-    n = 0
-    while n < len(tokens):
-        run_end = _noun_run_end(tokens, n)
-        if run_end == n:
-            n += 1
-            continue
-        end = run_end
-        while (
-            end + 1 < len(tokens)
-            and tokens[end].tag_ == "KON"
-            and tokens[end].lower_ in ("und", "oder", "sowie")
-            and _noun_run_end(tokens, end + 1) > end + 1
-        ):
-            end = _noun_run_end(tokens, end + 1)
-        group = tokens[n:end][-MAX_GROUP_WORDS:]
-        while group[0].tag_ == "KON":  # cut inside "A und B": start at a word
-            group = group[1:]
-        before = n - 1
-        while before >= 0 and tokens[before].tag_ in ("ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT"):
-            before -= 1
-        governed = before >= 0 and tokens[before].tag_ in _PREPOSITION
-        # the preposition is shown only right before its noun ("im Weißen Haus", not "mit … Präsidenten")
-        prefix = [tokens[before]] if governed and before == n - 1 else []
-        groups.append(_Group(governed, prefix, group))
-        n = end
-    return groups
+_DATELINE = re.compile(
+    r"\A\s*(?P<place>[A-ZÄÖÜ][\w\-/]+(?:[ -][A-ZÄÖÜ][\w\-/.]+){0,2})\s*(?P<agency>\(\s*[\w./ ]{1,12}\s*\))?\s*[.:]\s"
+)
 
 
-def _noun_run_end(tokens: list["Token"], n: int) -> int:
-    """End (exclusive) of the noun run starting at ``n``; ``n`` when none starts there."""
-    end = n
-    last_noun = n
-    while end < len(tokens):
-        t = tokens[end]
-        if t.tag_ in _NOUN:
-            end += 1
-            last_noun = end
-        elif t.tag_ == "TRUNC" or (t.tag_ == "ADJA" and t.text[:1].isupper() and not t.is_sent_start):
-            end += 1
-        else:
+def dateline_place(text: str, entities: Sequence[Entity]) -> str | None:
+    """The key of the place an article reports from ("BOZEN.", "Meran (ki).", "Aachen (dpa)."), or None."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    start, end = m.span("place")
+    for e in entities:
+        if e.start >= end:
             break
-    return last_noun
+        if e.start < end and e.end > start and e.label == "LOC":
+            return e.key
+    from newsdesk.index.analysis.lexical_features import name_classes  # loads spaCy: only when asked
+
+    name = m["place"]
+    if name.isupper() or m["agency"] or "T" in name_classes(name) or any(e.start < end and e.end > start for e in entities):
+        return f"LOC:{name.title() if name.isupper() else name}"
+    return None
 
 
-def _object_group(groups: list["_Group"], main: "Token") -> list["Token"]:
-    if main.tag_ in _FINITE:  # verb second: the object follows
-        ordered = [g for g in groups if g.tokens[0].i > main.i]
-    else:  # verb last: the object precedes, nearest first
-        ordered = [g for g in reversed(groups) if g.tokens[-1].i < main.i]
-    if not ordered:
+# --- building an event ----------------------------------------------------------------
+
+# nouns that name an organisation acting as the subject ("das Bundeskabinett", "die EU-Kommission")
+_INSTITUTION_ENDINGS = (
+    "kabinett", "regierung", "kommission", "parlament", "bundestag", "landtag", "gemeinderat", "stadtrat",
+    "armee", "bundeswehr", "polizei", "feuerwehr", "gericht", "behörde", "ministerium", "gewerkschaft",
+    "senat", "kongress", "agentur", "staatsanwaltschaft", "fraktion", "ausschuss", "vorstand", "kreml",
+    "carabinieri", "finanzwache", "landesregierung", "verband",
+)
+# nouns that take up an organisation named before ("der Verein" after "der FC Bayern München")
+_ANAPHORIC_INSTITUTIONS = frozenset(
+    "verein klub club partei unternehmen konzern firma organisation mannschaft team gruppe".split()
+)
+# "auszuradieren", "anzutreten": a zu-infinitive written as one word (often tagged VVINF)
+_ZU_INFINITIVE = re.compile(r"(?:ab|an|auf|aus|bei|ein|fest|her|hin|mit|nach|vor|weg|zurück|zusammen)zu\w{3,}en$")
+# a lead whose main verb is one of these in the present tense quotes a view
+_OPINION_VERBS = frozenset("sagt meint betont findet glaubt fordert kritisiert warnt erklärt".split())
+_HABITUAL = frozenset("stets immer jährlich regelmäßig oft häufig meist meistens jeweils".split())
+_NO_NEWS_FINITE = frozenset(
+    "wäre wären hätte hätten würde würden ginge könnte könnten sollte sollten müsste müssten dürfte "
+    "kann können muss müssen darf dürfen mag".split()
+)
+_NO_NEWS_SUBJECTS = frozenset({"ich", "wir", "wer", "man", "du", "ihr"})
+
+
+class _Context:
+    """What extract_events knows of one document, and how it builds an event from a clause."""
+
+    def __init__(self, doc, text, token_starts, ents, timex_spans, place, published):
+        self.doc = doc
+        self.text = text
+        self.token_starts = token_starts
+        self.ents = ents
+        self.ent_starts = [e.start for e in ents]
+        self.ent_reach: list[int] = []  # the furthest end among the entities up to each one
+        for e in ents:
+            self.ent_reach.append(max(e.end, self.ent_reach[-1]) if self.ent_reach else e.end)
+        # the surnames of people named in full ("Trump" -> PER:Donald Trump), when only one has it
+        by_surname: dict[str, set[str]] = {}
+        for e in ents:
+            if e.label == "PER" and " " in e.key:
+                by_surname.setdefault(e.key.rsplit(" ", 1)[1], set()).add(e.key)
+        self.surnames = {name: next(iter(keys)) for name, keys in by_surname.items() if len(keys) == 1 and len(name) > 2}
+        self.timex_spans = timex_spans
+        self.place = place
+        self.published = published
+        self.timexes: list[Timex] = []  # the dated expressions, for glosses ("Heute (gestern, A.d.R.)")
+        self._clause_cache: dict[tuple[int, int], list[list["Token"]]] = {}
+
+    def clauses(self, sentence: list["Token"]) -> list[list["Token"]]:
+        """``_clauses`` of a sentence of this document, split once."""
+        if not sentence:
+            return []
+        key = (sentence[0].i, sentence[-1].i)
+        if key not in self._clause_cache:
+            self._clause_cache[key] = _clauses(sentence)
+        return self._clause_cache[key]
+
+    def words_before(self, pos: int, count: int) -> list["Token"]:
+        """Up to ``count`` non-space tokens before character ``pos`` (quotes kept, other punctuation not)."""
+        i = bisect.bisect_left(self.token_starts, pos) - 1
+        out: list["Token"] = []
+        while i >= 0 and len(out) < count:
+            t = self.doc[i]
+            if not t.is_space and (not _is_punct(t) or t.text in _QUOTES):
+                out.append(t)
+            if _is_punct(t) and t.text not in _QUOTES:
+                break
+            i -= 1
+        return out[::-1]
+
+    def event(self, clause, timex, period, end_timex, sent_tokens, sent_start, sent_end) -> Event:
+        part, inherited = _conjunct(clause, timex)
+        if part:
+            start, end = part[0].idx, part[-1].idx + len(part[-1].text)
+        else:  # no tokens (a Doc that does not cover the text): use the sentence
+            start, end = sent_start, sent_end
+        date, granularity = period
+        before = [t for t in sent_tokens if clause and t.i < clause[0].i]
+        skip = _in_spans(part, self.timex_spans)
+        parsed = parse(part, skip, before)
+        who, subject_name = self._who(parsed, start, end)
+        names = {t.i for t in part if self._in_entity(t)}
+        what = headline(part, skip, before, subject_name, inherited, names, parsed=parsed) or " ".join(
+            self.text[start:end].split()[:MAX_LINE_WORDS]
+        )
+        what = self._with_infinitive(what, part, sent_tokens)
+        elaborated = self._elaborated(what, part, clause, sent_tokens) if len(what.split()) <= 4 else what
+        what = elaborated if elaborated != what else self._with_report(what, part, sent_tokens, skip, subject_name)
+        status = _status(part, sent_tokens, date, self.published)
+        if status == "reported":
+            who = who + [k for k in self._speakers(part, sent_tokens) if k not in who]
+        end_date = ""
+        end_value = ""
+        if end_timex is not None:
+            last = period_end(end_timex.value)
+            end_date = last.isoformat() if last else ""
+            end_value = end_timex.value
+        return Event(
+            start=start,
+            end=end,
+            date=date.isoformat(),
+            granularity=granularity,
+            what=what,
+            text=self.text[start:end],
+            who=who,
+            where=self._where(start, end),
+            value=timex.value,
+            timex_start=timex.start,
+            timex_end=timex.end,
+            status=status,
+            end_date=end_date,
+            end_value=end_value,
+            sentence_start=sent_start,
+            sentence_end=sent_end,
+        )
+
+    def _who(self, parsed: "Parsed", start: int, end: int) -> tuple[list[str], str | None]:
+        """Keys of the people and organisations of the clause, its subject first; a pronoun subject resolved."""
+        keys = _keys(self.ents, start, end, WHO_LABELS, self.ent_reach)
+        tokens = parsed.tokens
+        if not tokens:
+            return keys, None
+        f = parsed.fields
+        subject = parsed.subject
+        keys = keys + [k for k in self._named_again(tokens) if k not in keys]
+        if subject is None:
+            return keys, None
+        s_start = subject.tokens[0].idx
+        s_end = subject.tokens[-1].idx + len(subject.tokens[-1].text)
+        if len(subject.tokens) == 1 and subject.tokens[0].tag_ in ("PPER", "PIS"):
+            resolved = self._resolve(subject.tokens[0], f.finite)
+            if not resolved:
+                return keys, None
+            first = list(dict.fromkeys(e.key for e in resolved))
+            keys = first + [k for k in keys if k not in first]
+            if len(resolved) > 1:
+                return keys, None
+            name = split_entity_key(resolved[0].key)[1]
+            return keys, (name.split()[-1] if resolved[0].label == "PER" else name)
+        first = _keys(self.ents, s_start, s_end, WHO_LABELS, self.ent_reach) or self._institution(subject)
+        return first + [k for k in keys if k not in first], None
+
+    def _speakers(self, part: list["Token"], sentence: list["Token"]) -> list[str]:
+        """The people and organisations a report is attributed to ("sagte Dreesen", "laut Eurostat")."""
+        ids = {t.i for t in part}
+        keys: list[str] = []
+        for clause in self.clauses(sentence):
+            if ids & {t.i for t in clause} and not any(t.lower_ in _REPORT_WORDS for t in clause):
+                continue
+            if any(t.lower_ in _REPORTING_VERBS or t.lower_ in _REPORT_WORDS for t in clause):
+                start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+                keys += [k for k in _keys(self.ents, start, end, WHO_LABELS, self.ent_reach) if k not in keys]
+        return keys
+
+    def _named_again(self, tokens: list["Token"]) -> list[str]:
+        """Keys of people named in full elsewhere whose surname the tagger missed here ("Trump")."""
+        found = []
+        for t in tokens:
+            key = self.surnames.get(t.text)
+            if key is not None and t.text[:1].isupper() and not self._in_entity(t) and key not in found:
+                found.append(key)
+        return found
+
+    def _institution(self, subject: "Group") -> list[str]:
+        """The organisation a subject without a name stands for ("das Bundeskabinett", "der Verein")."""
+        head = next((t for t in subject.tokens if t.tag_ == "NN"), None)
+        if head is None or subject.governed:
+            return []
+        low = head.lower_
+        if low in _ANAPHORIC_INSTITUTIONS:
+            earlier = [e for e in self.ents if e.label == "ORG" and e.end <= head.idx]
+            if earlier:
+                return [earlier[-1].key]
+        if low in _ANAPHORIC_INSTITUTIONS or low.endswith(_INSTITUTION_ENDINGS):
+            # the head and the name after it ("Gemeinderat Feldthurns"), not its adjectives
+            toks = [head]
+            for t in subject.tokens[subject.tokens.index(head) + 1 :]:
+                if t.tag_ not in ("NE", "NN") or len(toks) >= 3:
+                    break
+                toks.append(t)
+            return [entity_key("ORG", " ".join(t.text for t in toks))]
         return []
-    best = next((g for g in ordered if not g.governed), ordered[0])
-    return best.prefix + best.tokens
+
+    def _resolve(self, pronoun: "Token", finite: "Token | None") -> list[Entity]:
+        """What a pronoun subject most likely stands for.
+
+        "er": the nearest person before it, preferring the first one of the nearest sentence that
+        names one (the subject of that sentence, most often); "sie" with a singular verb: the same
+        for a person or an organisation; "sie" with a plural verb: the people and organisations
+        named before it in its own sentence, when there are at least two.
+        """
+        low = pronoun.lower_
+        plural = finite is not None and finite.lower_.endswith("n")
+        before = [e for e in self.ents if e.end <= pronoun.idx]
+        if (low == "sie" and plural) or low == "beide":
+            if not self.doc.has_annotation("SENT_START"):
+                return []
+            sent = pronoun.sent
+            for start, stop in ((sent.start_char, pronoun.idx), (self._previous_sentence_start(sent), sent.start_char)):
+                group = [e for e in before if start <= e.start < stop and e.label in WHO_LABELS]
+                keys = list(dict.fromkeys(e.key for e in group))
+                if len(keys) >= 2:
+                    return [next(e for e in group if e.key == k) for k in keys]
+            return []
+        if low == "er":
+            labels: tuple[str, ...] = ("PER",)
+        elif low == "sie":
+            labels = ("PER", "ORG")
+        else:
+            return []
+        fitting = [e for e in before if e.label in labels]
+        if not fitting:
+            return []
+        last = fitting[-1]
+        if not self.doc.has_annotation("SENT_START"):
+            return [last]
+        # the first fitting name of the sentence the nearest one stands in
+        sent = self.doc.char_span(last.start, last.end, alignment_mode="expand")
+        if sent is None:
+            return [last]
+        start = sent.sent.start_char
+        same = [e for e in fitting if e.start >= start]
+        return [same[0]]
+
+    def _with_report(self, what: str, part: list["Token"], sentence: list["Token"], skip, subject_name) -> str:
+        """A reporting clause ("Peskow betonte", "Das teilte der Verein mit") with what was reported.
+
+        The report is the clause before a reporting verb that opens its clause ("..., betonte
+        Peskow"), else the clause after it ("Trump sagte, er werde ..."); "das"/"dies" as the object
+        points to the sentence before.
+        """
+        verbs = [t for t in part if t.tag_ in _VERB]
+        if not any(t.lower_ in _REPORTING_VERBS for t in verbs):
+            return what
+        content = [t for t in part if not _is_punct(t)]
+        if any(t.tag_ in ("NN", "NE") and t.i > verbs[0].i and not self._in_entity(t) and t.i not in skip
+               and t.lower_ not in ("angaben",) for t in content[:0]):
+            return what
+        ids = {t.i for t in part}
+        clauses = [c for c in self.clauses(sentence) if c and _has_verb(c)]
+        mine = next((n for n, c in enumerate(clauses) if ids & {t.i for t in c}), None)
+        other = None
+        if any(
+            t.lower_ in ("das", "dies") and (t.tag_ == "PDS" or (n + 1 < len(content) and content[n + 1].tag_ in _FINITE))
+            or (t.lower_ == "es" and n > 0 and content[n - 1].tag_ in _FINITE and content[0].lower_ == "so")
+            for n, t in enumerate(content)
+        ):  # "Das teilte der Verein mit", "So verkündete es der US-Präsident": what was said before
+            if mine is not None and mine > 0:
+                other = clauses[mine - 1]
+            else:
+                previous = self._previous_sentence(sentence)
+                main = [c for c in self.clauses(previous) if c and _has_verb(c)] if previous else []
+                other = main[0] if main else None
+        elif mine is not None and len(clauses) > 1:
+            verb_first = content[:1] == verbs[:1]
+            if verb_first and mine > 0:
+                other = clauses[mine - 1]
+            elif mine + 1 < len(clauses):
+                other = clauses[mine + 1]
+        if other is None:
+            return what
+        reported = headline(other, _in_spans(other, self.timex_spans), [], None, None, set())
+        core = headline(part, skip, [], subject_name, None, set(), core_only=True) or what
+        if not reported or len(core.split()) + len(reported.split()) > MAX_LINE_WORDS + 2:
+            return what
+        return f"{core}: {reported}"
+
+    def _elaborated(self, what: str, part: list["Token"], clause: list["Token"], sentence: list["Token"]) -> str:
+        """A line that says nothing ("hieß es", "ging es zu") replaced by the relative clause that
+        says what happened then ("..., in der die Kinder einen Ausflug machten")."""
+        content = [t for t in part if not _is_punct(t)]
+        f = fields_of(content)
+        if f.finite is None:
+            return what
+        subject = subject_of(f)[0]
+        if subject is not None and not (len(subject.tokens) == 1 and subject.tokens[0].lower_ == "es"):
+            return what
+        if any(t.tag_ in ("NN", "NE") for t in f.mittelfeld if not self.timex_spans.overlaps(t.idx, t.idx + 1)):
+            return what
+        clauses = self.clauses(sentence)
+        last = clause[-1].i if clause else -1
+        following = next((c for c in clauses if c and c[0].i > last), None)
+        if following is None:
+            return what
+        words = [t for t in following if not _is_punct(t)]
+        if not words or not _opens_subordinate(words) or words[0].tag_ not in ("APPR", "APPRART"):
+            return what
+        line = headline(following, _in_spans(following, self.timex_spans), clause, None, None, set())
+        return line or what
+
+    def _with_infinitive(self, what: str, part: list["Token"], sentence: list["Token"]) -> str:
+        """A line whose verb goes on in the next clause as a zu-infinitive ("Faschisten haben begonnen,
+        unsere deutsche Kultur auszuradieren"), with that infinitive when it fits."""
+        if not part or len(what.split()) > 6:
+            return what
+        clauses = self.clauses(sentence)
+        following = next((c for c in clauses if c and c[0].i > part[-1].i), None)
+        if following is None or following[0].i > part[-1].i + 2:
+            return what  # not right after the clause (", und hatte ... angekündigt, erneut anzutreten")
+        words = [t for t in following if not _is_punct(t)]
+        if not words or any(t.tag_ in _FINITE for t in words) or words[0].tag_ in ("KOUI", "KOUS", "PRELS"):
+            return what  # "um ... zu", a subordinate clause: not the verb's complement
+        if not any(t.tag_ in ("VVIZU", "PTKZU") or (t.tag_ == "VVINF" and _ZU_INFINITIVE.match(t.lower_)) for t in words):
+            return what
+        rest = headline(following, _in_spans(following, self.timex_spans))
+        if not rest or len(what.split()) + len(rest.split()) > MAX_LINE_WORDS + 1:
+            return what
+        return f"{what}, {rest}"
+
+    def _previous_sentence(self, sentence: list["Token"]) -> list["Token"]:
+        if not sentence or not self.doc.has_annotation("SENT_START") or sentence[0].i == 0:
+            return []
+        prev = self.doc[sentence[0].i - 1].sent
+        return [t for t in prev if not t.is_space]
+
+    def _in_entity(self, token: "Token") -> bool:
+        i = bisect.bisect_right(self.ent_starts, token.idx) - 1
+        return i >= 0 and self.ents[i].end > token.idx
+
+    def _previous_sentence_start(self, sent) -> int:
+        if sent.start == 0:
+            return sent.start_char
+        return self.doc[sent.start - 1].sent.start_char
+
+    def _where(self, start: int, end: int) -> list[str]:
+        places = _keys(self.ents, start, end, WHERE_LABELS, self.ent_reach)
+        if not places and self.place:
+            return [self.place]
+        return places
+
+    def lead_event(self, paragraphs, sentences, events, is_caption) -> Event | None:
+        """The main event of a lead sentence that reports news without a date, dated from publication."""
+        assert self.published is not None
+        sent_starts = [s for s, _ in sentences]
+        tried = 0
+        for para_start, para_end in paragraphs:
+            if tried >= 2:
+                return None
+            if para_end - para_start < 40 or is_caption(para_start):
+                continue
+            tried += 1
+            if any(para_start <= e.timex_start < para_end for e in events):
+                return None  # the lead gives its date
+            first = bisect.bisect_right(sent_starts, para_start) - 1
+            first = max(first, 0)
+            s_start, s_end = sentences[first]
+            s_start, s_end = max(s_start, para_start), min(s_end, para_end)
+            m = _DATELINE.match(self.text, s_start)
+            if m is not None and m.start() == s_start and s_end - m.end() < 3:
+                # the splitter cut after the dateline: the lead is the next sentence
+                if first + 1 >= len(sentences):
+                    return None
+                s_start, s_end = sentences[first + 1][0], min(sentences[first + 1][1], para_end)
+            sentence = _tokens_between(self.doc, self.token_starts, s_start, s_end)
+            if m is not None and m.start() <= s_start < m.end():
+                sentence = [t for t in sentence if t.idx >= m.end()]
+            verdict = self._lead_clause(sentence)
+            if verdict is None:
+                continue
+            clause = verdict
+            start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+            parsed = parse(clause)
+            who, subject_name = self._who(parsed, start, end)
+            what = headline(clause, set(), [], subject_name, parsed=parsed)
+            if not what:
+                return None
+            return Event(
+                start=start,
+                end=end,
+                date=self.published.isoformat(),
+                granularity="day",
+                what=what,
+                text=self.text[start:end],
+                who=who,
+                where=self._where(start, end),
+                value=self.published.isoformat(),
+                status=_status(clause, sentence, self.published, self.published),
+                inferred=True,
+                sentence_start=s_start,
+                sentence_end=s_end,
+            )
+        return None
+
+    def _lead_clause(self, sentence: list["Token"]) -> list["Token"] | None:
+        """The main clause of a lead sentence that reports news, or None (a state, a question, a "we")."""
+        if not sentence or any(t.text == "?" for t in sentence) or len(sentence) < 5:
+            return None
+        main = None
+        for clause in self.clauses(sentence):
+            f = fields_of([t for t in clause if not _is_punct(t)])
+            if f.finite is not None and not f.subordinate:
+                main = (clause, f)
+                break
+        if main is None:
+            return None
+        clause, f = main
+        words = {t.lower_ for t in clause}
+        if f.finite.lower_ in _NO_NEWS_FINITE or words & _HABITUAL:
+            return None
+        if f.finite.lower_ in _OPINION_VERBS:
+            return None  # "..., sagt Helmuth Sinn": an interview's voice, not a dated happening
+        subject, _ = subject_of(f)
+        if subject is None or subject.tokens[0].lower_ in _NO_NEWS_SUBJECTS:
+            return None
+        nonfinite = [t for t in clause if t.tag_ in _VERB and t.tag_ not in _FINITE]
+        if f.finite.lower_ in _STATE_VERBS and not nonfinite:
+            return None  # "ist ein starker Partner", "steht unter neuer Leitung"
+        return clause
 
 
-def _join(tokens: Iterable["Token"]) -> str:
-    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
-    words: list[str] = []
-    previous = None
-    for t in ordered:
-        if previous is not None and t.i != previous + 1:
-            words.append("…")
-        words.append(t.text)
-        previous = t.i
-    return " ".join(words)
+def _conjunct(clause: list["Token"], timex: Timex) -> tuple[list["Token"], "Group | None"]:
+    """The part of a clause of coordinated verbs that holds the date, and the subject it shares.
+
+    "Eurosur steht am Mittwoch zur Abstimmung und soll Anfang Dezember einsatzbereit sein":
+    "soll Anfang Dezember einsatzbereit sein", sharing "Eurosur".
+    """
+    cuts = [
+        n for n, t in enumerate(clause)
+        if t.tag_ == "KON" and t.lower_ in ("und", "aber", "oder", "sowie", "doch")
+        and any(x.tag_ in _FINITE for x in clause[:n]) and any(x.tag_ in _FINITE for x in clause[n + 1:])
+    ]
+    if not cuts:
+        return clause, None
+    parts, last = [], 0
+    for n in cuts:
+        parts.append(clause[last:n])
+        last = n + 1
+    parts.append(clause[last:])
+    for n, part in enumerate(parts):
+        if part and part[0].idx <= timex.start < part[-1].idx + len(part[-1].text) + 1:
+            if n == 0:
+                return part, None
+            f = fields_of([t for t in parts[0] if not _is_punct(t)])
+            shared = subject_of(f)[0] if f.finite is not None else None
+            return part, shared
+    return clause, None
+
+
+def _clauses(sentence: list["Token"]) -> list[list["Token"]]:
+    """The clauses of a sentence, cut at commas, semicolons, colons and dashes.
+
+    A piece without a verb (an apposition, a list, a fronted phrase) joins the clause before it,
+    or the first clause when it opens the sentence; one that opens with a subordinator ("in der
+    die Kinder mit dem Team Lukas, | Julia | ... bastelten") starts the clause the next pieces
+    join; a piece of verbs alone (", des heiligen Sebastian, | gedacht") closes the clause before.
+    """
+    pieces: list[list["Token"]] = [[]]
+    for token in sentence:
+        if _is_clause_break(token):
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    clauses: list[list["Token"]] = []
+    prefix: list["Token"] = []
+    open_clause = False  # the last clause opened with a subordinator and has no verb yet
+    for piece in pieces:
+        if not piece:
+            continue
+        words = [t for t in piece if not _is_punct(t)]
+        verbs_only = bool(words) and all(t.tag_ in _VERB or t.tag_ in ("PTKVZ", "PTKZU") for t in words)
+        if clauses and verbs_only and len(words) <= 3 and not open_clause:
+            clauses[-1].extend(piece)
+        elif _has_verb(piece):
+            if open_clause:
+                clauses[-1].extend(piece)
+                open_clause = False
+            else:
+                clauses.append(prefix + piece)
+                prefix = []
+        elif words and _opens_subordinate(words):
+            clauses.append(prefix + piece)
+            prefix = []
+            open_clause = True
+        elif clauses:
+            clauses[-1].extend(piece)
+        else:
+            prefix.extend(piece)
+    if prefix:
+        clauses.append(prefix)
+    return clauses
+
+
+def _opens_subordinate(words: list["Token"]) -> bool:
+    first = words[0]
+    if first.tag_ in ("KOUS", "PRELS", "PWAV"):
+        return True
+    return len(words) > 1 and first.tag_ in ("APPR", "APPRART") and words[1].tag_ in ("PRELS", "PRELAT")

@@ -19,6 +19,12 @@ class ArticleSummary:
     date: dt.date | None
     source: str
     url: str | None = None
+    # what tells articles apart in a list (an index written before these were stored has
+    # None / "" / -1: unknown)
+    publisher: str | None = None
+    place: str = ""  # the place the article is most about: its most mentioned LOC entity
+    entity_count: int = -1  # distinct entities
+    event_count: int = -1
 
     def to_dict(self) -> dict:
         return {
@@ -27,18 +33,43 @@ class ArticleSummary:
             "date": self.date.isoformat() if self.date else None,
             "source": self.source,
             "url": self.url,
+            "publisher": self.publisher,
+            "place": self.place,
+            "entity_count": self.entity_count,
+            "event_count": self.event_count,
         }
 
     @classmethod
     def from_dict(cls, d: dict) -> "ArticleSummary":
         return cls(
             d["id"], d.get("title", ""), dt.date.fromisoformat(d["date"]) if d.get("date") else None,
-            d.get("source", ""), d.get("url"),
+            d.get("source", ""), d.get("url"), d.get("publisher"), d.get("place") or "",
+            int(d.get("entity_count", -1)), int(d.get("event_count", -1)),
         )
 
     @classmethod
-    def of(cls, article: Article) -> "ArticleSummary":
-        return cls(article.id, article.title, article.date, article.source, article.url)
+    def of(cls, article: Article, analysis: Analysis | None = None) -> "ArticleSummary":
+        if analysis is None:
+            return cls(article.id, article.title, article.date, article.source, article.url, article.publisher)
+        return cls(
+            article.id, article.title, article.date, article.source, article.url, article.publisher,
+            main_place(analysis), len({e.key for e in analysis.entities}), len(analysis.events),
+        )
+
+
+def main_place(analysis: Analysis) -> str:
+    """The name of the most mentioned place (the first mentioned among equals), or ""."""
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for e in sorted(analysis.entities, key=lambda e: e.start):
+        if e.label == "LOC":
+            counts[e.key] = counts.get(e.key, 0) + 1
+            prefix, sep, name = e.key.partition(":")
+            names.setdefault(e.key, name if sep and prefix.isupper() and name else e.text)
+    if not counts:
+        return ""
+    key = max(counts, key=lambda k: counts[k])  # max keeps the first of equals (insertion order)
+    return " ".join(names[key].split())
 
 
 @dataclass
@@ -164,7 +195,7 @@ def entity_search_terms(entity: Entity) -> list[str]:
 
 def article_document(article: Article, analysis: Analysis, path: str, content_hash: str) -> dict:
     """The Whoosh document (field -> value) for one analysed article."""
-    summary = ArticleSummary.of(article)
+    summary = ArticleSummary.of(article, analysis)
     entity_terms: list[str] = []
     seen: set[str] = set()
     for ent in analysis.entities:

@@ -14,10 +14,17 @@ from newsdesk.index.dates import span_text, when_text
     ("2007-Q4", "4. Quartal 2007"),
     ("2007-SU", "Sommer 2007"),
     ("2025-W43", "KW 43/2025"),
+    ("2025-W41-WE", "Wochenende KW 41/2025"),
     ("2025-H1", "1. Halbjahr 2025"),
     ("193", "1930er"),
     ("12", "13. Jh."),
     ("BC1500", "1500 v. Chr."),
+    ("BC0499", "499 v. Chr."),
+    ("BC0479-SP", "Frühjahr 479 v. Chr."),
+    ("BC07", "8. Jh. v. Chr."),
+    ("198", "1980er"),
+    ("2006-11-04TMO", "4. November 2006, morgens"),
+    ("2006-11-04TEV", "4. November 2006, abends"),
     ("PRESENT_REF", "PRESENT_REF"),
 ])
 def test_when_text(value, text):
@@ -27,6 +34,7 @@ def test_when_text(value, text):
 def test_ranges_share_the_year():
     assert span_text("2025-06-16", "2025-09-23") == "16. Juni – 23. September 2025"
     assert span_text("1995", "1999") == "1995 – 1999"
+    assert span_text("2013-11-05", "2013-11-22") == "5.–22. November 2013"
     assert span_text("2024-12-30", "2025-01-02") == "30. Dezember 2024 – 2. Januar 2025"
     assert span_text("2025-06-16", "2025-06-16") == "16. Juni 2025"
 

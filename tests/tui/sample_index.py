@@ -42,7 +42,8 @@ _DATE = re.compile(r"\b(\d{1,2})\. (%s) (\d{4})\b" % "|".join(MONTHS))
 
 
 class RuleAnalyzer:
-    """Finds a fixed list of names and dates like "8. November 2025"; each dated sentence is an event."""
+    """Finds a fixed list of names and dates like "8. November 2025"; each dated sentence is an event
+    (planned when it says "könnte" or "soll")."""
 
     signature = "tui-test-rules-1"
 
@@ -61,7 +62,10 @@ class RuleAnalyzer:
             where = [x.key for x in inside if x.label == "LOC"]
             words = text[s:e].split()
             what = " ".join(words[:4]).rstrip(".,")
-            events.append(Event(s, e, value, "day", what, text[s:e], who, where, value, m.start(), m.end()))
+            # "könnte", "soll": planned or expected (the reader shows "geplant")
+            status = "planned" if re.search(r"\b(?:könnte|soll)\b", text[s:e]) else "asserted"
+            events.append(Event(s, e, value, "day", what, text[s:e], who, where, value, m.start(), m.end(),
+                                status=status, sentence_start=s, sentence_end=e))
         return Analysis(entities, timexes, events)
 
     def analyze_many(self, items, batch_size: int = 32):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from newsdesk.tui.list_sources import ArticlePages, SearchHits, Timeline
+from newsdesk.tui.list_sources import ArticlePages, SearchHits, TimelineHeading, TimelineRows
 from newsdesk.tui.screens.article_entities import ArticleEntitiesScreen
 from newsdesk.tui.screens.entity import EntityScreen
 from newsdesk.tui.screens.help import HelpScreen
 from newsdesk.tui.screens.main import MainScreen
+from newsdesk.tui.screens.timeline import TimelineScreen, event_span
 
 
 async def _settle(pilot) -> None:
@@ -154,26 +155,34 @@ async def test_selecting_an_event_scrolls_to_and_marks_its_sentence(make_app):
         assert view.scroll_y <= line < view.scroll_y + view.scrollable_content_region.height
 
 
-async def test_timeline_lists_all_events_and_opens_article(make_app):
+async def test_timeline_is_a_full_screen_by_year_and_month_and_opens_at_the_sentence(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         main = app.screen
         await pilot.press("t")
+        assert isinstance(app.screen, TimelineScreen)
+        timeline = app.screen
         await app.workers.wait_for_complete()
         await pilot.pause()
-        source = main.side_list.source
-        assert isinstance(source, Timeline)
-        dates = [d.event.date for d in source.pairs]
-        assert dates == sorted(dates) and len(dates) == 4
-        assert app.focused is main.side_list
+        source = timeline.timeline.source
+        assert isinstance(source, TimelineRows)
+        pairs = [row for row in source.rows if not isinstance(row, TimelineHeading)]
+        dates = [d.event.date for d in pairs]
+        assert dates == sorted(dates) and len(dates) == 4 == source.item_count
+        # a year heading, then a month heading, before the first event; the cursor skips them
+        assert isinstance(source.rows[0], TimelineHeading) and source.rows[0].month == 0
+        assert isinstance(source.rows[1], TimelineHeading) and source.rows[1].month
+        assert timeline.timeline.cursor == 2
+        assert timeline.timeline.position_text == "1/4"
+        assert app.focused is timeline.timeline
         await pilot.press("G", "enter")
-        last = source.item(len(source) - 1)
-        summary, event = last.summary, last.event
+        summary, event = pairs[-1].summary, pairs[-1].event
+        assert app.screen is main
         assert summary.id == "song-contest"
         assert main.current_id == "song-contest"
-        assert main.article_view.marked == (event.start, event.end)
-        await pilot.press("t")
-        assert not isinstance(main.side_list.source, Timeline)
+        span = (event.sentence_start, event.sentence_end) if event.sentence_start >= 0 else (event.start, event.end)
+        assert main.article_view.marked == span
+        assert app.focused is main.article_view
 
 
 async def test_help_screen_lists_keys(make_app):
@@ -255,12 +264,15 @@ async def test_config_theme_and_key_bindings(make_app):
         main = app.screen
         assert not app.current_theme.dark
         await pilot.press("T")
-        assert main.timeline_mode
+        assert isinstance(app.screen, TimelineScreen)
         await app.workers.wait_for_complete()
+        await pilot.press("escape")
+        assert app.screen is main
         await pilot.press("f")
         assert app.focused is main.search_bar.input
         rows = dict((d, k) for _t, section in help_sections(dict(app._keymap)) for k, d in section)
-        assert rows["Search"] == "f" and rows["Timeline"] == "T"
+        assert rows["Search"] == "f"
+        assert rows["Timeline of the corpus (of the search, when one is active), full screen"] == "T"
 
 
 async def test_missing_index_without_corpus_says_so(tmp_path):
@@ -282,15 +294,15 @@ async def test_mouse_click_on_list_opens_article_and_event_click_marks(make_app)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         main = app.screen
-        # offsets include the pane's border; rows are 2 lines high: y=3 is the second row
-        await pilot.click("#articles", offset=(5, 3))
+        # offsets include the pane's border; rows are 3 lines high: y=4 is the second row
+        await pilot.click("#articles", offset=(5, 4))
         assert main.current_id == "nato-wien"
         assert app.focused is main.article_list
         await pilot.click("#articles", offset=(5, 1))
         assert main.current_id == "gipfel-budapest"
         await pilot.click("#events", offset=(5, 1))
         event = main.side_list.source.item(0)
-        assert main.article_view.marked == (event.start, event.end)
+        assert main.article_view.marked == event_span(event)
 
 
 async def test_click_on_entity_moves_cursor_then_opens_entity_view(make_app):

@@ -16,6 +16,7 @@ from newsdesk.index.store.store import Store
 from newsdesk.tui.list_sources import ArticlePages
 from newsdesk.tui.screens.entity import EntityScreen
 from newsdesk.tui.screens.main import MainScreen
+from newsdesk.tui.screens.timeline import TimelineScreen
 
 
 def _broken(*_args, **_kwargs):
@@ -86,7 +87,8 @@ async def test_timeline_reports_failure(make_app, monkeypatch):
         await pilot.press("t")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "Cannot load the timeline: " in _empty_message(main.side_list)
+        assert isinstance(app.screen, TimelineScreen)
+        assert "Cannot load the timeline: " in _empty_message(app.screen.timeline)
         assert [title for title, _ in _errors(app)] == ["Cannot load the timeline"]
         await pilot.press("t")
         await _still_reads(pilot, main)

@@ -71,3 +71,32 @@ def test_timeline(snap_compare, app):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
+def test_timeline_screen(snap_compare, app, size):
+    async def run_before(pilot):
+        await pilot.press("t")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_main_screen_wide(snap_compare, app):
+    async def run_before(pilot):
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(200, 50), run_before=run_before)
+
+
+def test_empty_state_narrow(snap_compare):
+    from pathlib import Path
+
+    from newsdesk.tui.app import NewsdeskApp
+
+    async def run_before(pilot):
+        await pilot.pause()
+
+    missing = Path("/nonexistent/newsdesk-index")  # a fixed path: the message names it
+    assert snap_compare(NewsdeskApp(None, missing), terminal_size=(80, 24), run_before=run_before)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from newsdesk.index.annotations import LABELS, Entity, split_entity_key
@@ -41,6 +41,8 @@ class ArticleEntitiesScreen(ModalScreen[str | None]):
     """Pick one of the article's entities; dismisses with its canonical key."""
 
     BINDINGS = [
+        # priority: the option list's own Enter is not shown in the footer
+        Binding("enter", "select", "Articles with it", key_display="⏎", priority=True),
         Binding("escape", "dismiss(None)", "Back"),
         Binding("j", "down", "Down", show=False),
         Binding("k", "up", "Up", show=False),
@@ -83,6 +85,7 @@ class ArticleEntitiesScreen(ModalScreen[str | None]):
                 yield OptionList(*options, id="entities-options")
             else:
                 yield Static("No entities were found in this article.", id="entities-none")
+        yield Footer()
 
     def on_mount(self) -> None:
         options = self.query(OptionList)
@@ -97,6 +100,15 @@ class ArticleEntitiesScreen(ModalScreen[str | None]):
     def _options(self) -> OptionList | None:
         found = self.query(OptionList)
         return found.first() if found else None
+
+    def action_select(self) -> None:
+        if (ol := self._options()) is not None:
+            ol.action_select()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "select":
+            return self._options() is not None
+        return True
 
     def action_down(self) -> None:
         if (ol := self._options()) is not None:

@@ -37,11 +37,13 @@ class OpenArticle:
     key: str
 
 
-class EntityScreen(Screen[OpenMention | OpenArticle | None]):
-    """Dismisses with OpenMention, OpenArticle or None (back)."""
+class EntityScreen(Screen["OpenMention | OpenArticle | OpenAt | None"]):
+    """Dismisses with OpenMention, OpenArticle, OpenAt (an event picked in the entity's
+    timeline) or None (back)."""
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Back"),
+        Binding("t", "timeline", "Timeline of this entity", id="entity_timeline"),
     ]
 
     def __init__(self, key: str, label: str | None = None, name: str | None = None) -> None:
@@ -54,9 +56,9 @@ class EntityScreen(Screen[OpenMention | OpenArticle | None]):
         yield Static(id="entity-header")
         with Horizontal(id="entity-panes"):
             with Vertical(id="entity-mentions-pane"):
-                yield VirtualList(id="entity-mentions")
+                yield VirtualList(id="entity-mentions", select_label="Open at the mention")
             with Vertical(id="entity-articles-pane"):
-                yield VirtualList(id="entity-articles")
+                yield VirtualList(id="entity-articles", select_label="Open the article")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -118,6 +120,18 @@ class EntityScreen(Screen[OpenMention | OpenArticle | None]):
                 # the same person named differently in other articles (a bare surname, the full name)
                 header.append("   also as " + ", ".join(display_name(a) for a in info.aliases), style="dim")
         self.query_one("#entity-header", Static).update(header)
+
+    def action_timeline(self) -> None:
+        from newsdesk.tui.screens.timeline import TimelineFilter, TimelineScreen
+
+        name = self.name_hint or display_name(self.key)
+        wanted = TimelineFilter(entity_key=self.key, entity_name=name)
+
+        def chosen(result) -> None:
+            if result is not None:
+                self.dismiss(result)
+
+        self.app.push_screen(TimelineScreen(wanted), chosen)
 
     @on(VirtualList.Selected, "#entity-mentions")
     def _mention_selected(self, event: VirtualList.Selected) -> None:

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from newsdesk.tui.widgets.entity_legend import legend_text
 
@@ -21,6 +21,14 @@ SEARCH_SYNTAX = [
     ("entity:putin", "articles that mention the entity"),
     ("title:gipfel", "in the title; publisher: likewise"),
     ("date:2025-10", "published in October 2025; date:[2025-10-01 to 2025-10-15]"),
+]
+
+
+STATUS_ROWS = [
+    ("geplant", "planned or expected (soll, will, geplant)"),
+    ("laut …", "reported by somebody (laut, sagte), with the name where the text gives it"),
+    ("nicht", "the text says it did not happen"),
+    ("erschlossen", "inferred: the lead reports it without a date; dated from the publication"),
 ]
 
 
@@ -41,7 +49,8 @@ def binding_rows(bindings, keymap: dict | None = None) -> list[tuple[str, str]]:
     for b in bindings:
         if isinstance(b, Binding):
             keys = keymap.get(b.id, b.key) if b.id else b.key
-            rows.append((_key_label(keys), b.description or b.action))
+            # the footer shows the short description; help the full one where there is one
+            rows.append((_key_label(keys), b.tooltip or b.description or b.action))
         else:
             key, action, *rest = b
             rows.append((_key_label(key), rest[0] if rest else action))
@@ -52,6 +61,7 @@ def help_sections(keymap: dict | None = None) -> list[tuple[str, list[tuple[str,
     from newsdesk.tui.app import NewsdeskApp
     from newsdesk.tui.screens.entity import EntityScreen
     from newsdesk.tui.screens.main import MainScreen
+    from newsdesk.tui.screens.timeline import TimelineScreen
     from newsdesk.tui.widgets.article_view import ArticleView
     from newsdesk.tui.widgets.search_bar import SearchBar
     from newsdesk.tui.widgets.virtual_list import VirtualList
@@ -62,6 +72,16 @@ def help_sections(keymap: dict | None = None) -> list[tuple[str, list[tuple[str,
         ("Main screen", binding_rows(MainScreen.BINDINGS, keymap)),
         ("Lists (articles, results, events, timeline, mentions)", binding_rows(VirtualList.BINDINGS, keymap)),
         ("Article", binding_rows(ArticleView.BINDINGS, keymap) + [("click", "Entity: cursor, click again: details")]),
+        ("Events (the side list, s)", [
+            ("Enter", "Scroll the article to the event's sentence and mark it"),
+            ("", "Each event: its date as written (3. Oktober 2025, 1930er, 13. Jh.), its status"),
+            ("", "where the text is not a plain statement, the readable line, who and where"),
+        ] + STATUS_ROWS),
+        ("Timeline (t, full screen)", binding_rows(TimelineScreen.BINDINGS, keymap) + [
+            ("Enter", "Open the article at the event's sentence"),
+            ("", "Events by year and month, of the whole corpus, of the current search, or of"),
+            ("", "an entity (t in the entity view); a shows all events / only the filtered ones"),
+        ]),
         ("Search field", binding_rows(SearchBar.BINDINGS, keymap) + [("Enter", "Go to the results")]),
         ("Entity view", binding_rows(EntityScreen.BINDINGS, keymap) + [("Enter", "Open the article at the mention")]),
     ]
@@ -103,7 +123,7 @@ def help_renderable(dark: bool, keymap: dict | None = None) -> Table:
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,question_mark", "dismiss(None)", "Close"),
+        Binding("escape,question_mark", "dismiss(None)", "Close", key_display="esc"),
         Binding("j,down", "scroll_down", "Down", show=False),
         Binding("k,up", "scroll_up", "Up", show=False),
     ]
@@ -113,6 +133,7 @@ class HelpScreen(ModalScreen[None]):
             dialog.border_title = "newsdesk · keys"
             dialog.border_subtitle = "Esc / ? : close"
             yield Static(help_renderable(self.app.current_theme.dark, dict(self.app._keymap)), id="help-body")
+        yield Footer()
 
     def action_scroll_down(self) -> None:
         self.query_one("#help-dialog").scroll_down(animate=False)

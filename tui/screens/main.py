@@ -11,11 +11,12 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from newsdesk.index.annotations import Event
-from newsdesk.index.store import DatedEvent, StoreError
+from newsdesk.index.store import StoreError
 from newsdesk.tui.background_index import IndexProgress
-from newsdesk.tui.list_sources import ArticleEvents, ArticlePages, SearchHits, Timeline
+from newsdesk.tui.list_sources import ArticleEvents, ArticlePages, SearchHits
 from newsdesk.tui.loaders import LoadFailed, loader
 from newsdesk.tui.screens.entity import OpenArticle, OpenMention
+from newsdesk.tui.screens.timeline import OpenAt, TimelineFilter, TimelineScreen, event_span
 from newsdesk.tui.store_access import StoreAccess
 from newsdesk.tui.widgets.virtual_list import EmptySource
 from newsdesk.tui.safe_text import clean_line
@@ -26,6 +27,7 @@ from newsdesk.tui.widgets.search_bar import SearchBar
 from newsdesk.tui.widgets.virtual_list import VirtualList
 
 NARROW = 100  # below this width the side list starts collapsed
+WIDE = 160  # from this width the article keeps its measure and the lists take the rest
 SEARCH_FIRST_PAGE = 200  # hits fetched with a search; the list fetches the rest as it reaches them
 BACKGROUND_FIRST_PAGE = 20_000  # from this many articles the first page is fetched off the UI thread
 
@@ -44,9 +46,13 @@ def citation_for(article) -> str:
 class MainScreen(Screen):
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="search"),
-        Binding("s", "toggle_side", "Show/hide side list", show=False, id="side_list"),
-        Binding("t", "toggle_timeline", "Timeline", id="timeline"),
-        Binding("escape", "back", "Back", show=False),
+        Binding("t", "timeline", "Timeline", id="timeline",
+                tooltip="Timeline of the corpus (of the search, when one is active), full screen"),
+        Binding("e", "entity_list", "Entities", id="entities", tooltip="The open article's entities, by label"),
+        Binding("o", "open_source", "Source", id="open_source", tooltip="Open the article's URL or its own file"),
+        Binding("c", "copy_citation", "Cite", id="cite", tooltip="Copy the citation (title, source, date)"),
+        Binding("s", "toggle_side", "Show/hide events", show=False, id="side_list"),
+        Binding("escape", "back", "Back", show=False, tooltip="Back to the list; in the list: clear the search"),
     ]
 
     def __init__(self) -> None:
@@ -55,9 +61,10 @@ class MainScreen(Screen):
         self.current = None  # StoredArticle
         self.search_query: str = ""
         self.search_results = None
-        self.timeline_mode = False
-        self._timeline_cache: list | None = None
         self._side_user_choice: bool | None = None
+        # the user picked the open article (moved the list's cursor, opened one from a view,
+        # read it): an index update keeps it; else the selection stays on the first row
+        self.chosen = False
         self.loading = False  # the first page of a big index is being fetched in a thread
         self._index_changed_while_loading = False
         self._pending_query: str | None = None
@@ -65,12 +72,12 @@ class MainScreen(Screen):
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
         with Horizontal(id="panes"):
-            yield VirtualList(id="articles", select_on_click=False)
+            yield VirtualList(id="articles", select_on_click=False, select_label="Read")
             with Vertical(id="reader"):
                 yield EntityLegend(id="legend")
                 yield ArticleView(id="article")
             with Vertical(id="side"):
-                yield VirtualList(id="events")
+                yield VirtualList(id="events", select_label="Go to the sentence")
         yield IndexStatus(id="index-status")
         yield Footer()
 
@@ -98,6 +105,7 @@ class MainScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#reader").border_title = "Article"
+        self.side_list.set_source(EmptySource("The events of the open article appear here."), announce=False)
         self._update_side_title()
         self.article_list.focus()
         self._apply_width(self.app.size.width)
@@ -142,9 +150,6 @@ class MainScreen(Screen):
             self._index_changed_while_loading = False
             self._pending_query = None
             self.article_list.set_source(EmptySource(f"Cannot load the articles: {message.reason}"))
-        elif message.group == "timeline" and self.timeline_mode:
-            self.side_list.set_source(EmptySource(f"Cannot load the timeline: {message.reason}"), announce=False)
-            self._update_side_title()
 
     def _page_failed(self, reason: str) -> None:
         self.post_message(LoadFailed("list-page", "Cannot load the articles", reason))
@@ -166,6 +171,7 @@ class MainScreen(Screen):
     def _apply_width(self, width: int) -> None:
         narrow = width < NARROW
         self.set_class(narrow, "-narrow")
+        self.set_class(width >= WIDE, "-wide")
         show = self._side_user_choice if self._side_user_choice is not None else not narrow
         self.set_class(not show, "-side-hidden")
 
@@ -186,14 +192,15 @@ class MainScreen(Screen):
             return
         source = ArticlePages(self.store, failed=self._page_failed)
         if keep_position and isinstance(vlist.source, ArticlePages):
-            cursor = vlist.cursor
-            if self.current_id is not None:
-                found = source.index_of(self.current_id)
-                cursor = found if found is not None else cursor
+            # The index grew (or changed) under the list: the selection stays on the article
+            # the user picked, wherever it is now, or else on the first row; either way in view.
+            cursor = 0
+            if self.chosen and self.current_id is not None:
+                found = source.index_of(self.current_id, self.current.article.date if self.current else None)
+                cursor = found if found is not None else vlist.cursor
             vlist.source = source
-            vlist.set_reactive(VirtualList.cursor, min(cursor, max(0, len(source) - 1)))
-            vlist.reload()
-            if self.current_id is None and len(source):
+            vlist.place_cursor(cursor)
+            if len(source) and not self.chosen:
                 self.open_article(source.item(vlist.cursor).id)
         else:
             vlist.set_source(source)
@@ -201,6 +208,7 @@ class MainScreen(Screen):
 
     def _update_list_title(self) -> None:
         vlist = self.article_list
+        vlist.border_subtitle = vlist.position_text
         if self.search_query and self.search_results is not None:
             vlist.border_title = f"Search · {self.search_results.total} match{'es' if self.search_results.total != 1 else ''}"
         elif self.search_query:
@@ -211,12 +219,20 @@ class MainScreen(Screen):
 
     @on(VirtualList.Highlighted, "#articles")
     def _article_highlighted(self, event: VirtualList.Highlighted) -> None:
+        if event.by_user:
+            self.chosen = True
+        self.article_list.border_subtitle = self.article_list.position_text
         self.open_article(event.item.id)
 
     @on(VirtualList.Selected, "#articles")
     def _article_selected(self, event: VirtualList.Selected) -> None:
+        self.chosen = True
         self.open_article(event.item.id)
         self.article_view.focus()
+
+    def on_descendant_focus(self, event) -> None:
+        if event.widget is self.article_view and self.current_id is not None:
+            self.chosen = True  # reading it: an index update must not swap it
 
     # --- the article ------------------------------------------------------------------------
 
@@ -244,18 +260,36 @@ class MainScreen(Screen):
         entities = len({e.key for e in stored.analysis.entities})
         reader.border_title = "Article"
         reader.border_subtitle = f"{entities} entities · {len(stored.analysis.events)} events"
-        if not self.timeline_mode:
-            self._show_article_events()
+        self._show_article_events()
         return True
 
     def open_at(self, article_id: str, start: int, end: int, *, entity: bool = False) -> None:
-        """Open an article scrolled to a span, which is marked."""
-        if self.open_article(article_id):
-            view = self.article_view
-            if entity:
-                view.select_entity_at(start, end)
-            view.scroll_to_span(start, end)
-            view.focus()
+        """Open an article scrolled to a span, which is marked; the list's cursor goes to it
+        when it is among the rows the list holds."""
+        if not self.open_article(article_id):
+            return
+        self.chosen = True
+        self._cursor_to_current()
+        view = self.article_view
+        if entity:
+            view.select_entity_at(start, end)
+        view.focus()
+        view.scroll_to_span(start, end)
+        # the screen may come back from another one: lay out first, then scroll there again
+        self.call_after_refresh(view.scroll_to_span, start, end, mark=False)
+
+    def _cursor_to_current(self) -> None:
+        vlist = self.article_list
+        source = vlist.source
+        found = None
+        if isinstance(source, ArticlePages):
+            found = source.index_of(self.current_id, self.current.article.date if self.current else None)
+        elif isinstance(source, SearchHits):
+            ids = [hit.summary.id for hit in source.results.hits]
+            found = ids.index(self.current_id) if self.current_id in ids else None
+        if found is not None:
+            vlist.place_cursor(found)
+            vlist.border_subtitle = vlist.position_text
 
     def _names(self) -> dict[str, str]:
         names: dict[str, str] = {}
@@ -271,23 +305,16 @@ class MainScreen(Screen):
 
     def _update_side_title(self) -> None:
         side = self.query_one("#side")
-        if self.timeline_mode:
-            side.border_title = f"Timeline · {len(self.side_list.source):,}"
-            side.border_subtitle = "t: this article"
-        else:
-            side.border_title = f"Events · {len(self.side_list.source)}"
-            side.border_subtitle = "t: timeline"
+        side.border_title = f"Events · {len(self.side_list.source)}"
+        side.border_subtitle = "t: timeline"
 
     @on(VirtualList.Selected, "#events")
     def _event_selected(self, event: VirtualList.Selected) -> None:
-        if self.timeline_mode:
-            dated: DatedEvent = event.item
-            self.open_at(dated.summary.id, dated.event.start, dated.event.end)
-        else:
-            ev: Event = event.item
-            self.article_view.scroll_to_span(ev.start, ev.end)
+        ev: Event = event.item
+        self.article_view.scroll_to_span(*event_span(ev))
+        self.article_view.focus()
 
-    # --- side list --------------------------------------------------------------------------
+    # --- side list and timeline -------------------------------------------------------------
 
     def action_toggle_side(self) -> None:
         hidden = self.has_class("-side-hidden")
@@ -298,42 +325,22 @@ class MainScreen(Screen):
         elif self.side_list.has_focus:
             self.article_view.focus()
 
-    def action_toggle_timeline(self) -> None:
-        self.timeline_mode = not self.timeline_mode
-        if self.has_class("-side-hidden"):
-            self._side_user_choice = True
-            self.remove_class("-side-hidden")
-        if self.timeline_mode:
-            if self.store is None:
-                self.side_list.set_source(EmptySource("No index yet."), announce=False)
-            elif self._timeline_cache is None:
-                self.side_list.set_source(EmptySource("Loading the timeline…"), announce=False)
-                self._load_timeline(self.store, 0)
-            else:
-                self.side_list.set_source(Timeline(self._timeline_cache), announce=False)
-            self.side_list.focus()
-        else:
-            self._show_article_events()
-        self._update_side_title()
+    def timeline_filter(self) -> TimelineFilter:
+        return TimelineFilter(query=self.search_query) if self.search_query else TimelineFilter()
+
+    def action_timeline(self, wanted: TimelineFilter | None = None) -> None:
+        """The timeline, full screen: of the current search, or of the whole corpus."""
+        self.app.push_screen(TimelineScreen(wanted or self.timeline_filter()), self.open_result)
+
+    def open_result(self, result: OpenAt | None) -> None:
+        if result is not None:
+            self.open_at(result.article_id, result.start, result.end)
 
     def invalidate_timeline(self) -> None:
-        self._timeline_cache = None
-        if self.timeline_mode and self.store is not None:
-            self._load_timeline(self.store, self.side_list.cursor)
-
-    @loader(group="timeline", failure="Cannot load the timeline")
-    def _load_timeline(self, store: StoreAccess, cursor: int) -> None:
-        """All events of the corpus (a big corpus has hundreds of thousands): off the UI thread."""
-        pairs = store.events()
-        self.app.call_from_thread(self._timeline_loaded, store, pairs, cursor)
-
-    def _timeline_loaded(self, store: StoreAccess, pairs: list[DatedEvent], cursor: int) -> None:
-        if store is not self.store:
-            return
-        self._timeline_cache = pairs
-        if self.timeline_mode:
-            self.side_list.set_source(Timeline(pairs), cursor=cursor, announce=False)
-            self._update_side_title()
+        """The index changed: an open timeline reads its events again."""
+        for screen in self.app.screen_stack:
+            if isinstance(screen, TimelineScreen):
+                screen.reload()
 
     # --- search -----------------------------------------------------------------------------
 
@@ -409,7 +416,8 @@ class MainScreen(Screen):
         if was_searching:
             self.load_articles()
             if self.current_id is not None and isinstance(self.article_list.source, ArticlePages):
-                found = self.article_list.source.index_of(self.current_id)
+                date = self.current.article.date if self.current else None
+                found = self.article_list.source.index_of(self.current_id, date)
                 if found is not None:
                     self.article_list.move_to(found)
         if refocus:
@@ -417,7 +425,6 @@ class MainScreen(Screen):
 
     # --- entities ---------------------------------------------------------------------------
 
-    @on(ArticleView.EntityListRequested)
     def action_entity_list(self) -> None:
         if self.current is None:
             self.notify("Open an article first.", timeout=2)
@@ -444,8 +451,10 @@ class MainScreen(Screen):
                     break
         self.app.push_screen(EntityScreen(key, label, name), self._entity_result)
 
-    def _entity_result(self, result: OpenMention | OpenArticle | None) -> None:
-        if isinstance(result, OpenMention):
+    def _entity_result(self, result: OpenMention | OpenArticle | OpenAt | None) -> None:
+        if isinstance(result, OpenAt):  # an event picked in the entity's timeline
+            self.open_at(result.article_id, result.start, result.end)
+        elif isinstance(result, OpenMention):
             self.open_at(result.article_id, result.start, result.end, entity=True)
         elif isinstance(result, OpenArticle):
             article_id, key = result.article_id, result.key
@@ -458,18 +467,30 @@ class MainScreen(Screen):
 
     # --- source and citation ----------------------------------------------------------------
 
-    @on(ArticleView.OpenSourceRequested)
     def action_open_source(self) -> None:
         if self.current is None:
             self.notify("Open an article first.", timeout=2)
             return
-        from newsdesk.tui.system_open import OpenError, target_for
+        from pathlib import Path
+
+        from newsdesk.tui.screens.source_choice import COPY_CITATION, OPEN_FILE, SourceChoiceScreen
+        from newsdesk.tui.system_open import OpenError, holds_many_articles, target_for
 
         article = self.current.article
         try:
             target = target_for(article.url, article.source)
         except OpenError as exc:
             self.notify(str(exc), title="Cannot open the source", severity="warning")
+            return
+        if not article.url and holds_many_articles(Path(target)):
+            # one record of a JSONL / JSON file: the file is not this article
+            def chosen(choice: str | None) -> None:
+                if choice == COPY_CITATION:
+                    self.action_copy_citation()
+                elif choice == OPEN_FILE:
+                    self._open_in_background(target)
+
+            self.app.push_screen(SourceChoiceScreen(Path(target)), chosen)
             return
         self._open_in_background(target)
 
@@ -486,7 +507,6 @@ class MainScreen(Screen):
         else:
             self.app.call_from_thread(self.notify, clean_line(target), title="Opened", timeout=3)
 
-    @on(ArticleView.CitationRequested)
     def action_copy_citation(self) -> None:
         if self.current is None:
             self.notify("Open an article first.", timeout=2)

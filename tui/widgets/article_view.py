@@ -23,23 +23,10 @@ from textual.strip import Strip
 from newsdesk.index.annotations import Analysis, Entity
 from newsdesk.index.article import Article
 from newsdesk.tui.article_render import META, TITLE, RenderedArticle, render_article
-
-try:  # rich's own word wrapper, so our line breaks match Text.wrap
-    from rich._wrap import divide_line
-except ImportError:  # pragma: no cover - fallback for a rich without the private helper
-    def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
-        offsets, pos, line_start, last_space = [], 0, 0, -1
-        for pos, ch in enumerate(text):
-            if ch == " ":
-                last_space = pos
-            if pos - line_start >= width:
-                cut = last_space + 1 if last_space > line_start else pos
-                offsets.append(cut)
-                line_start, last_space = cut, -1
-        return offsets
+from newsdesk.tui.text_wrap import line_breaks
 
 GUTTER = 2  # columns left of the text; a bar marks lines of the marked span
-MAX_TEXT_WIDTH = 100  # longer lines are hard to read: wide terminals get a margin instead
+MAX_TEXT_WIDTH = 76  # a readable measure: longer lines are hard to read (wide terminals give the room to the lists)
 
 
 @dataclass
@@ -59,15 +46,18 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("G,end", "scroll_end", "Bottom", show=False),
         Binding("space,pagedown", "page_down", "Page down", show=False),
         Binding("b,pageup", "page_up", "Page up", show=False),
-        Binding("n", "next_entity", "Next entity", id="next_entity"),
-        Binding("N", "previous_entity", "Previous entity", show=False, id="previous_entity"),
-        Binding("]", "next_same", "Next mention of the same entity", show=False, id="next_same"),
-        Binding("[", "previous_same", "Previous mention of the same entity", show=False, id="previous_same"),
-        Binding("enter", "entity_details", "Entity across the corpus", show=False),
-        Binding("e", "entity_list", "Entities", id="entities"),
-        Binding("o", "open_source", "Open source", show=False, id="open_source"),
-        Binding("c", "copy_citation", "Copy citation", show=False, id="cite"),
+        Binding("n", "next_entity", "Entity", id="next_entity", tooltip="Next entity mention"),
+        Binding("N", "previous_entity", "Previous entity", show=False, id="previous_entity",
+                tooltip="Previous entity mention"),
+        # shown in the footer only while the cursor is on an entity (see check_action)
+        Binding("]", "next_same", "Next same", key_display="]", id="next_same",
+                tooltip="Next mention of the same entity"),
+        Binding("[", "previous_same", "Prev same", key_display="[", id="previous_same",
+                tooltip="Previous mention of the same entity"),
+        Binding("enter", "entity_details", "Details", key_display="⏎",
+                tooltip="The entity under the cursor across the corpus"),
     ]
+    ENTITY_ACTIONS = ("next_same", "previous_same", "entity_details")
 
     COMPONENT_CLASSES = {"article-view--gutter", "article-view--empty"}
 
@@ -77,15 +67,6 @@ class ArticleView(ScrollView, can_focus=True):
         def __init__(self, entity: Entity) -> None:
             self.entity = entity
             super().__init__()
-
-    class EntityListRequested(Message):
-        pass
-
-    class OpenSourceRequested(Message):
-        pass
-
-    class CitationRequested(Message):
-        pass
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -101,7 +82,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._block_line_starts: list[list[int]] = []
         self._layout_width = -1
         self._strips: dict[int, Strip] = {}
-        self.empty_message = "No article open. Pick one from the list (Enter)."
+        self.empty_message = "No article open. Pick one from the list (Enter), or search with /."
 
     # --- content -------------------------------------------------------------------------
 
@@ -150,6 +131,8 @@ class ArticleView(ScrollView, can_focus=True):
             return True
 
     def _rerender(self) -> None:
+        if self.is_mounted:
+            self.refresh_bindings()  # ] [ Enter act only while the cursor is on an entity
         if self.article is None:
             self._rendered = None
         else:
@@ -188,7 +171,7 @@ class ArticleView(ScrollView, can_focus=True):
                 self._lines.append(_Line(-1, 0, 0))  # blank line between blocks
             self._block_first_line.append(len(self._lines))
             plain = block.text.plain
-            offsets = divide_line(plain, width, fold=True) if plain else []
+            offsets = line_breaks(plain, width) if plain else []
             starts = [0, *offsets]
             self._block_line_starts.append(starts)
             for i, s in enumerate(starts):
@@ -216,8 +199,14 @@ class ArticleView(ScrollView, can_focus=True):
         base = self.rich_style
         index = scroll_y + y
         if self._rendered is None:
-            if y == 1:
-                text = Text(" " * GUTTER + self.empty_message, style=self.get_component_rich_style("article-view--empty"))
+            # the message, broken between words to the pane's width, from the second line on
+            message = self.empty_message
+            room = max(8, width - GUTTER - 1)
+            starts = [0, *line_breaks(message, room)]
+            if 1 <= y <= len(starts):
+                i = y - 1
+                piece = message[starts[i] : starts[i + 1] if i + 1 < len(starts) else len(message)].rstrip()
+                text = Text(" " * GUTTER + piece, style=self.get_component_rich_style("article-view--empty"))
                 return Strip(text.render(self.app.console)).crop_extend(0, width, base).apply_style(base)
             return Strip.blank(width, base)
         if index >= len(self._lines):
@@ -352,14 +341,10 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self.post_message(self.EntityChosen(entity))
 
-    def action_entity_list(self) -> None:
-        self.post_message(self.EntityListRequested())
-
-    def action_open_source(self) -> None:
-        self.post_message(self.OpenSourceRequested())
-
-    def action_copy_citation(self) -> None:
-        self.post_message(self.CitationRequested())
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in self.ENTITY_ACTIONS:
+            return self.cursor_entity is not None  # hidden from the footer until n / N / a click
+        return True
 
     def action_scroll_down(self) -> None:
         self.scroll_relative(y=1, animate=False)

@@ -13,11 +13,13 @@ from typing import Any, Callable, Protocol
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from newsdesk.tui.text_wrap import wrap_lines
 
 
 class RowSource(Protocol):
@@ -30,8 +32,16 @@ class RowSource(Protocol):
 
     def lines(self, index: int, width: int, style: Callable[[str], Style]) -> list[Text]:
         """The row's lines (``row_height`` Texts); ``style(name)`` gives themed styles:
-        "title", "meta", "match", "dim", "accent"."""
+        "title", "meta", "match", "dim", "accent", "heading".
+
+        A source may also define ``selectable(index) -> bool``: rows for which it returns
+        False (group headings) are skipped by the cursor."""
         ...
+
+
+def is_selectable(source: RowSource, index: int) -> bool:
+    check = getattr(source, "selectable", None)
+    return True if check is None else bool(check(index))
 
 
 class EmptySource:
@@ -69,16 +79,21 @@ class VirtualList(ScrollView, can_focus=True):
         "virtual-list--match",
         "virtual-list--dim",
         "virtual-list--accent",
+        "virtual-list--heading",
         "virtual-list--empty",
     }
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
     class Highlighted(Message):
-        def __init__(self, vlist: "VirtualList", index: int, item: Any) -> None:
+        """The cursor is on a new row. ``by_user``: the user moved it (a key, a click), as
+        opposed to a new source being shown."""
+
+        def __init__(self, vlist: "VirtualList", index: int, item: Any, by_user: bool = True) -> None:
             self.virtual_list = vlist
             self.index = index
             self.item = item
+            self.by_user = by_user
             super().__init__()
 
         @property
@@ -89,8 +104,10 @@ class VirtualList(ScrollView, can_focus=True):
         pass
 
     def __init__(self, source: RowSource | None = None, *, select_on_click: bool = True,
-                 name=None, id=None, classes=None) -> None:
+                 select_label: str = "Open", name=None, id=None, classes=None) -> None:
         super().__init__(name=name, id=id, classes=classes)
+        # what Enter does in this list, as the footer shows it ("Open", "Go to the sentence")
+        self._bindings.key_to_bindings["enter"] = [Binding("enter", "select", select_label, key_display="⏎")]
         self.source: RowSource = source or EmptySource()
         # False: a click only moves the cursor (Highlighted); a second click on the row selects it.
         self.select_on_click = select_on_click
@@ -102,12 +119,38 @@ class VirtualList(ScrollView, can_focus=True):
         self.source = source
         self._cache.clear()
         self._update_virtual_size()
-        self.set_reactive(VirtualList.cursor, max(0, min(cursor, len(source) - 1)))
+        self.set_reactive(VirtualList.cursor, self._selectable_near(max(0, min(cursor, len(source) - 1)), +1))
         self.scroll_to(y=0, animate=False, immediate=True)
         self._scroll_cursor_into_view()
         self.refresh()
         if announce and len(source):
-            self._post_highlighted()
+            self._post_highlighted(by_user=False)
+
+    def place_cursor(self, index: int) -> None:
+        """Put the cursor on ``index`` and scroll it into view without announcing it (the
+        program keeps the selection in place, e.g. after the list grew)."""
+        n = len(self.source)
+        if not n:
+            return
+        self.set_reactive(VirtualList.cursor, self._selectable_near(max(0, min(index, n - 1)), +1))
+        self._cache.clear()
+        self._update_virtual_size()
+        self.refresh()
+        self._scroll_cursor_into_view()
+        self.call_after_refresh(self._scroll_cursor_into_view)
+
+    def _selectable_near(self, index: int, step: int) -> int:
+        """``index`` or the nearest selectable row in direction ``step`` (then the other way)."""
+        n = len(self.source)
+        if not n or is_selectable(self.source, index):
+            return index
+        for direction in (step, -step):
+            i = index + direction
+            while 0 <= i < n:
+                if is_selectable(self.source, i):
+                    return i
+                i += direction
+        return index
 
     def reload(self) -> None:
         """Redraw after the source's content changed (e.g. more articles were indexed)."""
@@ -116,6 +159,7 @@ class VirtualList(ScrollView, can_focus=True):
         if len(self.source) and self.cursor >= len(self.source):
             self.set_reactive(VirtualList.cursor, len(self.source) - 1)
         self.refresh()
+        self._scroll_cursor_into_view()
 
     @property
     def current(self) -> Any | None:
@@ -133,6 +177,8 @@ class VirtualList(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._cache.clear()
         self._update_virtual_size()
+        if len(self.source):
+            self._scroll_cursor_into_view()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -157,11 +203,9 @@ class VirtualList(ScrollView, can_focus=True):
         absolute = scroll_y + y
         if not len(self.source):
             # the message, wrapped, from the second line on
-            lines = Text(self.source.empty_message, style=self.get_component_rich_style("virtual-list--empty")).wrap(
-                self.app.console, max(4, width - 2)
-            )
+            lines = wrap_lines(self.source.empty_message, max(4, width - 2))
             if 1 <= absolute <= len(lines):
-                text = Text(" ") + lines[absolute - 1]
+                text = Text(" " + lines[absolute - 1], style=self.get_component_rich_style("virtual-list--empty"))
                 return Strip(text.render(self.app.console)).crop_extend(0, width, base).apply_style(base)
             return Strip.blank(width, base)
         index, line = divmod(absolute, h)
@@ -205,20 +249,41 @@ class VirtualList(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
         self._post_highlighted()
 
-    def _post_highlighted(self) -> None:
+    def _post_highlighted(self, by_user: bool = True) -> None:
         item = self.current
         if item is not None:
-            self.post_message(self.Highlighted(self, self.cursor, item))
+            self.post_message(self.Highlighted(self, self.cursor, item, by_user))
+
+    @property
+    def position_text(self) -> str:
+        """"12/998": the cursor's row among the selectable rows (headings are not counted
+        when the source says how many rows it holds, ``item_count``)."""
+        n = len(self.source)
+        if not n:
+            return ""
+        position = getattr(self.source, "item_position", None)
+        count = getattr(self.source, "item_count", n)
+        number = position(self.cursor) if position is not None else self.cursor + 1
+        return f"{number:,}/{count:,}"
 
     def _scroll_cursor_into_view(self) -> None:
+        """Scroll the least that shows the cursor's row, with the top on a row boundary (no
+        half rows at the top)."""
         h = self.source.row_height
-        self.scroll_to_region(Region(0, self.cursor * h, 1, h), animate=False, immediate=True, x_axis=False)
+        visible = max(1, self.scrollable_content_region.height // h)
+        first = int(self.scroll_y) // h
+        if self.cursor < first:
+            first = self.cursor
+        elif self.cursor >= first + visible:
+            first = self.cursor - visible + 1
+        self.scroll_to(y=max(0, first * h), animate=False, immediate=True)
 
     def move_to(self, index: int) -> None:
         n = len(self.source)
         if not n:
             return
-        index = max(0, min(index, n - 1))
+        step = 1 if index >= self.cursor else -1
+        index = self._selectable_near(max(0, min(index, n - 1)), step)
         if index != self.cursor:
             self.cursor = index
 
@@ -253,7 +318,7 @@ class VirtualList(ScrollView, can_focus=True):
         if not len(self.source) or offset is None:
             return
         index = (int(self.scroll_y) + offset.y) // self.source.row_height
-        if 0 <= index < len(self.source):
+        if 0 <= index < len(self.source) and is_selectable(self.source, index):
             again = index == self.cursor
             self.move_to(index)
             if self.select_on_click or again or event.chain >= 2:

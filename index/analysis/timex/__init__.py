@@ -21,6 +21,25 @@ Extents follow TimeML / the KRAUTS corpus: prepositions (also am, im, vom, zum)
 outside, articles and determiners inside: am [Samstag], im [November 1970],
 um [20.30 Uhr], in [der ersten Woche], [Anfang Dezember], seit [drei Jahren].
 "vor drei Jahren" is the DURATION [drei Jahren], as in KRAUTS.
+
+What the events code can rely on:
+
+- Ranges are two expressions, start and end ("vom [16. Juni] bis zum [23. September 2025]",
+  "[1995] bis [1999]", "zwischen [August] und [Oktober 1914]", "[1912]/[13]"); the start takes
+  the year its end writes out.  ``pair_ranges(text, timexes)`` gives the index pairs.
+- Years before Christ are ``BC`` + four digits (``BC1500``; ``BC0479-SP`` for a season),
+  centuries before Christ ``BC`` + two digits (``BC07`` = 8. Jh. v. Chr.); decades have three
+  digits (``193``), centuries two (``12`` = 13. Jahrhundert).  ``index/dates.py`` writes them.
+- A bare number is a year only with evidence (see ``normalise._year``): no amounts, products,
+  scores, file or resolution numbers; before 1900 only after a word that takes a year.
+- Dates without a year take the year of their range's end, else the year the article's own
+  dates point to (the last year written out, within 3,000 characters, or anywhere in a text
+  that tells a history; only when it lies more than a year from the publication date and the
+  clause does not speak of the future), else the publication date's, placed by tense.
+- "bis heute", and "heute" in a history, is PRESENT_REF (nowadays), not a day.
+- "zwei Tage später", "einen Monat zuvor" are DATEs counted from the day / month / year the
+  text talks about; "am Morgen des 4. November 2006" is one TIME (2006-11-04TMO), and a clock
+  time before it takes that day; "Am Freitag (28.06.)" is the Friday of the bracket.
 """
 
 from __future__ import annotations
@@ -31,14 +50,15 @@ from newsdesk.index.annotations import Timex
 
 from .normalise import Resolver
 from .patterns import Candidate, find_candidates
+from .ranges import pair_ranges
 from .tense import FUTURE, NEUTRAL, PAST, sentence_bounds, tense_direction
 
 # Part of the analyzer signature: bump when the output of ``tag`` changes.
-TAGGER_VERSION = "timex-de-3"
+TAGGER_VERSION = "timex-de-4"
 
 __all__ = [
     "TAGGER_VERSION", "tag", "find_candidates", "Candidate", "sentence_bounds",
-    "tense_direction", "PAST", "NEUTRAL", "FUTURE",
+    "tense_direction", "PAST", "NEUTRAL", "FUTURE", "pair_ranges",
 ]
 
 

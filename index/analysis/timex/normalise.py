@@ -24,6 +24,16 @@ from .patterns import Candidate
 from .tense import FUTURE, NEUTRAL, PAST, sentence_bounds, tense_direction
 
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# After a year named in passing: "1870/71", "(1908)", "1912–1913", "1908, 1911 und"
+_IN_PASSING_AFTER = re.compile(r"\s*(?:/\d|\)|[-–]\d|,\s*\d)")
+# Before a bare year that sets the story's year: "Im Jahr 1917", "Kriegsjahr 1917", a heading, a
+# sentence's first word ("1917 zogen sich ..."); not "ab 1929", "seit 1912" (references aside)
+_STORY_YEAR_BEFORE = re.compile(r"(?:[Jj]ahr(?:e|es|s)?\s+|^|\n|[.!?]\s+)\s*$")
+# How far (characters) a year written out keeps dating the year-less dates after it.
+STORY_REACH = 3000
+# A text that has written out this many years, (almost) none of them within a year of the
+# publication date, tells a history: its own last year dates what follows, however far.
+HISTORY_YEARS = 3
 
 # Words before a bare 4-digit number that make it a quantity, not a year.
 _QUANTITY_BEFORE = re.compile(
@@ -31,7 +41,10 @@ _QUANTITY_BEFORE = re.compile(
     r"bis\s+zu|weitere|exakt|genau|mindestens|höchstens|zirka|gut|davon|alle|mit|"
     r"Nr\.|Nummer|Platz|Seite|Zimmer|PLZ|von\s+über|Artikel|Paragra(?:f|ph)|Tel\.|Telefon|Linie|"
     r"Route|Flug|Zug|Bus|Kanal|Modell|Typ|Code|Version|Zimmer|Haus|Halle|Gleis|Tor|Block|"
-    r"[A-ZÄÖÜ][a-zäöüß]*(?:nummer|straße|strasse|gasse|weg|platz|linie))|[€$#§])\s*$"
+    r"[A-ZÄÖÜ][a-zäöüß]*(?:nummer|straße|strasse|gasse|weg|platz|linie)|"
+    # file and resolution numbers: "Az. 1635/12", "Zl. 4 Ob 1635", "Resolution 1973", "Drucksache 1765"
+    r"Az\.|Aktenzeichen|Zl\.|GZ|Geschäftszahl|Drucksache|Postfach|Hausnummer|Durchwahl|Fax|"
+    r"[A-Za-zÄÖÜäöüß]*-?[Rr]esolution(?:en)?|Nrn?\.?|Ob|Os|Bs)|[€$#§]|\d\s*(?:[*×/:]|x))\s*$"
 )
 # Words before a bare 4-digit number that make it a year even before a noun ("seit 2008 Mitglied").
 _YEAR_BEFORE = re.compile(
@@ -39,12 +52,28 @@ _YEAR_BEFORE = re.compile(
     r"Saison|Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
     r"Dezember|Quartal|Halbjahr)\s*$"
 )
+# Evidence that a bare number before 1900 is a year: a word that takes a year ("um 1500", "bis 1871",
+# "Kriegsjahr 1914", "Jahrgang 1890"), or it stands in brackets "(1908)", or as a heading on its own.
+_OLD_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:[Uu]m|[Bb]is|[Aa]b|[Vv]or|[Nn]ach|[Vv]on|[Zz]wischen|[Ii]m\s+Jahre?|[Ss]eit|"
+    r"[A-ZÄÖÜ][a-zäöüß]*jahr(?:e|es|s)?|Jahrgang|[Jj]ahrgangs|geboren|gestorben|gegründet|erbaut)"
+    r"|[Jj]ahr(?:e|es|s)?|[(\[]|^|\n)\s*$"
+)
+# Adverbs and prepositions of time: a year after them stays a year before a noun, when it is a
+# plausible, not a round number
+_TIME_ADVERB_BEFORE = re.compile(
+    r"\b(?:[Bb]is|[Aa]b|[Bb]ereits|[Ss]chon|[Ee]rst|[Nn]och|[Ss]pätestens|[Ff]rühestens|[Zz]uletzt)\s+$")
+_OLD_YEAR_AFTER_BRACKET = re.compile(r"\s*[)\],;]")
+_LINE_AFTER = re.compile(r"[ \t]*(?:\n|$)")
 _UNIT_AFTER = re.compile(
     r"\s*(?:Euro|EUR|€|Dollar|US-Dollar|Franken|Pfund|Prozent|%|Meter|Kilometer|km|m|kg|t|"
     r"Tonnen|Liter|Hektar|ha|qm|m²|Stück|Mal|mal|Punkte|x|[.,]\d|"
-    r"im\s+(?:Jahr|vergangenen|letzten|Vorjahr))\b"
+    r"im\s+(?:Jahr|vergangenen|letzten|Vorjahr))(?![A-Za-zÄÖÜäöüß])"
+    # an amount "1500,-", a product or score "1920*1080", "1920 x 1080", "1998:1999"
+    r"|\s*,[-–]|\s*[*×:]\s*\d|\s+x\s+\d"
 )
-_CAPITAL_WORD_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
+_CAPITAL_WORD_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")  # on the same line: not a heading's next line
+_SLASH_AFTER = re.compile(r"/(\d{2}|\d{4})(?!\d)")
 _RANGE_AFTER = re.compile(r"\s*(?:bis|-|–|/)\s*(\d{4})(?!\d)")
 _RANGE_END_BEFORE = re.compile(r"\d\s*(?:bis|und|-|–|/)\s*$")  # the end of "1500 bis 2000 ..."
 _RANGE_FROM_BEFORE = re.compile(
@@ -68,7 +97,8 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:[Dd](?:er|ie|as|en|em|es)|[Ee]ine[mnrs]?|[Ss
 _PARTICIPLE = re.compile(r"ge[a-zäöüß]+|[a-zäöüß]+(?:iert|t|en)e[nmrs]?")
 _MONTH_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:im|Im|seit|Seit|bis|Bis|ab|Ab|vom|Vom|zum|Zum|Anfang|Mitte|Ende|Beginn|Monat|"
-    r"Monats|Ende|Mitte|in|In|diesen|diesem|kommenden|vergangenen|letzten|nächsten)"
+    r"Monats|Ende|Mitte|in|In|diesen|diesem|kommenden|vergangenen|letzten|nächsten|von|Von|zwischen|"
+    r"Zwischen)"
     r"|\d\.)\s*$"
 )
 # Quantifiers before a duration stay outside its span (as prepositions do) but set its mod.
@@ -82,8 +112,23 @@ _QUANTIFIER_BEFORE = re.compile(
     r"\b(rund|etwa|ca\.|circa|zirka|ungefähr|gut|mehr\s+als|über|weniger\s+als|unter|knapp|fast|"
     r"beinahe|mindestens|höchstens)\s+$", re.I
 )
+# The end of a range that writes the year only once: "vom 16. Juni bis zum 23. September 2025",
+# "von Mai bis November 1915": (end month name or number, year)
+_RANGE_END_YEAR = re.compile(
+    r"\s*(?:bis(?:\s+(?:zu[mr]|einschließlich|Ende|Anfang|Mitte))?|[-–]|und|/)\s*(?:de[mn]\s+)?"
+    r"(?:(?:0?[1-9]|[12][0-9]|3[01])\.\s*)?"
+    r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember|(?:0?[1-9]|1[0-2])\.)\s*(?P<year>(?:1[0-9]|20)[0-9]{2})(?!\d)"
+)
 _YEAR_MONTH = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?![\d]))?")
-_PAREN_DATE = re.compile(r"\s*\(\s*(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\s*\)")
+_PAREN_DATE = re.compile(r"\s*\(\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})?\s*\)")
+_DATE_AHEAD = re.compile(
+    r"\s*,?\s*(?:(?:am|des|vom)\s+)?(?:(?:frühen|späten)\s+)?(?:(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)"
+    r"\s+des\s+)?(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+"
+    r"(?:de[mn]\s+)?)?(?P<day>0?[1-9]|[12][0-9]|3[01])\.\s*(?P<month>Januar|Jänner|Februar|März|April|Mai|"
+    r"Juni|Juli|August|September|Oktober|November|Dezember|(?:0?[1-9]|1[0-2])\.)"
+    r"(?:\s*(?P<year>(?:1[0-9]|20)[0-9]{2})(?!\d))?"
+)
 _CLOCK_BEFORE = re.compile(
     r"(?:\b(?:[Uu]m|[Aa]b|[Gg]egen|[Bb]is|[Ss]eit|[Zz]wischen)\s+(?:ca\.\s+|etwa\s+)?|\d\.\d{2,4}\s+|^\s*)$"
 )
@@ -173,6 +218,15 @@ class Resolver:
         self._ref_month: tuple[int, int] | None = None  # last month, for "in der ersten Woche"
         self._ref_year: int | None = None  # last year named, for "im selben Jahr"
         self._sent_cache: tuple[int, int] | None = None
+        # The story's own time: the year (and month) of the last expression that wrote a year out
+        # ("am 19. September 1985", "im Sommer 2010"), and where it ended.  Year-less dates near it
+        # go to that year when it lies away from the publication date (a narrative of the past).
+        self._story_year: int | None = None
+        self._story_month: int | None = None
+        self._story_pos = -1
+        # years written out near the publication year and away from it: a text that only
+        # writes far years (a history) keeps its story's year beyond STORY_REACH
+        self._near_years = self._far_years = 0
 
     # ------------------------------------------------------------ context helpers
 
@@ -204,6 +258,44 @@ class Resolver:
         self._ref_month = (d.year, d.month)
 
     # ------------------------------------------------------------ placing things in time
+
+    def _range_end_year(self, c: Candidate, month: int) -> int | None:
+        """The year of a range's start taken from its end ("vom 16. Juni bis zum 23. September 2025"):
+        the end's year, or the year before when the end's month comes earlier in the year."""
+        m = _RANGE_END_YEAR.match(self.text, c.end)
+        if m is None:
+            return None
+        name = m["month"].lower()
+        end_month = MONTHS[name] if name in MONTHS else int(name.rstrip("."))
+        year = int(m["year"])
+        return year - 1 if end_month < month else year
+
+    def _history(self) -> bool:
+        """The text tells a history: it has written out ``HISTORY_YEARS`` years or more away from
+        the publication date, and at most one in four near it (a war narrative that mentions
+        the last reparations paid in 2010 is still a history)."""
+        return self._far_years >= HISTORY_YEARS and self._near_years * 4 <= self._far_years
+
+    def _near_dct(self, year: int) -> bool:
+        """A year written out within a year of the publication date: the text is back in its present."""
+        return self.dct is not None and abs(year - self.dct.year) <= 1
+
+    def _story_year_at(self, c: Candidate) -> int | None:
+        """The year the article's own dates point to at ``c``, when they tell of another time
+        than the publication date's: the last year written out within ``STORY_REACH`` characters
+        before, if it lies more than a year away from the publication year (or dct is None)."""
+        y = self._story_year
+        if y is None:
+            return None
+        history = self._history()
+        if c.start - self._story_pos > STORY_REACH and not history:
+            return None
+        if self.dct is not None:
+            if abs(y - self.dct.year) <= 1:
+                return None
+            if y < self.dct.year and self._direction(c) == FUTURE:
+                return None  # "soll Anfang Dezember einsatzbereit sein": the coming December
+        return y
 
     def _place_month(self, month: int, direction: int) -> int | None:
         """The year of a month named without one."""
@@ -262,6 +354,10 @@ class Resolver:
         except ValueError:
             return None
         if y is None:
+            y = self._range_end_year(c, month)
+        if y is None:
+            y = self._story_year_at(c)
+        if y is None:
             d = self._place_day(month, day, self._direction(c))
             if d is None:
                 return f"XXXX-{month:02d}-{day:02d}"
@@ -277,6 +373,10 @@ class Resolver:
             if self.dct is None:
                 return f"XXXX-{month:02d}"
             year = self.dct.year + _rel_adj_offset(gen)
+        if year is None:
+            year = self._range_end_year(c, month)
+        if year is None:
+            year = self._story_year_at(c)
         if year is None:
             year = self._place_month(month, self._direction(c))
         if year is None:
@@ -300,11 +400,40 @@ class Resolver:
                 self._ref_year = int(ym.group(1))
                 if ym.group(2):
                     self._ref_month = (self._ref_year, int(ym.group(2)))
+                if ym.group(1) in self.text[start:end] and (
+                        ym.group(2) or self._near_dct(self._ref_year)
+                        or (not _IN_PASSING_AFTER.match(self.text, end) and (
+                            typ != "DATE" or value != self.text[start:end]
+                            or _STORY_YEAR_BEFORE.search(self.text, max(0, start - 30), start)
+                            or _LINE_AFTER.match(self.text, end)))):
+                    # the year is written out: the story's time (not a year named in passing,
+                    # "im Krieg 1870/71", "(1908)")
+                    self._story_year, self._story_pos = self._ref_year, end
+                    self._story_month = int(ym.group(2)) if ym.group(2) else None
+                    if self.dct is not None:
+                        if abs(self._ref_year - self.dct.year) <= 1:
+                            self._near_years += 1
+                        else:
+                            self._far_years += 1
         if typ == "DURATION" and mod is None:
             q = _QUANTIFIER_BEFORE.search(self.text[max(0, start - 20):start])
             if q:
                 mod = _QUANTIFIER_MODS[re.sub(r"\s+", " ", q.group(1)).lower()]
         return Timex(start, end, self.text[start:end], typ, value, mod)
+
+    def _bc(self, c, m):
+        """Years and centuries before Christ: TIMEX2's ``BC0499`` / ``BC07`` (newsdesk's convention)."""
+        mod = PART_OF_PERIOD[m["bcmod"].lower()] if m["bcmod"] else None
+        if m["adn"]:
+            return "DATE", f"{int(m['adn']):04d}", mod
+        if m["bccn"]:
+            if "tausend" in c.match.group(0):  # "2. Jahrtausend v. Chr." is not a TIMEX3 century
+                return None
+            return "DATE", f"BC{int(m['bccn']) - 1:02d}", mod
+        value = f"BC{int(m['bcn'] or m['bcfirst']):04d}"
+        if m["bcseason"]:
+            value += "-" + SEASONS[m["bcseason"].lower()]
+        return "DATE", value, mod
 
     def _set(self, c, m):
         if m["sunit"]:
@@ -352,14 +481,16 @@ class Resolver:
             if self.dct is None:
                 return "DATE", "XXXX" if m["pthe"] == "Jahres" else "XXXX-XX", mod
             if m["pthe"] == "Jahres":
-                return "DATE", str(self.dct.year), mod
+                return "DATE", str(self._story_year_at(c) or self.dct.year), mod
+            if self._story_year_at(c) is not None and self._ref_month is not None:
+                return "DATE", f"{self._ref_month[0]}-{self._ref_month[1]:02d}", mod  # the month told of
             return "DATE", f"{self.dct.year}-{self.dct.month:02d}", mod
         if m["pgunit"]:
             off = _rel_adj_offset(m["pgadj"])
             if self.dct is None:
                 return "DATE", "XXXX" if m["pgunit"].startswith("Jahr") else "XXXX-XX", mod
             if m["pgunit"].startswith("Jahr"):
-                return "DATE", str(self.dct.year + off), mod
+                return "DATE", str((self._story_year_at(c) or self.dct.year) + off), mod
             y, mo = _add_months(self.dct.year, self.dct.month, off)
             return "DATE", f"{y}-{mo:02d}", mod
         if m["pcent"]:
@@ -413,13 +544,8 @@ class Resolver:
             else:
                 d = self._place_weekday(wd, self._direction(c))
             paren = _PAREN_DATE.match(self.text, c.end)
-            if paren:  # "am Dienstagabend (12.04.2016)": the date in brackets says which one
-                y = int(paren.group(3))
-                y += 2000 if y < 100 else 0
-                try:
-                    d = date(y, int(paren.group(2)), int(paren.group(1)))
-                except ValueError:
-                    pass
+            if paren:  # "am Dienstagabend (12.04.2016)", "Am Freitag (28.06.)": the date in brackets wins
+                d = self._paren_day(paren, wd, c) or d
             value = f"XXXX-WXX-{wd}" if d is None else self._day_value(d, c)
         if value is None:
             return None
@@ -429,6 +555,32 @@ class Resolver:
         if part:
             return "TIME", f"{value}T{DAY_PARTS[part.lower()]}", None, start, c.end
         return "DATE", value, None, start, c.end
+
+    def _paren_day(self, paren: re.Match, wd: int, c: Candidate) -> date | None:
+        """The day in brackets after a weekday; without a year, the nearest year in which it is
+        that weekday (else the year the tense points to)."""
+        day, month = int(paren.group(1)), int(paren.group(2))
+        if paren.group(3):
+            y = int(paren.group(3))
+            y += 2000 if y < 100 else 0
+            try:
+                return date(y, month, day)
+            except ValueError:
+                return None
+        base = self._story_year_at(c) or (self.dct.year if self.dct else None)
+        if base is None:
+            return None
+        fits = []
+        for yy in (base, base - 1, base + 1):
+            try:
+                d = date(yy, month, day)
+            except ValueError:
+                continue
+            if d.isoweekday() == wd:
+                fits.append(d)
+        if fits:
+            return fits[0]
+        return self._place_day(month, day, self._direction(c))
 
     def _daymonth(self, c, m):
         month = MONTHS.get(m["month"].lower()) or _abbr_month(m["month"])
@@ -467,9 +619,23 @@ class Resolver:
     def _iso(self, c, m):
         return "DATE", self._ymd(int(m["iy"]), int(m["im"]), int(m["id"]), c), None
 
+    def _date_ahead(self, c: Candidate) -> str | None:
+        """The day written out right after a clock time, in the same phrase ("gegen 7 Uhr am Morgen
+        des 4. November 2006", "um 20 Uhr, am 3. Mai"), as an ISO date."""
+        m = _DATE_AHEAD.match(self.text, c.end)
+        if m is None:
+            return None
+        name = m["month"].lower()
+        month = MONTHS[name] if name in MONTHS else int(name.rstrip("."))
+        value = self._ymd(int(m["year"]) if m["year"] else None, month, int(m["day"]), c)
+        return None if value is None or value.startswith("X") else value
+
     def _time_value(self, c, hour: int, minute: int) -> str | None:
         if hour > 24:
             return None
+        ahead = self._date_ahead(c)
+        if ahead is not None:
+            return f"{ahead}T{hour:02d}:{minute:02d}"
         d = self._anchor_day(c, same_sentence=True)
         day = d.isoformat() if d else "XXXX-XX-XX"
         return f"{day}T{hour:02d}:{minute:02d}"
@@ -498,6 +664,9 @@ class Resolver:
             return None  # "Heute-Show", "heute-journal": names
         if word == "Morgen" and not _SENTENCE_START.search(self._before(c, 3)):
             return None  # the noun "der Morgen", not "morgen" (tomorrow)
+        if word.lower() == "heute" and not m["rdp"] and (
+                self._history() or re.search(r"\b[Bb]is\s+$", self._before(c, 6))):
+            return "DATE", "PRESENT_REF", None  # "bis heute", and "heute" in a history: nowadays
         off = RELATIVE_DAYS[word.lower()]
         if self.dct is None:
             value = "XXXX-XX-XX"
@@ -522,6 +691,14 @@ class Resolver:
         else:
             code = DAY_PARTS[(m["dp"] or m["dpn"]).lower()]
         start = c.start
+        if m["dpd"]:  # "am Morgen des 4. November 2006": the day written out wins
+            month = MONTHS[m["dpm"].lower()] if m["dpm"] else int(m["dpmn"])
+            value = self._ymd(int(m["dpy"]) if m["dpy"] else None, month, int(m["dpd"]), c)
+            if value is None:
+                return None
+            if m["dpadj"]:
+                start = m.start("dpadj")
+            return "TIME", f"{value}T{code}", None, start, c.end
         if m["dpdeixis"]:  # "am gestrigen Abend": the adjective says the day, and stays outside
             off = {"h": 0, "g": -1, "m": 1}[m["dpdeixis"][0]]
             d = None if self.dct is None else self.dct + timedelta(days=off)
@@ -613,6 +790,9 @@ class Resolver:
         if unit.startswith("jahrhundert"):
             return "DATE", "XX" if dct is None else f"{dct.year // 100 + off:02d}", None
         if unit.startswith("jahr"):
+            story = self._story_year_at(c) if m["radj"].lower().startswith(("vorig", "folgend")) else None
+            if story is not None:  # "im vorigen Jahr" of a story told about 1987 ("vergangen" counts from now)
+                return "DATE", str(story + off), None
             return "DATE", "XXXX" if dct is None else str(dct.year + off), None
         for stem, code in SEASONS.items():
             if unit.startswith(stem):
@@ -659,6 +839,8 @@ class Resolver:
             n = _num(word)
             if n is None and word.lower() not in VAGUE_AMOUNTS:
                 return None
+            if m["dlater"] and n is not None and n == int(n):
+                return self._counted_from_story(c, m, int(n))
             if word.lower() in ("ein", "eine", "einen", "einem", "einer", "eines") and not m["dadj"] \
                     and m["unit"].lower().startswith("tag") and _GENITIVE_AFTER.match(self._after(c, 6)):
                 return None  # "ein Tag der offenen Tür" names a day, it does not measure one
@@ -672,6 +854,29 @@ class Resolver:
             return "DURATION", _duration(float(m["hnum"]), m["hunit"]), None
         unit = m["halfunit"].lower()
         return "DURATION", {"jahr": "P6M", "stunde": "PT30M", "tag": "PT12H"}[unit], None
+
+    def _counted_from_story(self, c, m, n: int):
+        """"zwei Tage später", "einen Monat zuvor": a date counted from the day (month, year)
+        the text talks about, in the unit's granularity; a vague amount stays a duration."""
+        sign = -1 if m["dlater"] in ("zuvor", "früher", "davor") else 1
+        unit = m["unit"].lower()
+        if unit.startswith(("tag", "woche")) and not unit.startswith("wochenende"):
+            d = self._anchor_day(c)
+            if d is None:
+                return "DATE", "XXXX-XX-XX" if unit.startswith("tag") else "XXXX-WXX", None
+            if unit.startswith("tag"):
+                return "DATE", self._day_value(d + timedelta(days=sign * n), c), None
+            return "DATE", _week(d + timedelta(weeks=sign * n)), None
+        if unit.startswith("monat"):
+            base = self._ref_month or ((self.dct.year, self.dct.month) if self.dct else None)
+            if base is None:
+                return "DATE", "XXXX-XX", None
+            y, mo = _add_months(base[0], base[1], sign * n)
+            return "DATE", f"{y}-{mo:02d}", None
+        if unit.startswith("jahr") and not unit.startswith(("jahrzehnt", "jahrhundert")):
+            base = self._ref_year if self._ref_year is not None else (self.dct.year if self.dct else None)
+            return "DATE", "XXXX" if base is None else str(base + sign * n), None
+        return "DURATION", _duration(n, m["unit"]), None, c.start, m.end("unit")
 
     def _quarter(self, c, m):
         if m["qq"]:
@@ -696,6 +901,9 @@ class Resolver:
         code = SEASONS[(m["season"] or m["season2"]).lower()]
         if m["syear"]:
             return "DATE", f"{m['syear']}-{code}", None
+        story = self._story_year_at(c)
+        if story is not None and not m["sgen"]:
+            return "DATE", f"{story}-{code}", None
         if self.dct is None:
             return "DATE", f"XXXX-{code}", None
         if m["sgen"]:
@@ -707,7 +915,7 @@ class Resolver:
         return "DATE", f"{y}-{code}", None
 
     def _decade(self, c, m):
-        return "DATE", self._decade_value(m["dc"], m["dd"] or m["dd2"], m["dw"]), None
+        return "DATE", self._decade_value(m["dc"], m["dd"] or m["dd2"] or m["dd3"], m["dw"]), None
 
     def _century(self, c, m):
         return "DATE", f"{int(m['cn']) - 1:02d}", None
@@ -733,10 +941,25 @@ class Resolver:
         """A bare 4-digit number is a year unless its neighbours make it a quantity or a label."""
         if m["year"]:
             return "DATE", m["year"], None
-        value = m["byear"] or m["ryear"]
         before = self._before(c, 30)
         after = self._after(c, 40)
+        if m["ryy"]:  # "1912/13": the year after the one before the slash, else a file number
+            first = re.search(r"(\d{4})/$", before)
+            if first is None:
+                return None
+            y = int(first.group(1))
+            nxt = y - y % 100 + int(m["ryy"])
+            return ("DATE", str(nxt), None) if nxt == y + 1 else None
+        value = m["byear"] or m["ryear"]
         if _UNIT_AFTER.match(after) or (_QUANTITY_BEFORE.search(before) and not _YEAR_BEFORE.search(before)):
+            return None
+        slash = _SLASH_AFTER.match(after)
+        if slash:  # "1912/13", "1914/1915" are years; "1635/12" is a file number
+            n = int(slash.group(1))
+            if (len(slash.group(1)) == 2 and n != (int(value) + 1) % 100) or \
+                    (len(slash.group(1)) == 4 and n != int(value) + 1):
+                return None
+        if not self._plausible_bare_year(int(value), c, before, after, bool(slash)):
             return None
         if re.search(r"\bvon\s+\d+\s+auf\s*$", before) or (
                 re.match(r"\s+auf\s+\d", after) and re.search(r"\bvon\s*$", before)):
@@ -752,6 +975,10 @@ class Resolver:
         if _RANGE_FROM_BEFORE.search(before):
             return "DATE", value, None  # "von 1983 bis 1987"
         strong = bool(_YEAR_BEFORE.search(before)) and not _RANGE_END_BEFORE.search(before)
+        y = int(value)
+        if not strong and _TIME_ADVERB_BEFORE.search(before) and y % 50 and \
+                1900 <= y <= (self.dct.year if self.dct else 2030) + 5:
+            strong = True  # "bereits 1917 Meutereien", "ab 1929 Jugoslawien" (not "bereits 2000 Menschen")
         if m["ryear"]:
             strong = False
         if not strong:
@@ -762,6 +989,24 @@ class Resolver:
                     _ARTICLE_BEFORE.search(before) and _PARTICIPLE.fullmatch(adj.group(1))):
                 return None  # "1200 neue Stellen" (but "1983 wurden Agenturen", "das 1906 gegründete Museum")
         return "DATE", value, None
+
+    def _plausible_bare_year(self, year: int, c: Candidate, before: str, after: str, span: bool) -> bool:
+        """A bare number is a year before 1900 or far after the publication only with evidence."""
+        if re.search(r"\d{4}\s*[-–]\s*$", before):  # the end of "1857–1858" follows its start
+            return True
+        low = 1900
+        high = (self.dct.year if self.dct else 2030) + 30
+        if low <= year <= high:
+            return True
+        if span or _YEAR_BEFORE.search(before) or _RANGE_FROM_BEFORE.search(before) \
+                or _RANGE_AFTER.match(after) or _LINE_AFTER.match(after):
+            return True
+        ob = _OLD_YEAR_BEFORE.search(before)
+        if ob is None:
+            return False
+        if ob.group(0).strip() in ("(", "["):  # "(1908)", "(1884, London)"
+            return bool(_OLD_YEAR_AFTER_BRACKET.match(after))
+        return True
 
     def _holiday(self, c, m):
         name = re.sub(r"\s+", " ", m["hol"]).lower()
@@ -822,9 +1067,9 @@ class Resolver:
             y, mo = self._ref_month or (dct.year, dct.month)
             return "DATE", f"{y - 1}-Q{(mo - 1) // 3 + 1}", None
         if w.startswith("vorjahr"):
-            return "DATE", str(dct.year - 1), None
+            return "DATE", str((self._story_year_at(c) or dct.year) - 1), None
         if w.startswith("folgejahr"):
-            return "DATE", str(dct.year + 1), None
+            return "DATE", str((self._story_year_at(c) or dct.year) + 1), None
         if w == "heuer":
             return "DATE", str(dct.year), None
         if w.startswith("vormonat"):
@@ -836,7 +1081,7 @@ class Resolver:
             return "DATE", str(dct.year if dct.month >= 7 else dct.year - 1), "END"
         mod = "END" if "ende" in w else "MID" if "mitte" in w else "START"
         if w.startswith("jahres"):
-            return "DATE", str(dct.year), mod
+            return "DATE", str(self._story_year_at(c) or dct.year), mod
         if w.startswith("monats"):
             return "DATE", f"{dct.year}-{dct.month:02d}", mod
         return "DATE", _week(dct), mod

@@ -46,6 +46,7 @@ DAYPART = r"(?:morgen|früh|vormittag|mittag|nachmittag|abend|nacht)"
 DAYPART_NOUN = r"(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)"
 NO_NUMBER_BEFORE = r"(?<![\d.,:/\-–])"
 NO_DIGIT_BEFORE = r"(?<![\d.,:])"  # clock times may follow a dash: "14-18 Uhr"
+BC = r"(?:v\.\s*Chr\.|vor\s+Christus|v\.\s*u\.\s*Z\.|vor\s+unserer\s+Zeitrechnung)"
 HOLIDAYS = (r"(?:Weihnachten|Heiligabend|Heiligen\s+Abend|Silvester|Neujahr(?:stag)?|Ostern|Ostersonntag|"
             r"Ostermontag|Karfreitag|Gründonnerstag|Rosenmontag|Aschermittwoch|Pfingsten|"
             r"Pfingstsonntag|Pfingstmontag|Christi\s+Himmelfahrt|Mari(?:ä|a)\s+Himmelfahrt|"
@@ -55,6 +56,16 @@ HOLIDAYS = (r"(?:Weihnachten|Heiligabend|Heiligen\s+Abend|Silvester|Neujahr(?:st
 # ---------------------------------------------------------------- families (order matters)
 
 FAMILIES: list[tuple[str, str]] = [
+    # Years and centuries before (or explicitly after) Christ: "1500 v. Chr.", "Frühjahr 479 v. Chr.",
+    # "Jahr 492 v. Chr.", "Anfang des 8. Jh. v. Chr.", "490" in "490–479 v. Chr.", "9 n. Chr."
+    ("bc", rf"""
+        \b(?:(?P<bcmod>Anfang|Mitte|Ende|Beginn)\s+(?:des\s+)?)?
+        (?:(?P<bcseason>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:e?s)?\s+|(?:[Dd](?:as|em|es)\s+)?Jahr(?:e|es|s)?\s+)?
+        (?:(?P<bccn>[1-9]|[1-4][0-9])\.\s*(?:Jahrhunderts?|Jahrtausends?|Jh\.)\s*{BC}
+         | {NO_NUMBER_BEFORE}(?P<bcn>[1-9][0-9]{{0,3}})\s*{BC}
+         | {NO_NUMBER_BEFORE}(?P<bcfirst>[1-9][0-9]{{0,3}})(?=\s*(?:–|-|/|bis|und)\s*[1-9][0-9]{{0,3}}\s*{BC})
+         | {NO_NUMBER_BEFORE}(?P<adn>[1-9][0-9]{{0,3}})\s*(?:n\.\s*Chr\.|nach\s+Christus)
+        )"""),
     # SET: "jeden Montag", "jeden letzten Samstag im Monat", "täglich", "montags", "alle zwei Wochen"
     ("set", rf"""
         \b(?:
@@ -115,6 +126,11 @@ FAMILIES: list[tuple[str, str]] = [
     # Parts of the day: "am Abend", "in der Nacht zum Sonntag", "in den frühen Morgenstunden"
     ("daypart", rf"""
         (?:(?<=\b[Aa]m\s)(?:(?P<dpdeixis>heutigen|gestrigen|morgigen)\s+)?(?:(?P<dpadj>frühen|späten)\s+)?(?P<dp>{DAYPART_NOUN})
+             # the day written out in the same phrase: "am Morgen des 4. November 2006"
+             (?:\s+des\s+(?:(?P<dpwd>{WEEKDAY}),?\s+)?{NO_NUMBER_BEFORE}(?P<dpd>{DAY})\.\s*
+                (?:(?P<dpm>{MONTH})|(?P<dpmn>{MONTHNUM})\.)(?:\s+(?P<dpy>{YEAR}))?
+              # or the day talked about: "am Abend desselben Tages", "am Morgen dieses Tages"
+              | \s+(?:desselben|des\s+selben|des\s+gleichen|dieses|jenes)\s+Tages)?
          | \b[Dd](?:er|ie)\s+(?:(?P<dpadj2>frühen|späten)\s+)?(?P<dpn>Nacht|Früh)(?:\s+(?:zum|zu|auf\s+den|auf)\s+(?P<nwd>{WEEKDAY}))?
          | (?:(?<=\b[Uu]m\s)|(?<=\b[Gg]egen\s)|(?<=\bvor\s)|(?<=\bnach\s)|(?<=\bbis\s)|(?<=\bab\s))(?P<dpmid>Mitternacht)
          | \b[Dd]en\s+(?:(?:frühen|späten)\s+)?(?P<dph>Morgenstunden|Abendstunden|Nachtstunden|Vormittagsstunden|Nachmittagsstunden)
@@ -143,6 +159,7 @@ FAMILIES: list[tuple[str, str]] = [
         \b(?:(?:[Dd](?:er|ie|as|en|em|es)\s+)?(?P<radj>{REL_ADJ})\s+
         (?P<runit>Woche|Wochenendes?|Monats?|Jahr(?:es|s)?|Quartals?|Halbjahr(?:es|s)?|Frühjahr(?:es|s)?|
                   Frühlings?|Sommers?|Herbst(?:es)?|Winters?|Jahrzehnts?|Jahrhunderts?)
+        (?!\s+(?:des\s+Jahres\s+)?{YEAR})  # "im letzten Quartal (des Jahres) 2007": a quarter of 2007
         # the period talked about: "im selben Jahr", "im Jahr darauf"
         | (?:[Dd](?:er|ie|as|en|em|es)\s+)?(?P<rsame>gleich|selb|darauffolgend|folgend)e[nrs]?\s+(?P<sunit2>Woche|Monats?|Jahr(?:es|s)?)
         | (?:[Dd](?:er|ie|as|en|em|es)\s+)?(?P<rafter>Woche|Monats?|Jahr(?:es|s)?)\s+(?:darauf|danach)
@@ -152,6 +169,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("duration", rf"""
         (?:\b(?:(?P<dart>[Dd](?:ie|en|er|as)\s+)?(?P<dadj>(?i:vergangen|letzt|nächst|kommend|erst|folgend|zurückliegend)en\s+))?
           {NO_NUMBER_BEFORE}(?<![A-Za-zÄÖÜäöüß])(?P<num>{NUM})\s+(?:(?:vollen?|ganzen?|langen?|weiteren?|guten?)\s+)?(?P<unit>{UNIT})
+          # counted from the day talked about: "zwei Tage später", "einen Monat zuvor"
+          (?:\s+(?P<dlater>später|danach|darauf|zuvor|früher|davor)(?![A-Za-zÄÖÜäöüß]))?
         | \b(?P<dart2>[Dd](?:ie|en)\s+)(?P<dadj2>(?i:vergangen|letzt|nächst|kommend|folgend|zurückliegend))en\s+(?P<unit2>{UNIT_PLURAL})
         | (?<=\b[Ss]eit\s)(?P<unit3>{UNIT_PLURAL})
         | \b(?P<hnum>\d+)-(?P<hunit>Tage|Stunden|Wochen|Monate|Jahre|Minuten)
@@ -161,7 +180,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("quarter", rf"""
         \b(?:(?:[Dd](?:as|es|em|ie|er)\s+)?(?:(?P<qord>[Ee]rst|[Zz]weit|[Dd]ritt|[Vv]iert|[Ll]etzt)e[nrs]?|(?P<qnum>[1-4])\.)\s+
         (?P<qunit>Quartal|Halbjahr|Jahreshälfte)(?:e?s)?
-        (?:\s+(?P<qyear>{YEAR})|\s+(?:des\s+)?(?P<qgen>{GEN_YEAR_ADJ})\s+Jahres)?
+        (?:\s+(?:des\s+Jahres\s+)?(?P<qyear>{YEAR})|\s+(?:des\s+)?(?P<qgen>{GEN_YEAR_ADJ})\s+Jahres)?
         | Q(?P<qq>[1-4])[/ ]?(?P<qqyear>{YEAR})
         ){END}"""),
     # Seasons with a year (or after "im"): "Herbst 2011", "im Frühjahr", "Sommer dieses Jahres"
@@ -175,6 +194,7 @@ FAMILIES: list[tuple[str, str]] = [
         \b(?:[Dd](?:er|en|ie)\s+)?(?:
           (?P<dc>1[0-9]|20)(?P<dd>[0-9])0er(?:[- ]?Jahren?)?
         | (?P<dd2>[0-9])0er[- ]?Jahren?
+        | (?<=\b[Dd]en\s)(?P<dd3>[1-9])0ern
         | (?P<dw>[Zz]wanziger|[Dd]reißiger|[Vv]ierziger|[Ff]ünfziger|[Ss]echziger|[Ss]iebziger|[Aa]chtziger|[Nn]eunziger)[- ]?[Jj]ahren?
         ){END}"""),
     ("century", rf"""
@@ -187,6 +207,7 @@ FAMILIES: list[tuple[str, str]] = [
         (?:\b(?:[Dd](?:as|em|es)\s+)?Jahr(?:e|es|s)?\s+(?P<year>{YEAR})
          | {NO_NUMBER_BEFORE}\b(?P<byear>{YEAR})
          | (?<=\d{{4}}[-–])(?P<ryear>{YEAR})  # the end of "1857–1858"
+         | (?<=\d{{4}}/)(?P<ryy>[0-9]{{2}})(?![\d.,]\d|\d)  # "13" of "1912/13" (checked later)
         )"""),
     ("holiday", rf"""
         \b(?P<hol>{HOLIDAYS})(?:\s+(?P<hyear>{YEAR}))?{END}"""),
@@ -236,6 +257,7 @@ _NUMBERS = ("# ein eine zwei drei vier fünf sech sieb acht neun zehn elf zwöl 
 _UNITS = "seku minu stun tage woch mona quar jahr"
 _WEEKDAYS = "mont dien mitt donn frei sams sonn"
 FAMILY_STARTS: dict[str, str] = {
+    "bc": "anfa mitt ende begi früh somm herb wint das dem des jahr #",
     "set": (f"jede tägl wöch mona vier halb jähr stün allj allt allw allm allv allh alls werk woch alle "
             f"einm zwei drei fünf mehr # {_WEEKDAYS}"),
     "partof": "anfa begi mitt ende",

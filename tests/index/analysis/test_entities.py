@@ -122,3 +122,39 @@ def test_surname_alone_takes_person_label_and_genitive_joins_base_form():
 def test_one_name_gets_its_majority_label_in_a_document():
     doc = _doc(["Nato", "und", "Nato", "und", "Nato"], [(0, 1, "ORG"), (2, 3, "LOC"), (4, 5, "ORG")])
     assert {e.key for e in extract_entities(doc)} == {"ORG:Nato"}
+
+
+def _tagged(text: str):
+    from .handmade import make_doc
+
+    return make_doc(text)
+
+
+def test_an_unknown_name_keeps_its_final_s_outside_genitive_position():
+    doc = _tagged(
+        "Tom/NE/PER Downs/NE/PER sagte/VVFIN in/APPR New/NE/LOC Orleans/NE/LOC ,/$, Michael/NE/PER "
+        "Collins/NE/PER sei/VAFIN nach/APPR Weser-Ems/NE/LOC gereist/VVPP ./$."
+    )
+    assert [e.key for e in extract_entities(doc)] == [
+        "PER:Tom Downs", "LOC:New Orleans", "PER:Michael Collins", "LOC:Weser-Ems",
+    ]
+
+
+def test_a_genitive_before_or_after_a_noun_loses_its_s():
+    doc = _tagged("Putins/NE/PER Sprecher/NN lobte/VVFIN den/ART Süden/NN Mexikos/NE/LOC ./$.")
+    assert [e.key for e in extract_entities(doc)] == ["PER:Putin", "LOC:Mexiko"]
+
+
+def test_a_title_before_a_name_is_no_genitive_head():
+    doc = _tagged("Trainer/NN Tom/NE/PER Downs/NE/PER lachte/VVFIN ./$.")
+    assert [e.key for e in extract_entities(doc)] == ["PER:Tom Downs"]
+
+
+def test_a_regnal_number_with_or_without_full_stop_is_one_key():
+    assert canonical_key("Benedikt XVI.", "PER") == canonical_key("Benedikt XVI", "PER") == "PER:Benedikt XVI"
+    assert canonical_key("Johannes Paul II.", "PER") == "PER:Johannes Paul II"
+
+
+def test_a_tie_between_labels_goes_to_the_label_the_lexicon_knows():
+    doc = _doc(["China", "kritisierte", "das", ".", "In", "China", "wurde", "protestiert"], [(0, 1, "PER"), (5, 6, "LOC")])
+    assert [(e.label, e.key) for e in extract_entities(doc)] == [("LOC", "LOC:China"), ("LOC", "LOC:China")]

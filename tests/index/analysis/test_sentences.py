@@ -36,3 +36,38 @@ def test_quotes_and_brackets(nlp):
 
 def test_no_split_before_lower_case_word(nlp):
     assert sents(nlp, "Er sagte ... und ging. Was nun?! Ende") == ["Er sagte ... und ging.", "Was nun?!", "Ende"]
+
+
+def test_abbreviations_that_may_close_a_sentence(nlp):
+    assert sents(nlp, "Er lebt seit 2003 in Washington, D.C. und arbeitet für die Weltbank. Danach nicht.") == [
+        "Er lebt seit 2003 in Washington, D.C. und arbeitet für die Weltbank.", "Danach nicht.",
+    ]
+    assert sents(nlp, "Er lebt in Washington, D.C. Dort arbeitet er.") == [
+        "Er lebt in Washington, D.C.", "Dort arbeitet er.",
+    ]
+    assert sents(nlp, "Die Stadt wurde um 1500 v. Chr. gegründet. Im Jahr 480 v. Chr. kamen die Perser.") == [
+        "Die Stadt wurde um 1500 v. Chr. gegründet.", "Im Jahr 480 v. Chr. kamen die Perser.",
+    ]
+
+
+def test_a_date_or_year_ends_a_sentence(nlp):
+    assert sents(nlp, "Er starb am 19. September 1985. Zuletzt lebte er in Rom.") == [
+        "Er starb am 19. September 1985.", "Zuletzt lebte er in Rom.",
+    ]
+    assert sents(nlp, "Das war am 3.10.2025. Morgen kommt mehr.") == ["Das war am 3.10.2025.", "Morgen kommt mehr."]
+    # an ordinal stays inside its sentence
+    assert sents(nlp, "Der 100. Geburtstag wird am 8. Mai gefeiert. Die 1985. Sitzung auch.") == [
+        "Der 100. Geburtstag wird am 8. Mai gefeiert.", "Die 1985. Sitzung auch.",
+    ]
+
+
+def test_run_in_headings_are_sentences_of_their_own(nlp):
+    text = ("Einleitung.\nDifferenzen über Beendigung des Krieges Auch der US-Nachrichtendienst sieht das so "
+            "und warnt vor einer Eskalation.")
+    assert sents(nlp, text) == [
+        "Einleitung.", "Differenzen über Beendigung des Krieges",
+        "Auch der US-Nachrichtendienst sieht das so und warnt vor einer Eskalation.",
+    ]
+    assert sents(nlp, "Europäische Flüchtlingspolitik:  In der EU werden Schlüssel erstellt. Er sagte: Das ist gut.") == [
+        "Europäische Flüchtlingspolitik:", "In der EU werden Schlüssel erstellt.", "Er sagte: Das ist gut.",
+    ]

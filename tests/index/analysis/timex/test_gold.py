@@ -49,3 +49,28 @@ def test_offsets_of_the_reader():
     for doc in docs:
         for g in doc.gold:
             assert doc.text[g.start:g.end] == g.text
+
+
+WIKIWARS = timex_eval.wikiwars_dir()
+
+
+@pytest.mark.skipif(not WIKIWARS.is_dir(), reason="WikiWarsDE (shared data) not available")
+def test_wikiwars_reader_and_floor():
+    docs = timex_eval.load_wikiwars(WIKIWARS)
+    assert len(docs) == 22
+    for doc in docs:
+        for g in doc.gold:
+            assert doc.text[g.start:g.end] == g.text
+    r = timex_eval.evaluate(docs)
+    assert r["n_gold"] > 2100  # outermost of the 2,217 TIMEX2 in the texts
+    assert r["strict"][2] >= 0.84
+    assert r["value_acc"] >= 0.70
+
+
+def test_split_is_fixed():
+    assert timex_eval.split_of("dolomiten", "34487_text.txt.tml") == timex_eval.split_of(
+        "dolomiten", "34487_text.txt.tml")
+    tune = timex_eval.load_split("dolomiten", "tune")
+    held = timex_eval.load_split("dolomiten", "heldout")
+    assert len(tune) + len(held) == 42 and held and tune
+    assert not {d.name for d in tune} & {d.name for d in held}

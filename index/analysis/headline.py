@@ -1,0 +1,609 @@
+"""A clause as a headline fragment, from STTS tags and the topological fields of German.
+
+No parser for German can be installed here, so the line is built from the part-of-speech tags
+(``token.tag_``) and the word order German clauses follow:
+
+- a main clause puts its finite verb second: the **Vorfeld** before it (the subject, an adverb
+  or a prepositional phrase), the **Mittelfeld** after it, and the **right bracket** at the end
+  (participle, infinitive, separable particle): "Rubio und Lawrow | hatten | am Montag |
+  telefoniert";
+- a subordinate clause (after "dass", "nachdem", "wie", a relative pronoun ...) puts all its
+  verbs at the end: "nachdem | sie am Montag ein Telefonat | geführt hätten".
+
+``headline(clause)`` finds the fields, then writes the subject, the finite verb with its
+reflexive pronoun and negation, the objects and the rest of the verb in the order of a German
+main clause, as a person writes a headline: no leading articles, no dates (the line stands next
+to its date), at most ``MAX_LINE_WORDS`` words. "Das Bundeskabinett hat am Mittwoch biometrische
+Pässe beschlossen" -> "Bundeskabinett hat biometrische Pässe beschlossen"; "den die
+EU-Kommission gestern in Brüssel präsentierte" (after "... einen Vorschlag zum Grenzschutz")
+-> "EU-Kommission präsentierte Vorschlag"; "die am 1. Mai stattfindet" (after "die
+Seligsprechung von Papst Johannes Paul II.") -> "Seligsprechung von Papst Johannes Paul II.
+findet statt". A clause without a finite verb (an entry of a listing: "Bozen: Konzert von
+Christina Stürmer, in der Stadthalle, ab 20.30 Uhr") is written as its first phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["MAX_LINE_WORDS", "Fields", "Parsed", "fields_of", "headline", "noun_groups", "parse", "subject_of"]
+
+MAX_LINE_WORDS = 12
+
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
+NONFINITE_TAGS = frozenset({"VVINF", "VVIZU", "VVPP", "VAINF", "VAPP", "VMINF", "VMPP"})
+VERB_TAGS = FINITE_TAGS | NONFINITE_TAGS
+_NOUN = frozenset({"NN", "NE", "FM"})
+_DETERMINER = frozenset({"ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "PWAT", "PRELAT"})
+_PRENOMINAL = _DETERMINER | {"ADJA", "CARD", "ADV"}
+_PREPOSITION = frozenset({"APPR", "APPRART", "APPO", "APZR"})
+_SUBORDINATOR = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS", "KOKOM"})
+_COORDINATOR = frozenset({"und", "oder", "sowie", "aber", "doch", "sondern", "denn"})
+_NOT_SUBJECT_ARTICLES = frozenset({"den", "dem", "des", "einen", "einem", "eines", "einer"})
+_NOT_SUBJECT_RELATIVES = frozenset({"den", "dem", "denen", "deren", "dessen"})
+_GENITIVE_ARTICLES = frozenset({"des", "der"})
+_SUBJECT_PRONOUNS = frozenset({"ich", "du", "er", "sie", "wir", "ihr", "man", "beide", "alle"})
+_COPULA = frozenset("ist sind war waren sei seien wäre wären bleibt bleiben blieb blieben wird werden wurde wurden".split())
+_DURATION_OPENERS = frozenset({"nach", "vor", "seit", "binnen", "innerhalb"})
+_ATTACHING = frozenset({"über", "zwischen", "gegen", "von", "zur", "zum"})
+_LOCAL = frozenset({"in", "im", "nach", "aus", "am", "an", "auf", "bei", "vor", "ins"})
+_QUOTE_MARKS = frozenset("„“”\"'»«‚‘’")
+# nouns that stand next to a date and are not the object of anything ("gegen 22 Uhr Ortszeit")
+_DATE_NOUNS = frozenset({"ortszeit", "uhr", "mez", "mesz", "utc"})
+_KEPT_DETERMINERS = frozenset(
+    "kein keine keinen keinem keiner keines alle allen beide beiden zwei drei vier fünf".split()
+)
+# separable prefixes of verbs written as one word at the end of a subordinate clause ("stattfindet")
+_PARTICLES = (
+    "zurück", "zusammen", "statt", "weiter", "vorbei", "fest", "frei", "teil", "hinzu", "heraus",
+    "voran", "vor", "nach", "mit", "ab", "an", "auf", "aus", "bei", "ein", "los", "zu", "her", "hin", "fort",
+)
+
+
+def _is_punct(t: "Token") -> bool:
+    tag = t.tag_
+    return tag.startswith("$") if tag else t.is_punct
+
+
+@dataclass
+class Fields:
+    """The topological fields of one clause (tokens without punctuation and dates)."""
+
+    tokens: list["Token"]
+    subordinate: bool = False
+    introducer: list["Token"] = field(default_factory=list)  # "dass", "nachdem", "den", "in der"
+    finite: "Token | None" = None
+    vorfeld: list["Token"] = field(default_factory=list)
+    mittelfeld: list["Token"] = field(default_factory=list)
+    right: list["Token"] = field(default_factory=list)  # participles, infinitives, particle, "zu"
+
+
+def fields_of(tokens: Sequence["Token"]) -> Fields:
+    """Cut a clause into its fields (``tokens``: the clause without punctuation)."""
+    toks = list(tokens)
+    while toks and toks[0].tag_ == "KON" and toks[0].lower_ in _COORDINATOR:
+        toks = toks[1:]
+    f = Fields(toks)
+    if not toks:
+        return f
+    n = 0
+    # a subordinate clause: "dass ...", "wie ...", "der ...", "in der ...", "mit dem ..."
+    if toks[0].tag_ in _SUBORDINATOR and toks[0].tag_ != "KOKOM" or (
+        toks[0].tag_ == "KOKOM" and toks[0].lower_ == "wie"
+    ):
+        n = 1
+    elif len(toks) > 1 and toks[0].tag_ in _PREPOSITION and toks[1].tag_ in ("PRELS", "PRELAT", "PWS"):
+        n = 2
+    finites = [i for i, t in enumerate(toks) if t.tag_ in FINITE_TAGS]
+    if n and not finites:  # "dass die Schulen geschlossen bleiben/VVINF": the last verb is finite
+        verbs = [i for i, t in enumerate(toks) if t.tag_ in VERB_TAGS and i >= n]
+        finites = verbs[-1:]
+    if n and finites and finites[-1] >= n:
+        f.subordinate = True
+        f.introducer = toks[:n]
+        last = finites[-1]
+        f.finite = toks[last]
+        body = toks[n:last]
+        cut = next((i for i, t in enumerate(body) if t.tag_ in NONFINITE_TAGS or t.tag_ == "PTKZU"), len(body))
+        # the verb cluster: the non-finite verbs before the finite one ("geführt hätten")
+        while cut > 0 and body[cut - 1].tag_ in ("PTKZU",):
+            cut -= 1
+        f.mittelfeld = body[:cut]
+        f.right = [t for t in body[cut:] if t.tag_ in NONFINITE_TAGS or t.tag_ == "PTKZU"] + [
+            t for t in toks[last + 1 :] if t.tag_ in NONFINITE_TAGS
+        ]
+        return f
+    if not finites:
+        f.mittelfeld = toks
+        f.right = [t for t in toks if t.tag_ in NONFINITE_TAGS]
+        return f
+    first = finites[0]
+    # "Vorbereitet werden solle das Treffen": in a run of verbs opening the clause the last is finite
+    if all(t.tag_ in VERB_TAGS for t in toks[:first]):
+        while first + 1 < len(toks) and toks[first + 1].tag_ in FINITE_TAGS:
+            first += 1
+    tail = toks[first + 1 :]
+    if first > 2 and all(t.tag_ in VERB_TAGS or t.tag_ == "PTKZU" for t in tail):
+        # verb last without a subordinator (the second of two coordinated "dass" clauses)
+        f.subordinate = True
+        f.finite = toks[first]
+        cut = first
+        while cut > 0 and toks[cut - 1].tag_ in VERB_TAGS | {"PTKZU"}:
+            cut -= 1
+        f.mittelfeld = toks[:cut]
+        f.right = [t for t in toks[cut:first] if t.tag_ != "PTKZU" or True] + list(tail)
+        return f
+    f.finite = toks[first]
+    f.vorfeld = toks[:first]
+    rest = list(tail)
+    # the right bracket: from the first non-finite verb or separable particle on
+    cut = next(
+        (
+            i for i, t in enumerate(rest)
+            if t.tag_ in NONFINITE_TAGS or t.tag_ in ("PTKVZ", "PTKZU")
+            or (t.tag_ in FINITE_TAGS and all(x.tag_ in VERB_TAGS or x.tag_ == "PTKVZ" for x in rest[i:]))
+        ),
+        len(rest),
+    )
+    f.mittelfeld = rest[:cut]
+    # mis-tagged infinitives and participles ("könnte ... stattfinden/VVFIN", "ausgegeben werden/VAFIN")
+    f.right = [t for t in rest[cut:] if t.tag_ in VERB_TAGS or t.tag_ in ("PTKVZ", "PTKZU")]
+    if f.vorfeld and all(t.tag_ in VERB_TAGS for t in f.vorfeld):
+        # "Vorbereitet werden solle das Treffen ...": the verbs stand in the Vorfeld
+        f.right = list(f.vorfeld) + f.right
+        f.vorfeld = []
+    return f
+
+
+@dataclass
+class Group:
+    tokens: list["Token"]  # determiners, adjectives, nouns (and an attached genitive or "von" name)
+    governed: bool  # a preposition governs it
+    preposition: "Token | None" = None
+
+    @property
+    def head(self) -> "Token":
+        nouns = [t for t in self.tokens if t.tag_ in _NOUN]
+        return nouns[0] if nouns else self.tokens[-1]
+
+    @property
+    def accusative_or_dative(self) -> bool:
+        return bool(self.tokens) and self.tokens[0].lower_ in _NOT_SUBJECT_ARTICLES
+
+
+def noun_groups(tokens: Sequence["Token"]) -> list[Group]:
+    """The noun groups of ``tokens`` (no punctuation), with coordination and a genitive attribute."""
+    toks = list(tokens)
+    groups: list[Group] = []
+    n = 0
+    while n < len(toks):
+        t = toks[n]
+        if t.tag_ in ("PPER", "PIS", "PDS") and t.lower_ != "es" and t.tag_ != "PRF":
+            prep = toks[n - 1] if n and toks[n - 1].tag_ in _PREPOSITION else None
+            if t.tag_ == "PPER" or t.lower_ in ("man", "niemand", "jemand", "alle", "beide"):
+                groups.append(Group([t], prep is not None, prep))
+            n += 1
+            continue
+        if t.tag_ not in _PRENOMINAL and t.tag_ not in _NOUN and t.tag_ != "TRUNC":
+            n += 1
+            continue
+        start = n
+        end = _group_end(toks, n)
+        if end == n:
+            n += 1
+            continue
+        # "Rubio und Lawrow", "Zelte und Trinkwasser"
+        while end + 1 < len(toks) and toks[end].tag_ == "KON" and toks[end].lower_ in ("und", "oder", "sowie"):
+            nxt = _group_end(toks, end + 1)
+            if nxt == end + 1:
+                break
+            end = nxt
+        # a genitive attribute ("die Zahl der Opfer") or a name after "von" ("Seligsprechung von Papst ...")
+        while end + 1 < len(toks) and toks[end].lower_ in _GENITIVE_ARTICLES and toks[end].tag_ == "ART":
+            nxt = _group_end(toks, end)
+            if nxt <= end + 1:
+                break
+            end = nxt
+        if end + 1 < len(toks) and toks[end].lower_ == "von" and toks[end + 1].tag_ in ("NE", "NN"):
+            nxt = _group_end(toks, end + 1)
+            if any(x.tag_ == "NE" for x in toks[end + 1 : nxt]):
+                end = nxt
+        prep = None
+        before = start - 1
+        if before >= 0 and toks[before].tag_ in _PREPOSITION:
+            prep = toks[before]
+        elif (
+            before >= 0 and toks[before].tag_ == "NN" and toks[start].tag_ in ("ADJA", "PIAT", "PIDAT")
+            and groups and groups[-1].governed and groups[-1].tokens[-1].i == toks[before].i
+        ):
+            # "bei einer Zusammenkunft ranghoher Berater": a genitive without article belongs to the phrase
+            last_group = groups.pop()
+            groups.append(Group(last_group.tokens + toks[start:end], True, last_group.preposition))
+            n = end
+            continue
+        groups.append(Group(toks[start:end], prep is not None, prep))
+        n = end
+    return groups
+
+
+def _group_end(toks: list["Token"], n: int) -> int:
+    """End (exclusive) of the noun group starting at ``n`` (``n`` when none starts there)."""
+    i = n
+    while i < len(toks) and toks[i].tag_ in _PRENOMINAL:
+        if toks[i].tag_ == "ADV" and not (i + 1 < len(toks) and toks[i + 1].tag_ in ("ADJA", "CARD")):
+            break
+        i += 1
+    last = n
+    while i < len(toks):
+        t = toks[i]
+        if (
+            t.tag_ == "NN" and i > n and toks[i - 1].tag_ == "NE" and i + 1 < len(toks) and toks[i + 1].tag_ == "NE"
+            and not toks[i - 1].text.endswith("s")  # "Bozens Bürgermeister Luigi Spagnolli" is one group
+        ):
+            break  # "in Bozen | Bürgermeister Hans Huber": a title starts a new name
+        if t.tag_ in _NOUN:
+            i += 1
+            last = i
+        elif t.tag_ == "CARD" and last > n and last == i and toks[i - 1].tag_ == "NN":
+            i += 1
+            last = i  # "Erdbeben der Stärke 7,4", "Artikel 5"
+        elif t.tag_ == "TRUNC" or (t.tag_ == "ADJA" and t.text[:1].isupper()) or t.tag_ == "CARD" and last > n:
+            i += 1
+        elif t.tag_ == "KON" and i + 1 < len(toks) and toks[i - 1].tag_ == "TRUNC":
+            i += 1  # "Trink- und Löschwasserleitung"
+        else:
+            break
+    return last
+
+
+def _display(group: Group) -> list["Token"]:
+    """A group as a headline writes it: no leading article or demonstrative (a possessive stays:
+    "seinen Höchststand")."""
+    toks = list(group.tokens)
+    while (
+        toks and toks[0].tag_ in _DETERMINER and toks[0].tag_ != "PPOSAT" and toks[0].lower_ not in _KEPT_DETERMINERS
+        and len(toks) > 1
+    ):
+        toks = toks[1:]
+    return toks
+
+
+def _split_particle(verb: "Token") -> tuple[str, str] | None:
+    """``stattfindet`` -> (``findet``, ``statt``): a separable verb written as one word."""
+    low = verb.text.lower()
+    if verb.tag_ != "VVFIN":
+        return None
+    for p in _PARTICLES:
+        if low.startswith(p) and len(low) - len(p) >= 4 and not low[len(p):].startswith(("ge", "zu")):
+            return verb.text[len(p):], verb.text[: len(p)]
+    return None
+
+
+def antecedent_of(f: Fields, before: Sequence["Token"]) -> Group | None:
+    """What the relative pronoun of a relative clause stands for: the last noun group before it."""
+    if not (f.subordinate and f.introducer and f.introducer[-1].tag_ == "PRELS"):
+        return None
+    earlier = noun_groups(_content(before, set()))
+    if not earlier:
+        return None
+    last = earlier[-1]
+    pronoun = f.introducer[-1].lower_
+    # "das Fazit der Ernennungen, die ...": a relative pronoun that fits the genitive, not the head
+    for n, t in enumerate(last.tokens[1:], 1):
+        if t.tag_ == "ART" and t.lower_ in _GENITIVE_ARTICLES and (
+            (pronoun in ("die", "deren", "denen") and t.lower_ == "der" and last.tokens[0].lower_ in ("das", "der", "den", "dem", "des"))
+            or (pronoun in ("der", "den", "dessen") and t.lower_ == "des" and last.tokens[0].lower_ in ("die", "das"))
+        ):
+            return Group(last.tokens[n:], False, None)
+    return Group(last.tokens, False, None)
+
+
+def subject_of(f: Fields, antecedent: Group | None = None) -> tuple[Group | None, list[Group]]:
+    """The subject group of a clause and its other (bare or governed) groups."""
+    if f.subordinate and f.introducer and f.introducer[-1].tag_ in ("PRELS",) and antecedent is not None:
+        groups = noun_groups(f.mittelfeld)
+        other_first = bool(groups) and not groups[0].governed and groups[0].tokens[0].i == f.introducer[-1].i + 1 and (
+            groups[0].tokens[0].tag_ in ("ART", "NE") and f.introducer[-1].lower_ in ("die", "das")
+        )
+        if f.introducer[-1].lower_ in _NOT_SUBJECT_RELATIVES or len(f.introducer) > 1 or other_first:
+            bare = [g for g in groups if not g.governed]
+            subject = bare[0] if bare else None
+            objects = [antecedent] if (f.introducer[-1].lower_ == "den" or other_first) and len(f.introducer) == 1 else []
+            return subject, objects + [g for g in groups if g is not subject]
+        return antecedent, groups
+    if f.subordinate:
+        groups = noun_groups(f.mittelfeld)
+        bare = [g for g in groups if not g.governed and not g.accusative_or_dative]
+        subject = bare[0] if bare else None
+        return subject, [g for g in groups if g is not subject]
+    vorfeld = noun_groups(f.vorfeld)
+    middle = noun_groups(f.mittelfeld)
+    subject = None
+    if vorfeld and not vorfeld[0].governed and not vorfeld[0].accusative_or_dative and (
+        f.vorfeld[0].tag_ not in _PREPOSITION
+    ):
+        subject = vorfeld[0]
+        # "der Gipfel zwischen Trump und Putin": a phrase with a name right after the subject belongs to it
+        if len(vorfeld) > 1 and vorfeld[1].governed and any(t.tag_ == "NE" for t in vorfeld[1].tokens) and (
+            vorfeld[1].preposition is not None and vorfeld[1].preposition.i == subject.tokens[-1].i + 1
+        ):
+            subject = Group(subject.tokens + [vorfeld[1].preposition] + vorfeld[1].tokens, False, None)
+            vorfeld = [subject] + vorfeld[2:]
+            return subject, vorfeld[1:] + middle
+    if f.finite.lower_ in ("gibt", "gab", "gäbe") and any(t.lower_ == "es" for t in f.vorfeld + f.mittelfeld):
+        # "ab sofort gibt es Tickets": the existential "es gibt" keeps its "es"
+        es = next(t for t in f.vorfeld + f.mittelfeld if t.lower_ == "es")
+        return Group([es], False, None), [g for g in vorfeld + middle]
+    pronoun = next((g for g in middle if g.tokens[0].tag_ in ("PPER", "PIS") and not g.governed), None)
+    if subject is None and pronoun is not None and pronoun.tokens[0].lower_ in _SUBJECT_PRONOUNS:
+        subject = pronoun
+    if subject is None:
+        bare = [g for g in middle if not g.governed and not g.accusative_or_dative]
+        subject = bare[0] if bare else None
+    others = [g for g in vorfeld + middle if g is not subject]
+    return subject, others
+
+
+@dataclass
+class Parsed:
+    """A clause read into its fields: its tokens (see ``_content``), fields, subject and other groups."""
+
+    tokens: list["Token"]
+    fields: Fields
+    subject: Group | None
+    others: list[Group]
+
+
+def parse(clause: Sequence["Token"], skip: set[int] = frozenset(), before: Sequence["Token"] = ()) -> Parsed:
+    """The fields and the subject of a clause, dates (``skip``) left out."""
+    tokens = _content(clause, skip)
+    f = fields_of(tokens)
+    if f.finite is None:
+        return Parsed(tokens, f, None, [])
+    subject, others = subject_of(f, antecedent_of(f, before))
+    return Parsed(tokens, f, subject, others)
+
+
+def headline(
+    clause: Sequence["Token"],
+    skip: set[int] = frozenset(),
+    before: Sequence["Token"] = (),
+    subject_text: str | None = None,
+    inherited_subject: Group | None = None,
+    names: set[int] = frozenset(),
+    core_only: bool = False,
+    parsed: "Parsed | None" = None,
+) -> str:
+    """The clause as a headline fragment ("" when nothing fits).
+
+    ``skip``: indices of tokens to leave out (dates); ``before``: the tokens of the sentence
+    before the clause (for the antecedent of a relative pronoun); ``subject_text``: what to write
+    for a pronoun subject (the name it stands for); ``inherited_subject``: the subject of the
+    first of two coordinated clauses ("Eurosur steht am Mittwoch zur Abstimmung und soll ...");
+    ``names``: indices of tokens inside named entities ("im Weißen Haus" names a place);
+    ``core_only``: subject and verb alone ("Trump hatte gesagt"), for a line that goes on with
+    what was said; ``parsed``: ``parse(clause, skip, before)`` when the caller has it.
+    """
+    if parsed is None:
+        parsed = parse(clause, skip, before)
+    tokens, f = parsed.tokens, parsed.fields
+    if not tokens:
+        return ""
+    if f.finite is None:
+        if f.right and not any(t.text == ":" for t in clause):  # "im nächsten Jahr eine Partnerschaft mit einer Stadt zu wählen"
+            groups = [g for g in noun_groups(f.mittelfeld) if not g.governed]
+            words = [t.text for g in groups[:1] for t in _display(g)]
+            zu = [t.text for t in f.mittelfeld if t.tag_ == "PTKZU"]
+            line = words[-(MAX_LINE_WORDS - 2):] + zu[-1:] + [t.text for t in f.right][-2:]
+            if len(line) >= 2:
+                return " ".join(line)
+        return _nominal_line(clause, skip)
+    subject, others = parsed.subject, parsed.others
+    if subject is None and inherited_subject is not None:
+        subject = inherited_subject
+    if subject is not None:
+        # "eine Ausstellung über den Sound", "der Gipfel zwischen Trump und Putin": the phrase belongs to the subject
+        attached = next(
+            (
+                g for g in others
+                if g.governed and g.preposition is not None and g.preposition.lower_ in _ATTACHING
+                and g.preposition.i == subject.tokens[-1].i + 1
+            ),
+            None,
+        )
+        if attached is not None and len(subject.tokens) + len(attached.tokens) < 7:
+            subject = Group(subject.tokens + [attached.preposition] + attached.tokens, False, None)
+            others = [g for g in others if g is not attached]
+    subject_ids = {t.i for t in subject.tokens} if subject else set()
+    bare = [
+        g for g in others
+        if not g.governed and not subject_ids & {t.i for t in g.tokens} and g.head.lower_ not in _DATE_NOUNS
+    ]
+    governed = [g for g in others if g.governed and not subject_ids & {t.i for t in g.tokens}]
+    objects: list[Group] = bare[:2]
+    after = [g for g in governed if f.subordinate or g.tokens[0].i > f.finite.i]
+    # a phrase that names a place or a person ("im US-Bundesstaat Alaska", "nach Rom"): where
+    # phrases first, the shortest of them
+    named = sorted(
+        (g for g in after if any(t.tag_ == "NE" or t.i in names for t in g.tokens)),
+        key=lambda g: (g.preposition is None or g.preposition.lower_ not in _LOCAL, len(g.tokens)),
+    )
+    if not objects or (len(objects) == 1 and len(objects[0].tokens) == 1 and objects[0].tokens[0].tag_ == "PPER"):
+        if not named and not objects:
+            # the phrases nearest the verb complete it ("steht zur Abstimmung", "ist mit 600 Soldaten im Einsatz")
+            objects = [g for g in after if g.tokens[-1].tag_ in ("NN", "NE")][:2]
+        else:
+            objects = objects + named[:1]
+    elif (
+        len(objects) == 1 and named and named[0].preposition is not None and named[0].preposition.lower_ in _LOCAL
+        and len(_display(objects[0])) + len(named[0].tokens) < 6
+    ):
+        objects = sorted(objects + named[:1], key=lambda g: g.tokens[0].i)
+    finite = f.finite
+    reflexive = next((t for t in f.mittelfeld if t.tag_ == "PRF"), None)
+    negation = next((t for t in tokens if t.tag_ == "PTKNEG"), None)
+    predicate = (
+        [t for t in f.mittelfeld if t.tag_ == "ADJD"][-1:]
+        if (finite.lower_ in _COPULA and not f.right) or any(t.lower_ in ("sein", "bleiben") for t in f.right)
+        else []
+    )
+    right = list(f.right)
+    particle_words: list[str] = []
+    finite_text = finite.text
+    if f.subordinate:
+        split = _split_particle(finite) if not right else None
+        if split is not None:
+            finite_text, particle = split
+            particle_words = [particle]
+
+    words: list[str] = []
+    if subject is not None:
+        if subject_text and len(subject.tokens) == 1 and subject.tokens[0].tag_ == "PPER":
+            words.extend(subject_text.split())
+        else:
+            words.extend(t.text for t in _display(subject))
+    words.append(finite_text)
+    if reflexive is not None:
+        words.append(reflexive.text)
+    body: list[str] = []
+    if core_only:
+        objects, predicate = [], []
+    for g in objects:
+        toks = _display(g)
+        if g.governed and g.preposition is not None:
+            toks = [g.preposition] + list(g.tokens)
+        body.extend(t.text for t in toks)
+    body.extend(t.text for t in predicate)
+    tail = [t.text.lower() if t.is_sent_start and t.tag_ in VERB_TAGS else t.text for t in right] + particle_words
+    if negation is not None:
+        tail = [negation.text] + tail
+    room = MAX_LINE_WORDS - len(words) - len(tail)
+    if len(body) > room:
+        body = _shrink(objects, room)
+    if len(words) + len(body) + len(tail) > MAX_LINE_WORDS and subject is not None:
+        keep = max(1, MAX_LINE_WORDS - len(body) - len(tail) - (len(words) - len(_display(subject))))
+        words = [t.text for t in _display(subject)][-keep:] + words[len(_display(subject)) :]
+    line = words + body + tail
+    if len(line) < 2 and not body:
+        # "hieß es": the clause's own words
+        line = [t.text for t in tokens][:MAX_LINE_WORDS]
+        return " ".join(line) if len(line) >= 2 else ""
+    return " ".join(line[: MAX_LINE_WORDS + 2])
+
+
+def _shrink(objects: list[Group], room: int) -> list[str]:
+    """The objects cut to ``room`` words: each keeps its last words (the head of a German group)."""
+    out: list[str] = []
+    for g in objects:
+        toks = [t.text for t in _display(g)]
+        if g.governed and g.preposition is not None:
+            toks = [g.preposition.text] + toks[-2:]
+        left = room - len(out)
+        if left <= 0 or (left < 2 and len(toks) > left):
+            break
+        cut = toks[-left:] if not g.governed else toks[:left]
+        while cut and cut[0] in ("und", "oder", "sowie"):
+            cut = cut[1:]
+        out.extend(cut)
+    return out
+
+
+def _content(clause: Sequence["Token"], skip: set[int]) -> list["Token"]:
+    """The clause without punctuation, dates, the preposition before a date, parentheses,
+    appositions (", italienischer Landeshauptmann-Stellvertreter,") and quoted titles that
+    hold a verb ("„Wer reitet so spät?“")."""
+    out: list["Token"] = []
+    depth = 0
+    toks = list(clause)
+    drop = _quoted_with_verb(toks) | _appositions(toks)
+    after_date = False
+    opener = ""
+    for n, t in enumerate(toks):
+        if t.i in drop:
+            continue
+        if t.i in skip:
+            if not after_date:
+                opener = toks[n - 1].lower_ if n > 0 else ""
+            after_date = True
+            continue
+        if after_date and t.tag_ == "NN" and (t.lower_ in _DATE_NOUNS or opener in _DURATION_OPENERS):
+            continue  # "nach sieben Jahren Bauzeit", "gegen 22 Uhr Ortszeit": the noun belongs to the date
+        after_date = False
+        if t.text in ("(", "["):
+            depth += 1
+            continue
+        if t.text in (")", "]"):
+            depth = max(0, depth - 1)
+            continue
+        if depth or _is_punct(t) or t.i in skip or t.is_space or t.text in _QUOTE_MARKS:
+            continue
+        if t.tag_ in _PREPOSITION and n + 1 < len(toks) and toks[n + 1].i in skip:
+            continue  # "am" of "am Montag"
+        if t.tag_ in ("ART",) and n + 1 < len(toks) and toks[n + 1].i in skip:
+            continue
+        out.append(t)
+    return out
+
+
+def _quoted_with_verb(toks: list["Token"]) -> set[int]:
+    """Indices of the tokens of quotations that hold a finite verb (titles, not the clause's verb)."""
+    out: set[int] = set()
+    inside: list["Token"] = []
+    opened = False
+    for t in toks:
+        if t.text in ("„", "»", "«", "“", '"') and (not opened or t.text in ("“", '"', "«")):
+            if opened:
+                if any(x.tag_ in FINITE_TAGS for x in inside):
+                    out.update(x.i for x in inside)
+                inside, opened = [], False
+            else:
+                opened = t.text in ("„", "»", '"', "“")
+            continue
+        if opened:
+            inside.append(t)
+    return out
+
+
+def _appositions(toks: list["Token"]) -> set[int]:
+    """Indices of appositions: a verbless piece between commas right after a name."""
+    out: set[int] = set()
+    commas = [n for n, t in enumerate(toks) if t.tag_ == "$,"]
+    for a, b in zip(commas, commas[1:]):
+        piece = toks[a + 1 : b]
+        if (
+            piece and a > 0 and toks[a - 1].tag_ == "NE" and piece[0].tag_ in ("ART", "ADJA", "NN")
+            and not any(t.tag_ in VERB_TAGS for t in piece) and len(piece) <= 6
+        ):
+            out.update(t.i for t in piece)
+    return out
+
+
+_TRAILING = frozenset({"APPR", "APPRART", "ART", "KON", "KOKOM", "$(", "PTKZU"})
+
+
+def _nominal_line(clause: Sequence["Token"], skip: set[int]) -> str:
+    """A clause without a finite verb (a listing entry, a heading): its first phrase.
+
+    A listing entry "Bozen / Umgebung Theater & Bühne Andrian: „Tingeltangel“: Satire der
+    Theatergruppe Andrian, im Theatersaal, 20 Uhr" keeps its last two colon segments.
+    """
+    words: list["Token"] = []
+    for t in clause:
+        if t.tag_ == "$," or (t.i in skip and words):
+            break
+        if t.i in skip or t.text in _QUOTE_MARKS or t.text in ("(", ")"):
+            continue
+        if _is_punct(t) and t.text not in (":", "-", "/", "&"):
+            continue
+        words.append(t)
+    colons = [n for n, t in enumerate(words) if t.text == ":"]
+    if len(colons) >= 2:
+        words = words[colons[-2] + 1 :]
+    words = words[:MAX_LINE_WORDS]
+    while words and (words[-1].text in (":", "-", "/", "&") or words[-1].tag_ in _TRAILING):
+        words.pop()
+    return " ".join(t.text for t in words).replace(" :", ":")

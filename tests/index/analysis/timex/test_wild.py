@@ -1,0 +1,148 @@
+"""Temporal expressions in the wild: German news sentences written for these tests (not taken
+from the gold corpora), so that the rules are not fitted to two papers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsdesk.index.analysis.timex import pair_ranges, tag
+
+from .helpers import only, tagged
+
+DCT = date(2024, 6, 20)  # a Thursday
+
+
+@pytest.mark.parametrize("text", [
+    "Der neue Monitor löst mit 1920*1080 Bildpunkten auf.",
+    "Die Auflösung beträgt 1920 x 1080, das reicht für Videos.",
+    "Die Auflösung liegt bei 2560×1440.",
+    "Das Ticket kostet 1200 Euro, ermäßigt 1500,- Euro.",
+    "Für die Reparatur zahlte sie 1500 €.",
+    "Der Schaden beträgt 1800 Franken.",
+    "Das Landesgericht (Az. 1635/12) wies die Klage ab.",
+    "Die Geschäftszahl lautet Zl. 1635, das Urteil ist rechtskräftig.",
+    "Der Sicherheitsrat verabschiedete die Resolution 1973 einstimmig.",
+    "Gemäß UN-Resolution 1244 bleibt der Kosovo unter internationaler Verwaltung.",
+    "Die Familie wohnt in der Hauptstraße 1750 in Bozen.",
+    "Das Büro ist unter Postfach 1120 zu erreichen.",
+    "Die Partie endete nach Verlängerung 1998:1999 in Punkten der Gesamtwertung.",
+    "Der Antrag steht in Drucksache 1847 des Landtags.",
+    "Die 1500 Teilnehmer kamen aus 40 Ländern.",
+    "Die Gemeinde hat 1850 Einwohner.",
+    "Er verschob die Akte 1635/2012 ins Archiv.",
+])
+def test_numbers_that_are_not_years(text):
+    assert tagged(text, DCT) == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Die Kirche wurde um 1500 erbaut.", "1500", "1500"),
+    ("Das Haus steht seit 1871 am Platz.", "1871", "1871"),
+    ("Im Kriegsjahr 1916 hungerte die Stadt.", "1916", "1916"),
+    ("Der Komponist (1756) wurde in Salzburg geboren.", "1756", "1756"),
+    ("Er wurde 1985 Weltmeister und blieb es bis 1987.", "1987", "1987"),
+    ("Seit 2015 leitet sie das Amt.", "2015", "2015"),
+])
+def test_years_with_evidence(text, span, value):
+    found = [(s, v) for s, _, v in tagged(text, DCT)]
+    assert (span, value) in found
+
+
+def test_no_year_before_1900_from_a_bare_number():
+    assert tagged("Der Verein zählt 1650 Mitglieder und 1200 Förderer.", DCT) == []
+    assert tagged("Insgesamt wurden 1780 gezählt.", DCT) == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("In den 80er Jahren boomte die Wirtschaft im Tal.", "den 80er Jahren", "198"),
+    ("Der Sound der 1930er Jahre ist zurück.", "der 1930er Jahre", "193"),
+    ("In den 70ern wuchs die Stadt.", "den 70ern", "197"),
+    ("Die Burg stammt aus dem 13. Jahrhundert.", "dem 13. Jahrhundert", "12"),
+    ("Die Siedlung wurde 1500 v. Chr. gegründet.", "1500 v. Chr.", "BC1500"),
+    ("Um das Jahr 500 v. Chr. wuchs die Stadt.", "das Jahr 500 v. Chr.", "BC0500"),
+    ("Die Funde stammen aus dem 8. Jh. v. Chr. und sind gut erhalten.", "8. Jh. v. Chr.", "BC07"),
+    ("Im Frühjahr 479 v. Chr. zogen die Truppen ab.", "Frühjahr 479 v. Chr.", "BC0479-SP"),
+    ("Im letzten Quartal des Jahres 2007 sank der Umsatz.", "letzten Quartal des Jahres 2007", "2007-Q4"),
+    ("Im dritten Quartal 2023 stieg der Gewinn.", "dritten Quartal 2023", "2023-Q3"),
+    ("Im Herbst 2011 begann der Umbau.", "Herbst 2011", "2011-FA"),
+])
+def test_periods_get_their_timex3_values(text, span, value):
+    t = only(text, DCT)
+    assert (t.text, t.value) == (span, value)
+
+
+def test_the_date_in_the_same_phrase_wins():
+    found = tagged("Gegen 7 Uhr am Morgen des 4. November 2006 brach das Feuer aus.", DCT)
+    assert found == [("7 Uhr", "TIME", "2006-11-04T07:00"),
+                     ("Morgen des 4. November 2006", "TIME", "2006-11-04TMO")]
+    t = only("Am Freitag (28.06.) findet das Dorffest statt.", DCT)
+    assert (t.text, t.value) == ("Freitag", "2024-06-28")
+
+
+def test_relative_days_follow_the_story_not_the_publication_date():
+    text = ("Am 19. September 1985 erreichte die Expedition das Lager. Zwei Tage später brach ein "
+            "Sturm los. Am Abend kehrten die Bergsteiger zurück. Am darauffolgenden Tag stiegen sie ab.")
+    assert tagged(text, DCT) == [
+        ("19. September 1985", "DATE", "1985-09-19"),
+        ("Zwei Tage später", "DATE", "1985-09-21"),
+        ("Abend", "TIME", "1985-09-21TEV"),
+        ("darauffolgenden Tag", "DATE", "1985-09-22"),
+    ]
+
+
+def test_year_less_dates_take_the_year_of_the_story():
+    text = "Im März 1976 begann der Prozess. Am 12. April wurde das Urteil verkündet."
+    assert tagged(text, DCT)[-1] == ("12. April", "DATE", "1976-04-12")
+    # a story year does not move what the article plans
+    text = "Das Gesetz stammt aus dem Jahr 2011. Es soll Anfang Dezember geändert werden."
+    assert tagged(text, DCT)[-1] == ("Anfang Dezember", "DATE", "2024-12")
+
+
+def test_weekdays_follow_the_tense_of_their_clause():
+    assert only("Der Minister hatte am Montag in Bozen gesprochen.", DCT).value == "2024-06-17"
+    assert only("Der Minister wird am Montag in Bozen sprechen.", DCT).value == "2024-06-24"
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Die Ausstellung ist vom 16. Juni bis zum 23. September 2025 geöffnet.", ("2025-06-16", "2025-09-23")),
+    ("Von 1995 bis 1999 war er Bürgermeister.", ("1995", "1999")),
+    ("Zwischen August und Oktober 1914 flohen Tausende.", ("1914-08", "1914-10")),
+    ("Der Balkankrieg 1912/13 veränderte die Grenzen.", ("1912", "1913")),
+    ("Die Baustelle ruht vom 5. bis 8. Dezember 2024.", ("2024-12-05", "2024-12-08")),
+])
+def test_ranges_are_start_and_end(text, values):
+    found = tag(text, DCT)
+    assert pair_ranges(text, found) == [(0, 1)]
+    assert (found[0].value, found[1].value) == values
+
+
+def test_two_dates_are_not_always_a_range():
+    text = "Am 3. Mai und am 5. Juni tagte der Rat; am 24. Dezember und den beiden folgenden Tagen ruhte er."
+    assert pair_ranges(text, tag(text, DCT)) == []
+
+
+def test_years_after_adverbs_of_time_and_colons():
+    assert ("1917", "DATE", "1917") in tagged("So hatte es bereits 1917 Meutereien in der Armee gegeben.", DCT)
+    assert ("1948", "DATE", "1948") in tagged("Der Plan hatte Erfolg: 1948 kapitulierten die letzten Truppen.", DCT)
+    # round numbers after the same adverbs are amounts
+    assert tagged("Bereits 2000 Menschen haben unterschrieben, bis 1500 Helfer kommen.", DCT) == []
+
+
+def test_heute_until_now_and_in_a_history():
+    assert tagged("Der Vertrag ist bis heute nicht unterzeichnet.", DCT) == [("heute", "DATE", "PRESENT_REF")]
+    assert tagged("Heute beginnt das Fest.", DCT) == [("Heute", "DATE", "2024-06-20")]
+    history = ("Im Jahr 1861 begann der Krieg. Im Jahr 1862 folgte die Blockade. Im Jahr 1863 kam die Wende. "
+               "Die Schlacht gilt heute als Wendepunkt.")
+    assert tagged(history, DCT)[-1] == ("heute", "DATE", "PRESENT_REF")
+
+
+def test_a_history_keeps_its_year_far_beyond_the_last_one_written():
+    filler = "Die Truppen marschierten weiter und lagerten an den Flüssen der Ebene. " * 60
+    text = ("Kriegsjahr 1915\n\nIm Jahr 1913 und im Jahr 1914 rüsteten die Staaten auf. Im Januar 1915 begann "
+            "die Offensive. " + filler + "Am 7. Mai versenkte ein U-Boot den Dampfer.")
+    assert tagged(text, DCT)[-1] == ("7. Mai", "DATE", "1915-05-07")
+    # a news article about the present is no history: its dates stay near the publication date
+    news = "Das Museum erinnert an 1915. " + filler + "Am 7. Mai wurde die Ausstellung eröffnet."
+    assert tagged(news, DCT)[-1] == ("7. Mai", "DATE", "2024-05-07")
