@@ -67,12 +67,16 @@ def _date_text(m: re.Match, year: int) -> str:
 
 
 def span_text(value: str, end_value: str = "") -> str:
-    """A date or a range of two dates: ``16. Juni – 23. September 2025`` keeps one shared year."""
+    """A date or a range of two dates, sharing what both ends share as a person writes it:
+    ``5.–22. November 2013``, ``16. Juni – 23. September 2025``, ``1995 – 1999``."""
     start = when_text(value)
     if not end_value or end_value == value:
         return start
     end = when_text(end_value)
     a, b = _VALUE.match(value or ""), _VALUE.match(end_value or "")
-    if a and b and not a["bc"] and not b["bc"] and a["year"] == b["year"] and (a["month"] and b["month"]):
-        start = start.rsplit(" ", 1)[0] if not a["time"] else start
+    plain = a and b and not a["bc"] and not b["bc"] and not a["time"] and not b["time"]
+    if plain and a["year"] == b["year"] and a["month"] and b["month"]:
+        if a["month"] == b["month"] and a["day"] and b["day"]:
+            return f"{int(a['day'])}.–{end}"
+        start = start.rsplit(" ", 1)[0]
     return f"{start} – {end}"

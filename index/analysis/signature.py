@@ -17,6 +17,9 @@ from pathlib import Path
 
 BUNDLED_NAME = "de_newsdesk"
 BUNDLED_PATH = Path(__file__).resolve().parents[1] / "models" / BUNDLED_NAME
+# the accurate tier: the bundled pipeline with the e5 NER (index/analysis/e5) in place of its own
+ACCURATE_NAME = "de_newsdesk_e5"
+ACCURATE_PATH = BUNDLED_PATH.parent / ACCURATE_NAME
 
 # Bump when the output of the temporal tagger (``index.analysis.timex.tag``) changes.
 TAGGER_VERSION = "timex-de-4"
@@ -64,8 +67,13 @@ def model_directory(model: str | None) -> Path | None:
 
 def analysis_signature(model: str | None = None) -> str:
     """The signature of newsdesk's analysis with ``model``: pipeline meta, tagger and events versions."""
-    directory = model_directory(model)
-    meta = read_meta(directory) if directory is not None else None
+    if model == ACCURATE_NAME:
+        # made of both pipelines: a change to either is a change of the analysis
+        accurate, bundled = read_meta(ACCURATE_PATH), read_meta(BUNDLED_PATH)
+        meta = {**accurate, "base": bundled} if accurate is not None and bundled is not None else None
+    else:
+        directory = model_directory(model)
+        meta = read_meta(directory) if directory is not None else None
     if meta is None:
         # No meta on disk (or an unusual install): load the pipeline to read it.
         from newsdesk.index.analysis.pipeline import load_pipeline, pipeline_signature

@@ -34,6 +34,7 @@ def test_when_text(value, text):
 def test_ranges_share_the_year():
     assert span_text("2025-06-16", "2025-09-23") == "16. Juni – 23. September 2025"
     assert span_text("1995", "1999") == "1995 – 1999"
+    assert span_text("2013-11-05", "2013-11-22") == "5.–22. November 2013"
     assert span_text("2024-12-30", "2025-01-02") == "30. Dezember 2024 – 2. Januar 2025"
     assert span_text("2025-06-16", "2025-06-16") == "16. Juni 2025"
 
