@@ -30,7 +30,7 @@ from newsdesk.index.analysis.signature import analysis_signature
 
 BATCH_TOKENS = 600  # words per batch sent to a worker (and per nlp.pipe call: bounds its memory)
 MAX_WORKERS = 4  # each worker holds a pipeline's working memory
-IN_FLIGHT_PER_WORKER = 2
+IN_FLIGHT_PER_WORKER = 8  # results are yielded in order: a slow batch must not leave the other workers idle
 POLL_SECONDS = 0.5
 
 
@@ -205,18 +205,6 @@ def _die_with_parent() -> None:
             pass
 
 
-def _trimmer():
-    """glibc's malloc_trim (hands freed heap pages back to the system), or None elsewhere."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        import ctypes
-
-        return ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        return None
-
-
 def _work(model, tasks, results, parent_pid: int) -> None:
     """A worker: analyse batches until told to stop (None) or the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -231,7 +219,6 @@ def _work(model, tasks, results, parent_pid: int) -> None:
     from newsdesk.index.analysis.analyzer import Analyzer
 
     analyzer = Analyzer(model)
-    trim = _trimmer()
     while True:
         try:
             task = tasks.get(timeout=1.0)
@@ -249,5 +236,3 @@ def _work(model, tasks, results, parent_pid: int) -> None:
             return
         results.put((seq, "ok", out))
         del out
-        if trim is not None:
-            trim(0)  # a batch's working memory goes back to the system, not into a growing heap
