@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from rich.style import Style
 from rich.text import Text
 
+from newsdesk.index.analysis.signature import model_tier
 from newsdesk.index.annotations import Analysis, Entity
 from newsdesk.index.article import BODY, CAPTION, HEADING, Article
 from newsdesk.tui import entity_styles
@@ -113,6 +114,15 @@ def meta_line(article: Article) -> str:
     return clean_line(" · ".join(p for p in parts if p))
 
 
+def model_line(model: str) -> str:
+    """Which pipeline analysed the article: "analysed with the fast model · de_newsdesk 0.2.0"
+    ("" for an article of an index written before the model was stored)."""
+    if not model:
+        return ""
+    tier = model_tier(model)
+    return clean_line(f"analysed with {model}" if tier == model else f"analysed with the {tier} · {model}")
+
+
 def render_article(
     article: Article,
     analysis: Analysis,
@@ -121,8 +131,10 @@ def render_article(
     terms: list[str] | None = None,
     cursor: Entity | None = None,
     marked: tuple[int, int] | None = None,
+    model: str = "",
 ) -> RenderedArticle:
-    """Render ``article`` as blocks of Text with entities, terms and marks styled."""
+    """Render ``article`` as blocks of Text with entities, terms and marks styled; ``model``
+    (the pipeline that made ``analysis``) becomes a dim line under the date and source."""
     terms = terms or []
     t_style = entity_styles.term_style(dark)
     blocks: list[Block] = []
@@ -132,6 +144,8 @@ def render_article(
         title.stylize(t_style, a, b)
     blocks.append(Block(title, TITLE))
     blocks.append(Block(Text(meta_line(article), style=Style(dim=True)), META))
+    if model:
+        blocks.append(Block(Text(model_line(model), style=Style(dim=True, italic=True)), META))
 
     entities = sorted(analysis.entities, key=lambda e: (e.start, e.end))
     matches = term_spans(article.text, terms)

@@ -307,6 +307,8 @@ def _build(corpus, index_dir, model, quiet: bool, max_bytes: int | None = None, 
 
 def _print_report(report, console) -> None:
     line = report.summary()
+    if report.model:
+        line += f" · {report.model}"
     if report.articles:
         line += f" · {report.articles:,} analysed in {report.seconds:.1f} s"
     if report.skipped:
@@ -463,6 +465,7 @@ def _analyze_jsonl(analyzer, stdin, stdout, batch_size: int) -> int:
     from collections import deque
 
     pending: deque = deque()  # (id, error or None) in input order
+    model = analyzer.model_label
     broken = 0
     err = sys.stderr
 
@@ -507,7 +510,7 @@ def _analyze_jsonl(analyzer, stdin, stdout, batch_size: int) -> int:
     for analysis in analyzer.analyze_many(items(), batch_size=batch_size):
         flush_errors()
         ident, _ = pending.popleft()
-        stdout.write(_json_line({"id": ident, **analysis.to_dict()}) + "\n")
+        stdout.write(_json_line({"id": ident, "model": model, **analysis.to_dict()}) + "\n")
     flush_errors()
     stdout.flush()
     return EXIT_ERROR if broken else EXIT_OK
@@ -516,6 +519,7 @@ def _analyze_jsonl(analyzer, stdin, stdout, batch_size: int) -> int:
 def _analyze_file(analyzer, path: Path, as_json: bool) -> int:
     from rich.table import Table
 
+    from newsdesk.index.analysis.signature import model_tier
     from newsdesk.index.article import Article
     from newsdesk.index.ingest import read_file
 
@@ -523,6 +527,9 @@ def _analyze_file(analyzer, path: Path, as_json: bool) -> int:
         raise UsageError(f"no such file: {printable(str(path))}")
     out = _console()
     status = EXIT_OK
+    model = analyzer.model_label
+    tier = model_tier(model)
+    made_by = model if tier == model else f"{model} ({tier})"
     for item in read_file(path):
         if not isinstance(item, Article):
             _console(stderr=True).print(_text(printable_line(str(item))))
@@ -530,10 +537,11 @@ def _analyze_file(analyzer, path: Path, as_json: bool) -> int:
             continue
         analysis = analyzer.analyze(item.text, item.date)
         if as_json:
-            sys.stdout.write(_json_line({"id": item.id, **analysis.to_dict()}) + "\n")
+            sys.stdout.write(_json_line({"id": item.id, "model": model, **analysis.to_dict()}) + "\n")
             continue
         out.print(_text(printable_line(item.title) or "(untitled)", "bold"))
-        out.print(_text(f"{item.date.isoformat() if item.date else 'no date'}  {printable_line(item.source)}", "dim"))
+        out.print(_text(f"{item.date.isoformat() if item.date else 'no date'}  {printable_line(item.source)}"
+                        f"  · analysed with {printable_line(made_by)}", "dim"))
         entities = Table("entity", "label", "key", "at", title="entities", box=None, pad_edge=False)
         for e in analysis.entities:
             entities.add_row(_text(printable_line(e.text)), _text(e.label), _text(printable_line(e.key)), _text(f"{e.start}-{e.end}"))

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from newsdesk.index.analysis.entities import extract_entities
 from newsdesk.index.analysis.events import extract_events
 from newsdesk.index.analysis.pipeline import load_pipeline
-from newsdesk.index.analysis.signature import analysis_signature
+from newsdesk.index.analysis.signature import analysis_signature, model_label
 from newsdesk.index.analysis.timex import tag
 from newsdesk.index.annotations import Analysis
 
@@ -69,6 +69,11 @@ class Analyzer:
         disk: getting it does not load the model.
         """
         return analysis_signature(self.model)
+
+    @property
+    def model_label(self) -> str:
+        """The pipeline's name and version ("de_newsdesk 0.2.0"), read without loading it."""
+        return model_label(self.model)
 
     @property
     def piece_limit(self) -> int:

@@ -26,7 +26,7 @@ import sys
 from collections import deque
 from typing import Iterable, Iterator
 
-from newsdesk.index.analysis.signature import analysis_signature
+from newsdesk.index.analysis.signature import analysis_signature, model_label
 
 BATCH_TOKENS = 600  # words per batch sent to a worker (and per nlp.pipe call: bounds its memory)
 MAX_WORKERS = 4  # each worker holds a pipeline's working memory
@@ -74,6 +74,11 @@ class ParallelAnalyzer:
     def signature(self) -> str:
         """As ``Analyzer.signature``; read from the model's meta without loading it."""
         return analysis_signature(self.model)
+
+    @property
+    def model_label(self) -> str:
+        """As ``Analyzer.model_label``."""
+        return model_label(self.model)
 
     def _analyzer(self):
         if self._local is None:

@@ -46,6 +46,8 @@ def model_directory(model: str | None) -> Path | None:
     """The directory holding the pipeline ``model`` (None: the bundled one), found without spaCy."""
     if model is None or model == BUNDLED_NAME:
         return BUNDLED_PATH
+    if model == ACCURATE_NAME:  # newsdesk's own directory, not an installed spaCy package
+        return ACCURATE_PATH
     path = Path(model)
     if path.is_dir():
         return path
@@ -63,6 +65,28 @@ def model_directory(model: str | None) -> Path | None:
         if (candidate / "meta.json").is_file():
             return candidate
     return package if (package / "meta.json").is_file() else None
+
+
+def model_label(model: str | None = None) -> str:
+    """How people see the pipeline ``model``: ``"de_newsdesk 0.2.0"`` (name and version from its meta,
+    read without spaCy); a model without a readable meta is named as given."""
+    directory = model_directory(model)
+    meta = read_meta(directory) if directory is not None else None
+    if meta is None or not meta.get("name"):
+        return str(model) if model is not None else BUNDLED_NAME
+    name = f"{meta.get('lang')}_{meta['name']}" if meta.get("lang") else str(meta["name"])
+    return f"{name} {meta['version']}" if meta.get("version") else name
+
+
+def model_tier(label: str) -> str:
+    """What a ``model_label`` means for a reader: "fast model", "accurate model (e5)", or the label
+    itself for any other pipeline ("" when there is none, as in an index written before it was stored)."""
+    name = label.split(" ", 1)[0]
+    if name == BUNDLED_NAME:
+        return "fast model"
+    if name == ACCURATE_NAME:
+        return "accurate model (e5)"
+    return label
 
 
 def analysis_signature(model: str | None = None) -> str:

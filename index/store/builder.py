@@ -332,6 +332,8 @@ def build_index(
 
             analyzer = ParallelAnalyzer(model, workers)
         signature = analyzer.signature
+        # the analyses' pipeline, as shown with each article and in the summary (read without loading it)
+        report.model = getattr(analyzer, "model_label", "")
 
         # 1. which files may have changed
         seen: set[str] = set()
@@ -456,7 +458,7 @@ def build_index(
 
             for analysis in analyzer.analyze_many(texts(), batch_size=batch_size):
                 work, article = pending.popleft()
-                batch.add(article_document(article, analysis, work.key, work.version))
+                batch.add(article_document(article, analysis, work.key, work.version, report.model))
                 report.articles += 1
                 counter.wrote()
                 work.remaining -= 1

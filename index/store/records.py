@@ -76,6 +76,7 @@ def main_place(analysis: Analysis) -> str:
 class StoredArticle:
     article: Article
     analysis: Analysis
+    model: str = ""  # the pipeline that made the analysis ("de_newsdesk 0.2.0"; "" in an older index)
 
 
 class Hit:
@@ -157,6 +158,7 @@ class BuildReport:
     articles_unchanged: int = 0  # in unchanged files
     articles_kept: int = 0  # committed by an interrupted earlier run from the same file content: not analysed again
     seconds: float = 0.0
+    model: str = ""  # the pipeline the index's analyses come from ("de_newsdesk 0.2.0")
 
     @property
     def ok(self) -> bool:
@@ -303,21 +305,25 @@ def _timex_of(row: list, text: str) -> Timex:
     return Timex(start, end, row[5] if len(row) > 5 else text[start:end], kind, value, mod or None)
 
 
-def _record(article: Article, analysis: Analysis) -> dict:
+def _record(article: Article, analysis: Analysis, model: str) -> dict:
     meta = article.to_dict()
     del meta["text"]
     text = article.text
-    return {
+    record = {
         "article": meta,
         "entities": [_entity_row(e, text) for e in analysis.entities],
         "timexes": [_timex_row(t, text) for t in analysis.timexes],
     }
+    if model:
+        record["model"] = model
+    return record
 
 
-def article_document(article: Article, analysis: Analysis, path: str, version: str = "") -> dict:
+def article_document(article: Article, analysis: Analysis, path: str, version: str = "", model: str = "") -> dict:
     """The Whoosh document (field -> value) for one analysed article read from the file ``path``.
 
-    ``version`` names the file content and analysis it was made from (``builder.file_version``).
+    ``version`` names the file content and analysis it was made from (``builder.file_version``),
+    ``model`` the pipeline that analysed it (``Analyzer.model_label``; kept in the record).
     """
     summary = ArticleSummary.of(article, analysis)
     entity_terms: list[str] = []
@@ -338,7 +344,7 @@ def article_document(article: Article, analysis: Analysis, path: str, version: s
         "publisher": article.publisher or "",
         "entity": "\n".join(entity_terms),
         "entity_key": "\n".join(" ".join(e.key.split()) for e in analysis.entities if e.key.strip()),
-        "record": _pack(_record(article, analysis)),
+        "record": _pack(_record(article, analysis, model)),
         "summary": json.dumps(summary.to_dict(), ensure_ascii=False),
         "sortdate": article.date.isoformat() if article.date else "",
         # vars(): the same object as Event.to_dict (dataclasses.asdict), without its deep copy
@@ -370,6 +376,12 @@ def decode_analysis(stored: dict, text: str, events: str) -> Analysis:
         [_timex_of(row, text) for row in record["timexes"]],
         decode_events(events),
     )
+
+
+def decode_model(stored: dict) -> str:
+    """The pipeline that analysed a stored document ("" when the index predates this record)."""
+    model = _unpack(stored["record"]).get("model")
+    return model if isinstance(model, str) else ""
 
 
 def decode_events(value: str) -> list[Event]:

@@ -40,6 +40,7 @@ from .records import (
     decode_article,
     decode_entities,
     decode_events,
+    decode_model,
     decode_summary,
 )
 from .schema import SCHEMA_VERSION
@@ -195,7 +196,8 @@ class Store:
             raise ArticleNotFoundError(article_id)
         stored = self._searcher.stored_fields(docnum)
         text = self._column("text")[docnum]
-        return StoredArticle(decode_article(stored, text), decode_analysis(stored, text, self._column("events")[docnum]))
+        return StoredArticle(decode_article(stored, text), decode_analysis(stored, text, self._column("events")[docnum]),
+                             decode_model(stored))
 
     # --- search -----------------------------------------------------------------------
 

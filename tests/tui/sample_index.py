@@ -127,14 +127,15 @@ def sample_articles() -> list[Article]:
     ]
 
 
-def write_sample_index(index_dir: Path, articles: list[Article] | None = None) -> Path:
-    """Write the sample articles (analysed by RuleAnalyzer) into a fresh index at ``index_dir``."""
+def write_sample_index(index_dir: Path, articles: list[Article] | None = None, model: str = "") -> Path:
+    """Write the sample articles (analysed by RuleAnalyzer) into a fresh index at ``index_dir``;
+    ``model`` is stored as the pipeline that analysed them ("": none, as in an older index)."""
     analyzer = RuleAnalyzer()
     index_dir = Path(index_dir)
     ix, _ = open_or_create(index_dir)
     write_info(index_dir, ["/corpus"], SCHEMA_VERSION)
     writer = ix.writer()
     for a in articles if articles is not None else sample_articles():
-        writer.add_document(**article_document(a, analyzer.analyze(a.text, a.date), a.source))
+        writer.add_document(**article_document(a, analyzer.analyze(a.text, a.date), a.source, model=model))
     writer.commit()
     return index_dir

@@ -253,7 +253,7 @@ class MainScreen(Screen):
         self.current = stored
         terms = self.search_results.terms if self.search_results is not None else []
         view = self.article_view
-        view.show(stored.article, stored.analysis, terms=terms)
+        view.show(stored.article, stored.analysis, terms=terms, model=stored.model)
         if terms:
             view.reveal_first_match()
         reader = self.query_one("#reader")

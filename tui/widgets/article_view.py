@@ -73,6 +73,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.article: Article | None = None
         self.analysis: Analysis = Analysis()
         self.terms: list[str] = []
+        self.model = ""  # the pipeline that analysed the article ("" when the index does not say)
         self.marked: tuple[int, int] | None = None
         self.cursor_index: int | None = None
         self._entities: list[Entity] = []
@@ -86,10 +87,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     # --- content -------------------------------------------------------------------------
 
-    def show(self, article: Article, analysis: Analysis, *, terms: list[str] | None = None) -> None:
-        """Show a new article from the top."""
+    def show(self, article: Article, analysis: Analysis, *, terms: list[str] | None = None, model: str = "") -> None:
+        """Show a new article from the top; ``model`` (the pipeline that made ``analysis``) is shown in its header."""
         self.article = article
         self.analysis = analysis
+        self.model = model
         self.terms = list(terms or [])
         self.marked = None
         self.cursor_index = None
@@ -102,6 +104,7 @@ class ArticleView(ScrollView, can_focus=True):
     def clear(self, message: str | None = None) -> None:
         self.article = None
         self.analysis = Analysis()
+        self.model = ""
         self._entities = []
         self.cursor_index = None
         self.marked = None
@@ -143,6 +146,7 @@ class ArticleView(ScrollView, can_focus=True):
                 terms=self.terms,
                 cursor=self.cursor_entity,
                 marked=self.marked,
+                model=self.model,
             )
         self._layout_width = -1
         self._relayout()

@@ -46,8 +46,9 @@ def write_article(path, title, body, date=None):
 class FakeAnalyzer:
     """Finds a fixed list of names and ISO dates; counts how many texts it analysed."""
 
-    def __init__(self, signature: str = "fake-1"):
+    def __init__(self, signature: str = "fake-1", model_label: str = "de_fake 1.0"):
         self.signature = signature
+        self.model_label = model_label
         self.calls = 0
 
     def analyze(self, text: str, date) -> Analysis:

@@ -310,3 +310,22 @@ def test_a_linked_file_is_named_by_its_link_and_identified_by_its_target(tmp_pat
     build_index([corpus], tmp_path / "ix", analyzer=fa)
     store.refresh()
     assert [s.title for s in store.list_articles(0, 10)] == ["Zweiter"]
+
+
+def test_each_article_records_the_model_that_analysed_it(corpus, tmp_path):
+    r = build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer("v1", model_label="de_fast 1.0"))
+    assert r.model == "de_fast 1.0"
+    store = Store.open(tmp_path / "ix")
+    assert {store.get_article(i).model for i in ids(store)} == {"de_fast 1.0"}
+    # another model (another signature): every article is analysed again and says so
+    r = build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer("v2", model_label="de_slow 2.0"))
+    assert r.model == "de_slow 2.0" and r.updated == 3
+    store = Store.open(tmp_path / "ix")
+    assert {store.get_article(i).model for i in ids(store)} == {"de_slow 2.0"}
+
+
+def test_an_index_written_before_models_were_recorded_names_none(tmp_path):
+    from .helpers import article, write_index
+
+    write_index(tmp_path / "ix", [article("alt", "Alt", "Putin in Wien.")])
+    assert Store.open(tmp_path / "ix").get_article("alt").model == ""
