@@ -307,8 +307,6 @@ def _build(corpus, index_dir, model, quiet: bool, max_bytes: int | None = None, 
 
 def _print_report(report, console) -> None:
     line = report.summary()
-    if report.model:
-        line += f" · {report.model}"
     if report.articles:
         line += f" · {report.articles:,} analysed in {report.seconds:.1f} s"
     if report.skipped:

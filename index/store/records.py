@@ -169,12 +169,13 @@ class BuildReport:
         return bool(self.added or self.updated or self.removed)
 
     def summary(self) -> str:
-        """One line for people: "998 added from 1 file", "index up to date (998 articles in 1 file)"."""
+        """One line for people: "998 added from 1 file · de_newsdesk 0.2.0", "index up to date (998 articles in
+        1 file) · de_newsdesk 0.2.0" (the model: what the index's analyses come from, when known)."""
         files = self.added + self.updated + self.removed
         if not files:
             held = self.unchanged
             return (f"index up to date ({_count(self.articles_unchanged, 'article')} in {_count(held, 'file')})"
-                    if held else "index up to date")
+                    + self._by_model() if held else "index up to date")
         parts = [f"{n:,} {what}" for n, what in ((self.articles_added, "added"), (self.articles_updated, "updated"),
                                                   (self.articles_removed, "removed")) if n]
         line = (", ".join(parts) or "nothing new") + f" from {_count(files, 'file')}"
@@ -182,7 +183,10 @@ class BuildReport:
             line += f" (resumed: {self.articles_kept:,} were indexed already)"
         if self.unchanged:
             line += f"; {_count(self.articles_unchanged, 'article')} in {_count(self.unchanged, 'file')} unchanged"
-        return line
+        return line + self._by_model()
+
+    def _by_model(self) -> str:
+        return f" · {self.model}" if self.model else ""
 
 
 def _count(n: int, noun: str) -> str:

@@ -38,9 +38,9 @@ def run(capsys, *argv):
 def test_index_then_search(capsys, corpus):
     code, out, err = run(capsys, "index", str(corpus))
     assert code == 0
-    assert out.startswith("2 added from 2 files · 2 analysed in ")
+    assert out.startswith("2 added from 2 files · de_fake 1.0 · 2 analysed in ")
     code, out, err = run(capsys, "index", str(corpus))
-    assert code == 0 and out == "index up to date (2 articles in 2 files)\n"
+    assert code == 0 and out == "index up to date (2 articles in 2 files) · de_fake 1.0\n"
     code, out, err = run(capsys, "search", "Gespräch", str(corpus))
     assert code == 0
     assert out.splitlines()[:2] == ["1 result", "1. Gespräche in Budapest  2025-10-21"]
@@ -149,7 +149,8 @@ def test_analyze_jsonl_keeps_going_after_broken_lines(capsys, monkeypatch):
     assert rows[0]["events"][0]["date"] == "2025-11-08"
     assert "error" in rows[1] and "error" in rows[2] and "error" in rows[3]
     assert rows[4]["entities"][0]["text"] == "Trump"
-    assert set(rows[4]) == {"id", "entities", "timexes", "events"}
+    assert set(rows[4]) == {"id", "model", "entities", "timexes", "events"}
+    assert {r["model"] for r in rows if "error" not in r} == {"de_fake 1.0"}
     assert [l.split(":")[0] for l in err.splitlines()] == ["line 2", "line 3", "line 4"]
     assert code == 1
 
@@ -158,8 +159,10 @@ def test_analyze_file(capsys, corpus):
     code, out, err = run(capsys, "analyze", str(corpus / "a.txt"))
     assert code == 0
     assert "Gespräche in Budapest" in out and "PER:Wladimir Putin" in out and "2025-11-08" in out
+    assert "analysed with de_fake 1.0" in out
     code, out, err = run(capsys, "analyze", str(corpus / "a.txt"), "--json")
     assert json.loads(out)["entities"][0]["text"] == "Wladimir Putin"
+    assert json.loads(out)["model"] == "de_fake 1.0"
     code, out, err = run(capsys, "analyze")
     assert code == 2
 
@@ -304,7 +307,7 @@ def test_index_progress_counts_articles_on_a_terminal(capsys, tmp_path, monkeypa
     monkeypatch.setattr(builder.BuildProgress, "describe", describe)
     code, out, err = run(capsys, "index", str(jsonl))
     assert code == 0
-    assert out.startswith("30 added from 1 file · 30 analysed in ")
+    assert out.startswith("30 added from 1 file · de_fake 1.0 · 30 analysed in ")
     assert seen and all("/30 articles" in line for line in seen)  # counted in articles from the start
     assert seen[-1].startswith("30/30 articles")
     assert "articles" in screen.getvalue() and "files" not in screen.getvalue()
@@ -319,3 +322,22 @@ def test_search_unclosed_phrase_and_umlaut_spellings(capsys, corpus):
     assert "no closing quote" in json.loads(out)["note"]
     code, out, err = run(capsys, "search", "Gespraeche", str(corpus))
     assert code == 0 and out.startswith("1 result") and not err
+
+
+def test_analyze_names_the_tier_of_newsdesks_models(capsys, corpus, monkeypatch):
+    from newsdesk.index.analysis.signature import model_label
+    from tests.index.store.helpers import FakeAnalyzer
+
+    accurate = model_label("de_newsdesk_e5")
+    monkeypatch.setattr(cli, "_make_analyzer", lambda model, workers=1: FakeAnalyzer(model_label=accurate))
+    code, out, err = run(capsys, "analyze", str(corpus / "a.txt"))
+    assert code == 0 and f"analysed with {accurate} (accurate model (e5))" in out
+
+
+def test_analyzers_label_the_model_they_were_given():
+    from newsdesk.index.analysis.analyzer import Analyzer
+    from newsdesk.index.analysis.parallel import ParallelAnalyzer
+    from newsdesk.index.analysis.signature import model_label
+
+    for model in (None, "de_newsdesk_e5"):
+        assert Analyzer(model).model_label == ParallelAnalyzer(model, 1).model_label == model_label(model)

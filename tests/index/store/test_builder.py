@@ -200,13 +200,13 @@ def test_jsonl_progress_total_and_summary_count_articles(tmp_path):
     seen = []
     r = build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=FakeAnalyzer(), progress=seen.append)
     assert {p.articles_total for p in seen} == {40}  # known from the start, not "0/?"
-    assert (r.articles_added, r.added, r.summary()) == (40, 1, "40 added from 1 file")
+    assert (r.articles_added, r.added, r.summary()) == (40, 1, "40 added from 1 file · de_fake 1.0")
     r = build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=FakeAnalyzer())
-    assert r.summary() == "index up to date (40 articles in 1 file)"
+    assert r.summary() == "index up to date (40 articles in 1 file) · de_fake 1.0"
     _jsonl(tmp_path / "news.jsonl", 40, start=2)  # two gone, two new, 38 rewritten
     r = build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=FakeAnalyzer())
     assert (r.articles_added, r.articles_updated, r.articles_removed) == (2, 38, 2)
-    assert r.summary() == "2 added, 38 updated, 2 removed from 1 file"
+    assert r.summary() == "2 added, 38 updated, 2 removed from 1 file · de_fake 1.0"
 
 
 def test_interrupted_jsonl_resumes_where_it_stopped(tmp_path):
@@ -222,7 +222,7 @@ def test_interrupted_jsonl_resumes_where_it_stopped(tmp_path):
     r = build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=fa, progress=seen.append)
     assert fa.calls == 20  # the ten committed articles are not analysed again
     assert (r.articles_added, r.articles_kept) == (20, 10)
-    assert r.summary() == "20 added from 1 file (resumed: 10 were indexed already)"
+    assert r.summary() == "20 added from 1 file (resumed: 10 were indexed already) · de_fake 1.0"
     assert {p.articles_kept for p in seen} == {10} and seen[-1].articles_total == 20
     assert "(10 indexed before)" in seen[-1].describe()
     store.refresh()
@@ -263,6 +263,11 @@ def test_report_summary_lines():
 
     assert BuildReport().summary() == "index up to date"
     assert BuildReport(added=1, articles_added=998).summary() == "998 added from 1 file"
+    assert (BuildReport(added=1, articles_added=998, model="de_newsdesk 0.2.0").summary()
+            == "998 added from 1 file · de_newsdesk 0.2.0")
+    assert (BuildReport(unchanged=1, articles_unchanged=998, model="de_newsdesk 0.2.0").summary()
+            == "index up to date (998 articles in 1 file) · de_newsdesk 0.2.0")
+    assert BuildReport(model="de_newsdesk 0.2.0").summary() == "index up to date"
     r = BuildReport(updated=2, removed=1, unchanged=3, articles_updated=5, articles_removed=4, articles_unchanged=7)
     assert r.summary() == "5 updated, 4 removed from 3 files; 7 articles in 3 files unchanged"
     p = BuildProgress(1, 0, 412, 998, seconds=14.17)
