@@ -100,3 +100,17 @@ def test_empty_state_narrow(snap_compare):
 
     missing = Path("/nonexistent/newsdesk-index")  # a fixed path: the message names it
     assert snap_compare(NewsdeskApp(None, missing), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_article_header_names_the_model(snap_compare, tmp_path):
+    from newsdesk.tui.app import NewsdeskApp
+    from tests.tui.sample_index import write_sample_index
+
+    # a fixed label as an index stores it (not read from the model's meta: a retrained model keeps this snapshot)
+    app = NewsdeskApp(None, write_sample_index(tmp_path / "index", model="de_newsdesk 0.2.0"))
+
+    async def run_before(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
