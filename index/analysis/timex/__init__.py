@@ -54,7 +54,7 @@ from .ranges import pair_ranges
 from .tense import FUTURE, NEUTRAL, PAST, sentence_bounds, tense_direction
 
 # Part of the analyzer signature: bump when the output of ``tag`` changes.
-TAGGER_VERSION = "timex-de-4"
+TAGGER_VERSION = "timex-de-5"
 
 __all__ = [
     "TAGGER_VERSION", "tag", "find_candidates", "Candidate", "sentence_bounds",

@@ -31,6 +31,8 @@ _IN_PASSING_AFTER = re.compile(r"\s*(?:/\d|\)|[-–]\d|,\s*\d)")
 _STORY_YEAR_BEFORE = re.compile(r"(?:[Jj]ahr(?:e|es|s)?\s+|^|\n|[.!?]\s+)\s*$")
 # How far (characters) a year written out keeps dating the year-less dates after it.
 STORY_REACH = 3000
+# how far back a clock time without a day looks for the day of the story told before it
+CLOCK_STORY_REACH = 600
 # A text that has written out this many years, (almost) none of them within a year of the
 # publication date, tells a history: its own last year dates what follows, however far.
 HISTORY_YEARS = 3
@@ -217,6 +219,9 @@ class Resolver:
         self._ref_day_pos = -1
         self._ref_month: tuple[int, int] | None = None  # last month, for "in der ersten Woche"
         self._ref_year: int | None = None  # last year named, for "im selben Jahr"
+        # the morning after the last night named ("in der Nacht auf Montag": Monday), for "gegen 2 Uhr"
+        self._night_morning: date | None = None
+        self._night_pos = -1
         self._sent_cache: tuple[int, int] | None = None
         # The story's own time: the year (and month) of the last expression that wrote a year out
         # ("am 19. September 1985", "im Sommer 2010"), and where it ended.  Year-less dates near it
@@ -252,6 +257,22 @@ class Resolver:
             if not same_sentence or self._sentence(c)[0] <= self._ref_day_pos - 1:
                 return self._ref_day
         return self.dct
+
+    def _story_clock_day(self, c: Candidate, hour: int) -> date | None:
+        """The day of a clock time whose sentence names no day, in a clause that tells the past:
+        the day of the story told just before (within ``CLOCK_STORY_REACH`` characters), when it
+        lies before the publication date. "In der Nacht auf Montag brannte eine Halle ... Die
+        Feuerwehr rückte gegen 2 Uhr aus": Monday; "Am Sonntag ... Gegen 14 Uhr ...": Sunday."""
+        if self.dct is None or self._direction(c) != PAST:
+            return None
+        night = self._night_morning is not None and c.start - self._night_pos <= CLOCK_STORY_REACH
+        if night and self._night_pos >= self._ref_day_pos:
+            d = self._night_morning if hour < 12 else self._night_morning - timedelta(days=1)
+        elif self._ref_day is not None and c.start - self._ref_day_pos <= CLOCK_STORY_REACH:
+            d = self._ref_day
+        else:
+            return None
+        return d if d < self.dct else None
 
     def _remember_day(self, d: date, c: Candidate) -> None:
         self._ref_day, self._ref_day_pos = d, c.end
@@ -295,6 +316,10 @@ class Resolver:
                 return None
             if y < self.dct.year and self._direction(c) == FUTURE:
                 return None  # "soll Anfang Dezember einsatzbereit sein": the coming December
+            if y > self.dct.year and self._story_pos < self._sentence(c)[0]:
+                # a future year is a plan, not a narrative: "ab dem 1. Januar 2024 ... Die erste
+                # Lesung ist für den 23. Juni geplant" is the coming 23 June
+                return None
         return y
 
     def _place_month(self, month: int, direction: int) -> int | None:
@@ -637,6 +662,8 @@ class Resolver:
         if ahead is not None:
             return f"{ahead}T{hour:02d}:{minute:02d}"
         d = self._anchor_day(c, same_sentence=True)
+        if d is not None and d == self.dct:
+            d = self._story_clock_day(c, hour) or d
         day = d.isoformat() if d else "XXXX-XX-XX"
         return f"{day}T{hour:02d}:{minute:02d}"
 
@@ -682,6 +709,8 @@ class Resolver:
             wd = WEEKDAYS[m["nwd"].lower()]
             nd = self._place_weekday(wd, self._direction(c))
             d = None if nd is None else nd - timedelta(days=1)
+            if nd is not None:
+                self._night_morning, self._night_pos = nd, c.end
             code = "NI"
         elif m["dpmid"]:
             day = d.isoformat() if d else "XXXX-XX-XX"
