@@ -30,7 +30,10 @@ from typing import TYPE_CHECKING, Sequence
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["MAX_LINE_WORDS", "Fields", "Parsed", "fields_of", "headline", "noun_groups", "parse", "subject_of"]
+__all__ = [
+    "MAX_LINE_WORDS", "Fields", "Parsed", "fields_of", "headline", "noun_groups", "object_antecedents", "parse",
+    "subject_of",
+]
 
 MAX_LINE_WORDS = 12
 
@@ -52,6 +55,12 @@ _DURATION_OPENERS = frozenset({"nach", "vor", "seit", "binnen", "innerhalb"})
 _ATTACHING = frozenset({"über", "zwischen", "gegen", "von", "zur", "zum"})
 _LOCAL = frozenset({"in", "im", "nach", "aus", "am", "an", "auf", "bei", "vor", "ins"})
 _QUOTE_MARKS = frozenset("„“”\"'»«‚‘’")
+# adverbs that change what the verb says and stay with it ("will sie wieder aufbauen")
+_KEPT_ADVERBS = frozenset({"wieder", "erneut", "zurück", "erstmals", "endgültig"})
+# an object pronoun and the article of the noun it can stand for ("Die Halle ... will sie aufbauen")
+_PRONOUN_ARTICLES = {"es": frozenset({"das"}), "sie": frozenset({"die"}), "ihn": frozenset({"der"})}
+# verbs with an "es" that stands for nothing ("gibt es", "geht es um")
+_EXPLETIVE_ES_VERBS = frozenset("gibt gab gäbe geht ging hieß heißt handelt handelte kommt kam".split())
 # nouns that stand next to a date and are not the object of anything ("gegen 22 Uhr Ortszeit")
 _DATE_NOUNS = frozenset({"ortszeit", "uhr", "mez", "mesz", "utc"})
 _KEPT_DETERMINERS = frozenset(
@@ -368,6 +377,34 @@ def parse(clause: Sequence["Token"], skip: set[int] = frozenset(), before: Seque
     return Parsed(tokens, f, subject, others)
 
 
+def object_antecedents(parsed: Parsed, previous: "Parsed | None") -> dict[int, str]:
+    """Object pronouns of a clause ("es", "sie", "ihn") and the noun they stand for: the subject of
+    the sentence before when its article fits ("Die Halle war eröffnet worden. Der Besitzer will
+    sie wieder aufbauen" -> {sie: "Halle"}). Only pronouns after the finite verb of a clause with a
+    participle or infinitive, not the clause's own subject, not the "es" of "gibt es"."""
+    f = parsed.fields
+    if f.finite is None or not f.right or previous is None or previous.subject is None:
+        return {}
+    if f.finite.lower_ in _EXPLETIVE_ES_VERBS:
+        return {}
+    antecedent = previous.subject
+    article = antecedent.tokens[0].lower_
+    head = antecedent.head
+    if len(antecedent.tokens) < 2 or head.tag_ != "NN":
+        return {}
+    subject_ids = {t.i for t in parsed.subject.tokens} if parsed.subject is not None else set()
+    if subject_ids & {t.i for t in antecedent.tokens}:
+        return {}
+    if parsed.subject is not None and parsed.subject.head.lower_ == head.lower_:
+        return {}
+    out: dict[int, str] = {}
+    for t in f.mittelfeld:
+        if t.tag_ == "PPER" and t.i not in subject_ids and article in _PRONOUN_ARTICLES.get(t.lower_, ()):
+            out[t.i] = " ".join(x.text for x in _display(antecedent))
+            break
+    return out
+
+
 def headline(
     clause: Sequence["Token"],
     skip: set[int] = frozenset(),
@@ -377,6 +414,7 @@ def headline(
     names: set[int] = frozenset(),
     core_only: bool = False,
     parsed: "Parsed | None" = None,
+    pronoun_objects: "dict[int, str] | None" = None,
 ) -> str:
     """The clause as a headline fragment ("" when nothing fits).
 
@@ -386,7 +424,8 @@ def headline(
     first of two coordinated clauses ("Eurosur steht am Mittwoch zur Abstimmung und soll ...");
     ``names``: indices of tokens inside named entities ("im Weißen Haus" names a place);
     ``core_only``: subject and verb alone ("Trump hatte gesagt"), for a line that goes on with
-    what was said; ``parsed``: ``parse(clause, skip, before)`` when the caller has it.
+    what was said; ``parsed``: ``parse(clause, skip, before)`` when the caller has it;
+    ``pronoun_objects``: what to write for object pronouns (``object_antecedents``).
     """
     if parsed is None:
         parsed = parse(clause, skip, before)
@@ -443,6 +482,14 @@ def headline(
         and len(_display(objects[0])) + len(named[0].tokens) < 6
     ):
         objects = sorted(objects + named[:1], key=lambda g: g.tokens[0].i)
+    present = {t.i for g in objects for t in g.tokens}
+    extra = [Group([t], False, None) for t in f.mittelfeld if t.i in (pronoun_objects or {}) and t.i not in present]
+    if not extra and not objects and f.right and f.finite.lower_ not in _EXPLETIVE_ES_VERBS:
+        # "Die Stadt hatte es gekauft": an object "es" is better than no object
+        extra = [t for t in f.mittelfeld if t.lower_ == "es" and t.tag_ == "PPER"][:1]
+        extra = [Group(extra, False, None)] if extra and subject is not None else []
+    if extra:
+        objects = sorted(objects + extra, key=lambda g: g.tokens[0].i)[:2]
     finite = f.finite
     reflexive = next((t for t in f.mittelfeld if t.tag_ == "PRF"), None)
     negation = next((t for t in tokens if t.tag_ == "PTKNEG"), None)
@@ -474,11 +521,17 @@ def headline(
         objects, predicate = [], []
     for g in objects:
         toks = _display(g)
+        if pronoun_objects and len(g.tokens) == 1 and g.tokens[0].i in pronoun_objects:
+            body.extend(pronoun_objects[g.tokens[0].i].split())
+            continue
         if g.governed and g.preposition is not None:
             toks = [g.preposition] + list(g.tokens)
         body.extend(t.text for t in toks)
     body.extend(t.text for t in predicate)
     tail = [t.text.lower() if t.is_sent_start and t.tag_ in VERB_TAGS else t.text for t in right] + particle_words
+    adverbs = [t.text for t in f.mittelfeld if t.tag_ == "ADV" and t.lower_ in _KEPT_ADVERBS][:1]
+    if right or particle_words:
+        tail = adverbs + tail
     if negation is not None:
         tail = [negation.text] + tail
     room = MAX_LINE_WORDS - len(words) - len(tail)

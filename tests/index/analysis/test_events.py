@@ -457,3 +457,25 @@ def test_a_verb_final_clause_puts_its_finite_verb_second():
     )
     (event,) = extract_events(doc, [timex_at(doc, "Donnerstag", "2024-06-06")], [])
     assert event.what == "Schulen bleiben geschlossen"
+
+
+@pytest.mark.parametrize("previous, sentence, phrase, value, what", [
+    ("Die/ART Halle/NN war/VAFIN eröffnet/VVPP worden/VAPP ./$.",
+     "Der/ART Besitzer/NN will/VMFIN sie/PPER bis/APPR zum/APPRART Sommer/NN wieder/ADV aufbauen/VVINF ./$.",
+     "bis zum Sommer", "2023-SU", "Besitzer will Halle wieder aufbauen"),
+    ("Das/ART Gebäude/NN war/VAFIN ein/ART Lagerhaus/NN ./$.",
+     "Die/ART Stadt/NN hatte/VAFIN es/PPER 2012/CARD gekauft/VVPP ./$.",
+     "2012", "2012", "Stadt hatte Gebäude gekauft"),
+    # an article that does not fit keeps the pronoun
+    ("Der/ART Plan/NN war/VAFIN fertig/ADJD ./$.",
+     "Die/ART Stadt/NN hatte/VAFIN es/PPER 2012/CARD gekauft/VVPP ./$.",
+     "2012", "2012", "Stadt hatte es gekauft"),
+    ("Der/ART Plan/NN war/VAFIN fertig/ADJD ./$.",
+     "Die/ART Stadt/NN hatte/VAFIN ihn/PPER 2012/CARD gekauft/VVPP ./$.",
+     "2012", "2012", "Stadt hatte Plan gekauft"),
+])
+def test_an_object_pronoun_is_written_as_the_subject_of_the_sentence_before(previous, sentence, phrase, value, what):
+    doc = make_doc(previous + " || " + sentence)
+    (event,) = extract_events(doc, [timex_at(doc, phrase, value)], entities_of(doc))
+    assert event.what == what
+
