@@ -66,6 +66,7 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 from newsdesk.index.analysis.captions import is_caption as is_caption_text
 from newsdesk.index.analysis.headline import (
     MAX_LINE_WORDS,
+    attribute_line,
     Group,
     Parsed,
     fields_of,
@@ -625,7 +626,7 @@ class _Context:
         who, subject_name = self._who(parsed, start, end)
         names = {t.i for t in part if self._in_entity(t)}
         pronoun_objects = self._pronoun_objects(parsed, sent_tokens)
-        what = headline(
+        what = attribute_line(part, skip) or headline(
             part, skip, before, subject_name, inherited, names, parsed=parsed, pronoun_objects=pronoun_objects
         ) or " ".join(
             self.text[start:end].split()[:MAX_LINE_WORDS]

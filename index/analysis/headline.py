@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
-    "MAX_LINE_WORDS", "Fields", "Parsed", "fields_of", "headline", "noun_groups", "object_antecedents", "parse",
-    "subject_of",
+    "MAX_LINE_WORDS", "Fields", "Parsed", "attribute_line", "fields_of", "headline", "noun_groups",
+    "object_antecedents", "parse", "subject_of",
 ]
 
 MAX_LINE_WORDS = 12
@@ -403,6 +403,90 @@ def object_antecedents(parsed: Parsed, previous: "Parsed | None") -> dict[int, s
             out[t.i] = " ".join(x.text for x in _display(antecedent))
             break
     return out
+
+
+_ATTRIBUTE_OPENERS = frozenset({"ART", "PDAT", "PPOSAT", "PIAT"})
+_INFLECTIONS = ("en", "em", "er", "es", "e")
+
+
+def _participle_of(adjective: "Token") -> str | None:
+    """The past participle an attributive adjective inflects ("getretenen" -> "getreten",
+    "beschlossene" -> "beschlossen", "gegründeten" -> "gegründet"); None for other adjectives."""
+    low = adjective.text
+    for ending in _INFLECTIONS:
+        if low.endswith(ending):
+            stem = low[: -len(ending)]
+            break
+    else:
+        return None
+    if not stem.endswith(("t", "en")) or len(stem) < 5:
+        return None
+    core = stem.lower()
+    for prefix in ("ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "mit", "nach", "vor", "zu", "zurück", "statt"):
+        if core.startswith(prefix + "ge"):
+            core = core[len(prefix):]
+            break
+    if core.startswith("ge") or core.endswith("iert") or core.startswith(("be", "er", "ver", "zer", "ent", "über")):
+        return stem
+    return None
+
+
+def _genitive_s(noun: str) -> bool:
+    """A genitive "-s" that can go ("Menschenrechtspakts", "Vereins"; not "Paktes", "Kurs")."""
+    return len(noun) > 5 and noun.endswith("s") and noun[-2] not in "esßxzu"
+
+
+def attribute_line(clause: Sequence["Token"], skip: set[int]) -> str:
+    """A date inside an attributive participle ("des am 23. 3. 1976 für Deutschland in Kraft
+    getretenen Menschenrechtspakts der UNO", "der 2012 gegründete Verein") dates what the
+    participle says of its noun, not the clause around it: "Menschenrechtspakts der UNO für
+    Deutschland in Kraft getreten". "" when the date stands elsewhere."""
+    toks = [t for t in clause if not t.is_space]
+    first = next((n for n, t in enumerate(toks) if t.i in skip), None)
+    if first is None:
+        return ""
+    k = first - 1
+    if k >= 0 and toks[k].tag_ in ("APPR", "APPRART") and toks[k].lower_ not in ("bis", "seit", "von", "ab"):
+        k -= 1
+    if k < 0 or toks[k].tag_ not in _ATTRIBUTE_OPENERS:
+        return ""
+    n = first
+    while n < len(toks) and toks[n].i in skip:
+        n += 1
+    modifiers: list["Token"] = []
+    while n < len(toks) and toks[n].tag_ not in ("ADJA",) and len(modifiers) < 6:
+        t = toks[n]
+        if _is_punct(t) or t.tag_ in VERB_TAGS or t.tag_ in _SUBORDINATOR or t.tag_ in ("KON", "PTKNEG"):
+            return ""
+        modifiers.append(t)
+        n += 1
+    if n >= len(toks) or toks[n].tag_ != "ADJA":
+        return ""
+    participle = _participle_of(toks[n])
+    if participle is None:
+        return ""
+    n += 1
+    while n < len(toks) and toks[n].tag_ == "ADJA":
+        n += 1
+    if n >= len(toks) or toks[n].tag_ not in _NOUN:
+        return ""
+    head = [toks[n]]
+    n += 1
+    while n < len(toks) and toks[n].tag_ in _NOUN:
+        head.append(toks[n])
+        n += 1
+    # a genitive attribute stays with its noun ("Menschenrechtspakts der UNO")
+    if n + 1 < len(toks) and toks[n].tag_ == "ART" and toks[n].lower_ in _GENITIVE_ARTICLES:
+        end = _group_end(toks, n)
+        if end > n + 1 and all(t.tag_ in _PRENOMINAL or t.tag_ in _NOUN for t in toks[n:end]):
+            head.extend(toks[n:end])
+    names = [t.text for t in head]
+    if toks[k].lower_ in ("des", "eines") and head[0].tag_ == "NN" and _genitive_s(head[0].text):
+        names[0] = head[0].text[:-1]  # "des ... Menschenrechtspakts": the noun as a headline names it
+    words = names + [t.text for t in modifiers] + [participle]
+    if len(words) > MAX_LINE_WORDS:
+        words = [t.text for t in head][: MAX_LINE_WORDS - 1] + [participle]
+    return " ".join(words)
 
 
 def headline(

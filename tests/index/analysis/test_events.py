@@ -479,3 +479,19 @@ def test_an_object_pronoun_is_written_as_the_subject_of_the_sentence_before(prev
     (event,) = extract_events(doc, [timex_at(doc, phrase, value)], entities_of(doc))
     assert event.what == what
 
+
+
+@pytest.mark.parametrize("sentence, phrase, value, what", [
+    ("Er/PPER ignoriert/VVFIN Art./NN 1/CARD des/ART am/APPRART 23./CARD 3./CARD 1976/CARD für/APPR "
+     "Deutschland/NE/LOC in/APPR Kraft/NN getretenen/ADJA Menschenrechtspakts/NN der/ART UNO/NE/ORG ./$.",
+     "23. 3. 1976", "1976-03-23", "Menschenrechtspakt der UNO für Deutschland in Kraft getreten"),
+    ("Die/ART im/APPRART Mai/NN beschlossene/ADJA Reform/NN der/ART Pflege/NN wird/VAFIN teurer/ADJD ./$.",
+     "Mai", "2024-05", "Reform der Pflege beschlossen"),
+    # an adjective that is no participle, and a date outside an attribute, keep the clause's line
+    ("Die/ART im/APPRART Mai/NN neue/ADJA Reform/NN wird/VAFIN teurer/ADJD ./$.",
+     "Mai", "2024-05", "neue Reform wird teurer"),
+])
+def test_a_date_inside_a_participle_attribute_dates_what_the_participle_says(sentence, phrase, value, what):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, phrase, value)], entities_of(doc))
+    assert event.what == what
