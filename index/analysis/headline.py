@@ -49,6 +49,8 @@ _COORDINATOR = frozenset({"und", "oder", "sowie", "aber", "doch", "sondern", "de
 _NOT_SUBJECT_ARTICLES = frozenset({"den", "dem", "des", "einen", "einem", "eines", "einer"})
 _NOT_SUBJECT_RELATIVES = frozenset({"den", "dem", "denen", "deren", "dessen"})
 _GENITIVE_ARTICLES = frozenset({"des", "der"})
+# articles that open a genitive attribute right after a noun ("zur Abhaltung einer Volksbefragung")
+_ATTRIBUTE_GENITIVE_ARTICLES = _GENITIVE_ARTICLES | {"eines", "einer"}
 _SUBJECT_PRONOUNS = frozenset({"ich", "du", "er", "sie", "wir", "ihr", "man", "beide", "alle"})
 _COPULA = frozenset("ist sind war waren sei seien wäre wären bleibt bleiben blieb blieben wird werden wurde wurden".split())
 _DURATION_OPENERS = frozenset({"nach", "vor", "seit", "binnen", "innerhalb"})
@@ -212,7 +214,9 @@ def noun_groups(tokens: Sequence["Token"]) -> list[Group]:
                 break
             end = nxt
         # a genitive attribute ("die Zahl der Opfer") or a name after "von" ("Seligsprechung von Papst ...")
-        while end + 1 < len(toks) and toks[end].lower_ in _GENITIVE_ARTICLES and toks[end].tag_ == "ART":
+        while end + 1 < len(toks) and toks[end].lower_ in _ATTRIBUTE_GENITIVE_ARTICLES and toks[end].tag_ == "ART" and (
+            toks[end - 1].tag_ in _NOUN
+        ):
             nxt = _group_end(toks, end)
             if nxt <= end + 1:
                 break

@@ -495,3 +495,12 @@ def test_a_date_inside_a_participle_attribute_dates_what_the_participle_says(sen
     doc = make_doc(sentence)
     (event,) = extract_events(doc, [timex_at(doc, phrase, value)], entities_of(doc))
     assert event.what == what
+
+
+def test_a_genitive_with_an_indefinite_article_belongs_to_its_noun():
+    doc = make_doc(
+        "Der/ART Rat/NN stimmte/VVFIN am/APPRART Dienstag/NN für/APPR die/ART Abhaltung/NN einer/ART "
+        "Volksbefragung/NN ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Dienstag", "2016-01-12")], entities_of(doc))
+    assert event.what == "Rat stimmte für die Abhaltung einer Volksbefragung"
