@@ -14,6 +14,7 @@ and ordinals such as ``8.`` together):
   opener follows (``... in Raum Nr. 5. Das Treffen ...``); a year or a full date with
   a full stop before a capitalised word ends the sentence (``am 19. September 1985.
   Zuletzt ...``, ``am 3.10.2025. Danach``): nobody writes the 1985th;
+* a full stop glued to the last part of a dotted abbreviation (``A.d.R.``) does not end it;
 * the full stop of an abbreviation before a number (``Speckbacherstr. 24``, ``Art. 1 des
   Paktes``) never ends a sentence;
 * abbreviations that may close a sentence (``Washington, D.C.``, ``480 v. Chr.``,
@@ -61,6 +62,8 @@ _CLOSING_ABBREVIATIONS = {"D.C.", "Chr.", "usw.", "etc.", "u.ä.", "u.Ä.", "ff.
 _BEFORE_NUMBER_ABBREVIATIONS = frozenset(
     "art abs nr bd s kap ziff tel pkt lit abb tab fig pos zl az hnr str".split()
 )
+# the last part of an abbreviation written with dots and no spaces ("A.d.R." -> "A.d" "." "R.")
+_GLUED_ABBREVIATION_PART = re.compile(r"^[A-Za-zÄÖÜäöü]{1,3}\.$")
 _SENTENCE_OPENERS = {
     "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Er", "Sie", "Es", "Ich",
     "Wir", "Ihr", "Man", "Dies", "Diese", "Dieser", "Dieses", "Doch", "Aber", "Und", "Dann", "Damit", "Dabei",
@@ -109,6 +112,8 @@ def sentence_starts(words: list[str], spaces: list[str], doc_text: str | None = 
             end = i + 1  # "Europäische Flüchtlingspolitik:  In der EU ..."
         elif text == "." and i > 0 and not spaces[i - 1] and _abbreviation_before_number(i, words):
             end = None  # "Horazstr. 18", "aus Art. 1 des Paktes"
+        elif text == "." and not spaces[i] and i + 1 < n and _GLUED_ABBREVIATION_PART.match(words[i + 1]):
+            end = None  # "A.d.R." split as "A.d", ".", "R.": one abbreviation
         elif text in _ENDS:
             j = i + 1
             while j < n and (words[j] in _ENDS or (not spaces[j - 1] and _is_closing(j, words, spaces))):

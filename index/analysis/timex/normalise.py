@@ -31,6 +31,11 @@ _IN_PASSING_AFTER = re.compile(r"\s*(?:/\d|\)|[-–]\d|,\s*\d)")
 _STORY_YEAR_BEFORE = re.compile(r"(?:[Jj]ahr(?:e|es|s)?\s+|^|\n|[.!?]\s+)\s*$")
 # How far (characters) a year written out keeps dating the year-less dates after it.
 STORY_REACH = 3000
+# A holiday named after a church, a parish or a street is part of that name
+_HOLIDAY_AS_NAME_BEFORE = re.compile(
+    r"\b(?:Pfarre|Pfarrei|Pfarrkirche|Kirche|Kapelle|Dom|Münster|Kloster|Stift|Basilika|Wallfahrtskirche|"
+    r"Pfarrgemeinde|Seelsorgeeinheit|Schule|Kindergarten|Gymnasium|Krankenhaus|Spital)\s+(?:zu\s+|zur\s+)?$"
+)
 # how far back a clock time without a day looks for the day of the story told before it
 CLOCK_STORY_REACH = 600
 # A text that has written out this many years, (almost) none of them within a year of the
@@ -1039,6 +1044,9 @@ class Resolver:
 
     def _holiday(self, c, m):
         name = re.sub(r"\s+", " ", m["hol"]).lower()
+        if not m["hyear"] and _HOLIDAY_AS_NAME_BEFORE.search(self._before(c, 30)):
+            # "Pfarre Maria Himmelfahrt", "Kirche Mariä Himmelfahrt": a name, no day of the calendar
+            return "DATE", "XXXX-XX-XX", None
         if m["hyear"]:
             years = [int(m["hyear"])]
         elif self.dct is None:

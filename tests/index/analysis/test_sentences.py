@@ -82,3 +82,8 @@ def test_an_abbreviation_before_a_number_does_not_end_the_sentence(nlp):
         "Das war eine neue Kunst.",
         "25 Leute kamen.",
     ]
+
+
+def test_a_dotted_abbreviation_written_without_spaces_does_not_split(nlp):
+    text = "Ich fahre nach Rom. Heute (gestern, A.d.R.) ist ein Feiertag. Dann kam er."
+    assert sents(nlp, text) == ["Ich fahre nach Rom.", "Heute (gestern, A.d.R.) ist ein Feiertag.", "Dann kam er."]

@@ -173,3 +173,10 @@ def test_a_future_year_in_an_earlier_sentence_does_not_date_a_year_less_plan():
     # in its own sentence, the year written out still counts
     text = "Im Jahr 2026 finden die Spiele statt, die Eröffnung ist für den 6. Februar angesetzt."
     assert tagged(text, DCT)[-1][2] == "2026-02-06"
+
+
+def test_a_holiday_that_names_a_church_or_parish_is_no_day_of_the_calendar():
+    found = tagged("Weihnachtsmarkt der Pfarre Maria Himmelfahrt in Meran, heute ab 15 Uhr.", DCT)
+    assert found[0] == ("Maria Himmelfahrt", "DATE", "XXXX-XX-XX")
+    assert tagged("Die Pfarrkirche Mariä Himmelfahrt wird renoviert.", DCT) == [("Mariä Himmelfahrt", "DATE", "XXXX-XX-XX")]
+    assert tagged("Zu Maria Himmelfahrt kamen viele Pilger.", DCT) == [("Maria Himmelfahrt", "DATE", "2023-08-15")]
