@@ -49,7 +49,7 @@ def load_time(model: str | None) -> tuple[float, float, float, float]:
     """
     code = (
         "import time; t0 = time.perf_counter(); c0 = time.process_time(); "
-        "from index.analysis.pipeline import load_pipeline; t1 = time.perf_counter(); c1 = time.process_time(); "
+        "from newsdesk.index.analysis.pipeline import load_pipeline; t1 = time.perf_counter(); c1 = time.process_time(); "
         # the first text loads the lexicon behind the lexical feature: part of getting ready
         f"load_pipeline({model!r})('Putin trifft Trump in Budapest.'); "
         "t2 = time.perf_counter(); c2 = time.process_time(); "

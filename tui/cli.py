@@ -111,7 +111,8 @@ def _add_corpus_args(p: argparse.ArgumentParser, paths: bool = True) -> None:
 
 def _add_model_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", metavar="NAME_OR_PATH",
-                   help="spaCy pipeline for the analysis (default: config, else newsdesk's bundled pipeline)")
+                   help="spaCy pipeline for the analysis (default: config, else newsdesk's bundled fast "
+                        "pipeline; de_newsdesk_e5: the accurate, slower NER tier)")
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -166,7 +167,8 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
             epilog="Query syntax: words (all must match), OR, NOT, \"phrases\", (groups), prefix*, "
             "title:WORD, entity:putin or entity:\"PER:Wladimir Putin\", date:2025-10, "
             "date:[2025-10-01 to 2025-10-31]. German words match their inflected forms; umlauts and "
-            "ß may be written as a/o/u and ss.\nExit status: 0 ok (also with no results), 2 malformed query, 1 error.",
+            "ß may be written as a/o/u, ae/oe/ue and ss; an unclosed phrase is searched as if closed (said on "
+            "stderr).\nExit status: 0 ok (also with no results), 2 malformed query, 1 error.",
         )
         p.add_argument("query", metavar="QUERY")
         _add_corpus_args(p)
@@ -376,10 +378,13 @@ def cmd_search(args) -> int:
         raise UsageError("--limit must be at least 1")
     store = _open_store(args)
     results = store.search(args.query, limit=args.limit)
+    if results.note:  # the query was read otherwise than written (an unclosed phrase)
+        _console(stderr=True).print(_text(f"newsdesk: {results.note}", "dim"))
     if args.json:
         sys.stdout.write(_json_line({
             "query": args.query,
             "total": results.total,
+            "note": results.note,
             "terms": results.terms,
             "hits": [
                 {**h.summary.to_dict(), "score": round(h.score, 4),
@@ -606,14 +611,17 @@ def _stop_on_sigterm() -> None:
         pass
 
 
-def run(handler, args) -> int:
-    from newsdesk.index.config import ConfigError
-    from newsdesk.index.store import IndexBusyError, IndexNotFoundError, QueryError, StoreError
+def _is_config_error(exc: BaseException) -> bool:
+    # Only commands that read the config import its module (it imports platformdirs and tomllib).
+    config = sys.modules.get("newsdesk.index.config")
+    return config is not None and isinstance(exc, config.ConfigError)
 
-    err = _console(stderr=True)
+
+def run(handler, args) -> int:
+    from newsdesk.index.store.errors import IndexBusyError, IndexNotFoundError, QueryError, StoreError
 
     def fail(message: str, status: int) -> int:
-        err.print(_text(f"newsdesk: {printable(message)}"))
+        _console(stderr=True).print(_text(f"newsdesk: {printable(message)}"))
         return status
 
     try:
@@ -634,8 +642,6 @@ def run(handler, args) -> int:
         return fail(str(exc), EXIT_USAGE)
     except QueryError as exc:
         return fail(f"bad query: {exc.message}", EXIT_USAGE)
-    except ConfigError as exc:
-        return fail(f"config: {exc}", EXIT_USAGE)
     except IndexNotFoundError as exc:
         return fail(f"{exc} (build it with 'newsdesk index')", EXIT_ERROR)
     except IndexBusyError as exc:
@@ -645,6 +651,8 @@ def run(handler, args) -> int:
     except OSError as exc:
         return fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc), EXIT_ERROR)
     except Exception as exc:
+        if _is_config_error(exc):
+            return fail(f"config: {exc}", EXIT_USAGE)
         if _is_model_not_found(exc):
             return fail(str(exc), EXIT_USAGE)
         raise

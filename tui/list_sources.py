@@ -260,22 +260,55 @@ class ArticlePages:
 
 
 class SearchHits:
-    """The hits of one search, by relevance, with their snippets."""
+    """The hits of one search, by relevance, with their snippets.
+
+    ``results`` holds the first hits; with ``fetch(offset, limit) -> SearchResults``
+    every match is a row and the hits past the first ones are fetched a page at a
+    time as the list reaches them (the store keeps the query's ranking).
+    """
 
     row_height = 3
+    PAGE = 100
+    KEEP_PAGES = 64
 
-    def __init__(self, results, empty_message: str = "No matches.") -> None:
+    def __init__(self, results, empty_message: str = "No matches.", fetch=None) -> None:
         self.results = results
         self.empty_message = empty_message
+        self._fetch = fetch
+        self._pages: OrderedDict[int, list] = OrderedDict()
 
     def __len__(self) -> int:
-        return len(self.results.hits)
+        return self.results.total if self._fetch is not None else len(self.results.hits)
+
+    def hit(self, index: int):
+        """The hit in row ``index`` (IndexError past the end)."""
+        first = self.results.hits
+        if index < len(first):
+            return first[index]
+        if self._fetch is None or index >= len(self):
+            raise IndexError(index)
+        number = (index - len(first)) // self.PAGE
+        page = self._pages.get(number)
+        if page is None:
+            page = self._fetch(len(first) + number * self.PAGE, self.PAGE).hits
+            self._pages[number] = page
+            if len(self._pages) > self.KEEP_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        offset = (index - len(first)) % self.PAGE
+        if offset >= len(page):  # the index changed under the search: fewer matches now
+            raise IndexError(index)
+        return page[offset]
 
     def item(self, index: int):
-        return self.results.hits[index].summary
+        return self.hit(index).summary
 
     def lines(self, index: int, width: int, style: StyleFor) -> list[Text]:
-        hit = self.results.hits[index]
+        try:
+            hit = self.hit(index)
+        except IndexError:
+            return [Text("…", style=style("dim"))]
         title, meta = _summary_lines(hit.summary, style, width, title_lines=1)
         snippet = Text(style=style("dim"))
         first_match = None

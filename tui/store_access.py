@@ -92,9 +92,10 @@ class StoreAccess:
 
     # --- search and events ------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 50) -> SearchResults:
-        """Ranked hits; QueryError (with a message for the user) for a query that cannot run."""
-        return self._call("search", lambda: self._store.search(query, limit=limit))
+    def search(self, query: str, limit: int = 50, offset: int = 0, *, typing: bool = False) -> SearchResults:
+        """Ranked hits ``offset`` to ``offset + limit`` (``total`` counts all); ``typing``: the last
+        word is a prefix. QueryError (with a message for the user) for a query that cannot run."""
+        return self._call("search", lambda: self._store.search(query, limit=limit, offset=offset, typing=typing))
 
     def events(self, query: str | None = None) -> list[DatedEvent]:
         """Every dated event of the corpus (or of the articles matching ``query``), in date order."""

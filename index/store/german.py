@@ -1,18 +1,30 @@
 """German text analysis for the index: tokens, lowercase, folding, stop words, stemming.
 
-Folding maps umlauts and accented letters to their base letter and ß to "ss"
-before the Snowball German stemmer runs, so ``Gespräche``, ``Gespräch`` and
-``Gesprache`` share one index term, ``Straße`` and ``Strasse`` too, and
-``Russlands`` meets ``Russland``.
+Folding maps umlauts and accented letters to their base letter, ß to "ss" and the
+spellings ae, oe, ue (written for ä, ö, ü) to a, o, u before the Snowball German
+stemmer runs, so ``Gespräche``, ``Gespräch``, ``Gesprache`` and ``Gespraeche`` share
+one index term, ``München``, ``Munchen`` and ``Muenchen`` too, ``Straße`` and
+``Strasse`` too, and ``Russlands`` meets ``Russland``. The same folding runs on the
+index and on queries; a change to it changes what the index holds (see
+``FOLDING_VERSION``).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.lang import stopwords_for_language
+
+# Bump when fold() changes: what an index holds depends on it, so indexes made with
+# another folding must be built again.
+FOLDING_VERSION = 2
+
+# ae/oe written for ä/ö, and ue for ü except after a vowel or q (neue, Steuer, Bauer, Quelle
+# keep theirs): the rule of Lucene's GermanNormalizationFilter. Runs after the umlauts are folded.
+_DIGRAPH = re.compile(r"([ao]|(?<![aeiouyq])u)e")
 
 # Words: runs of word characters, possibly joined by a single dot ("z.B") or
 # apostrophe; hyphenated compounds are split into their parts.
@@ -21,12 +33,14 @@ WORD_PATTERN = r"\w+(?:[.']\w+)*"
 
 @lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
-    """Lowercase ``word``, map ß to "ss" and strip diacritics (ä -> a, é -> e)."""
+    """Lowercase ``word``, map ß to "ss", strip diacritics (ä -> a, é -> e) and fold ae/oe/ue to a/o/u."""
     word = word.lower().replace("ß", "ss")
-    if word.isascii():
-        return word
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if not word.isascii():
+        decomposed = unicodedata.normalize("NFKD", word)
+        word = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if "e" in word:
+        word = _DIGRAPH.sub(r"\1", word)
+    return word
 
 
 class FoldFilter(Filter):

@@ -4,21 +4,26 @@ Whoosh matches and scores one document at a time in Python, which costs tens of
 milliseconds when a query matches thousands of articles. Here the postings of
 each term are read a block at a time into numpy arrays and combined with array
 operations, scored with BM25 (the same formula and parameters as Whoosh's
-default BM25F). Queries of other shapes (phrases, for instance) raise
+default BM25F). Phrases too: the position lists of the documents that hold
+every word are decoded in one go per segment and matched with array operations
+across all those documents. Field lengths and deletions come from
+``segment_arrays`` (whole arrays per segment). Queries of other shapes raise
 ``Unsupported`` and are run by Whoosh itself.
 """
 
 from __future__ import annotations
 
 import math
+from operator import itemgetter
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.util.numeric import byte_to_length
+
+from .postings_arrays import SegmentPostings, positions_of
+from .segment_arrays import SegmentCache, field_lengths, live_mask
 
 B = 0.75
 K1 = 1.2
-_LENGTHS = np.array([byte_to_length(i) for i in range(256)], dtype=np.float64)
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
 _EMPTY_SCORES = np.zeros(0, dtype=np.float64)
 
@@ -30,20 +35,24 @@ class Unsupported(Exception):
 class Ranker:
     """Evaluates queries against one Whoosh searcher (build a new one after a refresh)."""
 
-    def __init__(self, searcher, day_docs):
+    def __init__(self, searcher, day_docs, cache: SegmentCache | None = None):
         self.searcher = searcher
         self.reader = searcher.reader()
         self.leaves = list(self.reader.leaf_readers())
         self.doc_count_all = self.reader.doc_count_all()
-        live = np.ones(self.doc_count_all, dtype=bool)
-        if self.reader.has_deletions():
-            for seg, offset in self.leaves:
-                for n in _deleted(seg):
-                    live[offset + n] = False
-        self.live = live
+        self.cache = cache if cache is not None else SegmentCache()
+        if self.leaves:
+            self.live = np.concatenate([self._live(seg) for seg, _offset in self.leaves])
+        else:
+            self.live = np.zeros(0, dtype=bool)
         self.day_docs = day_docs  # (first, last) -> sorted np.ndarray of docnums with a date in range
         self._lengths: dict[str, np.ndarray] = {}
         self._avg: dict[str, float] = {}
+
+    def _live(self, seg) -> np.ndarray:
+        if not seg.has_deletions():
+            return np.ones(seg.doc_count_all(), dtype=bool)
+        return self.cache.get(seg, ("live", seg.segment().deleted_count()), lambda: live_mask(seg))
 
     # --- statistics -------------------------------------------------------------------------
 
@@ -53,14 +62,8 @@ class Ranker:
             if not field.scorable:
                 self._lengths[fieldname] = None
             else:
-                parts = []
-                for seg, _offset in self.leaves:
-                    n = seg.doc_count_all()
-                    col = seg._perdoc._cached_reader("_%s_len" % fieldname, _lengths_column())
-                    if col is None:
-                        parts.append(np.zeros(n, dtype=np.float64))
-                    else:
-                        parts.append(_LENGTHS[np.fromiter((col[i] for i in range(n)), dtype=np.uint8, count=n)])
+                parts = [self.cache.get(seg, ("len", fieldname), lambda seg=seg: field_lengths(seg, fieldname))
+                         for seg, _offset in self.leaves]
                 self._lengths[fieldname] = np.concatenate(parts) if parts else np.zeros(0)
             self._avg[fieldname] = self.searcher.avg_field_length(fieldname) or 1.0
         return self._lengths[fieldname]
@@ -132,20 +135,24 @@ class Ranker:
             return _EMPTY_IDS, _EMPTY_SCORES
         id_parts, tf_parts = [], []
         for seg, offset in self.leaves:
-            if (fieldname, btext) not in seg:
+            arrays = self._arrays(seg, fieldname)
+            if arrays is not None:
+                row = arrays.find(btext)
+                if row < 0:
+                    continue
+                ids, tf = arrays.postings(row)
+            elif (fieldname, btext) in seg:
+                ids, tf, _values = block_postings(seg, fieldname, btext, field.format)
+            else:
                 continue
-            m = seg._terms.matcher(fieldname, btext, field.format)
-            while m.is_active():
-                m._read_ids()
-                m._read_weights()
-                id_parts.append(np.asarray(m._ids, dtype=np.int64) + offset)
-                tf_parts.append(np.asarray(m._weights, dtype=np.float64))
-                m._next_block()
+            id_parts.append(ids + offset)
+            tf_parts.append(tf)
         if not id_parts:
             return _EMPTY_IDS, _EMPTY_SCORES
         ids = np.concatenate(id_parts)
         tf = np.concatenate(tf_parts)
-        idf = self._idf(fieldname, btext)
+        # Whoosh's idf, log(N / (df + 1)) + 1; df: the postings read (deleted documents count, as in Whoosh)
+        idf = math.log(self.doc_count_all / (len(ids) + 1)) + 1
         lengths = self._field_lengths(fieldname)
         if lengths is None:
             scores = np.full(len(ids), idf * boost)
@@ -153,17 +160,6 @@ class Ranker:
             fl = lengths[ids]
             scores = boost * idf * (tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / self._avg[fieldname]))
         return ids, scores
-
-    def _postings_with_values(self, seg, fieldname: str, btext: bytes, fmt):
-        ids, values = [], []
-        m = seg._terms.matcher(fieldname, btext, fmt)
-        while m.is_active():
-            m._read_ids()
-            m._read_values()
-            ids.append(np.asarray(m._ids, dtype=np.int64))
-            values.extend(m._values)
-            m._next_block()
-        return (np.concatenate(ids) if ids else _EMPTY_IDS), values
 
     def _phrase(self, q: wq.Phrase) -> tuple[np.ndarray, np.ndarray]:
         """Documents with the words in order, each within ``slop`` positions of the previous."""
@@ -177,29 +173,34 @@ class Ranker:
             raise Unsupported("phrase on a field without positions")
         fmt = field.format
         slop = max(1, q.slop)
-        matched: list[int] = []
-        tfs: list[list[int]] = []  # per matched document, each word's frequency
+        id_parts, tf_parts = [], []
         for seg, offset in self.leaves:
-            if any((q.fieldname, w) not in seg for w in words):
+            lists = self._phrase_postings(seg, q.fieldname, words, fmt)
+            if lists is None:
                 continue
-            lists = [self._postings_with_values(seg, q.fieldname, w, fmt) for w in words]
-            common = lists[0][0]
-            for ids, _values in lists[1:]:
+            # fewest postings first: the intersection shrinks fastest
+            common = min((ids for ids, _positions in lists), key=len)
+            for ids, _positions in lists:
                 common = np.intersect1d(common, ids, assume_unique=True)
+                if not len(common):
+                    break
             if not len(common):
                 continue
-            where = [np.searchsorted(ids, common).tolist() for ids, _values in lists]
-            values = [v for _ids, v in lists]
-            decode = fmt.decode_positions
-            for i, doc in enumerate(common.tolist()):
-                positions = [decode(values[k][where[k][i]]) for k in range(len(words))]
-                if _in_order(positions, slop):
-                    matched.append(doc + offset)
-                    tfs.append([len(p) for p in positions])
-        ids = np.array(matched, dtype=np.int64)
-        if not len(ids):
+            keys, counts = [], []
+            for ids, positions_for in lists:
+                positions, c = positions_for(np.searchsorted(ids, common))
+                rows = np.repeat(np.arange(len(common), dtype=np.int64), c)
+                keys.append((rows << 32) | positions)
+                counts.append(c)
+            found = _in_order(keys, slop)
+            if not len(found):
+                continue
+            id_parts.append(common[found] + offset)
+            tf_parts.append(np.stack([c[found] for c in counts], axis=1).astype(np.float64))
+        if not id_parts:
             return _EMPTY_IDS, _EMPTY_SCORES
-        tf = np.array(tfs, dtype=np.float64)  # documents x words
+        ids = np.concatenate(id_parts)
+        tf = np.concatenate(tf_parts)  # documents x words
         lengths = self._field_lengths(q.fieldname)
         idf = np.array([self._idf(q.fieldname, w) for w in words])
         if lengths is None:
@@ -208,6 +209,29 @@ class Ranker:
             norm = (1 - B) + B * lengths[ids] / self._avg[q.fieldname]
             scores = q.boost * ((idf * (tf * (K1 + 1))) / (tf + K1 * norm[:, None])).sum(axis=1)
         return ids, scores
+
+    def _arrays(self, seg, fieldname: str) -> SegmentPostings | None:
+        arrays = self.cache.get(seg, ("postings", fieldname),
+                                lambda: SegmentPostings.load(seg, fieldname) or False)
+        return arrays or None
+
+    def _phrase_postings(self, seg, fieldname: str, words: list[bytes], fmt):
+        """Per word (docnums, function: indexes into them -> (positions, counts)); None when a word is missing."""
+        arrays = self._arrays(seg, fieldname)
+        out = []
+        for w in words:
+            if arrays is not None:
+                row = arrays.find(w)
+                if row < 0:
+                    return None
+                ids, _tf = arrays.postings(row)
+                out.append((ids, lambda which, row=row: arrays.positions(row, which)))
+            else:
+                if (fieldname, w) not in seg:
+                    return None
+                ids, _tf, values = block_postings(seg, fieldname, w, fmt, values=True)
+                out.append((ids, lambda which, values=values: positions_of(_pick(values, which), fmt)))
+        return out
 
     def _and(self, subqueries) -> tuple[np.ndarray, np.ndarray]:
         positive = [c for c in subqueries if not isinstance(c, wq.Not)]
@@ -242,45 +266,75 @@ class Ranker:
         return ids, np.bincount(inverse, weights=all_scores, minlength=len(ids))
 
 
-def _in_order(positions: list[list[int]], slop: int) -> bool:
-    """Whether some position of each word follows one of the previous word by 1..slop."""
-    if slop == 1:
-        later = [set(p) for p in positions[1:]]
-        return any(all(start + k + 1 in s for k, s in enumerate(later)) for start in positions[0])
-    from bisect import bisect_right
+def block_postings(seg, fieldname: str, btext: bytes, fmt, values: bool = False):
+    """(docnums, term frequencies, values or None) of a term in one segment, a block at a time.
 
-    for start in positions[0]:
-        prev = start
-        for plist in positions[1:]:
-            i = bisect_right(plist, prev)
-            if i == len(plist) or plist[i] - prev > slop:
-                break
-            prev = plist[i]
+    Reads Whoosh's block data directly: the ids are stored as deltas from the block's
+    start, the weights as None (all 1), one float, or one per posting.
+    """
+    m = seg._terms.matcher(fieldname, btext, fmt)
+    id_parts, tf_parts, vals = [], [], []
+    while m.is_active():
+        if m._data is None:
+            m._read_data()
+        ids, weights, block_values = m._data[0], m._data[1], m._data[2]
+        ids = np.cumsum(np.array(ids, dtype=np.int64)) if not m._byteids else np.array(ids, dtype=np.int64)
+        id_parts.append(ids)
+        if weights is None:
+            tf_parts.append(np.ones(len(ids)))
+        elif isinstance(weights, float):
+            tf_parts.append(np.full(len(ids), weights))
         else:
-            return True
-    return False
+            tf_parts.append(np.array(weights, dtype=np.float64))
+        if values:
+            vals.extend(block_values)
+        m._next_block()
+    if not id_parts:
+        return _EMPTY_IDS, _EMPTY_SCORES, vals
+    return np.concatenate(id_parts), np.concatenate(tf_parts), vals
 
 
-def top(ids: np.ndarray, scores: np.ndarray, limit: int, rank: np.ndarray | None = None) -> list[tuple[int, float]]:
-    """The ``limit`` best (docnum, score), best first; equal scores in ``rank`` order (else by docnum)."""
+def _pick(values: list, where: np.ndarray) -> list:
+    if len(where) == 1:
+        return [values[int(where[0])]]
+    return list(itemgetter(*where.tolist())(values))
+
+
+def _in_order(keys: list[np.ndarray], slop: int) -> np.ndarray:
+    """Rows where some position of each word follows one of the previous word by 1..slop.
+
+    ``keys`` are per word, row << 32 | position, sorted (the same rows for every word).
+    From each position of the first word, the nearest later position of each next word is
+    taken in turn.
+    """
+    current = keys[0]
+    for following in keys[1:]:
+        if not len(current):
+            break
+        i = np.searchsorted(following, current, side="right")
+        ok = i < len(following)
+        nxt = following[np.minimum(i, len(following) - 1)]
+        ok &= (nxt - current) <= slop  # a different row is 2**32 away at least
+        current = nxt[ok]
+    return np.unique(current >> 32)
+
+
+def top(ids: np.ndarray, scores: np.ndarray, limit: int, days: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """The ``limit`` best (docnum, score), best first; equal scores newest first by ``days``
+    (YYYYMMDD per docnum, 0 undated: last), then by docnum."""
     if not len(ids):
         return []
-    tiebreak = ids if rank is None else rank[ids]
     if len(ids) > limit:
         # Everything scoring at least the limit-th best score, then ordered exactly.
         threshold = np.partition(scores, len(scores) - limit)[len(scores) - limit]
         part = np.flatnonzero(scores >= threshold)
     else:
         part = np.arange(len(ids))
-    order = part[np.lexsort((tiebreak[part], -scores[part]))][:limit]
+    order = part[ranked(ids[part], scores[part], days)][:limit]
     return [(int(ids[i]), float(scores[i])) for i in order]
 
 
-def _deleted(seg):
-    return seg._perdoc.deleted_docs() if seg.has_deletions() else ()
-
-
-def _lengths_column():
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-
-    return LENGTHS_COLUMN
+def ranked(ids: np.ndarray, scores: np.ndarray, days: np.ndarray | None = None) -> np.ndarray:
+    """The order of (ids, scores): best score first, equal scores newest first, then by docnum."""
+    newest = np.zeros(len(ids), dtype=np.int64) if days is None else -days[ids]
+    return np.lexsort((ids, newest, -scores))

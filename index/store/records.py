@@ -109,6 +109,7 @@ class SearchResults:
     total: int
     hits: list[Hit]
     terms: list[str]  # index terms the query matches in title/body (see match_spans)
+    note: str = ""  # how the query was read, when not as written ("no closing quote: ...")
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,16 @@ Query syntax is Whoosh's: words (AND by default), ``OR``, ``NOT``, ``"phrases"``
 ``publisher:``, and dates ``date:2025``, ``date:2025-10``, ``date:2025-10-21``,
 ``date:[2025-10-01 to 2025-10-31]`` (open ends: ``date:[2025-10 to]``).
 
+A prefix ``bundesregieru*`` matches the words that start with it, whatever their
+index term (``Bundesregierung`` is indexed under its stem ``bundesregier``): the
+terms that start with the folded prefix, and the shorter stems that the prefix
+continues with the start of an inflection ending (see :func:`prefix_terms`). So a
+longer prefix never matches more than a shorter one.
+
+:func:`prepare` reads what the user typed: an unclosed phrase (``"kein termin``) is
+searched as if closed, with a note saying so; while typing (``typing=True``) the
+last word is a prefix.
+
 Odd input never hangs or raises anything but QueryError: the length is capped,
 a wildcard may expand to at most MAX_EXPANSIONS words, dangling operators are
 dropped, and a search that runs longer than SEARCH_SECONDS is stopped.
@@ -21,7 +31,7 @@ from whoosh import qparser, query
 from newsdesk.index.display import one_line
 
 from .errors import QueryError
-from .german import german_analyzer
+from .german import fold, german_analyzer
 from .schema import DEFAULT_FIELD, TERM_FIELDS
 
 MAX_QUERY_LENGTH = 500
@@ -30,6 +40,101 @@ SNIPPET_WIDTH = 200
 
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+# Endings the German stemmer removes (Snowball German: step 3 + step 2 + step 1, and the
+# "niss" -> "nis" rule): a word is its stem followed by one of these.
+_D_SUFFIXES = ("", "end", "ung", "igend", "igung", "ig", "ik", "isch", "lich", "heit", "erlich", "enlich",
+               "erheit", "enheit", "keit", "lichkeit", "igkeit")
+_ST_SUFFIXES = ("", "en", "er", "est", "st")
+_S_SUFFIXES = ("", "em", "ern", "er", "e", "en", "es", "s", "se", "sen", "ses", "sem", "ser", "sern")
+
+
+@lru_cache(maxsize=1)
+def ending_starts() -> frozenset[str]:
+    """Every non-empty start of an ending the stemmer removes."""
+    endings = {d + st + s_ for d in _D_SUFFIXES for st in _ST_SUFFIXES for s_ in _S_SUFFIXES}
+    return frozenset(e[:k] for e in endings for k in range(1, len(e) + 1))
+
+
+# A prefix query is parsed as a placeholder word (Whoosh would stem the prefix itself)
+# and expanded by _expand from the prefix as typed.
+_PLACEHOLDER = "qxprefix%dqx"
+_PLACEHOLDER_TERM = re.compile(r"^qxprefix(\d+)qx$")
+_PREFIX_WORD = re.compile(r"(?<![\w*?])([^\W\d_][\w]*)\*(?![\w*?])")
+_TYPED_WORD = re.compile(r"(?:^|(?<=[\s(:]))([^\W\d_][\w]*)$")
+
+
+def prepare(text: str, typing: bool = False) -> tuple[str, str]:
+    """(query text to parse, a note for the user or "").
+
+    An unclosed phrase is closed (the note says so). With ``typing``, the last
+    word (not followed by a space) becomes a prefix; inside an unclosed phrase,
+    the words before it stay a phrase and the last one is a prefix beside it.
+    A one-letter word being typed is left out (it would match too much).
+    """
+    note = ""
+    if text.count('"') % 2:
+        head, _quote, phrase = text.rpartition('"')
+        words = phrase.split()
+        if not words:
+            return head.rstrip(), ""
+        if typing and not phrase[-1].isspace() and _TYPED_WORD.search(words[-1]):
+            shown = " ".join(words)
+            before = f'"{" ".join(words[:-1])}" ' if len(words) > 1 else ""
+            last = words[-1] + "*" if len(words[-1]) > 1 else ""
+            return f"{head}{before}{last}".strip(), f"phrase not closed yet: “{shown}…”"
+        shown = " ".join(words)
+        return f'{head}"{shown}"', f"no closing quote: searched as the phrase “{shown}”"
+    if typing and text and not text[-1].isspace():
+        m = _TYPED_WORD.search(text)
+        if m and m.group(1) not in _OPERATORS:
+            word = m.group(1)
+            if len(word) == 1:
+                rest = text[: m.start(1)].rstrip()
+                if rest.endswith(":"):  # a field filter with one letter so far
+                    rest = rest.rsplit(None, 1)[0] if " " in rest else ""
+                if not rest.strip():
+                    raise QueryError("keep typing…")
+                return rest, note
+            text = text + "*"
+    return text, note
+
+
+def _mark_prefixes(text: str) -> tuple[str, list[str]]:
+    """Replace each ``word*`` outside phrases by a placeholder word; the prefixes, in order."""
+    prefixes: list[str] = []
+
+    def swap(m: re.Match) -> str:
+        prefixes.append(m.group(1))
+        return _PLACEHOLDER % (len(prefixes) - 1)
+
+    parts = text.split('"')
+    for i in range(0, len(parts), 2):  # outside quotes
+        parts[i] = _PREFIX_WORD.sub(swap, parts[i])
+    return '"'.join(parts), prefixes
+
+
+def prefix_terms(reader, fieldname: str, prefix: str, limit: int = MAX_EXPANSIONS) -> list[bytes]:
+    """The index terms of ``fieldname`` of words that start with ``prefix`` (at most limit + 1).
+
+    The terms that start with the folded prefix, and for the stemmed fields the
+    shorter terms (stems) that the prefix continues with the start of an ending:
+    ``bundesregieru`` finds ``bundesregier`` (``Bundesregierung``).
+    """
+    p = fold(prefix)
+    if not p:
+        return []
+    terms = []
+    for t in islice(reader.expand_prefix(fieldname, p), limit + 1):
+        terms.append(t if isinstance(t, bytes) else t.encode("utf-8"))
+    if fieldname in TERM_FIELDS:
+        for k in range(2, len(p)):
+            if p[k:] in ending_starts():
+                stem = p[:k].encode("utf-8")
+                if (fieldname, stem) in reader:
+                    terms.append(stem)
+    return terms
 
 
 def make_parser(schema) -> qparser.QueryParser:
@@ -94,25 +199,63 @@ def _rewrite(q: query.Query) -> query.Query:
     return q.apply(_rewrite)
 
 
-def parse_query(text: str, parser, reader) -> query.Query:
-    """Parse ``text`` into a Whoosh query, or raise QueryError with a short reason."""
+def parse_query(text: str, parser, reader, prefixes: list[str] | None = None) -> query.Query:
+    """Parse ``text`` into a Whoosh query, or raise QueryError with a short reason.
+
+    ``text`` as made by :func:`prepare`; ``prefixes`` receives the prefixes (``word*``) it holds.
+    """
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_LENGTH})")
     cleaned = _strip_dangling_operators(text.replace("\x00", " "))
     if not cleaned.strip():
         raise QueryError("the query is empty")
+    simple = _plain_words(cleaned)
+    if simple is not None:
+        return simple
+    marked, found = _mark_prefixes(cleaned)
+    if prefixes is not None:
+        prefixes.extend(found)
     try:
-        q = parser.parse(cleaned)
+        q = parser.parse(marked)
     except QueryError:
         raise
     except Exception as exc:  # whoosh's parser is lenient; anything it still throws is a bad query
         raise QueryError(f"cannot read the query: {exc}") from None
     q = _rewrite(q)
-    return _expand(q, reader)
+    return _expand(q, reader, found)
 
 
-def _expand(q: query.Query, reader) -> query.Query:
+_PLAIN_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _plain_words(text: str) -> query.Query | None:
+    """The query of words only (letters, no operators): what Whoosh's parser makes of it, without
+    the parser (a millisecond per query). None for any other query."""
+    words = text.split()
+    if not words or len(words) > 16 or any(not _PLAIN_WORD.fullmatch(w) or w in _OPERATORS for w in words):
+        return None
+    terms = list(dict.fromkeys(t for t in (index_term(w) for w in words) if t is not None))
+    if not terms:
+        return query.NullQuery
+    if len(terms) == 1:
+        return query.Term(DEFAULT_FIELD, terms[0])
+    return query.And([query.Term(DEFAULT_FIELD, t) for t in terms])
+
+
+def _expand(q: query.Query, reader, prefixes: list[str] = ()) -> query.Query:
     """Replace wildcard/prefix/fuzzy leaves by an OR of the words they match (at most MAX_EXPANSIONS)."""
+    if isinstance(q, query.Term) and isinstance(q.text, str) and _PLACEHOLDER_TERM.match(q.text):
+        prefix = prefixes[int(_PLACEHOLDER_TERM.match(q.text).group(1))]
+        if q.fieldname == "date":
+            raise QueryError("dates take no wildcards: write date:2025-10 for a month")
+        if len(fold(prefix)) < 2:
+            raise QueryError(f"{prefix}* needs at least two letters")
+        words = prefix_terms(reader, q.fieldname, prefix)
+        if len(words) > MAX_EXPANSIONS:
+            raise QueryError(f"{prefix}* matches too many words (more than {MAX_EXPANSIONS}); make it longer")
+        if not words:
+            return query.NullQuery
+        return query.Or([query.Term(q.fieldname, w.decode("utf-8"), boost=q.boost) for w in words])
     if isinstance(q, (query.Wildcard, query.Prefix, query.Regex, query.FuzzyTerm)):
         pattern = getattr(q, "text", "")
         if isinstance(q, query.Wildcard) and len(pattern.replace("*", "").replace("?", "")) < 2:
@@ -132,7 +275,7 @@ def _expand(q: query.Query, reader) -> query.Query:
         return query.Or([query.Term(q.fieldname, w.decode("utf-8"), boost=q.boost) for w in words])
     if q.is_leaf():
         return q
-    return q.apply(lambda child: _expand(child, reader))
+    return q.apply(lambda child: _expand(child, reader, prefixes))
 
 
 def _positive_leaves(q: query.Query):
@@ -178,6 +321,7 @@ def index_term(word: str) -> str | None:
 
 
 _FOLDS = {"a": "aàáâäå", "o": "oòóôöø", "u": "uùúûü", "e": "eèéêë", "i": "iìíîï", "c": "cç", "n": "nñ", "y": "yýÿ"}
+_DIGRAPHS = {"a", "o", "u"}  # written ae, oe, ue for ä, ö, ü (german.fold)
 
 
 @lru_cache(maxsize=4096)
@@ -191,7 +335,8 @@ def _term_pattern(term: str) -> str:
             i += 2
             continue
         ch = term[i]
-        out.append("[%s]" % re.escape(_FOLDS[ch]) if ch in _FOLDS else re.escape(ch))
+        letters = "[%s]" % re.escape(_FOLDS[ch]) if ch in _FOLDS else re.escape(ch)
+        out.append("(?:%se|%s)" % (ch, letters) if ch in _DIGRAPHS else letters)
         i += 1
     return "".join(out)
 

@@ -7,13 +7,21 @@ columns (summary, date, events) instead of loading stored documents.
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
-from whoosh import index as whoosh_index
-from whoosh import query as wq
-from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector
+
+from .whoosh_import import import_whoosh
+
+import_whoosh()
+
+from whoosh import index as whoosh_index  # noqa: E402
+from whoosh.codec import whoosh3  # noqa: E402, F401  (every index uses it; imported with the store, not on open)
+from whoosh import query as wq  # noqa: E402
+from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector  # noqa: E402
+from whoosh.columns import CompressedBytesColumn  # noqa: E402
 
 from newsdesk.index.annotations import entity_key, split_entity_key
 from newsdesk.index.display import one_line
@@ -34,8 +42,9 @@ from .records import (
     decode_summary,
 )
 from .schema import SCHEMA_VERSION
-from .ranking import Ranker, Unsupported, top
-from .search import make_parser, match_spans, parse_query, query_terms, snippet
+from .ranking import Ranker, Unsupported, ranked, top
+from .segment_arrays import SegmentCache, VarBytes, sort_days
+from .search import make_parser, match_spans, parse_query, prepare, query_terms, snippet
 
 SEARCH_SECONDS = 1.0
 CONTEXT_CHARS = 60
@@ -49,6 +58,9 @@ class Store:
         self._ix = ix
         self._searcher = ix.searcher()
         self._parser = make_parser(ix.schema)
+        self._segments = SegmentCache()  # per-segment arrays, kept across refreshes
+        self._compressed = {name for name, field in self._searcher.schema.items()
+                            if isinstance(field.column_type, CompressedBytesColumn)}
         self._clear_caches()
 
     @classmethod
@@ -56,7 +68,8 @@ class Store:
         """Open the index in ``index_dir``; IndexNotFoundError when there is none."""
         index_dir = Path(index_dir)
         wdir = index_dir / WHOOSH_DIR
-        if not (wdir.is_dir() and whoosh_index.exists_in(str(wdir))):
+        # a table of contents (_MAIN_<generation>.toc) is there (whoosh's exists_in reads it whole)
+        if not (wdir.is_dir() and any(wdir.glob("_MAIN_*.toc"))):
             raise IndexNotFoundError(f"no index at {index_dir}")
         info = read_info(index_dir)
         if info.get("schema") not in (None, SCHEMA_VERSION):
@@ -70,14 +83,16 @@ class Store:
     # --- housekeeping ---------------------------------------------------------------
 
     def _clear_caches(self) -> None:
-        self._order: list[int] | None = None
-        self._rank: dict[int, int] | None = None
-        self._rank_array = None
+        self._order: np.ndarray | None = None
+        self._rank_array: np.ndarray | None = None
         self._summaries: dict[int, ArticleSummary] = {}
         self._columns: dict[str, object] = {}
-        self._day_list: list[tuple[int, int]] | None = None
-        self._day_arrays = None
+        self._dates: tuple[np.ndarray, np.ndarray] | None = None
+        self._days: np.ndarray | None = None
+        self._leaves = list(self._searcher.reader().leaf_readers())
+        self._leaf_starts = np.array([offset for _seg, offset in self._leaves], dtype=np.int64)
         self._ranker_obj = None
+        self._last = None  # (query key, ranking or docnums, terms) of the last search, for its next pages
         self._all_events: list[DatedEvent] | None = None
         self._full_names: dict[str, list[str]] | None = None
 
@@ -89,6 +104,7 @@ class Store:
         # Whoosh's refresh reuses the unchanged segment readers and closes the others itself.
         self._searcher = new
         self._clear_caches()
+        self._segments.retain(self._leaves)
         return True
 
     def close(self) -> None:
@@ -110,27 +126,46 @@ class Store:
     def article_count(self) -> int:
         return self._searcher.doc_count()
 
-    def _live_dates(self) -> list[tuple[int, bytes]]:
-        """(docnum, b"YYYY-MM-DD" or b"") of every live document, read as one column."""
-        reader = self._searcher.reader()
-        if reader.doc_count_all() == 0:  # a new index with nothing committed yet has no columns
-            return []
-        raw = list(reader.column_reader("sortdate", translate=False))
-        if reader.has_deletions():
-            return [(n, raw[n]) for n in reader.all_doc_ids()]
-        return list(enumerate(raw))
+    def _all_days(self) -> np.ndarray:
+        """Every document's date (deleted ones too) as the number YYYYMMDD, 0 when undated."""
+        if self._days is None:
+            parts = [self._segments.get(seg, "days", lambda seg=seg: sort_days(seg)) for seg, _offset in self._leaves]
+            self._days = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        return self._days
 
-    def _newest_first(self) -> list[int]:
+    def _live_days(self) -> tuple[np.ndarray, np.ndarray]:
+        """(docnums of the live documents, their dates as YYYYMMDD numbers, 0 when undated)."""
+        if self._dates is None:
+            docs = np.flatnonzero(self._ranker().live).astype(np.int64)
+            self._dates = (docs, self._all_days()[docs])
+        return self._dates
+
+    def _newest_first(self) -> np.ndarray:
+        """Docnums of the live documents, newest first, undated last; equal dates in docnum order."""
         if self._order is None:
-            live = self._live_dates()
-            # Stable sort, newest first; undated (b"") sort last.
-            live.sort(key=lambda p: p[1], reverse=True)
-            self._order = [n for n, _d in live]
-            self._rank = {n: i for i, n in enumerate(self._order)}
+            docs, days = self._live_days()
+            self._order = docs[np.lexsort((docs, -days))]
             rank = np.full(self._searcher.reader().doc_count_all(), len(self._order), dtype=np.int64)
-            rank[np.array(self._order, dtype=np.int64)] = np.arange(len(self._order))
+            rank[self._order] = np.arange(len(self._order))
             self._rank_array = rank
         return self._order
+
+    def _rank_of(self, docnum: int) -> int:
+        """Position of a document in newest-first order (after every live one when not live)."""
+        self._newest_first()
+        return int(self._rank_array[docnum])
+
+    def _value(self, name: str, docnum: int) -> str:
+        """A document's value in the text column ``name`` (summary, text), read from its segment."""
+        i = int(np.searchsorted(self._leaf_starts, docnum, side="right")) - 1
+        seg, offset = self._leaves[i]
+        column = self._segments.get(seg, ("column", name), lambda: VarBytes.of(seg, name) or False)
+        if not column:
+            return ""
+        raw = column.value(seg, docnum - offset)
+        if raw and name in self._compressed:
+            raw = zlib.decompress(raw)
+        return raw.decode("utf-8")
 
     def _column(self, name: str):
         column = self._columns.get(name)
@@ -141,16 +176,16 @@ class Store:
     def _summary(self, docnum: int) -> ArticleSummary:
         s = self._summaries.get(docnum)
         if s is None:
-            s = self._summaries[docnum] = decode_summary(self._column("summary")[docnum])
+            s = self._summaries[docnum] = decode_summary(self._value("summary", docnum))
         return s
 
     def list_articles(self, offset: int = 0, limit: int = 100) -> list[ArticleSummary]:
         """Articles newest first (undated ones last)."""
         order = self._newest_first()
         offset = max(0, offset)
-        if not order:
+        if not len(order):
             return []
-        return [self._summary(n) for n in order[offset : offset + max(0, limit)]]
+        return [self._summary(int(n)) for n in order[offset : offset + max(0, limit)]]
 
     def get_article(self, article_id: str) -> StoredArticle:
         """The article and its annotations; ArticleNotFoundError (a KeyError) when the index has no such id."""
@@ -162,33 +197,29 @@ class Store:
 
     # --- search -----------------------------------------------------------------------
 
-    def parse(self, text: str):
-        return parse_query(text, self._parser, self._searcher.reader())
+    def parse(self, text: str, prefixes: list[str] | None = None):
+        return parse_query(text, self._parser, self._searcher.reader(), prefixes)
 
-    def _days(self) -> list[tuple[int, int]]:
-        """(docnum, YYYYMMDD) of every dated live article."""
-        if self._day_list is None:
-            self._day_list = [(n, int(d[:4] + d[5:7] + d[8:10])) for n, d in self._live_dates() if d]
-        return self._day_list
+    def search(self, query: str, limit: int = 50, offset: int = 0, *, typing: bool = False) -> SearchResults:
+        """Ranked hits ``offset`` to ``offset + limit`` for a query; QueryError for a malformed or too broad one.
 
-    def _date_filter(self, ranges: list[wq.NumericRange]) -> set[int]:
-        allowed = None
-        for r in ranges:
-            lo = -1 if r.start is None else r.start + (1 if r.startexcl else 0)
-            hi = 99_999_999 if r.end is None else r.end - (1 if r.endexcl else 0)
-            docs = {n for n, day in self._days() if lo <= day <= hi}
-            allowed = docs if allowed is None else allowed & docs
-        return allowed or set()
-
-    def search(self, query: str, limit: int = 50) -> SearchResults:
-        """Ranked hits for a Whoosh query; QueryError for a malformed or too broad one.
+        ``total`` counts every match, so the caller pages on with ``offset``
+        (the ranking of the last query is kept: the next page costs no new search).
+        ``typing``: the user is still typing, the last word is a prefix (see
+        ``search.prepare``). An unclosed phrase is searched as if closed and
+        ``note`` says so.
 
         Date filters that apply to the whole query (``Putin date:2025-10``) are
         answered from the article dates held in memory; a query of date filters
         only lists the matching articles newest first.
         """
-        q = self.parse(query)
-        limit = max(1, limit)
+        limit, offset = max(1, limit), max(0, offset)
+        text, note = prepare(query, typing)
+        key = (text, self._searcher)
+        if self._last is not None and self._last[0] == key:
+            docs, terms = self._last[1], self._last[2]
+            return self._page(docs, offset, limit, terms, note)
+        q = self.parse(text)
         terms = query_terms(q, self._searcher.reader())
         date_ranges, rest = _split_date_filters(q)
         if rest is None or isinstance(rest, wq.Every):
@@ -196,58 +227,81 @@ class Store:
             order = self._newest_first()
             if date_ranges:
                 allowed = self._date_filter(date_ranges)
-                docs = sorted(allowed, key=lambda n: self._rank.get(n, len(self._rank)))
+                docs = allowed[np.lexsort((allowed, -self._all_days()[allowed]))]
             else:
                 docs = order
-            return SearchResults(len(docs), [self._hit(n, 0.0, terms) for n in docs[:limit]], terms)
-        if date_ranges:
-            allowed = self._date_filter(date_ranges)
-            if not allowed:
-                return SearchResults(0, [], terms)
+            self._last = (key, docs, terms)
+            return self._page(docs, offset, limit, terms, note)
+        allowed = self._date_filter(date_ranges) if date_ranges else None
+        if allowed is not None and not len(allowed):
+            return SearchResults(0, [], terms, note)
         try:
             ids, scores = self._ranker().run(rest)
         except Unsupported:
-            return self._whoosh_search(rest, allowed if date_ranges else None, limit, terms)
-        if date_ranges:
-            keep = np.isin(ids, np.fromiter(allowed, dtype=np.int64, count=len(allowed)))
+            return self._whoosh_search(rest, allowed, offset, limit, terms, note)
+        if allowed is not None:
+            keep = np.isin(ids, allowed, assume_unique=True)
             ids, scores = ids[keep], scores[keep]
-        self._newest_first()
-        hits = [self._hit(n, score, terms) for n, score in top(ids, scores, limit, self._rank_array)]
-        return SearchResults(int(len(ids)), hits, terms)
+        days = self._all_days()
+        if offset == 0:
+            # The first page only: the best ``limit`` without sorting every match.
+            best = top(ids, scores, limit, days)
+            self._last = (key, _Ranking(ids, scores, days), terms)
+            return SearchResults(int(len(ids)), [self._hit(n, score, terms) for n, score in best], terms, note)
+        ranking = _Ranking(ids, scores, days)
+        self._last = (key, ranking, terms)
+        return self._page(ranking, offset, limit, terms, note)
+
+    def _page(self, docs, offset: int, limit: int, terms: list[str], note: str) -> SearchResults:
+        """Hits ``offset`` to ``offset + limit`` of a ranking (or of docnums in order)."""
+        if isinstance(docs, _Ranking):
+            page = docs.page(offset, limit)
+            return SearchResults(len(docs), [self._hit(n, score, terms) for n, score in page], terms, note)
+        return SearchResults(int(len(docs)), [self._hit(int(n), 0.0, terms) for n in docs[offset : offset + limit]],
+                             terms, note)
+
+    def _date_filter(self, ranges: list[wq.NumericRange]) -> np.ndarray:
+        """Sorted docnums of the live documents within every one of ``ranges``."""
+        allowed = None
+        for r in ranges:
+            lo = -1 if r.start is None else r.start + (1 if r.startexcl else 0)
+            hi = 99_999_999 if r.end is None else r.end - (1 if r.endexcl else 0)
+            docs = self._day_docs(lo, hi)
+            allowed = docs if allowed is None else np.intersect1d(allowed, docs, assume_unique=True)
+        return allowed if allowed is not None else np.zeros(0, dtype=np.int64)
 
     def _ranker(self) -> Ranker:
         if self._ranker_obj is None:
-            self._ranker_obj = Ranker(self._searcher, self._day_docs)
+            self._ranker_obj = Ranker(self._searcher, self._day_docs, self._segments)
         return self._ranker_obj
 
-    def _day_docs(self, lo: int, hi: int):
+    def _day_docs(self, lo: int, hi: int) -> np.ndarray:
         """Sorted docnums of the live articles dated lo..hi (YYYYMMDD numbers)."""
-        if self._day_arrays is None:
-            pairs = self._days()
-            self._day_arrays = (np.array([n for n, _d in pairs], dtype=np.int64),
-                                np.array([d for _n, d in pairs], dtype=np.int64))
-        docs, days = self._day_arrays
-        return np.sort(docs[(days >= lo) & (days <= hi)])
+        docs, days = self._live_days()
+        return docs[(days >= lo) & (days <= hi)]
 
-    def _whoosh_search(self, q, allowed, limit: int, terms: list[str]) -> SearchResults:
-        """Whoosh's own matching and scoring, for query shapes the ranker does not take (phrases)."""
+    def _whoosh_search(self, q, allowed, offset: int, limit: int, terms: list[str], note: str) -> SearchResults:
+        """Whoosh's own matching and scoring, for query shapes the ranker does not take."""
         # usequality=False, replace=0: visit and count every match while collecting, so the
         # total is exact without a second pass (Whoosh's matcher replacement would skip some).
-        collector = TimeLimitCollector(TopCollector(limit=limit, usequality=False, replace=0),
+        collector = TimeLimitCollector(TopCollector(limit=offset + limit, usequality=False, replace=0),
                                        timelimit=SEARCH_SECONDS, use_alarm=False)
         if allowed is not None:
-            collector = FilterCollector(collector, allow=allowed)
+            collector = FilterCollector(collector, allow=set(allowed.tolist()))
         try:
             self._searcher.search_with_collector(q, collector)
         except TimeLimit:
             raise QueryError("the query takes too long; make it more specific") from None
         results = collector.results()
-        hits = [self._hit(hit.docnum, float(hit.score or 0.0), terms) for hit in results[:limit]]
-        return SearchResults(len(results), hits, terms)
+        hits = [self._hit(hit.docnum, float(hit.score or 0.0), terms) for hit in results[offset : offset + limit]]
+        return SearchResults(len(results), hits, terms, note)
 
     def _hit(self, docnum: int, score: float, terms: list[str]) -> Hit:
-        text = self._column("text")[docnum]
-        return Hit(self._summary(docnum), score, make_snippet=lambda: snippet(text, match_spans(text, terms)))
+        def make_snippet():
+            text = self._value("text", docnum)
+            return snippet(text, match_spans(text, terms))
+
+        return Hit(self._summary(docnum), score, make_snippet=make_snippet)
 
     def _matching_docnums(self, query: str | None):
         if query is None or not query.strip():
@@ -337,9 +391,7 @@ class Store:
         docs: set[int] = set()
         for key in keys:
             docs.update(self._searcher.docs_for_query(wq.Term("entity_key", key)))
-        self._newest_first()
-        rank = self._rank
-        return sorted(docs, key=lambda n: rank.get(n, len(rank)))
+        return sorted(docs, key=self._rank_of)
 
     def _key_counts(self, key: str) -> tuple[int, int, int | None]:
         """(articles, mentions, newest docnum) of one exact key."""
@@ -349,12 +401,11 @@ class Store:
         except Exception:  # whoosh raises TermNotFound for an unknown term
             return 0, 0, None
         newest = None
-        self._newest_first()
         while matcher.is_active():
             n = matcher.id()
             articles += 1
             mentions += int(matcher.weight())
-            if newest is None or self._rank.get(n, len(self._rank)) < self._rank.get(newest, len(self._rank)):
+            if newest is None or self._rank_of(n) < self._rank_of(newest):
                 newest = n
             matcher.next()
         return articles, mentions, newest
@@ -407,6 +458,26 @@ class Store:
                 if len(out) >= limit:
                     return out
         return out
+
+
+class _Ranking:
+    """The matches of a query, ranked on first use beyond the first page: best score first,
+    equal scores newest first."""
+
+    def __init__(self, ids: np.ndarray, scores: np.ndarray, days: np.ndarray):
+        self.ids, self.scores, self.days = ids, scores, days
+        self._order: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return int(len(self.ids))
+
+    def page(self, offset: int, limit: int) -> list[tuple[int, float]]:
+        if offset == 0:
+            return top(self.ids, self.scores, limit, self.days)
+        if self._order is None:
+            self._order = ranked(self.ids, self.scores, self.days)
+        chosen = self._order[offset : offset + limit]
+        return [(int(self.ids[i]), float(self.scores[i])) for i in chosen]
 
 
 def _is_day_range(q) -> bool:

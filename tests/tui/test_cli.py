@@ -265,11 +265,21 @@ def test_search_does_not_load_spacy(capsys, corpus, tmp_path):
 
     run(capsys, "index", str(corpus))
     code = (
-        "import sys; from tui.cli import main; "
+        "import sys; from newsdesk.tui.cli import main; "
         f"status = main(['search', 'Putin', {str(corpus)!r}]); "
         "assert status == 0, status; assert 'spacy' not in sys.modules, 'spacy imported'"
     )
-    env = {**os.environ, "PYTHONPATH": str(Path(cli.__file__).resolve().parents[1])}
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "Gespräche in Budapest" in done.stdout
+
+
+def test_search_unclosed_phrase_and_umlaut_spellings(capsys, corpus):
+    run(capsys, "index", str(corpus))
+    code, out, err = run(capsys, "search", '"Donald Trump', str(corpus))
+    assert code == 0 and out.startswith("1 result")
+    assert "no closing quote" in err and "Donald Trump" in err
+    code, out, err = run(capsys, "search", '"Donald Trump', str(corpus), "--json")
+    assert "no closing quote" in json.loads(out)["note"]
+    code, out, err = run(capsys, "search", "Gespraeche", str(corpus))
+    assert code == 0 and out.startswith("1 result") and not err

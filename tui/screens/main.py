@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 from textual import on
 from textual.app import ComposeResult
@@ -29,9 +28,7 @@ from newsdesk.tui.widgets.virtual_list import VirtualList
 
 NARROW = 100  # below this width the side list starts collapsed
 WIDE = 160  # from this width the article keeps its measure and the lists take the rest
-SEARCH_LIMIT = 200  # hits shown for a search (the count is always the full one)
-# a query that ends in a word being typed (3+ letters, no wildcard or closing quote)
-_PARTIAL_WORD = re.compile(r"(?:^|[\s:(])[^\W\d_][\w-]{2,}$")
+SEARCH_FIRST_PAGE = 200  # hits fetched with a search; the list fetches the rest as it reaches them
 BACKGROUND_FIRST_PAGE = 20_000  # from this many articles the first page is fetched off the UI thread
 
 
@@ -359,8 +356,8 @@ class MainScreen(Screen):
         moving the cursor off (or closing) the article being read."""
         from newsdesk.index.store import QueryError
 
-        query = query.strip()
-        if not query:
+        query = query.lstrip()  # a space after the last word ends it: it is no longer a prefix
+        if not query.strip():
             self.clear_search(refocus=False)
             return
         bar = self.search_bar
@@ -371,8 +368,10 @@ class MainScreen(Screen):
             self._pending_query = query
             bar.set_status("loading…")
             return
+        store = self.store
         try:
-            results = self.store.search(query, limit=SEARCH_LIMIT)
+            # the search field's text as typed: its last word is a prefix until a space follows it
+            results = store.search(query, limit=SEARCH_FIRST_PAGE, typing=True)
         except QueryError as exc:
             bar.set_status(exc.message, error=True)
             return
@@ -380,21 +379,15 @@ class MainScreen(Screen):
             bar.set_status(f"cannot search: {exc}", error=True)
             self.log.error(f"search {query!r} failed: {exc!r}")
             return
-        completed = None
-        if results.total == 0 and _PARTIAL_WORD.search(query):
-            # Still typing a word: look for words that start with it ("budap" -> "budap*").
-            try:
-                more = self.store.search(query + "*", limit=SEARCH_LIMIT)
-            except StoreError:
-                more = None
-            if more is not None and more.total:
-                results, completed = more, query + "*"
         self.search_query = query
         self.search_results = results
-        shown = f" (top {len(results.hits)})" if results.total > len(results.hits) else ""
-        note = f" for {completed}" if completed else ""
-        bar.set_status(f"{results.total} match{'es' if results.total != 1 else ''}{shown}{note}")
-        source = SearchHits(results, f"No matches for “{clean_line(query)}”.")
+        note = f" · {results.note}" if results.note else ""
+        bar.set_status(f"{results.total:,} match{'es' if results.total != 1 else ''}{note}")
+
+        def fetch(offset: int, limit: int):
+            return store.search(query, limit=limit, offset=offset, typing=True)
+
+        source = SearchHits(results, f"No matches for “{clean_line(query)}”.", fetch=fetch)
         if keep_position:
             ids = [hit.summary.id for hit in results.hits]
             cursor = ids.index(self.current_id) if self.current_id in ids else 0

@@ -26,3 +26,19 @@ def test_stop_words_are_dropped_and_different_words_differ():
 def test_fold():
     assert fold("Straße") == "strasse"
     assert fold("Café Müller") == "cafe muller"
+
+
+def test_ae_oe_ue_spellings_match_umlauts():
+    assert terms("Muenchen") == terms("München") == terms("Munchen")
+    assert terms("Oesterreich") == terms("Österreich")
+    assert terms("Gespraeche") == terms("Gespräche")
+    assert terms("Uebersee") == terms("Übersee")
+
+
+def test_ue_after_a_vowel_or_q_stays():
+    # neue, Steuer, Bauer, Quelle are written with a real "ue"
+    assert fold("neue") == "neue"
+    assert fold("Steuer") == "steuer"
+    assert fold("Bauer") == "bauer"
+    assert fold("Quelle") == "quelle"
+    assert terms("Bauer") != terms("Bar")

@@ -25,3 +25,23 @@ def test_snippet_marks_matches_and_keeps_spaces():
 def test_snippet_without_matches_is_the_beginning_on_one_line():
     segs = snippet("Eins\n\nzwei drei", [])
     assert segs == [("Eins zwei drei", False)]
+
+
+def test_match_spans_find_ae_oe_ue_spellings():
+    from newsdesk.index.store.german import german_analyzer
+
+    term = [t.text for t in german_analyzer()("München")]
+    text = "In Muenchen, München und Munchen."
+    assert [text[s:e] for s, e in match_spans(text, term)] == ["Muenchen", "München", "Munchen"]
+
+
+def test_plain_words_are_read_as_whoosh_reads_them():
+    from newsdesk.index.store.schema import build_schema
+    from newsdesk.index.store.search import _plain_words, make_parser
+
+    parser = make_parser(build_schema())
+    for text in ["Haushalt", "Bahn Kiel", "die Bahn", "Gespräche über Russlands Zukunft", "Straße München Muenchen",
+                 "Bahn Bahn", "und oder"]:
+        assert _plain_words(text) == parser.parse(text).normalize(), text
+    for text in ["Bahn OR Kiel", "title:Bahn", '"Bahn"', "Bahn*", "G7", "Neu-Delhi", "(Bahn)"]:
+        assert _plain_words(text) is None, text

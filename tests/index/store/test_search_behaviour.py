@@ -1,0 +1,115 @@
+"""Search as the reader uses it: typing, unclosed phrases, paging, spellings, postings arrays."""
+
+import datetime as dt
+
+import pytest
+
+from newsdesk.index.store import QueryError, Store
+from newsdesk.index.store.postings_arrays import write_postings_arrays
+from newsdesk.index.store.search import prepare
+
+from .helpers import article, write_index
+
+WORDS = ["Bundesregierung", "Bundesregierungen", "Bundesrat", "Bundesliga", "Bund", "des Bundes", "Bündnis",
+         "Budapest", "Buch", "Muenchen", "München", "Munchen", "Bauer", "Kosten für Rente", "kein Termin"]
+
+
+def _articles(n=60):
+    out = []
+    for i in range(n):
+        words = " ".join(WORDS[j] for j in range(len(WORDS)) if (i >> (j % 6)) & 1 or j % 7 == i % 7)
+        out.append(article(f"a{i:03d}", f"Meldung {i}", f"Heute: {words}. Ende {i}.",
+                           dt.date(2025, 1, 1) + dt.timedelta(days=i)))
+    return out
+
+
+@pytest.fixture(scope="module", params=["whoosh-blocks", "postings-arrays"])
+def store(request, tmp_path_factory):
+    d = tmp_path_factory.mktemp("ix")
+    write_index(d, _articles())
+    if request.param == "postings-arrays":
+        assert write_postings_arrays(d) > 0
+    return Store.open(d)
+
+
+def test_typing_narrows_as_the_word_grows(store):
+    counts = []
+    for end in range(2, len("Bundesregierung") + 1):
+        counts.append(store.search("Bundesregierung"[:end], typing=True).total)
+    assert counts[-1] > 0
+    assert all(a >= b for a, b in zip(counts, counts[1:])), counts
+    # the word being typed finds the inflected word it starts ("Bundesregieru" -> Bundesregierung)
+    assert store.search("Bundesregieru", typing=True).total == store.search("Bundesregierung*").total > 0
+
+
+def test_typing_treats_only_the_last_word_as_a_prefix(store):
+    assert store.search("Budapest Bu", typing=True).total <= store.search("Budapest", typing=True).total
+    # a finished word (followed by a space) is a word, not a prefix
+    assert store.search("Bund ", typing=True).total == store.search("Bund").total
+    with pytest.raises(QueryError, match="keep typing"):
+        store.search("B", typing=True)
+    # a one-letter last word is left out until it grows
+    assert store.search("Budapest B", typing=True).total == store.search("Budapest").total
+
+
+def test_prefix_query_matches_inflected_words(store):
+    stem_only = store.search("Bundesregieru*")
+    assert stem_only.total == store.search("Bundesregierung").total > 0
+    assert "bundesregier" in stem_only.terms
+
+
+def test_unclosed_phrase_is_searched_as_closed_with_a_note(store):
+    closed = store.search('"kein Termin"')
+    unclosed = store.search('"kein Termin')
+    assert closed.total > 0
+    assert unclosed.total == closed.total
+    assert "closing quote" in unclosed.note and "kein Termin" in unclosed.note
+    assert closed.note == ""
+    # typing inside a phrase: the words so far, the last a prefix beside them
+    typing = store.search('"kein Ter', typing=True)
+    assert typing.total >= closed.total and "not closed" in typing.note
+
+
+def test_prepare():
+    assert prepare('"kein termin') == ('"kein termin"', "no closing quote: searched as the phrase “kein termin”")
+    assert prepare("Putin Bun", typing=True) == ("Putin Bun*", "")
+    assert prepare("Putin Bun ", typing=True) == ("Putin Bun ", "")
+    assert prepare("Putin AND", typing=True) == ("Putin AND", "")
+    assert prepare('a "', typing=False) == ("a", "")
+
+
+def test_ae_oe_ue_find_umlauts_and_back(store):
+    muenchen, muenchen_umlaut = store.search("Muenchen"), store.search("München")
+    assert muenchen.total == muenchen_umlaut.total == store.search("Munchen").total > 0
+    assert store.search("Bauer").total > 0  # a real "ue" stays
+
+
+def test_pages_reach_every_match_in_order(store):
+    everything = store.search("*", limit=1000)
+    assert everything.total == 60 and len(everything.hits) == 60
+    paged = []
+    for offset in range(0, 60, 25):
+        page = store.search("*", limit=25, offset=offset)
+        assert page.total == 60
+        paged.extend(h.summary.id for h in page.hits)
+    assert paged == [h.summary.id for h in everything.hits]
+    ranked = store.search("Bund OR Budapest", limit=1000)
+    paged = [h.summary.id for o in range(0, ranked.total, 7)
+             for h in store.search("Bund OR Budapest", limit=7, offset=o).hits]
+    assert paged == [h.summary.id for h in ranked.hits]
+    assert store.search("Bund", limit=5, offset=10_000).hits == []
+
+
+def test_phrases_with_and_without_postings_arrays_agree(tmp_path):
+    write_index(tmp_path, _articles())
+    queries = ['"Kosten für Rente"', '"kein Termin"', '"des Bundes"', "Bund Budapest", "Bundes*", '"Rente Bauer"~3']
+    before = Store.open(tmp_path)
+    expected = [(r.total, [(h.summary.id, round(h.score, 6)) for h in r.hits])
+                for r in (before.search(q, limit=100) for q in queries)]
+    assert write_postings_arrays(tmp_path) > 0
+    assert write_postings_arrays(tmp_path) == 0  # once per segment
+    after = Store.open(tmp_path)
+    got = [(r.total, [(h.summary.id, round(h.score, 6)) for h in r.hits])
+           for r in (after.search(q, limit=100) for q in queries)]
+    assert got == expected
+    assert expected[0][0] > 0
