@@ -84,7 +84,7 @@ if TYPE_CHECKING:  # spaCy is only needed by the caller, who made the Doc
 __all__ = ["EVENTS_VERSION", "dateline_place", "extract_events", "period_end", "period_start"]
 
 # Bump when the events found for the same input change: the index re-analyses.
-EVENTS_VERSION = "3"
+EVENTS_VERSION = "4"
 
 EVENT_TIMEX_TYPES = ("DATE", "TIME")
 WHO_LABELS = ("PER", "ORG")
