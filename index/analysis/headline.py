@@ -282,7 +282,14 @@ def _display(group: Group) -> list["Token"]:
         and len(toks) > 1
     ):
         toks = toks[1:]
-    return toks
+    # "Raiffeisen und der Verein La Vispa Teresa": a coordinated group drops its article too
+    return [
+        t for n, t in enumerate(toks)
+        if not (
+            n > 0 and t.tag_ == "ART" and toks[n - 1].tag_ == "KON" and toks[n - 1].lower_ in ("und", "oder", "sowie")
+            and t.lower_ not in _KEPT_DETERMINERS and n + 1 < len(toks)
+        )
+    ]
 
 
 def _split_particle(verb: "Token") -> tuple[str, str] | None:

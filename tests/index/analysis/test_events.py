@@ -504,3 +504,12 @@ def test_a_genitive_with_an_indefinite_article_belongs_to_its_noun():
     )
     (event,) = extract_events(doc, [timex_at(doc, "am Dienstag", "2016-01-12")], entities_of(doc))
     assert event.what == "Rat stimmte für die Abhaltung einer Volksbefragung"
+
+
+def test_a_coordinated_subject_drops_the_article_of_each_part():
+    doc = make_doc(
+        "Michaela/NE/PER Biancofiore/NE/PER und/KON der/ART Bozner/ADJA PdL/NE/ORG haben/VAFIN am/APPRART "
+        "8./ADJA Juli/NN einen/ART Misstrauensantrag/NN eingebracht/VVPP ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am 8. Juli", "2010-07-08")], entities_of(doc))
+    assert event.what == "Michaela Biancofiore und Bozner PdL haben Misstrauensantrag eingebracht"
