@@ -61,7 +61,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from newsdesk.index.analysis.captions import is_caption as is_caption_text
 from newsdesk.index.analysis.headline import (
