@@ -61,12 +61,23 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from newsdesk.index.analysis.captions import is_caption as is_caption_text
-from newsdesk.index.analysis.headline import MAX_LINE_WORDS, Group, Parsed, fields_of, headline, parse, subject_of
+from newsdesk.index.analysis.headline import (
+    MAX_LINE_WORDS,
+    attribute_line,
+    Group,
+    Parsed,
+    fields_of,
+    headline,
+    object_antecedents,
+    parse,
+    subject_of,
+)
 from newsdesk.index.analysis.timex.ranges import pair_ranges
 from newsdesk.index.annotations import Entity, Event, Timex, entity_key, split_entity_key
+from newsdesk.index.ingest.structure import DATELINE
 
 if TYPE_CHECKING:  # spaCy is only needed by the caller, who made the Doc
     from spacy.tokens import Doc, Token
@@ -508,14 +519,9 @@ def _status(clause: list["Token"], sentence: list["Token"], date: dt.date, publi
 
 # --- the dateline ------------------------------------------------------------------
 
-_DATELINE = re.compile(
-    r"\A\s*(?P<place>[A-ZÄÖÜ][\w\-/]+(?:[ -][A-ZÄÖÜ][\w\-/.]+){0,2})\s*(?P<agency>\(\s*[\w./ ]{1,12}\s*\))?\s*[.:]\s"
-)
-
-
 def dateline_place(text: str, entities: Sequence[Entity]) -> str | None:
     """The key of the place an article reports from ("BOZEN.", "Meran (ki).", "Aachen (dpa)."), or None."""
-    m = _DATELINE.match(text)
+    m = DATELINE.match(text)
     if m is None:
         return None
     start, end = m.span("place")
@@ -615,7 +621,10 @@ class _Context:
         parsed = parse(part, skip, before)
         who, subject_name = self._who(parsed, start, end)
         names = {t.i for t in part if self._in_entity(t)}
-        what = headline(part, skip, before, subject_name, inherited, names, parsed=parsed) or " ".join(
+        pronoun_objects = self._pronoun_objects(parsed, sent_tokens)
+        what = attribute_line(part, skip) or headline(
+            part, skip, before, subject_name, inherited, names, parsed=parsed, pronoun_objects=pronoun_objects
+        ) or " ".join(
             self.text[start:end].split()[:MAX_LINE_WORDS]
         )
         what = self._with_infinitive(what, part, sent_tokens)
@@ -842,6 +851,18 @@ class _Context:
             return what
         return f"{what}, {rest}"
 
+    def _pronoun_objects(self, parsed: "Parsed", sentence: list["Token"]) -> dict[int, str]:
+        """The nouns an object pronoun of the clause stands for (see ``object_antecedents``)."""
+        if not any(t.tag_ == "PPER" and t.lower_ in ("es", "sie", "ihn") for t in parsed.fields.mittelfeld):
+            return {}
+        previous = self._previous_sentence(sentence)
+        if not previous:
+            return {}
+        main = next((c for c in self.clauses(previous) if c and _has_verb(c)), None)
+        if main is None:
+            return {}
+        return object_antecedents(parsed, parse(main, _in_spans(main, self.timex_spans)))
+
     def _previous_sentence(self, sentence: list["Token"]) -> list["Token"]:
         if not sentence or not self.doc.has_annotation("SENT_START") or sentence[0].i == 0:
             return []
@@ -880,7 +901,7 @@ class _Context:
             first = max(first, 0)
             s_start, s_end = sentences[first]
             s_start, s_end = max(s_start, para_start), min(s_end, para_end)
-            m = _DATELINE.match(self.text, s_start)
+            m = DATELINE.match(self.text, s_start)
             if m is not None and m.start() == s_start and s_end - m.end() < 3:
                 # the splitter cut after the dateline: the lead is the next sentence
                 if first + 1 >= len(sentences):

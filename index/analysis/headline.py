@@ -30,7 +30,10 @@ from typing import TYPE_CHECKING, Sequence
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["MAX_LINE_WORDS", "Fields", "Parsed", "fields_of", "headline", "noun_groups", "parse", "subject_of"]
+__all__ = [
+    "MAX_LINE_WORDS", "Fields", "Parsed", "attribute_line", "fields_of", "headline", "noun_groups",
+    "object_antecedents", "parse", "subject_of",
+]
 
 MAX_LINE_WORDS = 12
 
@@ -46,12 +49,20 @@ _COORDINATOR = frozenset({"und", "oder", "sowie", "aber", "doch", "sondern", "de
 _NOT_SUBJECT_ARTICLES = frozenset({"den", "dem", "des", "einen", "einem", "eines", "einer"})
 _NOT_SUBJECT_RELATIVES = frozenset({"den", "dem", "denen", "deren", "dessen"})
 _GENITIVE_ARTICLES = frozenset({"des", "der"})
+# articles that open a genitive attribute right after a noun ("zur Abhaltung einer Volksbefragung")
+_ATTRIBUTE_GENITIVE_ARTICLES = _GENITIVE_ARTICLES | {"eines", "einer"}
 _SUBJECT_PRONOUNS = frozenset({"ich", "du", "er", "sie", "wir", "ihr", "man", "beide", "alle"})
 _COPULA = frozenset("ist sind war waren sei seien wäre wären bleibt bleiben blieb blieben wird werden wurde wurden".split())
 _DURATION_OPENERS = frozenset({"nach", "vor", "seit", "binnen", "innerhalb"})
 _ATTACHING = frozenset({"über", "zwischen", "gegen", "von", "zur", "zum"})
 _LOCAL = frozenset({"in", "im", "nach", "aus", "am", "an", "auf", "bei", "vor", "ins"})
 _QUOTE_MARKS = frozenset("„“”\"'»«‚‘’")
+# adverbs that change what the verb says and stay with it ("will sie wieder aufbauen")
+_KEPT_ADVERBS = frozenset({"wieder", "erneut", "zurück", "erstmals", "endgültig"})
+# an object pronoun and the article of the noun it can stand for ("Die Halle ... will sie aufbauen")
+_PRONOUN_ARTICLES = {"es": frozenset({"das"}), "sie": frozenset({"die"}), "ihn": frozenset({"der"})}
+# verbs with an "es" that stands for nothing ("gibt es", "geht es um")
+_EXPLETIVE_ES_VERBS = frozenset("gibt gab gäbe geht ging hieß heißt handelt handelte kommt kam".split())
 # nouns that stand next to a date and are not the object of anything ("gegen 22 Uhr Ortszeit")
 _DATE_NOUNS = frozenset({"ortszeit", "uhr", "mez", "mesz", "utc"})
 _KEPT_DETERMINERS = frozenset(
@@ -203,7 +214,9 @@ def noun_groups(tokens: Sequence["Token"]) -> list[Group]:
                 break
             end = nxt
         # a genitive attribute ("die Zahl der Opfer") or a name after "von" ("Seligsprechung von Papst ...")
-        while end + 1 < len(toks) and toks[end].lower_ in _GENITIVE_ARTICLES and toks[end].tag_ == "ART":
+        while end + 1 < len(toks) and toks[end].lower_ in _ATTRIBUTE_GENITIVE_ARTICLES and toks[end].tag_ == "ART" and (
+            toks[end - 1].tag_ in _NOUN
+        ):
             nxt = _group_end(toks, end)
             if nxt <= end + 1:
                 break
@@ -269,7 +282,14 @@ def _display(group: Group) -> list["Token"]:
         and len(toks) > 1
     ):
         toks = toks[1:]
-    return toks
+    # "Raiffeisen und der Verein La Vispa Teresa": a coordinated group drops its article too
+    return [
+        t for n, t in enumerate(toks)
+        if not (
+            n > 0 and t.tag_ == "ART" and toks[n - 1].tag_ == "KON" and toks[n - 1].lower_ in ("und", "oder", "sowie")
+            and t.lower_ not in _KEPT_DETERMINERS and n + 1 < len(toks)
+        )
+    ]
 
 
 def _split_particle(verb: "Token") -> tuple[str, str] | None:
@@ -368,6 +388,118 @@ def parse(clause: Sequence["Token"], skip: set[int] = frozenset(), before: Seque
     return Parsed(tokens, f, subject, others)
 
 
+def object_antecedents(parsed: Parsed, previous: "Parsed | None") -> dict[int, str]:
+    """Object pronouns of a clause ("es", "sie", "ihn") and the noun they stand for: the subject of
+    the sentence before when its article fits ("Die Halle war eröffnet worden. Der Besitzer will
+    sie wieder aufbauen" -> {sie: "Halle"}). Only pronouns after the finite verb of a clause with a
+    participle or infinitive, not the clause's own subject, not the "es" of "gibt es"."""
+    f = parsed.fields
+    if f.finite is None or not f.right or previous is None or previous.subject is None:
+        return {}
+    if f.finite.lower_ in _EXPLETIVE_ES_VERBS:
+        return {}
+    antecedent = previous.subject
+    article = antecedent.tokens[0].lower_
+    head = antecedent.head
+    if len(antecedent.tokens) < 2 or head.tag_ != "NN":
+        return {}
+    subject_ids = {t.i for t in parsed.subject.tokens} if parsed.subject is not None else set()
+    if subject_ids & {t.i for t in antecedent.tokens}:
+        return {}
+    if parsed.subject is not None and parsed.subject.head.lower_ == head.lower_:
+        return {}
+    out: dict[int, str] = {}
+    for t in f.mittelfeld:
+        if t.tag_ == "PPER" and t.i not in subject_ids and article in _PRONOUN_ARTICLES.get(t.lower_, ()):
+            out[t.i] = " ".join(x.text for x in _display(antecedent))
+            break
+    return out
+
+
+_ATTRIBUTE_OPENERS = frozenset({"ART", "PDAT", "PPOSAT", "PIAT"})
+_INFLECTIONS = ("en", "em", "er", "es", "e")
+
+
+def _participle_of(adjective: "Token") -> str | None:
+    """The past participle an attributive adjective inflects ("getretenen" -> "getreten",
+    "beschlossene" -> "beschlossen", "gegründeten" -> "gegründet"); None for other adjectives."""
+    low = adjective.text
+    for ending in _INFLECTIONS:
+        if low.endswith(ending):
+            stem = low[: -len(ending)]
+            break
+    else:
+        return None
+    if not stem.endswith(("t", "en")) or len(stem) < 5:
+        return None
+    core = stem.lower()
+    for prefix in ("ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "mit", "nach", "vor", "zu", "zurück", "statt"):
+        if core.startswith(prefix + "ge"):
+            core = core[len(prefix):]
+            break
+    if core.startswith("ge") or core.endswith("iert") or core.startswith(("be", "er", "ver", "zer", "ent", "über")):
+        return stem
+    return None
+
+
+def _genitive_s(noun: str) -> bool:
+    """A genitive "-s" that can go ("Menschenrechtspakts", "Vereins"; not "Paktes", "Kurs")."""
+    return len(noun) > 5 and noun.endswith("s") and noun[-2] not in "esßxzu"
+
+
+def attribute_line(clause: Sequence["Token"], skip: set[int]) -> str:
+    """A date inside an attributive participle ("des am 23. 3. 1976 für Deutschland in Kraft
+    getretenen Menschenrechtspakts der UNO", "der 2012 gegründete Verein") dates what the
+    participle says of its noun, not the clause around it: "Menschenrechtspakts der UNO für
+    Deutschland in Kraft getreten". "" when the date stands elsewhere."""
+    toks = [t for t in clause if not t.is_space]
+    first = next((n for n, t in enumerate(toks) if t.i in skip), None)
+    if first is None:
+        return ""
+    k = first - 1
+    if k >= 0 and toks[k].tag_ in ("APPR", "APPRART") and toks[k].lower_ not in ("bis", "seit", "von", "ab"):
+        k -= 1
+    if k < 0 or toks[k].tag_ not in _ATTRIBUTE_OPENERS:
+        return ""
+    n = first
+    while n < len(toks) and toks[n].i in skip:
+        n += 1
+    modifiers: list["Token"] = []
+    while n < len(toks) and toks[n].tag_ not in ("ADJA",) and len(modifiers) < 6:
+        t = toks[n]
+        if _is_punct(t) or t.tag_ in VERB_TAGS or t.tag_ in _SUBORDINATOR or t.tag_ in ("KON", "PTKNEG"):
+            return ""
+        modifiers.append(t)
+        n += 1
+    if n >= len(toks) or toks[n].tag_ != "ADJA":
+        return ""
+    participle = _participle_of(toks[n])
+    if participle is None:
+        return ""
+    n += 1
+    while n < len(toks) and toks[n].tag_ == "ADJA":
+        n += 1
+    if n >= len(toks) or toks[n].tag_ not in _NOUN:
+        return ""
+    head = [toks[n]]
+    n += 1
+    while n < len(toks) and toks[n].tag_ in _NOUN:
+        head.append(toks[n])
+        n += 1
+    # a genitive attribute stays with its noun ("Menschenrechtspakts der UNO")
+    if n + 1 < len(toks) and toks[n].tag_ == "ART" and toks[n].lower_ in _GENITIVE_ARTICLES:
+        end = _group_end(toks, n)
+        if end > n + 1 and all(t.tag_ in _PRENOMINAL or t.tag_ in _NOUN for t in toks[n:end]):
+            head.extend(toks[n:end])
+    names = [t.text for t in head]
+    if toks[k].lower_ in ("des", "eines") and head[0].tag_ == "NN" and _genitive_s(head[0].text):
+        names[0] = head[0].text[:-1]  # "des ... Menschenrechtspakts": the noun as a headline names it
+    words = names + [t.text for t in modifiers] + [participle]
+    if len(words) > MAX_LINE_WORDS:
+        words = [t.text for t in head][: MAX_LINE_WORDS - 1] + [participle]
+    return " ".join(words)
+
+
 def headline(
     clause: Sequence["Token"],
     skip: set[int] = frozenset(),
@@ -377,6 +509,7 @@ def headline(
     names: set[int] = frozenset(),
     core_only: bool = False,
     parsed: "Parsed | None" = None,
+    pronoun_objects: "dict[int, str] | None" = None,
 ) -> str:
     """The clause as a headline fragment ("" when nothing fits).
 
@@ -386,7 +519,8 @@ def headline(
     first of two coordinated clauses ("Eurosur steht am Mittwoch zur Abstimmung und soll ...");
     ``names``: indices of tokens inside named entities ("im Weißen Haus" names a place);
     ``core_only``: subject and verb alone ("Trump hatte gesagt"), for a line that goes on with
-    what was said; ``parsed``: ``parse(clause, skip, before)`` when the caller has it.
+    what was said; ``parsed``: ``parse(clause, skip, before)`` when the caller has it;
+    ``pronoun_objects``: what to write for object pronouns (``object_antecedents``).
     """
     if parsed is None:
         parsed = parse(clause, skip, before)
@@ -443,6 +577,14 @@ def headline(
         and len(_display(objects[0])) + len(named[0].tokens) < 6
     ):
         objects = sorted(objects + named[:1], key=lambda g: g.tokens[0].i)
+    present = {t.i for g in objects for t in g.tokens}
+    extra = [Group([t], False, None) for t in f.mittelfeld if t.i in (pronoun_objects or {}) and t.i not in present]
+    if not extra and not objects and f.right and f.finite.lower_ not in _EXPLETIVE_ES_VERBS:
+        # "Die Stadt hatte es gekauft": an object "es" is better than no object
+        extra = [t for t in f.mittelfeld if t.lower_ == "es" and t.tag_ == "PPER"][:1]
+        extra = [Group(extra, False, None)] if extra and subject is not None else []
+    if extra:
+        objects = sorted(objects + extra, key=lambda g: g.tokens[0].i)[:2]
     finite = f.finite
     reflexive = next((t for t in f.mittelfeld if t.tag_ == "PRF"), None)
     negation = next((t for t in tokens if t.tag_ == "PTKNEG"), None)
@@ -474,11 +616,17 @@ def headline(
         objects, predicate = [], []
     for g in objects:
         toks = _display(g)
+        if pronoun_objects and len(g.tokens) == 1 and g.tokens[0].i in pronoun_objects:
+            body.extend(pronoun_objects[g.tokens[0].i].split())
+            continue
         if g.governed and g.preposition is not None:
             toks = [g.preposition] + list(g.tokens)
         body.extend(t.text for t in toks)
     body.extend(t.text for t in predicate)
     tail = [t.text.lower() if t.is_sent_start and t.tag_ in VERB_TAGS else t.text for t in right] + particle_words
+    adverbs = [t.text for t in f.mittelfeld if t.tag_ == "ADV" and t.lower_ in _KEPT_ADVERBS][:1]
+    if right or particle_words:
+        tail = adverbs + tail
     if negation is not None:
         tail = [negation.text] + tail
     room = MAX_LINE_WORDS - len(words) - len(tail)

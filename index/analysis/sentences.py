@@ -14,6 +14,9 @@ and ordinals such as ``8.`` together):
   opener follows (``... in Raum Nr. 5. Das Treffen ...``); a year or a full date with
   a full stop before a capitalised word ends the sentence (``am 19. September 1985.
   Zuletzt ...``, ``am 3.10.2025. Danach``): nobody writes the 1985th;
+* a full stop glued to the last part of a dotted abbreviation (``A.d.R.``) does not end it;
+* the full stop of an abbreviation before a number (``Speckbacherstr. 24``, ``Art. 1 des
+  Paktes``) never ends a sentence;
 * abbreviations that may close a sentence (``Washington, D.C.``, ``480 v. Chr.``,
   ``usw.``) end it only before a typical sentence opener; other abbreviations never;
 * a run-in subheading (``Differenzen über Beendigung des Krieges Auch der ...``, the same
@@ -54,6 +57,13 @@ _MAY_OPEN_WITH_HEADING = re.compile(
 _ARTICLES = {"der", "die", "das", "den", "dem", "des", "zum", "zur", "beim", "vom"}  # "die 1985. Sitzung"
 # abbreviations that can close a sentence (before a sentence opener)
 _CLOSING_ABBREVIATIONS = {"D.C.", "Chr.", "usw.", "etc.", "u.ä.", "u.Ä.", "ff.", "v.Chr.", "n.Chr."}
+# abbreviations written before a number ("Speckbacherstr. 24", "Art. 1 des Paktes", "S. 12"): their
+# full stop never ends a sentence when a number follows
+_BEFORE_NUMBER_ABBREVIATIONS = frozenset(
+    "art abs nr bd s kap ziff tel pkt lit abb tab fig pos zl az hnr str".split()
+)
+# the last part of an abbreviation written with dots and no spaces ("A.d.R." -> "A.d" "." "R.")
+_GLUED_ABBREVIATION_PART = re.compile(r"^[A-Za-zÄÖÜäöü]{1,3}\.$")
 _SENTENCE_OPENERS = {
     "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Er", "Sie", "Es", "Ich",
     "Wir", "Ihr", "Man", "Dies", "Diese", "Dieser", "Dieses", "Doch", "Aber", "Und", "Dann", "Damit", "Dabei",
@@ -100,6 +110,10 @@ def sentence_starts(words: list[str], spaces: list[str], doc_text: str | None = 
         elif (text == ":" and i + 1 < n and (spaces[i].startswith("  ") or (blank[i + 1] and spaces[i]))
               and _next_word(i + 1, words, blank)[:1].isupper()):
             end = i + 1  # "Europäische Flüchtlingspolitik:  In der EU ..."
+        elif text == "." and i > 0 and not spaces[i - 1] and _abbreviation_before_number(i, words):
+            end = None  # "Horazstr. 18", "aus Art. 1 des Paktes"
+        elif text == "." and not spaces[i] and i + 1 < n and _GLUED_ABBREVIATION_PART.match(words[i + 1]):
+            end = None  # "A.d.R." split as "A.d", ".", "R.": one abbreviation
         elif text in _ENDS:
             j = i + 1
             while j < n and (words[j] in _ENDS or (not spaces[j - 1] and _is_closing(j, words, spaces))):
@@ -129,6 +143,14 @@ def sentence_starts(words: list[str], spaces: list[str], doc_text: str | None = 
         k += 1
         starts[k] = False
     return starts
+
+
+def _abbreviation_before_number(i: int, words: list[str]) -> bool:
+    """The full stop ``words[i]`` closes an abbreviation that a number follows ("Speckbacherstr. 24")."""
+    if i + 1 >= len(words) or not words[i + 1][:1].isdigit():
+        return False
+    word = words[i - 1].lower()
+    return word in _BEFORE_NUMBER_ABBREVIATIONS or (word.endswith("str") and len(word) > 4 and word.isalpha())
 
 
 def _next_word(i: int, words: list[str], blank: list[bool]) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from ..article import HEADING, Article
 from .dates import parse_date
-from .decode import DecodeError, decode_bytes
+from .decode import decode_bytes
 from .ids import article_id, resolved_path
 from .normalise import clean_inline, clean_text, collapse_whitespace
 from .skipped import Skipped

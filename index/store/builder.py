@@ -39,6 +39,7 @@ from newsdesk.index.ingest.skipped import Skipped
 from .errors import StoreError
 from .lock import DEFAULT_TIMEOUT, index_lock
 from .locations import SCHEMA_VERSION, WHOOSH_DIR, corpus_key, read_info, write_info
+from .postings_arrays import write_postings_arrays
 from .manifest import FileEntry, Manifest
 from .records import BuildProgress, BuildReport, article_document, decode_summary, indexed_path
 
@@ -222,6 +223,11 @@ class _Batch:
                 self.writer.commit(mergetype=policy)
                 committed = True
                 self.commits += 1
+                if last:
+                    # the search's numpy postings of each segment the build leaves (merged-away
+                    # segments would only be written to be deleted); a segment without them is
+                    # still searched, through Whoosh's own blocks
+                    write_postings_arrays(self.index_dir)
             else:
                 self.writer.cancel()
             self.writer = None

@@ -190,7 +190,6 @@ async def test_help_screen_lists_keys(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        body = str(app.screen.query_one("#help-body").render())
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
     from newsdesk.tui.screens.help import help_sections
@@ -248,7 +247,7 @@ async def test_open_source_failure_is_reported(make_app, monkeypatch):
 
 async def test_command_palette_offers_reader_commands(make_app):
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40)):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for t in ("Search", "Timeline", "Entities of this article", "Open source", "Copy citation", "Help"):
             assert t in titles

@@ -31,6 +31,13 @@ _IN_PASSING_AFTER = re.compile(r"\s*(?:/\d|\)|[-–]\d|,\s*\d)")
 _STORY_YEAR_BEFORE = re.compile(r"(?:[Jj]ahr(?:e|es|s)?\s+|^|\n|[.!?]\s+)\s*$")
 # How far (characters) a year written out keeps dating the year-less dates after it.
 STORY_REACH = 3000
+# A holiday named after a church, a parish or a street is part of that name
+_HOLIDAY_AS_NAME_BEFORE = re.compile(
+    r"\b(?:Pfarre|Pfarrei|Pfarrkirche|Kirche|Kapelle|Dom|Münster|Kloster|Stift|Basilika|Wallfahrtskirche|"
+    r"Pfarrgemeinde|Seelsorgeeinheit|Schule|Kindergarten|Gymnasium|Krankenhaus|Spital)\s+(?:zu\s+|zur\s+)?$"
+)
+# how far back a clock time without a day looks for the day of the story told before it
+CLOCK_STORY_REACH = 600
 # A text that has written out this many years, (almost) none of them within a year of the
 # publication date, tells a history: its own last year dates what follows, however far.
 HISTORY_YEARS = 3
@@ -207,6 +214,19 @@ def _rel_adj_offset(word: str) -> int:
     return 0
 
 
+
+def _dates_on_weekday(years, month: int, day: int, weekday: int) -> list[date]:
+    """The dates ``day``.``month``. of ``years`` (in that order) that fall on ISO ``weekday``."""
+    fits = []
+    for year in years:
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d.isoweekday() == weekday:
+            fits.append(d)
+    return fits
+
 class Resolver:
     """Normalises the candidates of one text, in order (it remembers the day talked about)."""
 
@@ -217,6 +237,9 @@ class Resolver:
         self._ref_day_pos = -1
         self._ref_month: tuple[int, int] | None = None  # last month, for "in der ersten Woche"
         self._ref_year: int | None = None  # last year named, for "im selben Jahr"
+        # the morning after the last night named ("in der Nacht auf Montag": Monday), for "gegen 2 Uhr"
+        self._night_morning: date | None = None
+        self._night_pos = -1
         self._sent_cache: tuple[int, int] | None = None
         # The story's own time: the year (and month) of the last expression that wrote a year out
         # ("am 19. September 1985", "im Sommer 2010"), and where it ended.  Year-less dates near it
@@ -252,6 +275,22 @@ class Resolver:
             if not same_sentence or self._sentence(c)[0] <= self._ref_day_pos - 1:
                 return self._ref_day
         return self.dct
+
+    def _story_clock_day(self, c: Candidate, hour: int) -> date | None:
+        """The day of a clock time whose sentence names no day, in a clause that tells the past:
+        the day of the story told just before (within ``CLOCK_STORY_REACH`` characters), when it
+        lies before the publication date. "In der Nacht auf Montag brannte eine Halle ... Die
+        Feuerwehr rückte gegen 2 Uhr aus": Monday; "Am Sonntag ... Gegen 14 Uhr ...": Sunday."""
+        if self.dct is None or self._direction(c) != PAST:
+            return None
+        night = self._night_morning is not None and c.start - self._night_pos <= CLOCK_STORY_REACH
+        if night and self._night_pos >= self._ref_day_pos:
+            d = self._night_morning if hour < 12 else self._night_morning - timedelta(days=1)
+        elif self._ref_day is not None and c.start - self._ref_day_pos <= CLOCK_STORY_REACH:
+            d = self._ref_day
+        else:
+            return None
+        return d if d < self.dct else None
 
     def _remember_day(self, d: date, c: Candidate) -> None:
         self._ref_day, self._ref_day_pos = d, c.end
@@ -295,6 +334,10 @@ class Resolver:
                 return None
             if y < self.dct.year and self._direction(c) == FUTURE:
                 return None  # "soll Anfang Dezember einsatzbereit sein": the coming December
+            if y > self.dct.year and self._story_pos < self._sentence(c)[0]:
+                # a future year is a plan, not a narrative: "ab dem 1. Januar 2024 ... Die erste
+                # Lesung ist für den 23. Juni geplant" is the coming 23 June
+                return None
         return y
 
     def _place_month(self, month: int, direction: int) -> int | None:
@@ -517,14 +560,7 @@ class Resolver:
             year = int(m["wyear"]) if m["wyear"] else None
             if year is None and self.dct is not None:
                 # "Donnerstag, 25. Februar": the year in which that day is a Thursday, if near
-                fits = []
-                for yy in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
-                    try:
-                        d = date(yy, month, day)
-                    except ValueError:
-                        continue
-                    if d.isoweekday() == wd:
-                        fits.append(d)
+                fits = _dates_on_weekday((self.dct.year - 1, self.dct.year, self.dct.year + 1), month, day, wd)
                 if len(fits) == 1:
                     year = fits[0].year
             value = self._ymd(year, month, day, c)
@@ -570,14 +606,7 @@ class Resolver:
         base = self._story_year_at(c) or (self.dct.year if self.dct else None)
         if base is None:
             return None
-        fits = []
-        for yy in (base, base - 1, base + 1):
-            try:
-                d = date(yy, month, day)
-            except ValueError:
-                continue
-            if d.isoweekday() == wd:
-                fits.append(d)
+        fits = _dates_on_weekday((base, base - 1, base + 1), month, day, wd)
         if fits:
             return fits[0]
         return self._place_day(month, day, self._direction(c))
@@ -637,6 +666,8 @@ class Resolver:
         if ahead is not None:
             return f"{ahead}T{hour:02d}:{minute:02d}"
         d = self._anchor_day(c, same_sentence=True)
+        if d is not None and d == self.dct:
+            d = self._story_clock_day(c, hour) or d
         day = d.isoformat() if d else "XXXX-XX-XX"
         return f"{day}T{hour:02d}:{minute:02d}"
 
@@ -682,6 +713,8 @@ class Resolver:
             wd = WEEKDAYS[m["nwd"].lower()]
             nd = self._place_weekday(wd, self._direction(c))
             d = None if nd is None else nd - timedelta(days=1)
+            if nd is not None:
+                self._night_morning, self._night_pos = nd, c.end
             code = "NI"
         elif m["dpmid"]:
             day = d.isoformat() if d else "XXXX-XX-XX"
@@ -1010,6 +1043,9 @@ class Resolver:
 
     def _holiday(self, c, m):
         name = re.sub(r"\s+", " ", m["hol"]).lower()
+        if not m["hyear"] and _HOLIDAY_AS_NAME_BEFORE.search(self._before(c, 30)):
+            # "Pfarre Maria Himmelfahrt", "Kirche Mariä Himmelfahrt": a name, no day of the calendar
+            return "DATE", "XXXX-XX-XX", None
         if m["hyear"]:
             years = [int(m["hyear"])]
         elif self.dct is None:

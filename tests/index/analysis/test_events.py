@@ -457,3 +457,59 @@ def test_a_verb_final_clause_puts_its_finite_verb_second():
     )
     (event,) = extract_events(doc, [timex_at(doc, "Donnerstag", "2024-06-06")], [])
     assert event.what == "Schulen bleiben geschlossen"
+
+
+@pytest.mark.parametrize("previous, sentence, phrase, value, what", [
+    ("Die/ART Halle/NN war/VAFIN eröffnet/VVPP worden/VAPP ./$.",
+     "Der/ART Besitzer/NN will/VMFIN sie/PPER bis/APPR zum/APPRART Sommer/NN wieder/ADV aufbauen/VVINF ./$.",
+     "bis zum Sommer", "2023-SU", "Besitzer will Halle wieder aufbauen"),
+    ("Das/ART Gebäude/NN war/VAFIN ein/ART Lagerhaus/NN ./$.",
+     "Die/ART Stadt/NN hatte/VAFIN es/PPER 2012/CARD gekauft/VVPP ./$.",
+     "2012", "2012", "Stadt hatte Gebäude gekauft"),
+    # an article that does not fit keeps the pronoun
+    ("Der/ART Plan/NN war/VAFIN fertig/ADJD ./$.",
+     "Die/ART Stadt/NN hatte/VAFIN es/PPER 2012/CARD gekauft/VVPP ./$.",
+     "2012", "2012", "Stadt hatte es gekauft"),
+    ("Der/ART Plan/NN war/VAFIN fertig/ADJD ./$.",
+     "Die/ART Stadt/NN hatte/VAFIN ihn/PPER 2012/CARD gekauft/VVPP ./$.",
+     "2012", "2012", "Stadt hatte Plan gekauft"),
+])
+def test_an_object_pronoun_is_written_as_the_subject_of_the_sentence_before(previous, sentence, phrase, value, what):
+    doc = make_doc(previous + " || " + sentence)
+    (event,) = extract_events(doc, [timex_at(doc, phrase, value)], entities_of(doc))
+    assert event.what == what
+
+
+
+@pytest.mark.parametrize("sentence, phrase, value, what", [
+    ("Er/PPER ignoriert/VVFIN Art./NN 1/CARD des/ART am/APPRART 23./CARD 3./CARD 1976/CARD für/APPR "
+     "Deutschland/NE/LOC in/APPR Kraft/NN getretenen/ADJA Menschenrechtspakts/NN der/ART UNO/NE/ORG ./$.",
+     "23. 3. 1976", "1976-03-23", "Menschenrechtspakt der UNO für Deutschland in Kraft getreten"),
+    ("Die/ART im/APPRART Mai/NN beschlossene/ADJA Reform/NN der/ART Pflege/NN wird/VAFIN teurer/ADJD ./$.",
+     "Mai", "2024-05", "Reform der Pflege beschlossen"),
+    # an adjective that is no participle, and a date outside an attribute, keep the clause's line
+    ("Die/ART im/APPRART Mai/NN neue/ADJA Reform/NN wird/VAFIN teurer/ADJD ./$.",
+     "Mai", "2024-05", "neue Reform wird teurer"),
+])
+def test_a_date_inside_a_participle_attribute_dates_what_the_participle_says(sentence, phrase, value, what):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, phrase, value)], entities_of(doc))
+    assert event.what == what
+
+
+def test_a_genitive_with_an_indefinite_article_belongs_to_its_noun():
+    doc = make_doc(
+        "Der/ART Rat/NN stimmte/VVFIN am/APPRART Dienstag/NN für/APPR die/ART Abhaltung/NN einer/ART "
+        "Volksbefragung/NN ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Dienstag", "2016-01-12")], entities_of(doc))
+    assert event.what == "Rat stimmte für die Abhaltung einer Volksbefragung"
+
+
+def test_a_coordinated_subject_drops_the_article_of_each_part():
+    doc = make_doc(
+        "Michaela/NE/PER Biancofiore/NE/PER und/KON der/ART Bozner/ADJA PdL/NE/ORG haben/VAFIN am/APPRART "
+        "8./ADJA Juli/NN einen/ART Misstrauensantrag/NN eingebracht/VVPP ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am 8. Juli", "2010-07-08")], entities_of(doc))
+    assert event.what == "Michaela Biancofiore und Bozner PdL haben Misstrauensantrag eingebracht"

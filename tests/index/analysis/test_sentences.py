@@ -71,3 +71,19 @@ def test_run_in_headings_are_sentences_of_their_own(nlp):
     assert sents(nlp, "Europäische Flüchtlingspolitik:  In der EU werden Schlüssel erstellt. Er sagte: Das ist gut.") == [
         "Europäische Flüchtlingspolitik:", "In der EU werden Schlüssel erstellt.", "Er sagte: Das ist gut.",
     ]
+
+
+def test_an_abbreviation_before_a_number_does_not_end_the_sentence(nlp):
+    text = ("Weihnachtsmarkt in Meran, Speckbacherstr. 24, im Pfarrzentrum. Er berief sich auf Art. 1 des "
+            "Paktes. Das war eine neue Kunst. 25 Leute kamen.")
+    assert sents(nlp, text) == [
+        "Weihnachtsmarkt in Meran, Speckbacherstr. 24, im Pfarrzentrum.",
+        "Er berief sich auf Art. 1 des Paktes.",
+        "Das war eine neue Kunst.",
+        "25 Leute kamen.",
+    ]
+
+
+def test_a_dotted_abbreviation_written_without_spaces_does_not_split(nlp):
+    text = "Ich fahre nach Rom. Heute (gestern, A.d.R.) ist ein Feiertag. Dann kam er."
+    assert sents(nlp, text) == ["Ich fahre nach Rom.", "Heute (gestern, A.d.R.) ist ein Feiertag.", "Dann kam er."]

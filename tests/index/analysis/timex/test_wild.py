@@ -146,3 +146,37 @@ def test_a_history_keeps_its_year_far_beyond_the_last_one_written():
     # a news article about the present is no history: its dates stay near the publication date
     news = "Das Museum erinnert an 1915. " + filler + "Am 7. Mai wurde die Ausstellung eröffnet."
     assert tagged(news, DCT)[-1] == ("7. Mai", "DATE", "2024-05-07")
+
+
+def test_a_clock_time_after_a_named_night_is_on_the_morning_after_it():
+    # DCT is a Thursday: "die Nacht auf Dienstag" began on Monday 17 June
+    text = ("Ein Großbrand hat in der Nacht auf Dienstag eine Halle zerstört.\n\n"
+            "Die Feuerwehr rückte gegen 2 Uhr aus. Der Kommandant sagte, der Brand sei gegen 6 Uhr "
+            "unter Kontrolle gewesen.")
+    found = tagged(text, DCT)
+    assert ("2 Uhr", "TIME", "2024-06-18T02:00") in found
+    assert ("6 Uhr", "TIME", "2024-06-18T06:00") in found
+
+
+def test_a_clock_time_in_a_past_story_takes_the_day_told_before():
+    text = "Am Montag stürzte ein Kran um. Gegen 14 Uhr trafen die Retter ein."
+    assert tagged(text, DCT)[-1] == ("14 Uhr", "TIME", "2024-06-17T14:00")
+    # a plan for a clock time without a day stays on the publication day
+    text = "Am Montag stürzte ein Kran um. Um 14 Uhr wird die Polizei informieren."
+    assert tagged(text, DCT)[-1] == ("14 Uhr", "TIME", "2024-06-20T14:00")
+
+
+def test_a_future_year_in_an_earlier_sentence_does_not_date_a_year_less_plan():
+    text = ("Die neuen Ausweise sollen ab dem 1. Januar 2026 ausgegeben werden. "
+            "Die erste Lesung ist für den 3. Juli geplant.")
+    assert tagged(text, DCT)[-1] == ("3. Juli", "DATE", "2024-07-03")
+    # in its own sentence, the year written out still counts
+    text = "Im Jahr 2026 finden die Spiele statt, die Eröffnung ist für den 6. Februar angesetzt."
+    assert tagged(text, DCT)[-1][2] == "2026-02-06"
+
+
+def test_a_holiday_that_names_a_church_or_parish_is_no_day_of_the_calendar():
+    found = tagged("Weihnachtsmarkt der Pfarre Maria Himmelfahrt in Meran, heute ab 15 Uhr.", DCT)
+    assert found[0] == ("Maria Himmelfahrt", "DATE", "XXXX-XX-XX")
+    assert tagged("Die Pfarrkirche Mariä Himmelfahrt wird renoviert.", DCT) == [("Mariä Himmelfahrt", "DATE", "XXXX-XX-XX")]
+    assert tagged("Zu Maria Himmelfahrt kamen viele Pilger.", DCT) == [("Maria Himmelfahrt", "DATE", "2023-08-15")]
