@@ -273,7 +273,8 @@ def derive_title(classified: list[tuple[str, str, int | None]]) -> str:
                 if is_boilerplate(sentence) or not any(ch.isalpha() for ch in sentence):
                     continue
                 dateline = DATELINE.match(sentence)
-                if dateline is not None and (dateline["place"].isupper() or dateline["agency"]):
+                place = dateline["place"] if dateline is not None else ""
+                if dateline is not None and (place.isupper() or dateline["agency"] or " " not in place):
                     # "BOZEN. Die Kabarettistin …", "Meran (ki). …": the title is what follows
                     sentence = sentence[dateline.end():].strip()
                     if not sentence:

@@ -137,6 +137,8 @@ def test_a_dateline_is_not_the_title():
     for text, title in [
         ("BOZEN. Die Kabarettistin Barbara Balldini kommt wieder nach Südtirol.", "Die Kabarettistin Barbara Balldini kommt wieder nach Südtirol."),
         ("Meran (ki). Der Gemeinderat hat gestern den Haushalt genehmigt.", "Der Gemeinderat hat gestern den Haushalt genehmigt."),
+        ("Bozen . Der Landtag tagt am Montag.", "Der Landtag tagt am Montag."),
+        ("Eppan. Die Feuerwehr rückte aus.", "Die Feuerwehr rückte aus."),
         ("WIEN/BOZEN. Vor 50 Jahren brachte Kreisky die Südtirolfrage vor die UNO.", "Vor 50 Jahren brachte Kreisky die Südtirolfrage vor die UNO."),
     ]:
         article = build_article(id="a", source="s", paragraphs=[text, "Mehr Text folgt hier."])
