@@ -183,7 +183,8 @@ class SegmentPostings:
         """The arrays of ``field`` in the segment, or None when they were not written."""
         segment = seg.segment()
         storage = getattr(seg, "_storage", None)
-        folder = getattr(storage, "folder", None)
+        # a compound segment is read through an overlay of its compound file on the index folder
+        folder = getattr(storage, "folder", None) or getattr(getattr(storage, "b", None), "folder", None)
         if segment is None or folder is None:
             return None
         path = os.path.join(folder, _name(segment.segment_id(), field))
