@@ -1,6 +1,18 @@
 """Index benchmark: build, re-index and search speed on a synthetic German corpus.
 
     python bench/index_bench.py [--articles 10000] [--analysed 300] [--queries 300]
+    python bench/index_bench.py --jsonl NEWS.jsonl      # a user's corpus, as ``newsdesk index`` runs it
+    python bench/index_bench.py --scaling 1000,10000,100000   # store-only build CPU per article
+
+``--jsonl`` (make one with ``bench/news_jsonl.py``) runs ``newsdesk index`` on the file in a
+child process, three times: a fresh index, nothing changed, and a run resumed after the
+first one was stopped (SIGTERM) half-way. It prints the wall and CPU time of each, the
+peak memory of the process tree (the largest process's RSS, the sum of RSS and the sum
+of PSS, which counts memory shared by the analysis workers once), whether the
+nothing-changed run imported spaCy, and the index size against the input.
+
+``--scaling`` builds store-only indexes (analysis left empty) of each size and prints
+the CPU time per article and its ratio to the smallest size's (target: within 1.5x).
 
 Prints
 1. the store alone: a full build of ``--articles`` files with the analysis
@@ -67,6 +79,127 @@ class TimedAnalyzer:
             yield result
 
 
+def _tree(pid: int) -> list[int]:
+    out = [pid]
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            for child in fh.read().split():
+                out += _tree(int(child))
+    except OSError:
+        pass
+    return out
+
+
+def _rss_pss(pid: int) -> tuple[int, int]:
+    rss = pss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Rss:"):
+                    rss = int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+    except OSError:
+        pass
+    return rss, pss
+
+
+def run_measured(cmd: list[str], stop_after: float | None = None) -> dict:
+    """Run ``cmd``; wall and CPU seconds, peak memory of its process tree (MB), exit code, stdout."""
+    import os
+    import resource
+    import signal
+    import subprocess
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    largest = rss_sum = pss_sum = 0
+    while proc.poll() is None:
+        mem = [_rss_pss(p) for p in _tree(proc.pid)]
+        largest = max(largest, max((r for r, _p in mem), default=0))
+        rss_sum = max(rss_sum, sum(r for r, _p in mem))
+        pss_sum = max(pss_sum, sum(p for _r, p in mem))
+        if stop_after is not None and time.perf_counter() - t >= stop_after:
+            proc.send_signal(signal.SIGTERM)
+            stop_after = None
+        time.sleep(0.1)
+    out = proc.stdout.read().decode("utf-8", "replace")
+    proc.wait()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": time.perf_counter() - t, "cpu": cpu, "largest": largest / 1024, "rss_sum": rss_sum / 1024,
+            "pss_sum": pss_sum / 1024, "code": proc.returncode, "out": out.strip(), "load": os.getloadavg()[0]}
+
+
+def _dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def jsonl_bench(jsonl: Path, workers: int | None, resume: bool = True) -> int:
+    """Fresh index, nothing changed, resumed run of ``newsdesk index`` on one JSONL file."""
+    import json
+    import os
+
+    extra = ["--workers", str(workers)] if workers else []
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-") as tmp:
+        index = Path(tmp) / "index"
+        env_cmd = [sys.executable, "-m", "newsdesk", "index", "-q", "--index", str(index), str(jsonl), *extra]
+        os.environ.setdefault("NEWSDESK_DATA_DIR", str(Path(tmp) / "data"))
+        size_in = jsonl.stat().st_size
+
+        def show(label: str, r: dict) -> None:
+            print(f"{label}: wall {r['wall']:.2f} s, CPU {r['cpu']:.2f} s, peak RSS largest process "
+                  f"{r['largest']:.0f} MB, sum RSS {r['rss_sum']:.0f} MB, sum PSS {r['pss_sum']:.0f} MB "
+                  f"(load average {r['load']:.1f}; exit {r['code']}): {r['out']}")
+
+        fresh = run_measured(env_cmd)
+        show("fresh index", fresh)
+        size = _dir_size(index)
+        print(f"index size {size / 1e6:.2f} MB = {size / size_in:.2f}x the input ({size_in / 1e6:.2f} MB)")
+        probe = ("import sys, json; from newsdesk.tui.cli import main; code = main(sys.argv[1:]); "
+                 "print(json.dumps({'spacy': 'spacy' in sys.modules, 'whoosh': 'whoosh' in sys.modules}))")
+        same = run_measured([sys.executable, "-c", probe, "index", "-q", "--index", str(index), str(jsonl), *extra])
+        show("nothing changed", same)
+        flags = json.loads(same["out"].splitlines()[-1])
+        print(f"nothing changed: spaCy imported: {flags['spacy']}, Whoosh imported: {flags['whoosh']}")
+        if not resume:
+            return 0
+        index2 = Path(tmp) / "index2"
+        cmd2 = [c if c != str(index) else str(index2) for c in env_cmd]
+        half = fresh["wall"] / 2
+        stopped = run_measured(cmd2, stop_after=half)
+        show(f"stopped after {half:.1f} s", stopped)
+        resumed = run_measured(cmd2)
+        show("resumed", resumed)
+    return 0
+
+
+def scaling_bench(sizes: list[int]) -> int:
+    """Store-only build CPU per article at each size."""
+    first = None
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-") as tmp:
+        for n in sizes:
+            corpus = Path(tmp) / f"corpus-{n}"
+            write_corpus(corpus, n)
+            ix = Path(tmp) / f"ix-{n}"
+            c = time.process_time()
+            t = time.perf_counter()
+            report = build_index([corpus], ix, analyzer=EmptyAnalysis())
+            cpu = time.process_time() - c
+            wall = time.perf_counter() - t
+            per = 1000 * cpu / max(1, report.articles)
+            first = first or per
+            print(f"store-only build of {report.articles} articles: CPU {cpu:.1f} s = {per:.2f} ms/article "
+                  f"({per / first:.2f}x the {sizes[0]}-article figure), wall {wall:.1f} s, "
+                  f"size {_dir_size(ix) / 1e6:.1f} MB", flush=True)
+            import shutil
+
+            shutil.rmtree(corpus)
+            shutil.rmtree(ix)
+    return 0
+
+
 def percentile(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
@@ -93,7 +226,15 @@ def main(argv=None) -> int:
     p.add_argument("--analysed", type=int, default=300, help="articles built with the real analyzer (0: skip)")
     p.add_argument("--queries", type=int, default=300)
     p.add_argument("--model", default=None, help="spaCy pipeline for the real analyzer")
+    p.add_argument("--jsonl", type=Path, help="measure `newsdesk index` on this JSONL file (see above)")
+    p.add_argument("--workers", type=int, default=None, help="with --jsonl: analysis processes")
+    p.add_argument("--no-resume", action="store_true", help="with --jsonl: skip the stopped and resumed runs")
+    p.add_argument("--scaling", help="comma-separated corpus sizes for the store-only scaling figures")
     args = p.parse_args(argv)
+    if args.jsonl:
+        return jsonl_bench(args.jsonl, args.workers, resume=not args.no_resume)
+    if args.scaling:
+        return scaling_bench([int(n) for n in args.scaling.split(",")])
 
     with tempfile.TemporaryDirectory(prefix="newsdesk-bench-") as tmp:
         tmp = Path(tmp)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -27,7 +26,7 @@ sys.path.insert(0, str(TRAINING))
 sys.path.insert(0, str(ROOT))
 
 from prepare_data import HOLDOUT, OUT, data_root, read_germeval  # noqa: E402
-from train import CITATION, train  # noqa: E402
+from train import CITATION, train, write_runtime_parts  # noqa: E402
 
 CORPUS = OUT / "e5"
 CACHE = OUT / "e5_features"
@@ -109,18 +108,9 @@ def package(model: Path, version: str) -> None:
     import newsdesk.index.analysis.sentences  # noqa: F401
 
     nlp = spacy.load(model, config={"components": {"e5_features": {"cache": None}}})
-    if MODEL_DIR.exists():
-        shutil.rmtree(MODEL_DIR)
-    nlp.to_disk(MODEL_DIR)
-    for part in MODEL_DIR.iterdir():
-        if part.name not in RUNTIME_PARTS:
-            shutil.rmtree(part) if part.is_dir() else part.unlink()
+    meta = write_runtime_parts(nlp, MODEL_DIR, RUNTIME_PARTS)
     scores = evaluate(MODEL_DIR, ("dev", "dev_report", "holdout"))
-    meta = json.loads((MODEL_DIR / "meta.json").read_text())
     meta["performance"] = {}
-    for key in ("email", "url"):
-        if not meta.get(key):
-            meta.pop(key, None)
     meta.update({
         "name": "newsdesk_e5",
         "version": version,

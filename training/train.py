@@ -91,6 +91,22 @@ def evaluate(model: Path, corpus: Path | None) -> dict:
     return result
 
 
+def write_runtime_parts(nlp, model_dir: Path, runtime_parts: tuple[str, ...]) -> dict:
+    """Write ``nlp`` to ``model_dir`` afresh with only the parts newsdesk loads; returns its meta
+    without spaCy's empty email/url fields."""
+    if model_dir.exists():
+        shutil.rmtree(model_dir)
+    nlp.to_disk(model_dir)
+    for part in model_dir.iterdir():
+        if part.name not in runtime_parts:
+            shutil.rmtree(part) if part.is_dir() else part.unlink()
+    meta = json.loads((model_dir / "meta.json").read_text())
+    for key in ("email", "url"):
+        if not meta.get(key):
+            meta.pop(key, None)
+    return meta
+
+
 def package(model: Path, version: str) -> None:
     dev = evaluate(model, None)
     holdout_path = TRAINING / "corpus" / "holdout.spacy"
@@ -103,18 +119,9 @@ def package(model: Path, version: str) -> None:
     if "sentencizer" in nlp.pipe_names and nlp.get_pipe_meta("sentencizer").factory == "sentencizer":
         # runs trained with spaCy's plain sentencizer get newsdesk's rules (no weights involved)
         nlp.replace_pipe("sentencizer", "newsdesk_sentencizer")
-    if MODEL_DIR.exists():
-        shutil.rmtree(MODEL_DIR)
-    nlp.to_disk(MODEL_DIR)
-    for part in MODEL_DIR.iterdir():
-        if part.name not in RUNTIME_PARTS:
-            shutil.rmtree(part) if part.is_dir() else part.unlink()
-    meta = json.loads((MODEL_DIR / "meta.json").read_text())
+    meta = write_runtime_parts(nlp, MODEL_DIR, RUNTIME_PARTS)
     perf = meta.get("performance", {})
     meta["performance"] = {k: v for k, v in perf.items() if k.startswith("ents_")}  # dev has no tags/sents
-    for key in ("email", "url"):
-        if not meta.get(key):
-            meta.pop(key, None)
     meta.update({
         "name": "newsdesk",
         "version": version,

@@ -153,7 +153,7 @@ class NewsdeskApp(App):
         for message in indexer.poll():
             if isinstance(message, IndexProgress):
                 progressed = True
-                if main is not None and message.files_total:
+                if main is not None and message.articles_total:
                     main.show_index_progress(message)
             elif isinstance(message, IndexFinished):
                 self._refresh_store(force=True)

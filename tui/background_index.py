@@ -20,15 +20,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsdesk.index.store.records import BuildProgress
+
 
 @dataclass(frozen=True)
-class IndexProgress:
-    """A file was read and analysed (or skipped)."""
-
-    files_done: int
-    files_total: int
-    articles_done: int
-    path: str
+class IndexProgress(BuildProgress):
+    """Articles were written (a few times a second): the worker's ``BuildProgress`` (articles
+    done and to do, rate, time left, articles an interrupted earlier run left committed)."""
 
 
 @dataclass(frozen=True)
@@ -54,15 +52,14 @@ def _message(fields: list) -> IndexMessage | None:
     kind, *args = fields
     try:
         if kind == "progress":
-            done, total, articles, path = args
-            return IndexProgress(int(done), int(total), int(articles), str(path))
+            return IndexProgress(*BuildProgress.from_list(args).to_list())
         if kind == "done":
             summary, skipped = args
             return IndexFinished(str(summary), int(skipped))
         if kind == "error":
             (message,) = args
             return IndexFailed(str(message))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError):
         return None
     return None
 

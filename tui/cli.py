@@ -159,6 +159,8 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
                        help=f"skip files larger than N bytes (default: {DEFAULT_MAX_BYTES}, {format_size(DEFAULT_MAX_BYTES)})")
         p.add_argument("--wait", type=float, default=10.0, metavar="SECONDS",
                        help="how long to wait for another process using the index (default: 10)")
+        p.add_argument("--workers", type=int, default=None, metavar="N",
+                       help="processes analysing articles (default: one per core)")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     elif command == "search":
         p = argparse.ArgumentParser(
@@ -244,11 +246,16 @@ def _index_dir(args, corpus: list[Path]) -> Path:
     return args.index_dir if getattr(args, "index_dir", None) else index_dir_for(corpus)
 
 
-def _make_analyzer(model: str | None):
-    """The analyzer for ``model`` (loads its pipeline on first use)."""
-    from newsdesk.index.analysis.analyzer import Analyzer
+def _make_analyzer(model: str | None, workers: int | None = 1):
+    """The analyzer for ``model`` (loads its pipeline on first use); ``workers`` other than 1
+    (None: one per core) analyses in that many processes."""
+    if workers == 1:
+        from newsdesk.index.analysis.analyzer import Analyzer
 
-    return Analyzer(model)
+        return Analyzer(model)
+    from newsdesk.index.analysis.parallel import ParallelAnalyzer
+
+    return ParallelAnalyzer(model, workers)
 
 
 def _open_store(args, build_if_missing: bool = True):
@@ -271,35 +278,27 @@ def _open_store(args, build_if_missing: bool = True):
     return Store.open(index_dir)
 
 
-def _build(corpus, index_dir, model, quiet: bool, max_bytes: int | None = None, wait: float = 10.0):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
+def _build(corpus, index_dir, model, quiet: bool, max_bytes: int | None = None, wait: float = 10.0,
+           workers: int | None = None):
+    """Build or update the index; a progress bar on stderr when it is a terminal (and not ``quiet``)."""
     from newsdesk.index.ingest.files import DEFAULT_MAX_BYTES
     from newsdesk.index.store import build_index
 
     max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
 
     err = _console(stderr=True)
-    analyzer = _make_analyzer(model)
+    analyzer = _make_analyzer(model, workers)
     if quiet or not err.is_terminal:
         return build_index(corpus, index_dir, model=model, max_bytes=max_bytes, lock_timeout=wait, analyzer=analyzer)
-    started = time.monotonic()
-    progress = Progress(
-        TextColumn("indexing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("files"),
-        TextColumn("{task.fields[rate]}"),
-        TimeRemainingColumn(),
-        console=err,
-        transient=True,
-    )
-    task = progress.add_task("index", total=None, rate="")
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[line]}"),
+                        console=err, transient=True)
+    task = progress.add_task("indexing", total=None, line="reading the corpus…")
 
     def tell(p) -> None:
-        elapsed = max(time.monotonic() - started, 1e-6)
-        progress.update(task, total=p.files_total, completed=p.files_done,
-                        rate=f"{p.articles_done / elapsed:.1f} articles/s")
+        progress.update(task, total=max(p.articles_total, 1), completed=p.articles_done,
+                        description="updating" if p.articles_kept else "indexing", line=printable(p.describe()))
 
     with progress:
         return build_index(corpus, index_dir, model=model, max_bytes=max_bytes, progress=tell, lock_timeout=wait,
@@ -307,11 +306,12 @@ def _build(corpus, index_dir, model, quiet: bool, max_bytes: int | None = None, 
 
 
 def _print_report(report, console) -> None:
-    console.print(_text(
-        f"{report.added} added, {report.updated} updated, {report.removed} removed, "
-        f"{report.unchanged} unchanged, {len(report.skipped)} skipped "
-        f"({report.articles} articles analysed in {report.seconds:.1f} s)"
-    ))
+    line = report.summary()
+    if report.articles:
+        line += f" · {report.articles:,} analysed in {report.seconds:.1f} s"
+    if report.skipped:
+        line += f" · {len(report.skipped):,} skipped"
+    console.print(_text(line))
     for item in report.skipped:
         console.print(_text(printable_line(str(item))))
 
@@ -359,7 +359,7 @@ def cmd_index(args) -> int:
     config = _load_config()
     corpus = _corpus(args.paths)
     index_dir = _index_dir(args, corpus)
-    report = _build(corpus, index_dir, _model(args, config), args.quiet, args.max_bytes, args.wait)
+    report = _build(corpus, index_dir, _model(args, config), args.quiet, args.max_bytes, args.wait, args.workers)
     _print_report(report, out)
     return EXIT_OK if report.ok else EXIT_SKIPPED
 

@@ -3,8 +3,10 @@
 Started by the reader (:mod:`tui.background_index`) as a separate process, so
 spaCy and the analysis never run in the UI process. It reports on its original
 standard output, one JSON array a line:
-``["progress", files_done, files_total, articles_done, path]``,
-``["done", summary_line, skipped_count]`` or ``["error", message]``.
+``["progress", *BuildProgress.to_list()]`` (articles written and to write, files,
+articles an interrupted earlier run left committed, rate; a few times a second),
+``["done", summary_line, skipped_count]`` (the summary counts articles; it is
+"index up to date" when nothing changed) or ``["error", message]``.
 Everything else the libraries print goes to /dev/null, never to the reader's terminal.
 """
 
@@ -50,17 +52,11 @@ def main(argv: list[str] | None = None) -> int:
         from newsdesk.index.store import build_index
 
         def progress(p) -> None:
-            emit("progress", p.files_done, p.files_total, p.articles_done, str(p.path))
+            emit("progress", *p.to_list())
 
         report = build_index([Path(p) for p in args.paths], Path(args.index_dir), model=args.model,
                              progress=progress)
-        changed = report.added + report.updated + report.removed
-        line = (
-            f"{report.added} added, {report.updated} updated, {report.removed} removed"
-            if changed
-            else "index up to date"
-        )
-        emit("done", line, len(report.skipped))
+        emit("done", report.summary() if report.changed else "index up to date", len(report.skipped))
         return 0
     except BaseException as exc:  # everything goes back to the reader, which shows it
         emit("error", f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)

@@ -24,9 +24,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from newsdesk.index.analysis.entities import extract_entities
-from newsdesk.index.analysis.events import EVENTS_VERSION, extract_events
-from newsdesk.index.analysis.pipeline import load_pipeline, pipeline_signature
-from newsdesk.index.analysis.timex import TAGGER_VERSION, tag
+from newsdesk.index.analysis.events import extract_events
+from newsdesk.index.analysis.pipeline import load_pipeline
+from newsdesk.index.analysis.signature import analysis_signature
+from newsdesk.index.analysis.timex import tag
 from newsdesk.index.annotations import Analysis
 
 if TYPE_CHECKING:
@@ -64,9 +65,10 @@ class Analyzer:
     def signature(self) -> str:
         """Names what makes the results: the pipeline, the tagger and the events versions.
 
-        When it changes, stored analyses are out of date.
+        When it changes, stored analyses are out of date. Read from the model's meta on
+        disk: getting it does not load the model.
         """
-        return f"{pipeline_signature(self.nlp)}|timex {TAGGER_VERSION}|events {EVENTS_VERSION}"
+        return analysis_signature(self.model)
 
     @property
     def piece_limit(self) -> int:

@@ -77,14 +77,15 @@ from newsdesk.index.analysis.headline import (
 )
 from newsdesk.index.analysis.timex.ranges import pair_ranges
 from newsdesk.index.annotations import Entity, Event, Timex, entity_key, split_entity_key
+from newsdesk.index.ingest.structure import DATELINE
 
 if TYPE_CHECKING:  # spaCy is only needed by the caller, who made the Doc
     from spacy.tokens import Doc, Token
 
 __all__ = ["EVENTS_VERSION", "dateline_place", "extract_events", "period_end", "period_start"]
 
-# Bump when the events found for the same input change: the index re-analyses.
-EVENTS_VERSION = "4"
+# Part of the analyzer signature (bump it there when the events found for the same input change).
+from newsdesk.index.analysis.signature import EVENTS_VERSION  # noqa: E402
 
 EVENT_TIMEX_TYPES = ("DATE", "TIME")
 WHO_LABELS = ("PER", "ORG")
@@ -518,14 +519,9 @@ def _status(clause: list["Token"], sentence: list["Token"], date: dt.date, publi
 
 # --- the dateline ------------------------------------------------------------------
 
-_DATELINE = re.compile(
-    r"\A\s*(?P<place>[A-ZÄÖÜ][\w\-/]+(?:[ -][A-ZÄÖÜ][\w\-/.]+){0,2})\s*(?P<agency>\(\s*[\w./ ]{1,12}\s*\))?\s*[.:]\s"
-)
-
-
 def dateline_place(text: str, entities: Sequence[Entity]) -> str | None:
     """The key of the place an article reports from ("BOZEN.", "Meran (ki).", "Aachen (dpa)."), or None."""
-    m = _DATELINE.match(text)
+    m = DATELINE.match(text)
     if m is None:
         return None
     start, end = m.span("place")
@@ -905,7 +901,7 @@ class _Context:
             first = max(first, 0)
             s_start, s_end = sentences[first]
             s_start, s_end = max(s_start, para_start), min(s_end, para_end)
-            m = _DATELINE.match(self.text, s_start)
+            m = DATELINE.match(self.text, s_start)
             if m is not None and m.start() == s_start and s_end - m.end() < 3:
                 # the splitter cut after the dateline: the lead is the next sentence
                 if first + 1 >= len(sentences):

@@ -11,8 +11,6 @@ path loads a pipeline directory. Pipelines are cached per name.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import threading
 from pathlib import Path
 
@@ -20,11 +18,14 @@ import spacy
 from spacy.language import Language
 
 from newsdesk.index.analysis import embedding, lexical_features, sentences  # noqa: F401  (register what the bundled model needs)
-
-BUNDLED_NAME = "de_newsdesk"
-BUNDLED_PATH = Path(__file__).resolve().parents[1] / "models" / BUNDLED_NAME
-ACCURATE_NAME = "de_newsdesk_e5"
-ACCURATE_PATH = BUNDLED_PATH.parent / ACCURATE_NAME
+from newsdesk.index.analysis.signature import (  # one definition of the model names and places
+    ACCURATE_NAME,
+    ACCURATE_PATH,
+    BUNDLED_NAME,
+    BUNDLED_PATH,
+    meta_signature,
+    read_meta,
+)
 
 # components of the official pipelines that newsdesk does not need (tag_, sents, ents are kept)
 _UNUSED = ("parser", "lemmatizer", "trainable_lemmatizer", "morphologizer", "attribute_ruler")
@@ -109,7 +110,10 @@ def load_pipeline(name_or_path: str | None = None) -> Language:
 
 
 def pipeline_signature(nlp: Language) -> str:
-    """``lang_name-version-hash``: changes whenever the model (its meta) changes."""
-    meta = nlp.meta
-    digest = hashlib.sha1(json.dumps(meta, sort_keys=True, default=str).encode("utf-8")).hexdigest()[:12]
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}-{digest}"
+    """``lang_name-version-hash``: changes whenever the model (its meta) changes.
+
+    The meta is read from the pipeline's directory when it was loaded from one, so the
+    signature equals ``signature.analysis_signature``'s, which never loads spaCy.
+    """
+    on_disk = read_meta(nlp.path) if getattr(nlp, "path", None) else None
+    return meta_signature(on_disk if on_disk is not None else nlp.meta)

@@ -30,6 +30,10 @@ from .boilerplate import is_boilerplate
 from .normalise import collapse_whitespace
 
 TITLE_LIMIT = 80  # a title made from the first sentence
+# the place (and agency) a news text opens with: "BOZEN.", "Meran (ki).", "WIEN/BOZEN.", "Aachen (dpa):"
+DATELINE = re.compile(
+    r"\A\s*(?P<place>[A-ZÄÖÜ][\w\-/]+(?:[ -][A-ZÄÖÜ][\w\-/.]+){0,2})\s*(?P<agency>\(\s*[\w./ ]{1,12}\s*\))?\s*[.:](?=\s|\Z)"
+)
 HEADLINE_LIMIT = 200  # a headline the source gives (longer ones are garbage, cut)
 
 # Capitalised words that open a German sentence: articles, pronouns, adverbs, prepositions, conjunctions.
@@ -266,8 +270,16 @@ def derive_title(classified: list[tuple[str, str, int | None]]) -> str:
             if heading_length:
                 return shorten_title(text[:heading_length])
             for sentence in split_sentences(text[:_TITLE_SCAN]):  # the title is near the start
-                if not is_boilerplate(sentence) and any(ch.isalpha() for ch in sentence):
-                    return shorten_title(sentence)
+                if is_boilerplate(sentence) or not any(ch.isalpha() for ch in sentence):
+                    continue
+                dateline = DATELINE.match(sentence)
+                place = dateline["place"] if dateline is not None else ""
+                if dateline is not None and (place.isupper() or dateline["agency"] or " " not in place):
+                    # "BOZEN. Die Kabarettistin …", "Meran (ki). …": the title is what follows
+                    sentence = sentence[dateline.end():].strip()
+                    if not sentence:
+                        continue
+                return shorten_title(sentence)
     return ""
 
 

@@ -3,17 +3,23 @@
 A run
 1. lists the corpus files and compares each one's size and mtime with the
    manifest; files that match and were annotated by the current analysis are
-   not read at all;
-2. reads the other files, hashes their bytes: same hash and analysis as in the
-   manifest means unchanged (only the manifest's size/mtime are refreshed);
-3. reads the changed and new files into articles (ingest), analyses them in
-   batches (``Analyzer.analyze_many``), replaces the file's documents;
-4. removes the documents of files that are gone;
-5. commits every ``commit_every`` articles or ``commit_seconds`` seconds and
-   writes the manifest entries of the files completed by that commit only
-   after it, so an interrupted run leaves an index that opens and holds every
-   committed article, and the next run completes it without duplicates
-   (a file's documents are always deleted by path before they are added).
+   not read at all (the analysis signature comes from the model's meta: a run
+   with nothing to do never loads spaCy);
+2. reads the other files and hashes their bytes: same hash and analysis as in
+   the manifest means unchanged (only the manifest's size/mtime are refreshed);
+3. reads the changed and new files into articles (ingest). Every document
+   carries its file's ``version`` (content hash and analysis signature), so
+   the articles an interrupted run committed from the same file content are
+   kept and skipped; the file's documents of other versions are deleted;
+4. analyses the rest (by default in worker processes, ``ParallelAnalyzer``)
+   and writes them in input order;
+5. removes the documents of files that are gone;
+6. commits a first batch after ``first_commit_seconds`` (articles appear in
+   the reader early), then every ``commit_every`` articles or
+   ``commit_seconds`` seconds, and writes the manifest rows of the files
+   completed by a commit only after it. An interrupted run leaves an index
+   that opens and holds every committed article; the next run completes it
+   without duplicates and without analysing those articles again.
 """
 
 from __future__ import annotations
@@ -22,12 +28,9 @@ import hashlib
 import os
 import time
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
-
-from whoosh import index as whoosh_index
-from whoosh.query import Or, Term
 
 from newsdesk.index.article import Article
 from newsdesk.index.ingest.files import DEFAULT_MAX_BYTES
@@ -35,13 +38,23 @@ from newsdesk.index.ingest.skipped import Skipped
 
 from .errors import StoreError
 from .lock import DEFAULT_TIMEOUT, index_lock
-from .locations import WHOOSH_DIR, corpus_key, read_info, write_info
+from .locations import SCHEMA_VERSION, WHOOSH_DIR, corpus_key, read_info, write_info
+from .postings_arrays import write_postings_arrays
 from .manifest import FileEntry, Manifest
-from .records import BuildProgress, BuildReport, article_document, indexed_path
-from .schema import SCHEMA_VERSION, build_schema
+from .records import BuildProgress, BuildReport, article_document, decode_summary, indexed_path
 
-COMMIT_EVERY = 500  # articles
+COMMIT_EVERY = 10_000  # articles (a commit also comes every COMMIT_SECONDS)
 COMMIT_SECONDS = 10.0
+FIRST_COMMIT_SECONDS = 2.0  # the reader shows the first articles after about this long
+PROGRESS_SECONDS = 0.2  # at most this often (and after each commit and file)
+WRITER_MB = 64  # Whoosh's in-memory postings pool before it spills to disk
+# At the end of a run that committed more than once, the segments are merged into one
+# when the index holds at most this many articles (a bigger one is merged by Whoosh's
+# usual policy: small segments into larger ones, less often).
+FINAL_MERGE_MAX_DOCS = 20_000
+# Commits during a run add segments without merging (a merge re-reads every posting in
+# Python) until there are more than this many; then Whoosh merges the small ones.
+MAX_SEGMENTS = 8
 ANALYSIS_BATCH = 32
 
 
@@ -54,8 +67,38 @@ def content_hash(path: Path, chunk: int = 1 << 20) -> str:
     return h.hexdigest()
 
 
+def file_version(digest: str, signature: str) -> str:
+    """What a document's ``version`` field holds: its file's content hash and the analysis signature."""
+    return digest + ":" + hashlib.blake2b(signature.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def estimate_articles(path: Path) -> int:
+    """How many articles a file not read yet probably holds (a JSONL file: its non-blank lines)."""
+    if path.suffix.lower() != ".jsonl":
+        return 1
+    try:
+        count = 0
+        with open(path, "rb") as fh:
+            for line in fh:
+                if line.strip():
+                    count += 1
+        return count
+    except OSError:
+        return 1
+
+
+def _index_exists(index_dir: Path) -> bool:
+    """An index of this schema is in ``index_dir`` (checked without importing Whoosh)."""
+    wdir = Path(index_dir) / WHOOSH_DIR
+    return read_info(index_dir).get("schema") == SCHEMA_VERSION and any(wdir.glob("_MAIN_*.toc"))
+
+
 def open_or_create(index_dir: Path):
     """Open the Whoosh index in ``index_dir`` (created, or rebuilt on a schema change)."""
+    from whoosh import index as whoosh_index
+
+    from .schema import build_schema
+
     wdir = Path(index_dir) / WHOOSH_DIR
     info = read_info(index_dir)
     if wdir.is_dir() and whoosh_index.exists_in(str(wdir)) and info.get("schema") == SCHEMA_VERSION:
@@ -67,45 +110,73 @@ def open_or_create(index_dir: Path):
 @dataclass
 class _FileWork:
     key: str  # indexed_path of the file
-    path: Path
     size: int
     mtime_ns: int
     hash: str
-    ids: list[str] = field(default_factory=list)
-    remaining: int = 0
+    version: str  # file_version(hash, signature): the version field of its documents
+    articles: int  # articles the file holds (kept from an earlier run included)
+    remaining: int = 0  # articles still to be written in this run
+
+
+class _Committed:
+    """What the index held when the run started: documents by file, and their ids."""
+
+    def __init__(self, ix):
+        self.searcher = ix.searcher()
+        reader = self.searcher.reader()
+        self.paths = {t.decode("utf-8") for t in reader.lexicon("path")} if reader.doc_count_all() else set()
+        self._summary = reader.column_reader("summary") if reader.doc_count_all() else None
+
+    def ids(self, query) -> set[str]:
+        if self._summary is None:
+            return set()
+        return {decode_summary(self._summary[n]).id for n in self.searcher.docs_for_query(query)}
+
+    def of_path(self, key: str) -> set[str]:
+        from whoosh.query import Term
+
+        return self.ids(Term("path", key)) if key in self.paths else set()
+
+    def of_version(self, key: str, version: str) -> set[str]:
+        from whoosh.query import And, Term
+
+        return self.ids(And([Term("path", key), Term("version", version)])) if key in self.paths else set()
+
+    def close(self) -> None:
+        self.searcher.close()
 
 
 class _Batch:
-    """The open Whoosh writer and the files whose documents it holds completely."""
+    """The open Whoosh writer, the deletions due at its commit, and the files it completes."""
 
-    def __init__(self, ix, index_dir: Path, manifest: Manifest, commit_every: int, commit_seconds: float):
+    def __init__(self, ix, index_dir: Path, commit_every: int, commit_seconds: float, first_commit_seconds: float):
         self.ix = ix
-        with ix.reader() as reader:
-            # Files the index holds documents of (the manifest may lag behind after an interruption).
-            self.indexed_paths = {t.decode("utf-8") for t in reader.lexicon("path")}
-        self.to_delete: set[str] = set()
         self.index_dir = index_dir
-        self.manifest = manifest
         self.commit_every = commit_every
         self.commit_seconds = commit_seconds
+        self.first_commit_seconds = first_commit_seconds
         self.writer = None
+        self.deletions: list = []
         self.completed: list[tuple[str, FileEntry | None]] = []
         self.articles = 0
+        self.commits = 0
         self.started = time.monotonic()
         self.dirty = False
 
     def w(self):
         if self.writer is None:
-            self.writer = self.ix.writer(limitmb=128, compound=False)  # compound segments are read whole into memory on open
+            from .schema import NewsdeskCodec
+
+            # compound segments are read whole into memory on open
+            self.writer = self.ix.writer(limitmb=WRITER_MB, compound=False, codec=NewsdeskCodec())
             self.started = time.monotonic()
         return self.writer
 
-    def delete_path(self, key: str) -> None:
-        """Delete the file's committed documents (done at the commit, in one query)."""
-        if key in self.indexed_paths:
-            self.to_delete.add(key)
-            self.w()
-            self.dirty = True
+    def delete(self, query) -> None:
+        """Delete committed documents matching ``query`` (at the commit; not the ones added by this batch)."""
+        self.deletions.append(query)
+        self.w()
+        self.dirty = True
 
     def add(self, doc: dict) -> None:
         self.w().add_document(**doc)
@@ -113,44 +184,121 @@ class _Batch:
         self.dirty = True
 
     def complete(self, key: str, entry: FileEntry | None) -> None:
-        """Record the manifest change for a file whose documents are all in this batch."""
+        """Record the manifest change for a file whose documents are all in the index after this batch."""
         self.completed.append((key, entry))
 
-    def due(self) -> bool:
-        return self.articles >= self.commit_every or (
-            self.writer is not None and time.monotonic() - self.started >= self.commit_seconds
-        )
+    def due(self, seconds_left: float | None = None) -> bool:
+        """Time for a commit: ``commit_every`` articles, or the time limit when the run will not
+        end within that limit anyway (``seconds_left``: the estimate; a commit just before
+        the last one would only add a segment to merge)."""
+        if self.writer is None:
+            return False
+        if self.articles >= self.commit_every:
+            return True
+        limit = self.first_commit_seconds if self.commits == 0 else self.commit_seconds
+        return time.monotonic() - self.started >= limit and (seconds_left is None or seconds_left > limit)
 
-    def commit(self) -> None:
+    def commit(self, last: bool = False) -> bool:
+        """Commit what is pending; True when documents were committed.
+
+        ``last``: the run's final commit, which merges the segments of a small index into one.
+        """
+        from whoosh.query import Or
+        from whoosh.writing import MERGE_SMALL, NO_MERGE, OPTIMIZE
+
+        committed = False
         if self.writer is not None:
-            if self.to_delete:
-                # Documents added by this writer are not affected: deletion applies to committed segments.
-                self.writer.delete_by_query(Or([Term("path", key) for key in sorted(self.to_delete)]))
-                self.indexed_paths -= self.to_delete
-                self.to_delete = set()
+            if self.deletions:
+                self.writer.delete_by_query(self.deletions[0] if len(self.deletions) == 1 else Or(self.deletions))
+                self.deletions = []
             if self.dirty:
-                self.writer.commit()
+                segments = len(self.writer.segments) + 1
+                docs = self.writer.doc_count() + sum(seg.doc_count() for seg in self.writer.segments)
+                if last and segments > 1 and docs <= FINAL_MERGE_MAX_DOCS:
+                    policy = OPTIMIZE
+                elif last or segments > MAX_SEGMENTS:
+                    policy = MERGE_SMALL
+                else:
+                    policy = NO_MERGE
+                self.writer.commit(mergetype=policy)
+                committed = True
+                self.commits += 1
+                if last:
+                    # the search's numpy postings of each segment the build leaves (merged-away
+                    # segments would only be written to be deleted); a segment without them is
+                    # still searched, through Whoosh's own blocks
+                    write_postings_arrays(self.index_dir)
             else:
                 self.writer.cancel()
             self.writer = None
         if self.completed:
-            for key, entry in self.completed:
-                if entry is None:
-                    self.manifest.files.pop(key, None)
-                else:
-                    self.manifest.files[key] = entry
-            self.manifest.save(self.index_dir)
+            Manifest.write(self.index_dir, self.completed)
             self.completed = []
         self.articles = 0
         self.dirty = False
+        return committed
 
     def cancel(self) -> None:
-        self.to_delete = set()
+        self.deletions = []
         if self.writer is not None:
             try:
                 self.writer.cancel()
             finally:
                 self.writer = None
+
+
+class _Progress:
+    """Counts for the progress callback, sent at most every ``PROGRESS_SECONDS``."""
+
+    def __init__(self, callback, files_total: int, estimated: dict[str, int]):
+        self.callback = callback
+        self.files_total = files_total
+        self.files_done = 0
+        self.estimated = estimated  # path -> articles expected from a file not read yet
+        self.known = 0  # articles to write, of the files read so far
+        self.done = 0
+        self.kept = 0
+        self.committed = 0
+        self.path = ""
+        self.first_done: float | None = None
+        self.last_sent = 0.0
+
+    @property
+    def total(self) -> int:
+        return self.known + sum(self.estimated.values())
+
+    def read(self, key: str, to_write: int, kept: int) -> None:
+        self.estimated.pop(key, None)
+        self.known += to_write
+        self.kept += kept
+
+    def seconds_left(self) -> float | None:
+        """Estimated from the rate so far (None until there is one)."""
+        if self.first_done is None or self.done < 2:
+            return None
+        elapsed = time.monotonic() - self.first_done
+        return (self.total - self.done) * elapsed / (self.done - 1) if elapsed > 0 else None
+
+    def wrote(self) -> None:
+        self.done += 1
+        if self.first_done is None:
+            self.first_done = time.monotonic()
+
+    def tell(self, path: str = "", force: bool = False) -> None:
+        if self.callback is None:
+            return
+        now = time.monotonic()
+        if path:
+            self.path = path
+        if not force and now - self.last_sent < PROGRESS_SECONDS:
+            return
+        self.last_sent = now
+        seconds = now - self.first_done if self.first_done is not None else 0.0
+        self.callback(BuildProgress(
+            files_total=self.files_total, files_done=self.files_done, articles_done=self.done,
+            articles_total=max(self.total, self.done), articles_kept=self.kept, articles_committed=self.committed,
+            seconds=seconds, path=self.path,
+        ))
 
 
 def build_index(
@@ -164,12 +312,14 @@ def build_index(
     commit_every: int = COMMIT_EVERY,
     commit_seconds: float = COMMIT_SECONDS,
     batch_size: int = ANALYSIS_BATCH,
+    workers: int | None = None,
+    first_commit_seconds: float = FIRST_COMMIT_SECONDS,
 ) -> BuildReport:
     """Build or update the index of ``paths`` (files and folders) in ``index_dir``.
 
-    ``analyzer`` defaults to ``Analyzer(model)``; its ``signature`` is read on
-    every run (which loads the model) because a file annotated by another
-    analysis counts as changed.
+    ``analyzer`` defaults to ``ParallelAnalyzer(model, workers)`` (``workers``
+    None: one per core). Its ``signature`` is compared with the manifest's: a
+    file annotated by another analysis counts as changed.
     Raises IndexBusyError when another process holds the index for longer than
     ``lock_timeout`` seconds. On KeyboardInterrupt the uncommitted batch is
     dropped, committed work stays, and the interrupt propagates.
@@ -181,18 +331,12 @@ def build_index(
     index_dir = Path(index_dir)
     report = BuildReport()
     with index_lock(index_dir, lock_timeout):
-        ix, created = open_or_create(index_dir)
-        if created:
-            # A new (or rebuilt) index holds nothing: the manifest must not claim anything either.
-            manifest = Manifest()
-            manifest.save(index_dir)
-        else:
-            manifest = Manifest.load(index_dir)
-        write_info(index_dir, corpus_key(roots), SCHEMA_VERSION)
+        exists = _index_exists(index_dir)
+        manifest = Manifest.load(index_dir) if exists else Manifest()
         if analyzer is None:
-            from newsdesk.index.analysis.analyzer import Analyzer
+            from newsdesk.index.analysis.parallel import ParallelAnalyzer
 
-            analyzer = Analyzer(model)
+            analyzer = ParallelAnalyzer(model, workers)
         signature = analyzer.signature
 
         # 1. which files may have changed
@@ -213,46 +357,60 @@ def build_index(
             if (entry is not None and entry.size == st.st_size and entry.mtime_ns == st.st_mtime_ns
                     and entry.signature == signature):
                 report.unchanged += 1
+                report.articles_unchanged += entry.articles
             else:
                 candidates.append((key, Path(key), st))
         gone = [key for key in manifest.files if key not in seen]
+        if exists and not candidates and not gone:
+            # nothing to do: Whoosh (and the model) were never loaded
+            write_info(index_dir, corpus_key(roots), SCHEMA_VERSION)
+            report.seconds = time.monotonic() - t0
+            return report
+        from whoosh.query import And, Not, Term
 
-        batch = _Batch(ix, index_dir, manifest, commit_every, commit_seconds)
+        ix, created = open_or_create(index_dir)
+        if created:
+            # A new (or rebuilt) index holds nothing: the manifest must not claim anything either
+            # (``exists`` was False, so every file is a candidate already).
+            Manifest.clear(index_dir)
+        write_info(index_dir, corpus_key(roots), SCHEMA_VERSION)
+
+        committed = _Committed(ix)
+        batch = _Batch(ix, index_dir, commit_every, commit_seconds, first_commit_seconds)
+        counter = _Progress(progress, len(candidates), {key: estimate_articles(path) for key, path, _st in candidates})
         try:
             # 2. files that are gone
             for key in gone:
-                batch.delete_path(key)
+                batch.delete(Term("path", key))
                 batch.complete(key, None)
                 report.removed += 1
+                report.articles_removed += len(committed.of_path(key))
 
             # 3. read, hash, analyse, write
             pending: deque[tuple[_FileWork, Article]] = deque()
-            files_done = 0
 
-            def tell(path: str) -> None:
-                if progress is not None:
-                    progress(BuildProgress(len(candidates), files_done, report.articles, path))
+            def file_done(work_key: str) -> None:
+                counter.files_done += 1
+                counter.tell(work_key, force=True)
 
             def texts():
-                nonlocal files_done
                 for key, path, st in candidates:
                     entry = manifest.files.get(key)
                     try:
                         digest = content_hash(path)
                     except OSError as exc:
                         report.skipped.append(Skipped(key, f"cannot read: {exc.strerror or exc}"))
-                        files_done += 1
-                        tell(key)
+                        counter.read(key, 0, 0)
+                        file_done(key)
                         continue
                     if entry is not None and entry.hash == digest and entry.signature == signature:
                         # Touched but not changed: refresh size/mtime only.
-                        entry_new = FileEntry(st.st_size, st.st_mtime_ns, digest, entry.ids, signature)
-                        batch.complete(key, entry_new)
+                        batch.complete(key, FileEntry(st.st_size, st.st_mtime_ns, digest, entry.articles, signature))
                         report.unchanged += 1
-                        files_done += 1
-                        tell(key)
+                        report.articles_unchanged += entry.articles
+                        counter.read(key, 0, 0)
+                        file_done(key)
                         continue
-                    work = _FileWork(key, path, st.st_size, st.st_mtime_ns, digest)
                     articles = []
                     skipped_before = len(report.skipped)
                     for item in read_file(path, max_bytes=max_bytes):
@@ -260,49 +418,72 @@ def build_index(
                             articles.append(item)
                         else:
                             report.skipped.append(item)
-                    batch.delete_path(key)
+                    version = file_version(digest, signature)
+                    before = committed.of_path(key)
                     unreadable = not articles and len(report.skipped) > skipped_before
                     if unreadable:
                         # Listed in report.skipped; its old documents (if any) are gone, and
                         # without a manifest entry it is tried again next time.
-                        if entry is not None:
+                        if before:
+                            batch.delete(Term("path", key))
+                        if entry is not None or before:
                             report.removed += 1
+                            report.articles_removed += len(before)
                         batch.complete(key, None)
-                        files_done += 1
-                        tell(key)
+                        counter.read(key, 0, 0)
+                        file_done(key)
                         continue
-                    if entry is not None:
+                    kept = committed.of_version(key, version) if before else set()
+                    if before - kept:
+                        batch.delete(And([Term("path", key), Not(Term("version", version))]))
+                    ids = {a.id for a in articles}
+                    todo = [a for a in articles if a.id not in kept]
+                    if entry is not None or (before and not kept):
                         report.updated += 1
                     else:
                         report.added += 1
-                    if not articles:  # an empty file: nothing to index, nothing to try again
-                        batch.complete(key, FileEntry(work.size, work.mtime_ns, work.hash, [], signature))
-                        files_done += 1
-                        tell(key)
+                    report.articles_kept += len(kept & ids)
+                    report.articles_removed += len(before - ids)
+                    for a in todo:
+                        if a.id in before:
+                            report.articles_updated += 1
+                        else:
+                            report.articles_added += 1
+                    counter.read(key, len(todo), len(kept & ids))
+                    work = _FileWork(key, st.st_size, st.st_mtime_ns, digest, version, len(articles), len(todo))
+                    if not todo:  # empty, or all committed by an earlier run
+                        batch.complete(key, FileEntry(work.size, work.mtime_ns, work.hash, work.articles, signature))
+                        file_done(key)
                         continue
-                    work.remaining = len(articles)
-                    work.ids = [a.id for a in articles]
-                    for article in articles:
+                    counter.tell(key)
+                    for article in todo:
                         pending.append((work, article))
                         yield article.text, article.date
 
             for analysis in analyzer.analyze_many(texts(), batch_size=batch_size):
                 work, article = pending.popleft()
-                batch.add(article_document(article, analysis, work.key, work.hash))
+                batch.add(article_document(article, analysis, work.key, work.version))
                 report.articles += 1
+                counter.wrote()
                 work.remaining -= 1
                 if work.remaining == 0:
-                    batch.complete(work.key, FileEntry(work.size, work.mtime_ns, work.hash, work.ids, signature))
-                    files_done += 1
-                    tell(work.key)
-                if batch.due():
-                    batch.commit()
+                    batch.complete(work.key, FileEntry(work.size, work.mtime_ns, work.hash, work.articles, signature))
+                    counter.files_done += 1
+                if batch.due(counter.seconds_left()):
+                    if batch.commit():
+                        counter.committed = counter.done
+                    counter.tell(work.key, force=True)
+                else:
+                    counter.tell(work.key)
             if pending:
                 raise StoreError("the analyzer returned fewer analyses than it was given texts")
-            batch.commit()
+            if batch.commit(last=True):
+                counter.committed = counter.done
+            counter.tell(force=True)
         except BaseException:
             batch.cancel()
             raise
+        finally:
+            committed.close()
     report.seconds = time.monotonic() - t0
     return report
-

@@ -8,7 +8,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsdesk.index.annotations import Analysis, Entity, Event, split_entity_key
+from newsdesk.index.annotations import Analysis, Entity, Event, Timex, split_entity_key
 from newsdesk.index.article import Article
 
 
@@ -143,36 +143,119 @@ class Mention:
 
 @dataclass
 class BuildReport:
-    """What one ``build_index`` run did; counts are files."""
+    """What one ``build_index`` run did: files (``added`` ...) and articles (``articles_added`` ...)."""
 
-    added: int = 0
+    added: int = 0  # files
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
     skipped: list = field(default_factory=list)  # index.ingest.skipped.Skipped items
     articles: int = 0  # articles analysed and written in this run
+    articles_added: int = 0
+    articles_updated: int = 0
+    articles_removed: int = 0
+    articles_unchanged: int = 0  # in unchanged files
+    articles_kept: int = 0  # committed by an interrupted earlier run from the same file content: not analysed again
     seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
         return not self.skipped
 
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def summary(self) -> str:
+        """One line for people: "998 added from 1 file", "index up to date (998 articles in 1 file)"."""
+        files = self.added + self.updated + self.removed
+        if not files:
+            held = self.unchanged
+            return (f"index up to date ({_count(self.articles_unchanged, 'article')} in {_count(held, 'file')})"
+                    if held else "index up to date")
+        parts = [f"{n:,} {what}" for n, what in ((self.articles_added, "added"), (self.articles_updated, "updated"),
+                                                  (self.articles_removed, "removed")) if n]
+        line = (", ".join(parts) or "nothing new") + f" from {_count(files, 'file')}"
+        if self.articles_kept:
+            line += f" (resumed: {self.articles_kept:,} were indexed already)"
+        if self.unchanged:
+            line += f"; {_count(self.articles_unchanged, 'article')} in {_count(self.unchanged, 'file')} unchanged"
+        return line
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
 
 @dataclass(frozen=True)
 class BuildProgress:
-    """Passed to ``build_index``'s progress callback after each file."""
+    """Passed to ``build_index``'s progress callback while it writes articles (a few times a second)."""
 
     files_total: int  # files whose content must be (re)read in this run
     files_done: int
     articles_done: int  # articles written so far in this run
+    articles_total: int = 0  # articles to write in this run (files not read yet are estimated)
+    articles_kept: int = 0  # articles an interrupted earlier run committed: not written again
+    articles_committed: int = 0  # of articles_done: committed, so visible to readers
+    seconds: float = 0.0  # since the first article was written
     path: str = ""
+
+    @property
+    def rate(self) -> float | None:
+        """Articles per second (None until there is something to go by)."""
+        if self.articles_done < 2 or self.seconds <= 0:
+            return None
+        return (self.articles_done - 1) / self.seconds
+
+    @property
+    def seconds_left(self) -> float | None:
+        rate = self.rate
+        if rate is None:
+            return None
+        return max(0.0, (self.articles_total - self.articles_done) / rate)
+
+    def describe(self) -> str:
+        """"412/998 articles · 29/s · ~20 s left" (and what an earlier run left done)."""
+        parts = [f"{self.articles_done:,}/{self.articles_total:,} articles"]
+        rate = self.rate
+        if rate is not None:
+            parts.append(f"{rate:.0f}/s" if rate >= 10 else f"{rate:.1f}/s")
+            parts.append(f"~{_duration(self.seconds_left or 0.0)} left")
+        line = " · ".join(parts)
+        if self.articles_kept:
+            line += f" ({self.articles_kept:,} indexed before)"
+        return line
+
+    def to_list(self) -> list:
+        return [self.files_total, self.files_done, self.articles_done, self.articles_total, self.articles_kept,
+                self.articles_committed, round(self.seconds, 3), self.path]
+
+    @classmethod
+    def from_list(cls, v: list) -> "BuildProgress":
+        return cls(int(v[0]), int(v[1]), int(v[2]), int(v[3]), int(v[4]), int(v[5]), float(v[6]), str(v[7]))
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
 
 
 # --- the index document -----------------------------------------------------------------
+#
+# The article text is stored once, in the ``text`` column; the events once, in the
+# ``events`` column. The stored ``record`` holds the rest of the article and its
+# entities and temporal expressions, in a compact form (lists instead of objects, no
+# copies of text the offsets point into).
+
+RECORD_LEVEL = 9  # zlib level of the stored record (written once, read per article opened)
 
 
 def _pack(obj) -> bytes:
-    return zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+    return zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), RECORD_LEVEL)
 
 
 def _unpack(data: bytes):
@@ -193,8 +276,49 @@ def entity_search_terms(entity: Entity) -> list[str]:
     return terms
 
 
-def article_document(article: Article, analysis: Analysis, path: str, content_hash: str) -> dict:
-    """The Whoosh document (field -> value) for one analysed article."""
+def _entity_row(e: Entity, text: str) -> list:
+    """[start, end, label, key]; the key left out (0) when it is ``LABEL:surface``; the surface
+    given only when it is not ``text[start:end]``."""
+    row: list = [e.start, e.end, e.label, 0 if e.key == f"{e.label}:{e.text}" else e.key]
+    if text[e.start : e.end] != e.text:
+        row.append(e.text)
+    return row
+
+
+def _entity_of(row: list, text: str) -> Entity:
+    start, end, label, key = row[:4]
+    surface = row[4] if len(row) > 4 else text[start:end]
+    return Entity(start, end, surface, label, key or f"{label}:{surface}")
+
+
+def _timex_row(t: Timex, text: str) -> list:
+    row: list = [t.start, t.end, t.type, t.value, t.mod or 0]
+    if text[t.start : t.end] != t.text:
+        row.append(t.text)
+    return row
+
+
+def _timex_of(row: list, text: str) -> Timex:
+    start, end, kind, value, mod = row[:5]
+    return Timex(start, end, row[5] if len(row) > 5 else text[start:end], kind, value, mod or None)
+
+
+def _record(article: Article, analysis: Analysis) -> dict:
+    meta = article.to_dict()
+    del meta["text"]
+    text = article.text
+    return {
+        "article": meta,
+        "entities": [_entity_row(e, text) for e in analysis.entities],
+        "timexes": [_timex_row(t, text) for t in analysis.timexes],
+    }
+
+
+def article_document(article: Article, analysis: Analysis, path: str, version: str = "") -> dict:
+    """The Whoosh document (field -> value) for one analysed article read from the file ``path``.
+
+    ``version`` names the file content and analysis it was made from (``builder.file_version``).
+    """
     summary = ArticleSummary.of(article, analysis)
     entity_terms: list[str] = []
     seen: set[str] = set()
@@ -207,18 +331,18 @@ def article_document(article: Article, analysis: Analysis, path: str, content_ha
     doc = {
         "id": article.id,
         "path": path,
-        "hash": content_hash,
+        "version": version,
         "title": article.title,
         "body": f"{article.title}\n{article.title}\n{article.text}" if article.title else article.text,
         "source": article.source or path,
         "publisher": article.publisher or "",
         "entity": "\n".join(entity_terms),
         "entity_key": "\n".join(" ".join(e.key.split()) for e in analysis.entities if e.key.strip()),
-        "article": _pack(article.to_dict()),
-        "analysis": _pack(analysis.to_dict()),
+        "record": _pack(_record(article, analysis)),
         "summary": json.dumps(summary.to_dict(), ensure_ascii=False),
         "sortdate": article.date.isoformat() if article.date else "",
-        "events": json.dumps([e.to_dict() for e in analysis.events], ensure_ascii=False),
+        # vars(): the same object as Event.to_dict (dataclasses.asdict), without its deep copy
+        "events": json.dumps([vars(e) for e in analysis.events], ensure_ascii=False) if analysis.events else "",
         "text": article.text,
     }
     if article.date:
@@ -226,12 +350,26 @@ def article_document(article: Article, analysis: Analysis, path: str, content_ha
     return doc
 
 
-def decode_article(stored: dict) -> Article:
-    return Article.from_dict(_unpack(stored["article"]))
+def decode_article(stored: dict, text: str) -> Article:
+    """The article of a stored document; ``text`` is its ``text`` column value."""
+    meta = dict(_unpack(stored["record"])["article"])
+    meta["text"] = text
+    return Article.from_dict(meta)
 
 
-def decode_analysis(stored: dict) -> Analysis:
-    return Analysis.from_dict(_unpack(stored["analysis"]))
+def decode_entities(stored: dict, text: str) -> list[Entity]:
+    """The entities of a stored document; ``text`` is its ``text`` column value."""
+    return [_entity_of(row, text) for row in _unpack(stored["record"])["entities"]]
+
+
+def decode_analysis(stored: dict, text: str, events: str) -> Analysis:
+    """The analysis of a stored document; ``text`` and ``events`` are its column values."""
+    record = _unpack(stored["record"])
+    return Analysis(
+        [_entity_of(row, text) for row in record["entities"]],
+        [_timex_of(row, text) for row in record["timexes"]],
+        decode_events(events),
+    )
 
 
 def decode_events(value: str) -> list[Event]:

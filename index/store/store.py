@@ -38,6 +38,7 @@ from .records import (
     StoredArticle,
     decode_analysis,
     decode_article,
+    decode_entities,
     decode_events,
     decode_summary,
 )
@@ -193,7 +194,8 @@ class Store:
         if docnum is None:
             raise ArticleNotFoundError(article_id)
         stored = self._searcher.stored_fields(docnum)
-        return StoredArticle(decode_article(stored), decode_analysis(stored))
+        text = self._column("text")[docnum]
+        return StoredArticle(decode_article(stored, text), decode_analysis(stored, text, self._column("events")[docnum]))
 
     # --- search -----------------------------------------------------------------------
 
@@ -427,7 +429,7 @@ class Store:
             return EntityInfo(key, label, name, articles, mentions, tuple(keys[1:]))
         texts: Counter[str] = Counter()
         label = ""
-        for e in decode_analysis(self._searcher.stored_fields(newest)).entities:
+        for e in decode_entities(self._searcher.stored_fields(newest), self._column("text")[newest]):
             if e.key == key:
                 texts[e.text] += 1
                 label = label or e.label
@@ -444,12 +446,10 @@ class Store:
         wanted = set(keys)
         out: list[Mention] = []
         for n in self._entity_docnums(keys):
-            stored = self._searcher.stored_fields(n)
-            analysis = decode_analysis(stored)
-            hits = [e for e in analysis.entities if e.key in wanted]
+            text = self._column("text")[n]
+            hits = [e for e in decode_entities(self._searcher.stored_fields(n), text) if e.key in wanted]
             if not hits:
                 continue
-            text = decode_article(stored).text
             summary = self._summary(n)
             for e in sorted(hits, key=lambda e: e.start):
                 before = one_line(text[max(0, e.start - CONTEXT_CHARS) : e.start])

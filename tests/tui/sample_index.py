@@ -135,6 +135,6 @@ def write_sample_index(index_dir: Path, articles: list[Article] | None = None) -
     write_info(index_dir, ["/corpus"], SCHEMA_VERSION)
     writer = ix.writer()
     for a in articles if articles is not None else sample_articles():
-        writer.add_document(**article_document(a, analyzer.analyze(a.text, a.date), a.source, "h-" + a.id))
+        writer.add_document(**article_document(a, analyzer.analyze(a.text, a.date), a.source))
     writer.commit()
     return index_dir

@@ -15,7 +15,7 @@ def environment(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSDESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("NEWSDESK_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("COLUMNS", "200")
-    monkeypatch.setattr(cli, "_make_analyzer", lambda model: FakeAnalyzer())
+    monkeypatch.setattr(cli, "_make_analyzer", lambda model, workers=1: FakeAnalyzer())
 
 
 @pytest.fixture()
@@ -36,9 +36,9 @@ def run(capsys, *argv):
 def test_index_then_search(capsys, corpus):
     code, out, err = run(capsys, "index", str(corpus))
     assert code == 0
-    assert "2 added, 0 updated, 0 removed, 0 unchanged, 0 skipped" in out
+    assert out.startswith("2 added from 2 files · 2 analysed in ")
     code, out, err = run(capsys, "index", str(corpus))
-    assert code == 0 and "0 added, 0 updated, 0 removed, 2 unchanged" in out
+    assert code == 0 and out == "index up to date (2 articles in 2 files)\n"
     code, out, err = run(capsys, "search", "Gespräch", str(corpus))
     assert code == 0
     assert out.splitlines()[:2] == ["1 result", "1. Gespräche in Budapest  2025-10-21"]
@@ -234,7 +234,7 @@ def test_missing_model_exit_2(capsys, corpus, monkeypatch):
         def signature(self):
             raise ModelNotFoundError("The spaCy pipeline 'nope' is not installed. Install it with ...")
 
-    monkeypatch.setattr(cli, "_make_analyzer", lambda model: Missing())
+    monkeypatch.setattr(cli, "_make_analyzer", lambda model, workers=1: Missing())
     code, out, err = run(capsys, "index", str(corpus), "--model", "nope")
     assert code == 2 and "not installed" in err and "Traceback" not in err
 
@@ -270,6 +270,42 @@ def test_search_does_not_load_spacy(capsys, corpus, tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "Gespräche in Budapest" in done.stdout
+
+
+def test_index_progress_counts_articles_on_a_terminal(capsys, tmp_path, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    jsonl = tmp_path / "news.jsonl"
+    jsonl.write_text("".join(json.dumps({"id": f"n{i}", "title": f"Meldung {i}", "text": f"Putin sagt {i}."}) + "\n"
+                             for i in range(30)), encoding="utf-8")
+    screen = io.StringIO()
+    seen = []
+    real_console = cli._console
+
+    def console(stderr=False):
+        if not stderr:
+            return real_console()
+        return Console(file=screen, force_terminal=True, width=120, color_system=None)
+
+    monkeypatch.setattr(cli, "_console", console)
+    import newsdesk.index.store.builder as builder
+
+    monkeypatch.setattr(builder, "PROGRESS_SECONDS", 0.0)
+    real_describe = builder.BuildProgress.describe
+
+    def describe(self):
+        seen.append(real_describe(self))
+        return seen[-1]
+
+    monkeypatch.setattr(builder.BuildProgress, "describe", describe)
+    code, out, err = run(capsys, "index", str(jsonl))
+    assert code == 0
+    assert out.startswith("30 added from 1 file · 30 analysed in ")
+    assert seen and all("/30 articles" in line for line in seen)  # counted in articles from the start
+    assert seen[-1].startswith("30/30 articles")
+    assert "articles" in screen.getvalue() and "files" not in screen.getvalue()
 
 
 def test_search_unclosed_phrase_and_umlaut_spellings(capsys, corpus):

@@ -160,7 +160,7 @@ class MainScreen(Screen):
         self.query_one(IndexStatus).show_starting()
 
     def show_index_progress(self, progress: IndexProgress) -> None:
-        self.query_one(IndexStatus).show_progress(progress.files_done, progress.files_total, progress.articles_done)
+        self.query_one(IndexStatus).show_progress(progress)
 
     def hide_index_status(self) -> None:
         self.query_one(IndexStatus).hide()

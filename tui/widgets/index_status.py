@@ -1,4 +1,9 @@
-"""Shows the background indexing: a progress bar and what has been done."""
+"""Shows the background indexing: a progress bar and a line counting articles.
+
+"Indexing 412/998 articles · 29/s · ~20 s left"; a run that goes on where an
+interrupted one stopped says "Updating the index" and how many articles were
+indexed before.
+"""
 
 from __future__ import annotations
 
@@ -16,18 +21,19 @@ class IndexStatus(Horizontal):
     def on_mount(self) -> None:
         self.display = False
 
-    def show_progress(self, files_done: int, files_total: int, articles: int) -> None:
+    def show_progress(self, progress) -> None:
+        """Show a ``BuildProgress`` (articles written and to write, rate, time left)."""
         self.display = True
         bar = self.query_one(ProgressBar)
-        if files_total:
-            bar.update(total=files_total, progress=files_done)
-        label = Text("Indexing ", style="bold")
-        label.append(f"{files_done}/{files_total} files · {articles} articles analysed", style="")
+        if progress.articles_total:
+            bar.update(total=progress.articles_total, progress=progress.articles_done)
+        label = Text("Updating the index " if progress.articles_kept else "Indexing ", style="bold")
+        label.append(progress.describe(), style="")
         self.query_one("#index-status-label", Static).update(label)
 
     def show_starting(self) -> None:
         self.display = True
-        self.query_one("#index-status-label", Static).update(Text("Indexing: checking the corpus…"))
+        self.query_one("#index-status-label", Static).update(Text("Indexing: reading the corpus…"))
 
     def hide(self) -> None:
         self.display = False

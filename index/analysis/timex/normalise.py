@@ -214,6 +214,19 @@ def _rel_adj_offset(word: str) -> int:
     return 0
 
 
+
+def _dates_on_weekday(years, month: int, day: int, weekday: int) -> list[date]:
+    """The dates ``day``.``month``. of ``years`` (in that order) that fall on ISO ``weekday``."""
+    fits = []
+    for year in years:
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d.isoweekday() == weekday:
+            fits.append(d)
+    return fits
+
 class Resolver:
     """Normalises the candidates of one text, in order (it remembers the day talked about)."""
 
@@ -547,14 +560,7 @@ class Resolver:
             year = int(m["wyear"]) if m["wyear"] else None
             if year is None and self.dct is not None:
                 # "Donnerstag, 25. Februar": the year in which that day is a Thursday, if near
-                fits = []
-                for yy in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
-                    try:
-                        d = date(yy, month, day)
-                    except ValueError:
-                        continue
-                    if d.isoweekday() == wd:
-                        fits.append(d)
+                fits = _dates_on_weekday((self.dct.year - 1, self.dct.year, self.dct.year + 1), month, day, wd)
                 if len(fits) == 1:
                     year = fits[0].year
             value = self._ymd(year, month, day, c)
@@ -600,14 +606,7 @@ class Resolver:
         base = self._story_year_at(c) or (self.dct.year if self.dct else None)
         if base is None:
             return None
-        fits = []
-        for yy in (base, base - 1, base + 1):
-            try:
-                d = date(yy, month, day)
-            except ValueError:
-                continue
-            if d.isoweekday() == wd:
-                fits.append(d)
+        fits = _dates_on_weekday((base, base - 1, base + 1), month, day, wd)
         if fits:
             return fits[0]
         return self._place_day(month, day, self._direction(c))

@@ -129,3 +129,24 @@ def test_build_article_offsets_and_first_line_title():
     assert article.text[p.heading_end + 1 :].startswith("Das Vorbereitungstreffen")
     assert build_article(id="x", source="s", paragraphs=["  ", ""]) is None
     assert len(build_article(id="x", source="s", paragraphs=["Text."], title="Wort " * 100).title) <= 200
+
+
+def test_a_dateline_is_not_the_title():
+    from newsdesk.index.ingest.structure import build_article
+
+    for text, title in [
+        ("BOZEN. Die Kabarettistin Barbara Balldini kommt wieder nach Südtirol.", "Die Kabarettistin Barbara Balldini kommt wieder nach Südtirol."),
+        ("Meran (ki). Der Gemeinderat hat gestern den Haushalt genehmigt.", "Der Gemeinderat hat gestern den Haushalt genehmigt."),
+        ("Bozen . Der Landtag tagt am Montag.", "Der Landtag tagt am Montag."),
+        ("Eppan. Die Feuerwehr rückte aus.", "Die Feuerwehr rückte aus."),
+        ("WIEN/BOZEN. Vor 50 Jahren brachte Kreisky die Südtirolfrage vor die UNO.", "Vor 50 Jahren brachte Kreisky die Südtirolfrage vor die UNO."),
+    ]:
+        article = build_article(id="a", source="s", paragraphs=[text, "Mehr Text folgt hier."])
+        assert article.title == title
+
+
+def test_a_short_sentence_is_not_taken_for_a_dateline():
+    from newsdesk.index.ingest.structure import build_article
+
+    article = build_article(id="a", source="s", paragraphs=["Erster Absatz.", "Zweiter Absatz."])
+    assert article.title == "Erster Absatz."

@@ -84,5 +84,5 @@ def write_index(index_dir, articles, analyzer=None) -> None:
     write_info(index_dir, ["/corpus"], SCHEMA_VERSION)
     w = ix.writer()
     for a in articles:
-        w.add_document(**article_document(a, analyzer.analyze(a.text, a.date), a.source, "h-" + a.id))
+        w.add_document(**article_document(a, analyzer.analyze(a.text, a.date), a.source))
     w.commit()

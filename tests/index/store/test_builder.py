@@ -6,7 +6,7 @@ import pytest
 
 from newsdesk.index.store import IndexBusyError, Store, build_index
 from newsdesk.index.store.lock import index_lock
-from newsdesk.index.store.manifest import Manifest
+from newsdesk.index.store.manifest import MANIFEST_NAME, Manifest
 
 from .helpers import FakeAnalyzer, write_article as write
 
@@ -115,7 +115,7 @@ def test_interrupted_build_keeps_committed_articles_and_completes_without_duplic
 
 def test_index_is_consistent_when_manifest_write_is_lost(corpus, tmp_path):
     build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer())
-    (tmp_path / "ix" / "manifest.json").unlink()  # as if killed after the commit
+    (tmp_path / "ix" / MANIFEST_NAME).unlink()  # as if killed after the commit
     r = build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer())
     assert r.added == 3
     assert Store.open(tmp_path / "ix").article_count() == 3  # no duplicates
@@ -174,16 +174,101 @@ def test_schema_change_rebuilds_even_if_interrupted_at_once(corpus, tmp_path, mo
     assert (r.added, r.unchanged) == (3, 0)
 
 
-def test_progress_reports_each_file(corpus, tmp_path):
+def test_progress_counts_articles(corpus, tmp_path):
     seen = []
     build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer(), progress=seen.append)
-    assert [p.files_done for p in seen] == [1, 2, 3]
-    assert {p.files_total for p in seen} == {3}
-    assert seen[-1].articles_done == 3
-    assert all(p.path.endswith(".txt") for p in seen)
+    assert seen[-1].files_done == 3 and {p.files_total for p in seen} == {3}
+    assert (seen[-1].articles_done, seen[-1].articles_total, seen[-1].articles_committed) == (3, 3, 3)
+    assert [p.articles_done for p in seen] == sorted(p.articles_done for p in seen)
+    assert all(p.path.endswith(".txt") for p in seen[:-1])
     seen.clear()
     build_index([corpus], tmp_path / "ix", analyzer=FakeAnalyzer(), progress=seen.append)
     assert seen == []  # nothing to read
+
+
+def _jsonl(path, n, start=0):
+    import json
+
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(start, start + n):
+            fh.write(json.dumps({"id": f"a{i}", "title": f"Artikel {i}", "date": "2025-10-01",
+                                 "text": f"Putin und Trump, Folge {i}."}) + "\n")
+
+
+def test_jsonl_progress_total_and_summary_count_articles(tmp_path):
+    _jsonl(tmp_path / "news.jsonl", 40)
+    seen = []
+    r = build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=FakeAnalyzer(), progress=seen.append)
+    assert {p.articles_total for p in seen} == {40}  # known from the start, not "0/?"
+    assert (r.articles_added, r.added, r.summary()) == (40, 1, "40 added from 1 file")
+    r = build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=FakeAnalyzer())
+    assert r.summary() == "index up to date (40 articles in 1 file)"
+    _jsonl(tmp_path / "news.jsonl", 40, start=2)  # two gone, two new, 38 rewritten
+    r = build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=FakeAnalyzer())
+    assert (r.articles_added, r.articles_updated, r.articles_removed) == (2, 38, 2)
+    assert r.summary() == "2 added, 38 updated, 2 removed from 1 file"
+
+
+def test_interrupted_jsonl_resumes_where_it_stopped(tmp_path):
+    _jsonl(tmp_path / "news.jsonl", 30)
+    with pytest.raises(KeyboardInterrupt):
+        build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=InterruptingAnalyzer(after=12),
+                    commit_every=5, batch_size=1)
+    store = Store.open(tmp_path / "ix")
+    assert store.article_count() == 10  # two commits of five
+    assert Manifest.load(tmp_path / "ix").files == {}  # the file is not complete
+    fa = FakeAnalyzer()
+    seen = []
+    r = build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=fa, progress=seen.append)
+    assert fa.calls == 20  # the ten committed articles are not analysed again
+    assert (r.articles_added, r.articles_kept) == (20, 10)
+    assert r.summary() == "20 added from 1 file (resumed: 10 were indexed already)"
+    assert {p.articles_kept for p in seen} == {10} and seen[-1].articles_total == 20
+    assert "(10 indexed before)" in seen[-1].describe()
+    store.refresh()
+    assert store.article_count() == 30 and len(set(ids(store))) == 30
+
+
+def test_resumed_file_that_changed_meanwhile_is_redone(tmp_path):
+    _jsonl(tmp_path / "news.jsonl", 30)
+    with pytest.raises(KeyboardInterrupt):
+        build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=InterruptingAnalyzer(after=12),
+                    commit_every=5, batch_size=1)
+    _jsonl(tmp_path / "news.jsonl", 25, start=100)
+    fa = FakeAnalyzer()
+    r = build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=fa)
+    assert fa.calls == 25 and r.articles_kept == 0 and r.articles_removed == 10
+    store = Store.open(tmp_path / "ix")
+    assert store.article_count() == 25
+    assert sorted(s.title for s in store.list_articles(0, 100)) == sorted(f"Artikel {i}" for i in range(100, 125))
+
+
+def test_first_commit_comes_early_so_the_reader_sees_articles(tmp_path):
+    _jsonl(tmp_path / "news.jsonl", 20)
+
+    class Slow(FakeAnalyzer):
+        def analyze(self, text, date):
+            time.sleep(0.05)
+            return super().analyze(text, date)
+
+    seen = []
+    build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=Slow(), progress=seen.append,
+                first_commit_seconds=0.2, commit_seconds=0.5)
+    partial = [p.articles_committed for p in seen if 0 < p.articles_committed < 20]
+    assert partial, "nothing was committed before the end"
+
+
+def test_report_summary_lines():
+    from newsdesk.index.store import BuildProgress, BuildReport
+
+    assert BuildReport().summary() == "index up to date"
+    assert BuildReport(added=1, articles_added=998).summary() == "998 added from 1 file"
+    r = BuildReport(updated=2, removed=1, unchanged=3, articles_updated=5, articles_removed=4, articles_unchanged=7)
+    assert r.summary() == "5 updated, 4 removed from 3 files; 7 articles in 3 files unchanged"
+    p = BuildProgress(1, 0, 412, 998, seconds=14.17)
+    assert p.describe() == "412/998 articles · 29/s · ~20 s left"
+    assert BuildProgress(1, 0, 0, 998).describe() == "0/998 articles"
+    assert BuildProgress.from_list(p.to_list()) == p
 
 
 def test_missing_corpus_folder_removes_its_files(corpus, tmp_path):

@@ -1,0 +1,238 @@
+"""The analysis on every core: worker processes fed batches of texts, results in input order.
+
+``ParallelAnalyzer(model, workers)`` has the interface of ``Analyzer`` that the
+index builder uses (``signature``, ``analyze_many``) and gives the same
+results. Texts are grouped into batches of about ``batch_tokens`` words
+(a batch is one ``nlp.pipe`` call in a worker, which bounds a worker's
+memory whatever the length of the texts); a few batches per worker are in
+flight at a time, and the analyses come back in the order of the input.
+
+Where the platform can fork, the pipeline is loaded once, before the workers
+start, and the workers share its memory (copy-on-write); elsewhere each
+worker loads it. A job that fits in one batch, or ``workers=1``, is analysed
+in this process. Workers ignore Ctrl-C (the caller stops them), die with the
+process that started them (Linux: PR_SET_PDEATHSIG; elsewhere they notice
+within a second) and never write to the terminal.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import queue
+import signal
+import sys
+from collections import deque
+from typing import Iterable, Iterator
+
+from newsdesk.index.analysis.signature import analysis_signature
+
+BATCH_TOKENS = 600  # words per batch sent to a worker (and per nlp.pipe call: bounds its memory)
+MAX_WORKERS = 4  # each worker holds a pipeline's working memory
+IN_FLIGHT_PER_WORKER = 8  # results are yielded in order: a slow batch must not leave the other workers idle
+POLL_SECONDS = 0.5
+
+
+class AnalysisError(RuntimeError):
+    """A worker failed (its message says why) or ended without answering."""
+
+
+def default_workers() -> int:
+    """One worker per core this process may use (at most ``MAX_WORKERS``)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(MAX_WORKERS, cores))
+
+
+def token_batches(items: Iterable, batch_tokens: int) -> Iterator[list]:
+    """``(text, date)`` items grouped into lists of about ``batch_tokens`` words (at least one item each)."""
+    batch: list = []
+    tokens = 0
+    for item in items:
+        batch.append(item)
+        tokens += len(item[0].split())
+        if tokens >= batch_tokens:
+            yield batch
+            batch, tokens = [], 0
+    if batch:
+        yield batch
+
+
+class ParallelAnalyzer:
+    """Entities, temporal expressions and events of texts, analysed by ``workers`` processes."""
+
+    def __init__(self, model: str | None = None, workers: int | None = None, batch_tokens: int = BATCH_TOKENS):
+        self.model = model
+        self.workers = default_workers() if workers is None else max(1, int(workers))
+        self.batch_tokens = max(1, batch_tokens)
+        self._local = None
+
+    @property
+    def signature(self) -> str:
+        """As ``Analyzer.signature``; read from the model's meta without loading it."""
+        return analysis_signature(self.model)
+
+    def _analyzer(self):
+        if self._local is None:
+            from newsdesk.index.analysis.analyzer import Analyzer
+
+            self._local = Analyzer(self.model)
+        return self._local
+
+    def analyze(self, text: str, date=None):
+        return self._analyzer().analyze(text, date)
+
+    def analyze_many(self, items: Iterable, batch_size: int | None = None) -> Iterator:
+        """Analyses of ``(text, date)`` items, in order, streamed (``batch_size`` is not used: batches are sized in words)."""
+        batches = token_batches(items, self.batch_tokens)
+        first = next(batches, None)
+        if first is None:
+            return
+        if self.workers > 1:
+            second = next(batches, None)
+            if second is not None:
+                yield from self._in_workers(_chain([first, second], batches))
+                return
+            todo: Iterable[list] = [first]  # one batch: not worth starting processes
+        else:
+            todo = _chain([first], batches)
+        local = self._analyzer()
+        for batch in todo:
+            yield from local.analyze_many(batch, batch_size=len(batch))
+
+    def _in_workers(self, batches: Iterator[list]) -> Iterator:
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        if ctx.get_start_method() == "fork":
+            # load once here; the forked workers share the pipeline's memory
+            from newsdesk.index.analysis.pipeline import load_pipeline
+
+            load_pipeline(self.model)
+            gc.collect()
+            gc.freeze()  # the collector must not touch (and so copy) the shared objects in the workers
+        tasks = ctx.Queue()
+        results = ctx.Queue()
+        procs = [ctx.Process(target=_work, args=(self.model, tasks, results, os.getpid()), daemon=True,
+                             name=f"newsdesk-analysis-{n}") for n in range(self.workers)]
+        forked = ctx.get_start_method() == "fork"
+        try:
+            for p in procs:
+                p.start()
+        except BaseException:
+            if forked:
+                gc.unfreeze()
+            raise
+        sent = 0
+        next_out = 0
+        done: dict[int, list] = {}
+        sizes: deque[int] = deque()
+        exhausted = False
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        try:
+            while True:
+                while not exhausted and sent - next_out < limit:
+                    batch = next(batches, None)
+                    if batch is None:
+                        exhausted = True
+                        break
+                    tasks.put((sent, batch))
+                    sizes.append(len(batch))
+                    sent += 1
+                if exhausted and next_out == sent:
+                    break
+                while next_out not in done:
+                    try:
+                        seq, status, payload = results.get(timeout=POLL_SECONDS)
+                    except queue.Empty:
+                        dead = [p for p in procs if not p.is_alive()]
+                        if dead:
+                            raise AnalysisError(
+                                f"an analysis process ended unexpectedly (exit code {dead[0].exitcode})") from None
+                        continue
+                    if status == "error":
+                        raise AnalysisError(payload)
+                    done[seq] = payload
+                analyses = done.pop(next_out)
+                if len(analyses) != sizes.popleft():
+                    raise AnalysisError("an analysis process returned fewer analyses than it was given texts")
+                next_out += 1
+                yield from analyses
+        finally:
+            _stop(procs, tasks, results)
+            if forked:
+                # only now: a collection in this process while the workers run would write to
+                # (and so copy) every page of the shared pipeline
+                gc.unfreeze()
+
+
+def _chain(first: list, rest: Iterator) -> Iterator:
+    yield from first
+    yield from rest
+
+
+def _stop(procs, tasks, results) -> None:
+    for _ in procs:
+        try:
+            tasks.put_nowait(None)
+        except Exception:
+            pass
+    for p in procs:
+        p.join(timeout=0.2 if p.is_alive() else 0)
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+    for p in procs:
+        p.join(timeout=3)
+        if p.is_alive():
+            p.kill()
+            p.join(timeout=3)
+    for q in (tasks, results):
+        q.cancel_join_thread()  # never wait for a dead reader on exit
+        q.close()
+
+
+def _die_with_parent() -> None:
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except Exception:
+            pass
+
+
+def _work(model, tasks, results, parent_pid: int) -> None:
+    """A worker: analyse batches until told to stop (None) or the parent is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):  # libraries' output must not reach the terminal
+        try:
+            os.dup2(devnull, fd)
+        except OSError:
+            pass
+    from newsdesk.index.analysis.analyzer import Analyzer
+
+    analyzer = Analyzer(model)
+    while True:
+        try:
+            task = tasks.get(timeout=1.0)
+        except queue.Empty:
+            if os.getppid() != parent_pid:
+                return
+            continue
+        if task is None:
+            return
+        seq, batch = task
+        try:
+            out = list(analyzer.analyze_many(batch, batch_size=len(batch)))
+        except Exception as exc:
+            results.put((seq, "error", f"{type(exc).__name__}: {exc}"))
+            return
+        results.put((seq, "ok", out))
+        del out

@@ -1,0 +1,84 @@
+"""What makes an analysis, named without loading spaCy: the model's meta, the tagger and events versions.
+
+The index stores each file's analysis signature; a file annotated under
+another signature is analysed again. ``analysis_signature(model)`` reads the
+model's ``meta.json`` from disk (newsdesk's bundled pipeline, a pipeline
+directory or an installed spaCy package), so an index run with nothing to do
+never imports spaCy. Only a model whose meta cannot be found on disk is loaded
+to read it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+
+BUNDLED_NAME = "de_newsdesk"
+BUNDLED_PATH = Path(__file__).resolve().parents[1] / "models" / BUNDLED_NAME
+# the accurate tier: the bundled pipeline with the e5 NER (index/analysis/e5) in place of its own
+ACCURATE_NAME = "de_newsdesk_e5"
+ACCURATE_PATH = BUNDLED_PATH.parent / ACCURATE_NAME
+
+# Bump when the output of the temporal tagger (``index.analysis.timex.tag``) changes.
+TAGGER_VERSION = "timex-de-5"
+# Bump when the events found for the same input change.
+EVENTS_VERSION = "4"
+
+
+def meta_signature(meta: dict) -> str:
+    """``lang_name-version-hash`` of a pipeline's meta: changes whenever the meta changes."""
+    digest = hashlib.sha1(json.dumps(meta, sort_keys=True, default=str).encode("utf-8")).hexdigest()[:12]
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}-{digest}"
+
+
+def read_meta(directory) -> dict | None:
+    """The ``meta.json`` of a pipeline directory (None when there is none or it is unreadable)."""
+    try:
+        meta = json.loads((Path(directory) / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def model_directory(model: str | None) -> Path | None:
+    """The directory holding the pipeline ``model`` (None: the bundled one), found without spaCy."""
+    if model is None or model == BUNDLED_NAME:
+        return BUNDLED_PATH
+    path = Path(model)
+    if path.is_dir():
+        return path
+    if "/" in model or "\\" in model:
+        return None
+    try:
+        spec = importlib.util.find_spec(model)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    package = Path(next(iter(spec.submodule_search_locations)))
+    # a spaCy model package keeps the pipeline in "<name>-<version>/" next to a copy of its meta
+    for candidate in sorted(package.glob(f"{model}-*"), reverse=True):
+        if (candidate / "meta.json").is_file():
+            return candidate
+    return package if (package / "meta.json").is_file() else None
+
+
+def analysis_signature(model: str | None = None) -> str:
+    """The signature of newsdesk's analysis with ``model``: pipeline meta, tagger and events versions."""
+    if model == ACCURATE_NAME:
+        # made of both pipelines: a change to either is a change of the analysis
+        accurate, bundled = read_meta(ACCURATE_PATH), read_meta(BUNDLED_PATH)
+        meta = {**accurate, "base": bundled} if accurate is not None and bundled is not None else None
+    else:
+        directory = model_directory(model)
+        meta = read_meta(directory) if directory is not None else None
+    if meta is None:
+        # No meta on disk (or an unusual install): load the pipeline to read it.
+        from newsdesk.index.analysis.pipeline import load_pipeline, pipeline_signature
+
+        pipeline = pipeline_signature(load_pipeline(model))
+    else:
+        pipeline = meta_signature(meta)
+    return f"{pipeline}|timex {TAGGER_VERSION}|events {EVENTS_VERSION}"
