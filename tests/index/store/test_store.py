@@ -275,5 +275,5 @@ def test_sort_days_read_every_date(tmp_path, dates):
     write_index(tmp_path, [article(f"d{i}", f"T {i}", "Text.", d) for i, d in enumerate(dates)])
     s = Store.open(tmp_path)
     [(seg, _offset)] = s._leaves
-    by_id = {seg.stored_fields(n)["id"]: int(day) for n, day in enumerate(sort_days(seg))}
+    by_id = {s._summary(n).id: int(day) for n, day in enumerate(sort_days(seg))}
     assert by_id == {f"d{i}": (int(d.strftime("%Y%m%d")) if d else 0) for i, d in enumerate(dates)}
