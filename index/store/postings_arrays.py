@@ -183,7 +183,8 @@ class SegmentPostings:
         """The arrays of ``field`` in the segment, or None when they were not written."""
         segment = seg.segment()
         storage = getattr(seg, "_storage", None)
-        folder = getattr(storage, "folder", None)
+        # a compound segment is read through an overlay of its compound file on the index folder
+        folder = getattr(storage, "folder", None) or getattr(getattr(storage, "b", None), "folder", None)
         if segment is None or folder is None:
             return None
         path = os.path.join(folder, _name(segment.segment_id(), field))
@@ -208,6 +209,54 @@ class SegmentPostings:
         """(document numbers, term frequencies) of a term's row."""
         a, b = int(self.starts[row]), int(self.starts[row + 1])
         return np.asarray(self.ids[a:b], dtype=np.int64), np.asarray(self.tf[a:b], dtype=np.float64)
+
+    def df(self, row: int) -> int:
+        """How many postings the term's row has (deleted documents included, as Whoosh counts them)."""
+        return int(self.starts[row + 1]) - int(self.starts[row])
+
+    def locate(self, row: int, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(index into the row's postings, whether it holds that document) for sorted segment docnums ``docs``.
+
+        A binary search of the row's ids, in their stored dtype (no copy of the row).
+        """
+        a, b = int(self.starts[row]), int(self.starts[row + 1])
+        ids = self.ids[a:b]
+        if not len(ids) or not len(docs):
+            return np.zeros(len(docs), dtype=np.int64), np.zeros(len(docs), dtype=bool)
+        index = np.searchsorted(ids, docs.astype(ids.dtype, copy=False))
+        found = index < len(ids)
+        found[found] = ids[index[found]] == docs[found]
+        return index, found
+
+    def holds(self, row: int, which: np.ndarray, targets: np.ndarray) -> np.ndarray:
+        """Whether posting ``which[i]`` (an index into the row's postings) has position ``targets[i]``.
+
+        A binary search in each posting's own (ascending) positions, all at once: as many
+        rounds as the longest of them needs, none of the positions gathered.
+        """
+        if not len(which):
+            return np.zeros(0, dtype=bool)
+        a, b = int(self.starts[row]), int(self.starts[row + 1])
+        tf = np.asarray(self.tf[a:b], dtype=np.int64)
+        counts = tf[which]
+        lo = int(self.pstarts[row]) + np.cumsum(tf)[which] - counts
+        end = hi = lo + counts
+        last = len(self.pos) - 1
+        while True:
+            active = lo < hi
+            if not active.any():
+                break
+            mid = (lo + hi) >> 1
+            below = np.asarray(self.pos[np.minimum(mid, last)], dtype=np.int64) < targets
+            lo = np.where(active & below, mid + 1, lo)
+            hi = np.where(active & ~below, mid, hi)
+        inside = lo < end
+        inside[inside] = np.asarray(self.pos[lo[inside]], dtype=np.int64) == targets[inside]
+        return inside
+
+    def frequencies(self, row: int, which: np.ndarray) -> np.ndarray:
+        """The term frequencies of the postings ``which`` (indexes into the row's postings)."""
+        return np.asarray(self.tf[int(self.starts[row]) + which], dtype=np.float64)
 
     def positions(self, row: int, which: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(positions, counts) of the postings ``which`` (indexes into the row's postings), one after another."""

@@ -175,6 +175,13 @@ class Ranker:
         slop = max(1, q.slop)
         id_parts, tf_parts = [], []
         for seg, offset in self.leaves:
+            arrays = self._arrays(seg, q.fieldname)
+            if arrays is not None and slop == 1:
+                found = _adjacent(arrays, words)
+                if found is not None:
+                    id_parts.append(found[0] + offset)
+                    tf_parts.append(found[1])
+                continue
             lists = self._phrase_postings(seg, q.fieldname, words, fmt)
             if lists is None:
                 continue
@@ -202,13 +209,26 @@ class Ranker:
         ids = np.concatenate(id_parts)
         tf = np.concatenate(tf_parts)  # documents x words
         lengths = self._field_lengths(q.fieldname)
-        idf = np.array([self._idf(q.fieldname, w) for w in words])
+        idf = np.array([self._phrase_idf(q.fieldname, w) for w in words])
         if lengths is None:
             scores = np.full(len(ids), q.boost * idf.sum())
         else:
             norm = (1 - B) + B * lengths[ids] / self._avg[q.fieldname]
             scores = q.boost * ((idf * (tf * (K1 + 1))) / (tf + K1 * norm[:, None])).sum(axis=1)
         return ids, scores
+
+    def _phrase_idf(self, fieldname: str, btext: bytes) -> float:
+        """Whoosh's idf of a word, its document frequency summed from the segments' arrays
+        (Whoosh's own term lookup when a segment has none)."""
+        df = 0
+        for seg, _offset in self.leaves:
+            arrays = self._arrays(seg, fieldname)
+            if arrays is None:
+                return self._idf(fieldname, btext)
+            row = arrays.find(btext)
+            if row >= 0:
+                df += arrays.df(row)
+        return math.log(self.doc_count_all / (df + 1)) + 1
 
     def _arrays(self, seg, fieldname: str) -> SegmentPostings | None:
         arrays = self.cache.get(seg, ("postings", fieldname),
@@ -298,6 +318,45 @@ def _pick(values: list, where: np.ndarray) -> list:
     if len(where) == 1:
         return [values[int(where[0])]]
     return list(itemgetter(*where.tolist())(values))
+
+
+def _adjacent(arrays: SegmentPostings, words: list[bytes]) -> tuple[np.ndarray, np.ndarray] | None:
+    """(segment docnums, documents x words term frequencies) of the documents holding ``words``
+    side by side, in order; None when none does.
+
+    Starts from the rarest word: its documents are narrowed by a binary search in the
+    other words' postings, rarest next; then its positions (shifted to where the phrase
+    would start) are kept only where each other word, rarest first, stands at its place,
+    found by a binary search in that word's positions in the document: the positions of
+    frequent words are never gathered.
+    """
+    rows = [arrays.find(w) for w in words]
+    if min(rows) < 0:
+        return None
+    order = sorted(range(len(words)), key=lambda k: arrays.df(rows[k]))
+    first = order[0]
+    docs = np.asarray(arrays.ids[int(arrays.starts[rows[first]]):int(arrays.starts[rows[first] + 1])],
+                      dtype=np.int64)
+    which = {first: np.arange(len(docs), dtype=np.int64)}
+    for k in order[1:]:
+        index, found = arrays.locate(rows[k], docs)
+        docs = docs[found]
+        which = {j: w[found] for j, w in which.items()}
+        which[k] = index[found]
+        if not len(docs):
+            return None
+    # candidates: (document index, where the phrase would start) from the rarest word's positions
+    positions, counts = arrays.positions(rows[first], which[first])
+    doc = np.repeat(np.arange(len(docs), dtype=np.int64), counts)
+    start = positions - first
+    for k in order[1:]:
+        hit = arrays.holds(rows[k], which[k][doc], start + k)
+        doc, start = doc[hit], start[hit]
+        if not len(doc):
+            return None
+    alive = doc[np.concatenate(([True], doc[1:] != doc[:-1]))]  # doc is sorted
+    tf = np.stack([arrays.frequencies(rows[k], which[k][alive]) for k in range(len(words))], axis=1)
+    return docs[alive], tf
 
 
 def _in_order(keys: list[np.ndarray], slop: int) -> np.ndarray:

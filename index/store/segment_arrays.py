@@ -126,9 +126,21 @@ def sort_days(seg) -> np.ndarray:
     if not len(dated):
         return days
     raw = np.frombuffer(column.data(seg), dtype=np.uint8)
-    chars = raw[column.offsets[dated][:, None] + np.arange(_DATE_LENGTH)].astype(np.int64) - ord("0")
-    weights = np.array([10_000_000, 1_000_000, 100_000, 10_000, 0, 1000, 100, 0, 10, 1], dtype=np.int64)
-    days[dated] = chars @ weights
+    offsets = column.offsets[dated]
+    first = int(offsets[0])
+    if len(raw) - first >= len(dated) * _DATE_LENGTH and (
+            np.array_equal(offsets, first + _DATE_LENGTH * np.arange(len(dated)))):
+        # the dates one after another (the usual case): a view, nothing gathered
+        chars = raw[first:first + len(dated) * _DATE_LENGTH].reshape(len(dated), _DATE_LENGTH)
+    else:
+        chars = raw[offsets[:, None] + np.arange(_DATE_LENGTH)]
+    # YYYY-MM-DD: the digits at 0-3, 5-6, 8-9
+    number = np.zeros(len(dated), dtype=np.int64)
+    for column_index in (0, 1, 2, 3, 5, 6, 8, 9):
+        number *= 10
+        number += chars[:, column_index]
+        number -= ord("0")
+    days[dated] = number
     return days
 
 

@@ -113,3 +113,39 @@ def test_phrases_with_and_without_postings_arrays_agree(tmp_path):
            for r in (after.search(q, limit=100) for q in queries)]
     assert got == expected
     assert expected[0][0] > 0
+
+
+def test_phrases_from_the_rarest_word_match_whooshs_own_answer(tmp_path):
+    """Adjacent phrases on postings arrays (rarest word first, the others found at their place)
+    give Whoosh's documents: repeated words, the rarest word last or in the middle, two segments."""
+    import random
+
+    from newsdesk.index.store.ranking import Ranker
+
+    rng = random.Random(14)
+    nouns = ["Haus", "Baum", "Stadt", "Fluss", "Brücke"]
+    weights = [8, 6, 3, 2, 1]  # Brücke rarest, Haus most frequent
+    texts = [" ".join(rng.choices(nouns, weights, k=rng.randint(3, 40))) for _ in range(80)]
+    write_index(tmp_path, [article(f"p{i:03d}", f"Meldung {i}", t) for i, t in enumerate(texts[:40])])
+    assert write_postings_arrays(tmp_path) > 0
+    write_index(tmp_path, [article(f"q{i:03d}", f"Meldung {i}", t) for i, t in enumerate(texts[40:])])
+    write_postings_arrays(tmp_path)
+    store = Store.open(tmp_path)
+    ranker = store._ranker()
+    assert isinstance(ranker, Ranker)
+    assert all(ranker._arrays(seg, "body") is not None for seg, _offset in ranker.leaves)
+    phrases = ['"Haus Baum"', '"Haus Haus"', '"Baum Haus Baum"', '"Haus Baum Brücke"', '"Brücke Haus Haus"',
+               '"Stadt Brücke Fluss"', '"Fluss Stadt Fluss Stadt"', '"Haus Brücke Haus"']
+    matched = 0
+    for text in phrases:
+        q = store.parse(text)
+        ids, _scores = ranker.run(q)
+        expected = store._whoosh_search(q, None, 0, 1000, [], "")
+        assert sorted(store._summary(int(n)).id for n in ids) == sorted(h.summary.id for h in expected.hits), text
+        # each document really holds the phrase
+        words = text.strip('"').split()
+        for n in ids:
+            body = store.get_article(store._summary(int(n)).id).article.text.split()
+            assert any(body[i:i + len(words)] == words for i in range(len(body))), text
+        matched += len(ids) > 0
+    assert matched >= 6

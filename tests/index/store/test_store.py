@@ -263,3 +263,17 @@ def test_ambiguous_or_unknown_surnames_stay_apart(alias_store):
     assert s.entity_summary("PER:Marco Rubio").aliases == ()
     assert s.entity_keys("LOC:Putin") == ["LOC:Putin"]
     assert s.entity_summary("PER:Niemand") is None
+
+
+@pytest.mark.parametrize("dates", [
+    [dt.date(2025, 3, 9), dt.date(1999, 12, 31), dt.date(2024, 10, 1)],  # the dates one after another
+    [dt.date(2025, 3, 9), None, dt.date(2024, 10, 1), None],  # undated articles (empty values) between them
+])
+def test_sort_days_read_every_date(tmp_path, dates):
+    from newsdesk.index.store.segment_arrays import sort_days
+
+    write_index(tmp_path, [article(f"d{i}", f"T {i}", "Text.", d) for i, d in enumerate(dates)])
+    s = Store.open(tmp_path)
+    [(seg, _offset)] = s._leaves
+    by_id = {s._summary(n).id: int(day) for n, day in enumerate(sort_days(seg))}
+    assert by_id == {f"d{i}": (int(d.strftime("%Y%m%d")) if d else 0) for i, d in enumerate(dates)}
