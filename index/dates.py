@@ -46,14 +46,16 @@ def when_text(value: str) -> str:
 
 
 def _date_text(m: re.Match, year: int) -> str:
-    if m["time"]:
-        return f"{int(m['day'])}. {MONTH_NAMES[int(m['month']) - 1]} {year}, {m['time']} Uhr"
-    if m["part"]:
-        return f"{int(m['day'])}. {MONTH_NAMES[int(m['month']) - 1]} {year}, {DAY_PART_NAMES[m['part']]}"
-    if m["day"]:
-        return f"{int(m['day'])}. {MONTH_NAMES[int(m['month']) - 1]} {year}"
     if m["month"]:
-        return f"{MONTH_NAMES[int(m['month']) - 1]} {year}"
+        month = f"{MONTH_NAMES[int(m['month']) - 1]} {year}"
+        if not m["day"]:
+            return month
+        day = f"{int(m['day'])}. {month}"
+        if m["time"]:
+            return f"{day}, {m['time']} Uhr"
+        if m["part"]:
+            return f"{day}, {DAY_PART_NAMES[m['part']]}"
+        return day
     if m["week"]:
         week = f"KW {int(m['week'])}/{year}"
         return f"Wochenende {week}" if m["weekend"] else week
