@@ -23,7 +23,6 @@ from pathlib import Path
 TRAINING = Path(__file__).resolve().parent
 ROOT = TRAINING.parent
 sys.path.insert(0, str(TRAINING))
-sys.path.insert(0, str(ROOT))
 
 from prepare_data import HOLDOUT, OUT, data_root, read_germeval  # noqa: E402
 from train import CITATION, train, write_runtime_parts  # noqa: E402

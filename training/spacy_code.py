@@ -3,7 +3,6 @@
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import newsdesk.index.analysis.lexical_features  # noqa: E402,F401  (registers newsdesk.lexical_features.v1)

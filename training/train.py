@@ -75,7 +75,6 @@ def train(config: str, run_dir: Path, max_minutes: float | None, overrides: list
 
 
 def evaluate(model: Path, corpus: Path | None) -> dict:
-    sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(TRAINING))
     from evaluate import gold_docs, print_table, score
 
