@@ -205,11 +205,12 @@ def extract_events(
     timex_spans = _Spans((t.start, t.end) for t in timexes)
     # a name inside a temporal expression ("Mitte August" read as a person) takes no part
     ents = sorted((e for e in entities if not timex_spans.overlaps(e.start, e.end)), key=lambda e: (e.start, e.end))
-    token_starts = doc.to_array("IDX").tolist()
-    sentences = _sentence_bounds(doc, token_starts, len(text))
+    tokens = _light_tokens(doc, text)
+    token_starts = [t.idx for t in tokens]
+    sentences = _sentence_bounds(doc, tokens, token_starts, text)
     sent_starts = [start for start, _ in sentences]
     place = dateline_place(text, ents)
-    context = _Context(doc, text, token_starts, ents, timex_spans, place, published)
+    context = _Context(doc, tokens, text, token_starts, ents, timex_spans, place, published)
     context.timexes = [t for t, _ in dated]
 
     def is_caption(pos: int) -> bool:
@@ -232,7 +233,7 @@ def extract_events(
         sent_start = sentences[first][0] if first >= 0 else 0
         sent_end = sentences[last][1] if last >= 0 else len(text)
         sent_start, sent_end = max(sent_start, para_start), min(sent_end, para_end)
-        sent_tokens = _tokens_between(doc, token_starts, sent_start, sent_end)
+        sent_tokens = _tokens_between(tokens, token_starts, sent_start, sent_end)
         clause = _clause_tokens(sent_tokens, timex, context.clauses(sent_tokens))
         # "vom 16. Juni bis zum 23. September", "zwischen 1943 bis 1945": one event with an end
         end_timex = None
@@ -307,16 +308,62 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_bounds(doc: "Doc", token_starts: list[int], length: int) -> list[tuple[int, int]]:
+_GLUED_SENTENCE_END = re.compile(r"(?<=[a-zäöüß]{2})[.!?][\"“”„»«]?(?=[A-ZÄÖÜ][a-zäöüß])")
+
+
+def _sentence_bounds(doc: "Doc", tokens: list["_Token"], token_starts: list[int], text: str) -> list[tuple[int, int]]:
     """Character spans of the Doc's sentences (read from arrays: much faster than ``doc.sents``)."""
     if not doc.has_annotation("SENT_START"):
-        return [(0, length)]
-    firsts = [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 or i == 0]
+        return [(0, len(text))]
+    firsts = [t.i for t in tokens if t.is_sent_start or t.i == 0]
+    # a sentence glued to the next one without a space ('aus."Warum nicht'): the tokenizer keeps
+    # it as one token, the parser one sentence; the next sentence starts after that token
+    glued = set()
+    for m in _GLUED_SENTENCE_END.finditer(text):
+        i = bisect.bisect_right(token_starts, m.start()) - 1  # the token that holds the full stop
+        if 0 <= i < len(tokens) - 1 and token_starts[i] + len(tokens[i].text) > m.end():
+            glued.add(i + 1)
+    if glued:
+        firsts = sorted(set(firsts) | glued)
     bounds = []
     for n, first in enumerate(firsts):
-        last = (firsts[n + 1] if n + 1 < len(firsts) else len(doc)) - 1
-        bounds.append((token_starts[first], token_starts[last] + len(doc[last].text)))
+        last = (firsts[n + 1] if n + 1 < len(firsts) else len(tokens)) - 1
+        bounds.append((token_starts[first], token_starts[last] + len(tokens[last].text)))
     return bounds
+
+
+class _Token:
+    """What the events read of a token, read once: a spaCy ``Token`` looks each attribute up in
+    the Doc's arrays and string store on every access, and the events read them tens of times."""
+
+    __slots__ = ("text", "tag_", "lower_", "i", "idx", "is_space", "is_punct", "is_sent_start")
+
+    def __repr__(self) -> str:
+        return f"{self.text}/{self.tag_}"
+
+
+def _light_tokens(doc: "Doc", text: str) -> list[_Token]:
+    """The tokens of ``doc`` (whose text is ``text``) as ``_Token``: read from the Doc's arrays at once."""
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, SENT_START, TAG
+
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+    has_sents = doc.has_annotation("SENT_START")
+    out = []
+    for i, (tag, lower, idx, length, space, punct, start) in enumerate(
+        doc.to_array([TAG, LOWER, IDX, LENGTH, IS_SPACE, IS_PUNCT, SENT_START]).tolist()
+    ):
+        t = _Token()
+        t.text = text[idx:idx + length]
+        t.tag_ = names[tag] if tag in names else names.setdefault(tag, strings[tag] if tag else "")
+        t.lower_ = names[lower] if lower in names else names.setdefault(lower, strings[lower] if lower else "")
+        t.i = i
+        t.idx = idx
+        t.is_space = bool(space)
+        t.is_punct = bool(punct)
+        t.is_sent_start = has_sents and start == 1
+        out.append(t)
+    return out
 
 
 def _in_spans(tokens: Iterable["Token"], spans: "_Spans") -> set[int]:
@@ -348,10 +395,10 @@ def _enclosing(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> tup
     return pos, pos
 
 
-def _tokens_between(doc: "Doc", token_starts: list[int], start: int, end: int) -> list["Token"]:
+def _tokens_between(tokens: list["_Token"], token_starts: list[int], start: int, end: int) -> list["_Token"]:
     lo = bisect.bisect_left(token_starts, start)
     hi = bisect.bisect_left(token_starts, end)
-    return [t for t in doc[lo:hi] if not t.is_space]
+    return [t for t in tokens[lo:hi] if not t.is_space]
 
 
 def _is_punct(token: "Token") -> bool:
@@ -566,8 +613,10 @@ _NO_NEWS_SUBJECTS = frozenset({"ich", "wir", "wer", "man", "du", "ihr"})
 class _Context:
     """What extract_events knows of one document, and how it builds an event from a clause."""
 
-    def __init__(self, doc, text, token_starts, ents, timex_spans, place, published):
+    def __init__(self, doc, tokens, text, token_starts, ents, timex_spans, place, published):
         self.doc = doc
+        self.tokens = tokens
+        self.has_sents = doc.has_annotation("SENT_START")
         self.text = text
         self.token_starts = token_starts
         self.ents = ents
@@ -601,7 +650,7 @@ class _Context:
         i = bisect.bisect_left(self.token_starts, pos) - 1
         out: list["Token"] = []
         while i >= 0 and len(out) < count:
-            t = self.doc[i]
+            t = self.tokens[i]
             if not t.is_space and (not _is_punct(t) or t.text in _QUOTES):
                 out.append(t)
             if _is_punct(t) and t.text not in _QUOTES:
@@ -737,9 +786,9 @@ class _Context:
         plural = finite is not None and finite.lower_.endswith("n")
         before = [e for e in self.ents if e.end <= pronoun.idx]
         if (low == "sie" and plural) or low == "beide":
-            if not self.doc.has_annotation("SENT_START"):
+            if not self.has_sents:
                 return []
-            sent = pronoun.sent
+            sent = self.doc[pronoun.i].sent
             for start, stop in ((sent.start_char, pronoun.idx), (self._previous_sentence_start(sent), sent.start_char)):
                 group = [e for e in before if start <= e.start < stop and e.label in WHO_LABELS]
                 keys = list(dict.fromkeys(e.key for e in group))
@@ -756,7 +805,7 @@ class _Context:
         if not fitting:
             return []
         last = fitting[-1]
-        if not self.doc.has_annotation("SENT_START"):
+        if not self.has_sents:
             return [last]
         # the first fitting name of the sentence the nearest one stands in
         sent = self.doc.char_span(last.start, last.end, alignment_mode="expand")
@@ -864,10 +913,10 @@ class _Context:
         return object_antecedents(parsed, parse(main, _in_spans(main, self.timex_spans)))
 
     def _previous_sentence(self, sentence: list["Token"]) -> list["Token"]:
-        if not sentence or not self.doc.has_annotation("SENT_START") or sentence[0].i == 0:
+        if not sentence or not self.has_sents or sentence[0].i == 0:
             return []
         prev = self.doc[sentence[0].i - 1].sent
-        return [t for t in prev if not t.is_space]
+        return [t for t in self.tokens[prev.start:prev.end] if not t.is_space]
 
     def _in_entity(self, token: "Token") -> bool:
         i = bisect.bisect_right(self.ent_starts, token.idx) - 1
@@ -907,7 +956,7 @@ class _Context:
                 if first + 1 >= len(sentences):
                     return None
                 s_start, s_end = sentences[first + 1][0], min(sentences[first + 1][1], para_end)
-            sentence = _tokens_between(self.doc, self.token_starts, s_start, s_end)
+            sentence = _tokens_between(self.tokens, self.token_starts, s_start, s_end)
             if m is not None and m.start() <= s_start < m.end():
                 sentence = [t for t in sentence if t.idx >= m.end()]
             verdict = self._lead_clause(sentence)
