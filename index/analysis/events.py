@@ -205,9 +205,9 @@ def extract_events(
     timex_spans = _Spans((t.start, t.end) for t in timexes)
     # a name inside a temporal expression ("Mitte August" read as a person) takes no part
     ents = sorted((e for e in entities if not timex_spans.overlaps(e.start, e.end)), key=lambda e: (e.start, e.end))
-    tokens = _light_tokens(doc, text)
-    token_starts = [t.idx for t in tokens]
-    sentences = _sentence_bounds(doc, tokens, token_starts, text)
+    tokens = _Tokens(doc, text)
+    token_starts = tokens.starts
+    sentences = _sentence_bounds(tokens, text)
     sent_starts = [start for start, _ in sentences]
     place = dateline_place(text, ents)
     context = _Context(doc, tokens, text, token_starts, ents, timex_spans, place, published)
@@ -311,24 +311,25 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 _GLUED_SENTENCE_END = re.compile(r"(?<=[a-zäöüß]{2})[.!?][\"“”„»«]?(?=[A-ZÄÖÜ][a-zäöüß])")
 
 
-def _sentence_bounds(doc: "Doc", tokens: list["_Token"], token_starts: list[int], text: str) -> list[tuple[int, int]]:
+def _sentence_bounds(tokens: "_Tokens", text: str) -> list[tuple[int, int]]:
     """Character spans of the Doc's sentences (read from arrays: much faster than ``doc.sents``)."""
-    if not doc.has_annotation("SENT_START"):
+    if not tokens.has_sents:
         return [(0, len(text))]
-    firsts = [t.i for t in tokens if t.is_sent_start or t.i == 0]
+    token_starts, lengths = tokens.starts, tokens.lengths
+    firsts = tokens.sentence_firsts
     # a sentence glued to the next one without a space ('aus."Warum nicht'): the tokenizer keeps
     # it as one token, the parser one sentence; the next sentence starts after that token
     glued = set()
     for m in _GLUED_SENTENCE_END.finditer(text):
         i = bisect.bisect_right(token_starts, m.start()) - 1  # the token that holds the full stop
-        if 0 <= i < len(tokens) - 1 and token_starts[i] + len(tokens[i].text) > m.end():
+        if 0 <= i < len(tokens) - 1 and token_starts[i] + lengths[i] > m.end():
             glued.add(i + 1)
     if glued:
         firsts = sorted(set(firsts) | glued)
     bounds = []
     for n, first in enumerate(firsts):
         last = (firsts[n + 1] if n + 1 < len(firsts) else len(tokens)) - 1
-        bounds.append((token_starts[first], token_starts[last] + len(tokens[last].text)))
+        bounds.append((token_starts[first], token_starts[last] + lengths[last]))
     return bounds
 
 
@@ -336,34 +337,54 @@ class _Token:
     """What the events read of a token, read once: a spaCy ``Token`` looks each attribute up in
     the Doc's arrays and string store on every access, and the events read them tens of times."""
 
-    __slots__ = ("text", "tag_", "lower_", "i", "idx", "is_space", "is_punct", "is_sent_start")
+    __slots__ = ("text", "tag_", "lower_", "i", "idx", "is_space", "is_punct", "is_sent_start", "punct")
 
     def __repr__(self) -> str:
         return f"{self.text}/{self.tag_}"
 
 
-def _light_tokens(doc: "Doc", text: str) -> list[_Token]:
-    """The tokens of ``doc`` (whose text is ``text``) as ``_Token``: read from the Doc's arrays at once."""
-    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, SENT_START, TAG
+class _Tokens(list):
+    """The tokens of a Doc as ``_Token``, read from the Doc's arrays at once, with the
+    sentence starts and token offsets the events need."""
 
-    strings = doc.vocab.strings
-    names: dict[int, str] = {}
-    has_sents = doc.has_annotation("SENT_START")
-    out = []
-    for i, (tag, lower, idx, length, space, punct, start) in enumerate(
-        doc.to_array([TAG, LOWER, IDX, LENGTH, IS_SPACE, IS_PUNCT, SENT_START]).tolist()
-    ):
-        t = _Token()
-        t.text = text[idx:idx + length]
-        t.tag_ = names[tag] if tag in names else names.setdefault(tag, strings[tag] if tag else "")
-        t.lower_ = names[lower] if lower in names else names.setdefault(lower, strings[lower] if lower else "")
-        t.i = i
-        t.idx = idx
-        t.is_space = bool(space)
-        t.is_punct = bool(punct)
-        t.is_sent_start = has_sents and start == 1
-        out.append(t)
-    return out
+    def __init__(self, doc: "Doc", text: str):
+        from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, SENT_START, TAG
+
+        super().__init__()
+        self.has_sents = doc.has_annotation("SENT_START")
+        if len(doc):
+            columns = [c.tolist() for c in doc.to_array([TAG, LOWER, IDX, LENGTH, IS_SPACE, IS_PUNCT, SENT_START]).T]
+        else:
+            columns = [[] for _ in range(7)]
+        tags, lowers, self.starts, self.lengths, spaces, puncts, sent_starts = columns
+        # spaCy's SENT_START: 1 starts a sentence, -1 does not, 0 unknown
+        self.sentence_firsts = [i for i, flag in enumerate(sent_starts) if flag == 1 or i == 0]
+        firsts = set(self.sentence_firsts) if self.has_sents else set()
+        strings = doc.vocab.strings
+        names: dict[int, str] = {0: ""}
+        for key in set(tags) | set(lowers):
+            if key not in names:
+                names[key] = strings[key]
+        make = _Token
+        append = self.append
+        for i, (idx, length, tag, lower, space, punct) in enumerate(
+            zip(self.starts, self.lengths, tags, lowers, spaces, puncts)
+        ):
+            t = make()
+            t.text = text[idx:idx + length]
+            t.tag_ = names[tag]
+            t.lower_ = names[lower]
+            t.i = i
+            t.idx = idx
+            t.is_space = space == 1
+            t.is_punct = punct == 1
+            t.punct = t.tag_.startswith(_PUNCT_PREFIX) if t.tag_ else t.is_punct  # see _is_punct
+            t.is_sent_start = i in firsts
+            append(t)
+
+    def span(self, lo: int, hi: int) -> list[_Token]:
+        """The tokens lo .. hi - 1."""
+        return self[lo:hi]
 
 
 def _in_spans(tokens: Iterable["Token"], spans: "_Spans") -> set[int]:
@@ -395,15 +416,15 @@ def _enclosing(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> tup
     return pos, pos
 
 
-def _tokens_between(tokens: list["_Token"], token_starts: list[int], start: int, end: int) -> list["_Token"]:
+def _tokens_between(tokens: "_Tokens", token_starts: list[int], start: int, end: int) -> list["_Token"]:
     lo = bisect.bisect_left(token_starts, start)
     hi = bisect.bisect_left(token_starts, end)
-    return [t for t in tokens[lo:hi] if not t.is_space]
+    return [t for t in tokens.span(lo, hi) if not t.is_space]
 
 
-def _is_punct(token: "Token") -> bool:
-    tag = token.tag_
-    return tag.startswith(_PUNCT_PREFIX) if tag else token.is_punct
+def _is_punct(token: "_Token") -> bool:
+    """Punctuation by its tag ($, $. $(), or by spaCy's flag for a Doc without tags."""
+    return token.punct
 
 
 def _is_clause_break(token: "Token") -> bool:
@@ -616,7 +637,7 @@ class _Context:
     def __init__(self, doc, tokens, text, token_starts, ents, timex_spans, place, published):
         self.doc = doc
         self.tokens = tokens
-        self.has_sents = doc.has_annotation("SENT_START")
+        self.has_sents = tokens.has_sents
         self.text = text
         self.token_starts = token_starts
         self.ents = ents
@@ -916,7 +937,7 @@ class _Context:
         if not sentence or not self.has_sents or sentence[0].i == 0:
             return []
         prev = self.doc[sentence[0].i - 1].sent
-        return [t for t in self.tokens[prev.start:prev.end] if not t.is_space]
+        return [t for t in self.tokens.span(prev.start, prev.end) if not t.is_space]
 
     def _in_entity(self, token: "Token") -> bool:
         i = bisect.bisect_right(self.ent_starts, token.idx) - 1
