@@ -513,3 +513,16 @@ def test_a_coordinated_subject_drops_the_article_of_each_part():
     )
     (event,) = extract_events(doc, [timex_at(doc, "am 8. Juli", "2010-07-08")], entities_of(doc))
     assert event.what == "Michaela Biancofiore und Bozner PdL haben Misstrauensantrag eingebracht"
+
+
+def test_a_sentence_glued_to_the_next_without_a_space_ends_there():
+    # the tokenizer keeps 'aus."Warum' as one token and the parser one sentence: the 'nicht'
+    # of the next sentence must not negate the event
+    doc = make_doc(
+        'Der/ART Rat/NN sprach/VVFIN sich/PRF am/APPRART Dienstag/NN für/APPR die/ART Befragung/NN '
+        'aus."Warum/CARD nicht/PTKNEG gleich/ADJD so/ADV ?/$.'
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Dienstag", "2025-10-21")], entities_of(doc))
+    assert event.status == "asserted"
+    assert "nicht" not in event.what and "nicht" not in event.text
+    assert doc.text[event.sentence_start:event.sentence_end].endswith('aus."Warum')
