@@ -378,7 +378,8 @@ class _Tokens(list):
             t.idx = idx
             t.is_space = space == 1
             t.is_punct = punct == 1
-            t.punct = t.tag_.startswith(_PUNCT_PREFIX) if t.tag_ else t.is_punct  # see _is_punct
+            # punctuation by its tag ($, $. $(), or by spaCy's flag for a Doc without tags
+            t.punct = t.tag_.startswith(_PUNCT_PREFIX) if t.tag_ else t.is_punct
             t.is_sent_start = i in firsts
             append(t)
 
@@ -422,15 +423,10 @@ def _tokens_between(tokens: "_Tokens", token_starts: list[int], start: int, end:
     return [t for t in tokens.span(lo, hi) if not t.is_space]
 
 
-def _is_punct(token: "_Token") -> bool:
-    """Punctuation by its tag ($, $. $(), or by spaCy's flag for a Doc without tags."""
-    return token.punct
-
-
 def _is_clause_break(token: "Token") -> bool:
     if token.tag_ == "$,":
         return True
-    return _is_punct(token) and token.text in _CLAUSE_BREAK_TEXT
+    return token.punct and token.text in _CLAUSE_BREAK_TEXT
 
 
 def _has_verb(tokens: list["Token"]) -> bool:
@@ -672,9 +668,9 @@ class _Context:
         out: list["Token"] = []
         while i >= 0 and len(out) < count:
             t = self.tokens[i]
-            if not t.is_space and (not _is_punct(t) or t.text in _QUOTES):
+            if not t.is_space and (not t.punct or t.text in _QUOTES):
                 out.append(t)
-            if _is_punct(t) and t.text not in _QUOTES:
+            if t.punct and t.text not in _QUOTES:
                 break
             i -= 1
         return out[::-1]
@@ -846,7 +842,7 @@ class _Context:
         verbs = [t for t in part if t.tag_ in _VERB]
         if not any(t.lower_ in _REPORTING_VERBS for t in verbs):
             return what
-        content = [t for t in part if not _is_punct(t)]
+        content = [t for t in part if not t.punct]
         if any(t.tag_ in ("NN", "NE") and t.i > verbs[0].i and not self._in_entity(t) and t.i not in skip
                and t.lower_ not in ("angaben",) for t in content[:0]):
             return what
@@ -882,7 +878,7 @@ class _Context:
     def _elaborated(self, what: str, part: list["Token"], clause: list["Token"], sentence: list["Token"]) -> str:
         """A line that says nothing ("hieß es", "ging es zu") replaced by the relative clause that
         says what happened then ("..., in der die Kinder einen Ausflug machten")."""
-        content = [t for t in part if not _is_punct(t)]
+        content = [t for t in part if not t.punct]
         f = fields_of(content)
         if f.finite is None:
             return what
@@ -896,7 +892,7 @@ class _Context:
         following = next((c for c in clauses if c and c[0].i > last), None)
         if following is None:
             return what
-        words = [t for t in following if not _is_punct(t)]
+        words = [t for t in following if not t.punct]
         if not words or not _opens_subordinate(words) or words[0].tag_ not in ("APPR", "APPRART"):
             return what
         line = headline(following, _in_spans(following, self.timex_spans), clause, None, None, set())
@@ -911,7 +907,7 @@ class _Context:
         following = next((c for c in clauses if c and c[0].i > part[-1].i), None)
         if following is None or following[0].i > part[-1].i + 2:
             return what  # not right after the clause (", und hatte ... angekündigt, erneut anzutreten")
-        words = [t for t in following if not _is_punct(t)]
+        words = [t for t in following if not t.punct]
         if not words or any(t.tag_ in _FINITE for t in words) or words[0].tag_ in ("KOUI", "KOUS", "PRELS"):
             return what  # "um ... zu", a subordinate clause: not the verb's complement
         if not any(t.tag_ in ("VVIZU", "PTKZU") or (t.tag_ == "VVINF" and _ZU_INFINITIVE.match(t.lower_)) for t in words):
@@ -1013,7 +1009,7 @@ class _Context:
             return None
         main = None
         for clause in self.clauses(sentence):
-            f = fields_of([t for t in clause if not _is_punct(t)])
+            f = fields_of([t for t in clause if not t.punct])
             if f.finite is not None and not f.subordinate:
                 main = (clause, f)
                 break
@@ -1056,7 +1052,7 @@ def _conjunct(clause: list["Token"], timex: Timex) -> tuple[list["Token"], "Grou
         if part and part[0].idx <= timex.start < part[-1].idx + len(part[-1].text) + 1:
             if n == 0:
                 return part, None
-            f = fields_of([t for t in parts[0] if not _is_punct(t)])
+            f = fields_of([t for t in parts[0] if not t.punct])
             shared = subject_of(f)[0] if f.finite is not None else None
             return part, shared
     return clause, None
@@ -1082,7 +1078,7 @@ def _clauses(sentence: list["Token"]) -> list[list["Token"]]:
     for piece in pieces:
         if not piece:
             continue
-        words = [t for t in piece if not _is_punct(t)]
+        words = [t for t in piece if not t.punct]
         verbs_only = bool(words) and all(t.tag_ in _VERB or t.tag_ in ("PTKVZ", "PTKZU") for t in words)
         if clauses and verbs_only and len(words) <= 3 and not open_clause:
             clauses[-1].extend(piece)

@@ -63,6 +63,7 @@ def test_no_year_before_1900_from_a_bare_number():
     ("Die Siedlung wurde 1500 v. Chr. gegründet.", "1500 v. Chr.", "BC1500"),
     ("Um das Jahr 500 v. Chr. wuchs die Stadt.", "das Jahr 500 v. Chr.", "BC0500"),
     ("Die Funde stammen aus dem 8. Jh. v. Chr. und sind gut erhalten.", "8. Jh. v. Chr.", "BC07"),
+    ("Ein Schwert aus dem 14. Jahrhundert v. Chr. wurde gefunden.", "14. Jahrhundert v. Chr.", "BC13"),
     ("Im Frühjahr 479 v. Chr. zogen die Truppen ab.", "Frühjahr 479 v. Chr.", "BC0479-SP"),
     ("Im letzten Quartal des Jahres 2007 sank der Umsatz.", "letzten Quartal des Jahres 2007", "2007-Q4"),
     ("Im dritten Quartal 2023 stieg der Gewinn.", "dritten Quartal 2023", "2023-Q3"),
