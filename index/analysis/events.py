@@ -694,6 +694,8 @@ class _Context:
             self.text[start:end].split()[:MAX_LINE_WORDS]
         )
         what = self._with_infinitive(what, part, sent_tokens)
+        if parsed.fields.finite is None:
+            what = self._with_controller(what, part, sent_tokens)
         elaborated = self._elaborated(what, part, clause, sent_tokens) if len(what.split()) <= 4 else what
         what = elaborated if elaborated != what else self._with_report(what, part, sent_tokens, skip, subject_name)
         status = _status(part, sent_tokens, date, self.published)
@@ -916,6 +918,27 @@ class _Context:
         if not rest or len(what.split()) + len(rest.split()) > MAX_LINE_WORDS + 1:
             return what
         return f"{what}, {rest}"
+
+    def _with_controller(self, what: str, part: list["Token"], sentence: list["Token"]) -> str:
+        """A zu-infinitive clause with the clause it completes, right before it, cut to its subject
+        and verb: "Roland Lang regt an, eine Partnerschaft mit einer nördlichen Stadt zu wählen"."""
+        words = [t for t in part if not t.punct]
+        if not words or not any(
+            t.tag_ in ("VVIZU", "PTKZU") or (t.tag_ == "VVINF" and _ZU_INFINITIVE.match(t.lower_)) for t in words
+        ):
+            return what
+        if words[0].tag_ in ("KOUI", "KOUS"):
+            return what  # "um ... zu", "ohne ... zu": an adverbial, not what the verb before says
+        previous = next((c for c in reversed(self.clauses(sentence)) if c and c[-1].i < part[0].i), None)
+        if previous is None or previous[-1].i < part[0].i - 2:
+            return what
+        content = [t for t in previous if not t.punct]
+        if not any(t.tag_ in _FINITE for t in content):
+            return what
+        core = headline(previous, _in_spans(previous, self.timex_spans), core_only=True)
+        if not core or len(core.split()) < 2 or len(core.split()) + len(what.split()) > MAX_LINE_WORDS + 1:
+            return what
+        return f"{core}, {what}"
 
     def _pronoun_objects(self, parsed: "Parsed", sentence: list["Token"]) -> dict[int, str]:
         """The nouns an object pronoun of the clause stands for (see ``object_antecedents``)."""
