@@ -343,49 +343,68 @@ class _Token:
         return f"{self.text}/{self.tag_}"
 
 
-class _Tokens(list):
-    """The tokens of a Doc as ``_Token``, read from the Doc's arrays at once, with the
-    sentence starts and token offsets the events need."""
+class _Tokens:
+    """The tokens of a Doc as ``_Token``: the Doc's arrays are read at once, a token is built
+    the first time the events look at it (they read the sentences that hold a date, not the
+    whole text)."""
 
     def __init__(self, doc: "Doc", text: str):
         from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, SENT_START, TAG
 
-        super().__init__()
+        self._text = text
+        self._strings = doc.vocab.strings
+        self._names: dict[int, str] = {0: ""}
         self.has_sents = doc.has_annotation("SENT_START")
         if len(doc):
             columns = [c.tolist() for c in doc.to_array([TAG, LOWER, IDX, LENGTH, IS_SPACE, IS_PUNCT, SENT_START]).T]
         else:
             columns = [[] for _ in range(7)]
-        tags, lowers, self.starts, self.lengths, spaces, puncts, sent_starts = columns
+        self._tags, self._lowers, self.starts, self.lengths, self._spaces, self._puncts, sent_starts = columns
         # spaCy's SENT_START: 1 starts a sentence, -1 does not, 0 unknown
         self.sentence_firsts = [i for i, flag in enumerate(sent_starts) if flag == 1 or i == 0]
-        firsts = set(self.sentence_firsts) if self.has_sents else set()
-        strings = doc.vocab.strings
-        names: dict[int, str] = {0: ""}
-        for key in set(tags) | set(lowers):
-            if key not in names:
-                names[key] = strings[key]
-        make = _Token
-        append = self.append
-        for i, (idx, length, tag, lower, space, punct) in enumerate(
-            zip(self.starts, self.lengths, tags, lowers, spaces, puncts)
-        ):
-            t = make()
-            t.text = text[idx:idx + length]
-            t.tag_ = names[tag]
-            t.lower_ = names[lower]
-            t.i = i
-            t.idx = idx
-            t.is_space = space == 1
-            t.is_punct = punct == 1
-            # punctuation by its tag ($, $. $(), or by spaCy's flag for a Doc without tags
-            t.punct = t.tag_.startswith(_PUNCT_PREFIX) if t.tag_ else t.is_punct
-            t.is_sent_start = i in firsts
-            append(t)
+        self._firsts = set(self.sentence_firsts) if self.has_sents else set()
+        self._made: list[_Token | None] = [None] * len(self.starts)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    def __getitem__(self, i: int) -> _Token:
+        t = self._made[i]
+        if t is None:
+            self._build(i, i + 1)
+            t = self._made[i]
+        return t  # type: ignore[return-value]
 
     def span(self, lo: int, hi: int) -> list[_Token]:
         """The tokens lo .. hi - 1."""
-        return self[lo:hi]
+        made = self._made
+        hi = min(hi, len(made))
+        if None in made[lo:hi]:
+            self._build(lo, hi)
+        return made[lo:hi]  # type: ignore[return-value]
+
+    def _build(self, lo: int, hi: int) -> None:
+        made, text, names, strings, firsts = self._made, self._text, self._names, self._strings, self._firsts
+        starts, lengths, tags, lowers = self.starts, self.lengths, self._tags, self._lowers
+        spaces, puncts = self._spaces, self._puncts
+        for i in range(lo, hi):
+            if made[i] is not None:
+                continue
+            t = _Token()
+            idx = starts[i]
+            t.text = text[idx:idx + lengths[i]]
+            tag = tags[i]
+            t.tag_ = names[tag] if tag in names else names.setdefault(tag, strings[tag])
+            lower = lowers[i]
+            t.lower_ = names[lower] if lower in names else names.setdefault(lower, strings[lower])
+            t.i = i
+            t.idx = idx
+            t.is_space = spaces[i] == 1
+            t.is_punct = puncts[i] == 1
+            t.is_sent_start = i in firsts
+            # punctuation by its tag ($, $. $(), or by spaCy's flag for a Doc without tags
+            t.punct = t.tag_.startswith(_PUNCT_PREFIX) if t.tag_ else t.is_punct
+            made[i] = t
 
 
 def _in_spans(tokens: Iterable["Token"], spans: "_Spans") -> set[int]:
