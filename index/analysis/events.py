@@ -209,7 +209,7 @@ def extract_events(
     token_starts = tokens.starts
     sentences = _sentence_bounds(tokens, text)
     sent_starts = [start for start, _ in sentences]
-    place = dateline_place(text, ents)
+    place = dateline_place(text, ents) or _lead_place(text, ents, sentences)
     context = _Context(doc, tokens, text, token_starts, ents, timex_spans, place, published)
     context.timexes = [t for t, _ in dated]
 
@@ -494,6 +494,26 @@ def _keys(
     return keys
 
 
+def _lead_place(text: str, ents: Sequence[Entity], sentences: list[tuple[int, int]]) -> str | None:
+    """The place an article without a dateline reports from: the first place its lead sentence names
+    ("Die Sanierung der Eisackbrücke bei Klausen hat begonnen")."""
+    if not sentences:
+        return None
+    start, end = sentences[0]
+    if set(text[start:end].lower().split()) & _PLAN_WORDS:
+        return None  # "Trump will Putin in Budapest treffen": the place of a plan, not of the story
+    for e in ents:
+        if e.start >= end:
+            break
+        quotes = sum(c in _QUOTES for c in text[start:e.start])
+        genitive = e.text.endswith("s") and text[e.end:e.end + 2].strip()[:1].isupper()
+        if e.start >= start and e.label in WHERE_LABELS and quotes % 2 == 0 and not genitive:
+            # not a place inside a quoted title ("„Tante Jutta aus Kalkutta“"), nor one that only
+            # qualifies a noun ("Russlands Staatschef")
+            return e.key
+    return None
+
+
 # --- which clauses are events ----------------------------------------------------
 
 _STATE_VERBS = frozenset(
@@ -509,6 +529,15 @@ _NEGATIONS = frozenset(
     "nicht nie niemals kein keine keinen keinem keiner keines nichts niemand weder".split()
 )
 _COMPARISON = frozenset({"gegenüber", "als"})
+# words between "seit" and the date it opens ("seit dem Jahr 2019", "seit Anfang 2020")
+_SINCE_FILLERS = frozenset("dem der anfang ende beginn mitte".split())
+# a period the text counts something in ("2022 wurden 340 Unfälle gezählt")
+_COUNT_VERBS = frozenset(
+    "gezählt registriert gemessen angezeigt verzeichnet erfasst gemeldet zählte zählten registrierte "
+    "registrierten verzeichnete verzeichneten".split()
+)
+_NUMBER = re.compile(r"\d[\d.,]*$")  # "35." at the end of a sentence is a number, not an ordinal
+_COUNT_FINITE = frozenset("war waren lag lagen".split())
 _QUOTES = frozenset("„“”\"'»«‚‘’")
 
 
@@ -538,6 +567,10 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
         before[-1].tag_ in ("NN", "NE")
     ):
         return True  # "der Sound der 80er Jahre"
+    if period and period[1] not in ("day", "week") and _after_since(before):
+        return True  # "ist seit 2019 rückläufig", "nimmt seit 2015 zu": a state or trend since then
+    if period and period[1] == "year" and _counts(clause, timex):
+        return True  # "2022 wurden 340 Unfälle gezählt", "2023 waren es noch 35"
     negated = bool(words & _NEGATIONS)
     if prev1 in ("bis", "seit") and negated:
         return True  # "ist bis heute nicht aufgetaucht", "bis gestern gab es keinen Hinweis"
@@ -558,6 +591,34 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
         if opening >= 0 and any(t.end <= opening and opening - t.end <= 2 for t in ctx.timexes):
             return True
     return False
+
+
+def _after_since(before: list["Token"]) -> bool:
+    """The date follows "seit", directly or after an article or "Anfang"/"Ende" ("seit dem Jahr")."""
+    for t in reversed(before):
+        if t.lower_ == "seit":
+            return True
+        if t.lower_ not in _SINCE_FILLERS:
+            return False
+    return False
+
+
+def _counts(clause: list["Token"], timex: Timex) -> bool:
+    """The clause gives a number counted or measured in the period: a yearly statistic."""
+    numbers = [
+        t for t in clause
+        if (t.tag_ == "CARD" or _NUMBER.match(t.text)) and not timex.start <= t.idx < timex.end
+    ]
+    if not numbers:
+        return False
+    lows = {t.lower_ for t in clause}
+    finite = [t.lower_ for t in clause if t.tag_ in _FINITE]
+    if lows & _COUNT_VERBS:
+        return True
+    # "2023 waren es noch 35", "2010 lag es noch bei 30,9 Jahren"
+    return bool(finite) and all(f in _COUNT_FINITE for f in finite) and "es" in lows and not any(
+        t.tag_ in _VERB and t.tag_ not in _FINITE for t in clause
+    )
 
 
 # --- status ---------------------------------------------------------------------
@@ -628,7 +689,16 @@ _INSTITUTION_ENDINGS = (
     "kabinett", "regierung", "kommission", "parlament", "bundestag", "landtag", "gemeinderat", "stadtrat",
     "armee", "bundeswehr", "polizei", "feuerwehr", "gericht", "behörde", "ministerium", "gewerkschaft",
     "senat", "kongress", "agentur", "staatsanwaltschaft", "fraktion", "ausschuss", "vorstand", "kreml",
-    "carabinieri", "finanzwache", "landesregierung", "verband",
+    "carabinieri", "finanzwache", "landesregierung", "verband", "gesellschaft", "institut", "dienst",
+    "zivilschutz", "firma", "gemeinde", "versicherung", "verteidigung", "anwaltschaft", "verwaltung",
+)
+# a subject without a name that names a person by role ("der Angeklagte", "die Landesrätin",
+# "der 34-Jährige", "die Beamten"): its noun, shown as written, is the "who" (a key without a label)
+_DEFINITE_ARTICLES = frozenset("der die das".split())
+_ROLE_ENDINGS = ("er", "rin", "tin", "gin", "nin", "te", "ten", "ige", "igen", "ant", "anten", "ent", "enten",
+                 "ist", "isten", "anwalt", "anwälte")
+_NOT_ROLES = tuple(
+    "zahl hälfte mehrheit wetter verkehr wasser feuer winter sommer theater zentrum ergebnis".split()
 )
 # nouns that take up an organisation named before ("der Verein" after "der FC Bayern München")
 _ANAPHORIC_INSTITUTIONS = frozenset(
@@ -768,7 +838,11 @@ class _Context:
                 return keys, None
             name = split_entity_key(resolved[0].key)[1]
             return keys, (name.split()[-1] if resolved[0].label == "PER" else name)
-        first = _keys(self.ents, s_start, s_end, WHO_LABELS, self.ent_reach) or self._institution(subject)
+        first = (
+            _keys(self.ents, s_start, s_end, WHO_LABELS, self.ent_reach)
+            or self._institution(subject)
+            or _role(subject)
+        )
         return first + [k for k in keys if k not in first], None
 
     def _speakers(self, part: list["Token"], sentence: list["Token"]) -> list[str]:
@@ -1059,8 +1133,8 @@ class _Context:
             return None
         clause, f = main
         words = {t.lower_ for t in clause}
-        if f.finite.lower_ in _NO_NEWS_FINITE or words & _HABITUAL:
-            return None
+        if f.finite.lower_ in _NO_NEWS_FINITE or words & _HABITUAL or "seit" in words:
+            return None  # a possibility, a habit, a state or trend since a time ("steigt seit Jahren")
         if f.finite.lower_ in _OPINION_VERBS:
             return None  # "..., sagt Helmuth Sinn": an interview's voice, not a dated happening
         subject, _ = subject_of(f)
@@ -1070,6 +1144,20 @@ class _Context:
         if f.finite.lower_ in _STATE_VERBS and not nonfinite:
             return None  # "ist ein starker Partner", "steht unter neuer Leitung"
         return clause
+
+
+def _role(subject: "Group") -> list[str]:
+    """The person a definite subject without a name stands for ("Der Angeklagte wurde verurteilt")."""
+    toks = subject.tokens
+    if subject.governed or len(toks) < 2 or toks[0].lower_ not in _DEFINITE_ARTICLES or toks[0].tag_ != "ART":
+        return []
+    head = next((t for t in toks[1:] if t.tag_ == "NN"), None)
+    if head is None or any(t.tag_ not in ("ADJA", "ADV", "CARD") for t in toks[1:toks.index(head)]):
+        return []
+    low = head.lower_
+    if low.endswith(_NOT_ROLES) or not low.endswith(_ROLE_ENDINGS):
+        return []
+    return [head.text]
 
 
 def _conjunct(clause: list["Token"], timex: Timex) -> tuple[list["Token"], "Group | None"]:

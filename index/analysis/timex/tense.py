@@ -14,7 +14,14 @@ PAST, NEUTRAL, FUTURE = -1, 0, 1
 
 # A sentence ends at . ! ? (not after a digit: "8. November") before an upper-case
 # start, or at a line break.
-_SENTENCE_END = re.compile(r"(?<![0-9])[.!?][\"“”»«']?\s+(?=[\"„“»«']?[A-ZÄÖÜ0-9])|\n")
+# After a digit a period ends the sentence only before a word that cannot follow an ordinal
+# ("2023 waren es noch 35. Das Landesgericht will ...", not "am 8. November").
+_SENTENCE_END = re.compile(
+    r"(?<![0-9])[.!?][\"“”»«']?\s+(?=[\"„“»«']?[A-ZÄÖÜ0-9])"
+    r"|(?<=[0-9])\.\s+(?=(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Er|Sie|Es|Wir|Ich|Man|Im|Am|In|"
+    r"Auf|Nach|Bei|Mit|Seit|Für|Zum|Zur|Zuletzt|Damals|Dann|Danach|Doch|Aber|Auch)\s)"
+    r"|\n"
+)
 _WINDOW = 400
 
 # Clause limits inside a sentence.

@@ -313,6 +313,12 @@ def test_a_coordinated_subject_after_a_fronted_date_comes_first():
         ("Das/ART Geld/NN ist/VAFIN bis/APPR heute/ADV nicht/PTKNEG aufgetaucht/VVPP ./$.", "heute", "2025-10-21"),
         # what lasts until a date
         ("Die/ART Schau/NN läuft/VVFIN bis/APPR zum/APPRART 31./ADJA Januar/NN ./$.", "31. Januar", "2026-01-31"),
+        # a state or a trend since a year
+        ("Die/ART Zahl/NN ist/VAFIN seit/APPR 2019/CARD rückläufig/ADJD ./$.", "2019", "2019"),
+        ("Der/ART Verkehr/NN nimmt/VVFIN seit/APPR dem/ART Jahr/NN 2015/CARD zu/PTKVZ ./$.", "dem Jahr 2015", "2015"),
+        # a yearly statistic
+        ("2022/CARD wurden/VAFIN 340/CARD Unfälle/NN gezählt/VVPP ./$.", "2022", "2022"),
+        ("2023/CARD waren/VAFIN es/PPER noch/ADV 35/CARD ./$.", "2023", "2023"),
     ],
 )
 def test_comparisons_references_origins_generic_periods_and_states_make_no_event(sentence, phrase, value):
@@ -541,3 +547,43 @@ def test_a_zu_infinitive_clause_is_written_with_the_subject_and_verb_it_complete
     )
     (event2,) = extract_events(doc2, [timex_at(doc2, "Mai", "2026-05")], entities_of(doc2))
     assert not event2.what.startswith("Rat tagte,")
+
+
+def test_an_event_in_a_year_with_a_number_is_not_a_statistic():
+    doc = make_doc("Die/ART Brücke/NN wurde/VAFIN 1974/CARD nach/APPR 3/CARD Jahren/NN eröffnet/VVPP ./$.")
+    assert [e.value for e in extract_events(doc, [timex_at(doc, "1974", "1974")], [])] == ["1974"]
+
+
+def test_a_definite_subject_without_a_name_is_the_who_and_the_dateline_the_where():
+    doc = make_doc(
+        "BOZEN/NE/LOC ./$. || Der/ART Angeklagte/NN wurde/VAFIN am/APPRART Donnerstag/NN verurteilt/VVPP ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Donnerstag", "2024-03-14")], entities_of(doc))
+    assert event.who == ["Angeklagte"]
+    assert event.where == [e.key for e in entities_of(doc) if e.label == "LOC"] != []
+
+
+def test_a_subject_that_names_no_role_is_no_who():
+    doc = make_doc("Das/ART Urteil/NN ist/VAFIN am/APPRART Donnerstag/NN gefallen/VVPP ./$.")
+    (event,) = extract_events(doc, [timex_at(doc, "am Donnerstag", "2024-03-14")], [])
+    assert event.who == []
+
+
+def test_an_article_without_a_dateline_reports_from_the_place_of_its_lead():
+    doc = make_doc(
+        "Die/ART Sanierung/NN der/ART Brücke/NN bei/APPR Klausen/NE/LOC hat/VAFIN begonnen/VVPP ./$. || "
+        "Die/ART Baufirma/NN wird/VAFIN im/APPRART Oktober/NN die/ART Fahrbahn/NN erneuern/VVINF ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "im Oktober", "2023-10")], entities_of(doc))
+    assert event.who == ["ORG:Baufirma"]
+    assert event.where == ["LOC:Klausen"]
+
+
+def test_the_place_of_a_planned_lead_or_a_quoted_title_is_not_the_article_place():
+    for lead in (
+        "Trump/NE/PER will/VMFIN Putin/NE/PER in/APPR Budapest/NE/LOC treffen/VVINF ./$. || ",
+        "„/$( Tante/NN aus/APPR Kalkutta/NE/LOC “/$( :/$. Schwank/NN der/ART Bühne/NN ./$. || ",
+    ):
+        doc = make_doc(lead + "Die/ART Berater/NN trafen/VVFIN sich/PRF am/APPRART Montag/NN ./$.")
+        (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2025-10-20")], entities_of(doc))
+        assert event.where == []
