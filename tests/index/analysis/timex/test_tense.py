@@ -47,6 +47,13 @@ def test_sentence_bounds_skip_ordinal_dots():
     assert text[s:e].strip() == "Er kam am 8. November an."
 
 
+def test_a_number_ends_its_sentence_before_an_article():
+    text = "2023 waren es noch 35. Das Landesgericht will im Mai einen Fall verhandeln."
+    s, e = sentence_bounds(text, text.index("Mai"), text.index("Mai") + 3)
+    assert text[s:e].strip() == "Das Landesgericht will im Mai einen Fall verhandeln."
+    assert _direction(text, "Mai") == FUTURE
+
+
 @pytest.mark.parametrize("text, dct, value", [
     ("Rubio und Lawrow hatten am Montag telefoniert.", date(2025, 10, 21), "2025-10-20"),
     ("Selenskyj wird am Freitag im Weißen Haus erwartet.", THURSDAY, "2025-10-17"),
