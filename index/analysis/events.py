@@ -18,9 +18,10 @@ soll Anfang Dezember einsatzbereit sein"), with
 - ``who``: keys of the people and organisations of the clause, its subject first: a pronoun
   subject ("er", "sie", "beide") resolved to the people named before, an organisation without a
   name ("das Bundeskabinett", "der Verein" after "FC Bayern München") as its own key or the club
-  named before, surnames the tagger missed, and the source of reported speech;
+  named before, a subject that names a role ("der Angeklagte", "die Landesrätin") as its noun
+  (a key without a label), surnames the tagger missed, and the source of reported speech;
 - ``where``: keys of the places of the clause, else the place of the dateline ("BOZEN.",
-  "Meran (ki).");
+  "Meran (ki)."), else the first place of the lead sentence ("… der Eisackbrücke bei Klausen");
 - ``status``: ``negated`` (nicht, kein), ``planned`` (soll, will, geplant, a future tense, or
   a date after publication), ``reported`` (laut, zufolge, the subjunctive of reported speech, a
   reporting verb in another clause), else ``asserted``;
@@ -30,7 +31,8 @@ Some dates mark no event and make none: a comparison ("gegenüber 1990", "niedri
 2015"), a reference ("die Zahlen von 1992", "der Leserbrief vom 24. August"), an origin
 ("stammt aus dem Jahr 1905"), a generic period ("der Sound der 80er Jahre"), a state now or a
 negated state up to a date ("ist heute eine Metropole", "ist bis heute nicht aufgetaucht"),
-what lasts until a date ("läuft bis zum 31. Januar"), a pending result ("stand noch aus") and a
+what lasts until a date ("läuft bis zum 31. Januar"), a state or trend since a year ("ist seit
+2019 rückläufig"), a yearly statistic ("2022 wurden 340 Unfälle gezählt"), a pending result ("stand noch aus") and a
 gloss ("Heute (gestern, A.d.R.)"). One clause gives one event per date; a coarser period that
 holds a finer one of the same clause gives none.
 
