@@ -169,9 +169,11 @@ class Ranker:
         if len(words) == 1:
             return self._term(q.fieldname, words[0], q.boost)
         field = self.reader.schema[q.fieldname] if q.fieldname in self.reader.schema else None
-        if field is None or field.format is None or not field.format.supports("positions"):
-            raise Unsupported("phrase on a field without positions")
+        if field is None or field.format is None:
+            raise Unsupported("phrase on a field that is not indexed")
         fmt = field.format
+        # title/body keep their positions only in the postings arrays (schema.TermCounts)
+        in_arrays = not fmt.supports("positions")
         slop = max(1, q.slop)
         id_parts, tf_parts = [], []
         for seg, offset in self.leaves:
@@ -182,6 +184,8 @@ class Ranker:
                     id_parts.append(found[0] + offset)
                     tf_parts.append(found[1])
                 continue
+            if arrays is None and in_arrays:
+                continue  # no positions to match in this segment
             lists = self._phrase_postings(seg, q.fieldname, words, fmt)
             if lists is None:
                 continue
