@@ -297,6 +297,10 @@ def block_postings(seg, fieldname: str, btext: bytes, fmt, values: bool = False)
     start, the weights as None (all 1), one float, or one per posting.
     """
     m = seg._terms.matcher(fieldname, btext, fmt)
+    if not hasattr(m, "_read_data"):  # a few postings kept in the term record (schema.NewsdeskCodec)
+        ids = np.array(m._ids, dtype=np.int64)
+        tf = np.array(m._weights, dtype=np.float64) if m._weights is not None else np.ones(len(ids))
+        return ids, tf, list(m._values or ()) if values else []
     id_parts, tf_parts, vals = [], [], []
     while m.is_active():
         if m._data is None:

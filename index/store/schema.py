@@ -35,7 +35,7 @@ phrases need, are in each segment's postings arrays (``postings_arrays``), writt
 from __future__ import annotations
 
 from whoosh import columns, fields, formats
-from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
+from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader, W3PostingsWriter
 from whoosh.system import emptybytes
 
 from .german import exact_line_analyzer, german_analyzer, index_terms, line_analyzer, word_analyzer
@@ -45,6 +45,7 @@ from .german import exact_line_analyzer, german_analyzer, index_terms, line_anal
 from .locations import SCHEMA_VERSION  # noqa: E402,F401
 
 DEFAULT_FIELD = "body"
+INLINE_POSTINGS = 8  # a term with fewer postings keeps them in its term record
 TERM_FIELDS = ("title", "body")  # fields whose matched terms are highlighted
 
 
@@ -129,8 +130,34 @@ class _PerDocReader(W3PerDocReader):
         return reader
 
 
+class _PostingsWriter(W3PostingsWriter):
+    """Keeps the postings of a term with fewer than ``inlinelimit`` of them in its term record.
+
+    (What W3's writer means to do: it calls a ``set_inline`` its term info lacks, so every term
+    gets a block of its own in the postings file: ~100 bytes for a word seen once.)"""
+
+    def finish_postings(self):
+        if not self.written() and len(self._ids) < self._inlinelimit:
+            terminfo = self._terminfo
+            terminfo.add_block(self)
+            # whole-number weights (counts, or 1.0) pickled as ints: 2 bytes instead of 9
+            weights = [int(w) if w.is_integer() else w for w in self._weights]
+            terminfo.set_inlined(self._ids, weights, self._values)
+            self._terminfo = None
+            return terminfo
+        return super().finish_postings()
+
+
 class NewsdeskCodec(W3Codec):
-    """Whoosh's W3 codec with :class:`_PerDocReader` (the files it writes are the same)."""
+    """Whoosh's W3 codec with :class:`_PerDocReader`, and the postings of rare terms inlined
+    in their term records (read by Whoosh's own reader: a ``ListMatcher``)."""
+
+    def __init__(self, blocklimit=128, compression=3, inlinelimit=INLINE_POSTINGS):
+        super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
+
+    def postings_writer(self, dbfile, byteids=False):
+        return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                               compression=self._compression, inlinelimit=self._inlinelimit)
 
     def per_document_reader(self, storage, segment):
         return _PerDocReader(storage, segment)
@@ -149,7 +176,7 @@ def build_schema() -> fields.Schema:
         source=fields.ID(),
         publisher=fields.TEXT(analyzer=word_analyzer(), phrase=False),
         entity=fields.FieldType(formats.Existence(), line_analyzer(), scorable=False),
-        entity_key=fields.FieldType(formats.Frequency(), exact_line_analyzer(), scorable=False),
+        entity_key=fields.FieldType(TermCounts(), exact_line_analyzer(), scorable=False),
         record=fields.STORED(),
         summary=TextColumn(columns.VarBytesColumn()),
         sortdate=TextColumn(columns.VarBytesColumn()),

@@ -177,6 +177,13 @@ class NewsdeskWriter(SegmentWriter):
             else:
                 positions.merged.append((arrays, docmap))
 
+    def add_postings_to_pool(self, reader, startdoc, docmap):
+        add = self.pool.add
+        for item in self._process_posts(reader.iter_postings(), startdoc, docmap):
+            if item[4] == "":  # Whoosh's ListMatcher (postings inlined in the term record) says "" for no value
+                item = (*item[:4], b"")
+            add(item)
+
     def _flush_segment(self):
         super()._flush_segment()
         folder = getattr(self.storage, "folder", None)
