@@ -20,6 +20,7 @@ segment's postings arrays (:mod:`.postings_arrays`). :class:`NewsdeskWriter`
 from __future__ import annotations
 
 import math
+import os
 from array import array
 from collections import Counter
 from pathlib import Path
@@ -27,6 +28,7 @@ from pathlib import Path
 import numpy as np
 from whoosh.writing import SegmentWriter
 
+from .errors import StoreError
 from .german import index_terms
 from .postings_arrays import SegmentPostings, _name, _smallest, _write
 from .schema import TERM_FIELDS, AnalysedText
@@ -59,6 +61,12 @@ def merge_tiers(writer, segments):
     for group in tiers.values():
         if len(group) >= MERGE_FACTOR:
             merge.extend(group)
+    # a segment whose postings arrays are gone (removed by hand) is left as it is: its title
+    # and body positions exist nowhere else
+    folder = getattr(writer.storage, "folder", None)
+    fields = [f for f in TERM_FIELDS if f in writer.schema]
+    merge = [seg for seg in merge if folder is not None
+             and all(os.path.exists(os.path.join(folder, _name(seg.segment_id(), f))) for f in fields)]
     for seg in merge:
         writer.add_reader(SegmentReader(writer.storage, writer.schema, seg))
     return [s for s in segments if s not in merge and s not in empty]
@@ -150,6 +158,14 @@ class NewsdeskWriter(SegmentWriter):
     def __init__(self, ix, **kwargs):
         super().__init__(ix, **kwargs)
         self._positions = {field: _Positions() for field in TERM_FIELDS if field in self.schema}
+        self._arrays: dict[str, dict] = {}
+        self._real_add = self.pool.add
+        self.pool.add = self._pool_add  # read by SegmentWriter.add_document as the pool's add
+
+    def _pool_add(self, item) -> None:
+        """The pool's ``add``, but title/body postings come from the arrays at the flush."""
+        if item[0] not in self._positions:
+            self._real_add(item)
 
     def add_document(self, **fields):
         docnum = self.docnum
@@ -172,29 +188,83 @@ class NewsdeskWriter(SegmentWriter):
             if positions.merged is None:
                 continue
             arrays = SegmentPostings.load(reader, field)
-            if arrays is None:
-                positions.merged = None  # this field's arrays cannot be complete: none are written
-            else:
-                positions.merged.append((arrays, docmap))
+            if arrays is None:  # merge_tiers never picks such a segment
+                raise StoreError(f"segment {reader.segment().segment_id()} has no {field} postings arrays")
+            positions.merged.append((arrays, docmap))
 
     def add_postings_to_pool(self, reader, startdoc, docmap):
-        add = self.pool.add
-        for item in self._process_posts(reader.iter_postings(), startdoc, docmap):
-            if item[4] == "":  # Whoosh's ListMatcher (postings inlined in the term record) says "" for no value
-                item = (*item[:4], b"")
+        """The postings of a merged segment, but title/body (their arrays are merged instead)."""
+        add = self._real_add
+        for item in self._process_posts(self._reader_postings(reader), startdoc, docmap):
             add(item)
 
-    def _flush_segment(self):
-        super()._flush_segment()
-        folder = getattr(self.storage, "folder", None)
-        if folder is None:
+    def _reader_postings(self, reader):
+        for fieldname in reader.indexed_field_names():
+            if fieldname in self._positions or fieldname not in self.schema:
+                continue
+            for btext in reader.lexicon(fieldname):
+                m = reader.postings(fieldname, btext)
+                while m.is_active():
+                    # Whoosh's ListMatcher (postings inlined in the term record) says "" for no value
+                    yield fieldname, btext, m.id(), m.weight(), m.value() or b""
+                    m.next()
+
+    def _own_postings(self, field: str):
+        """(field, term, docnum, frequency, b"") of title/body, in order, from the field's arrays."""
+        arrays = self._arrays.get(field)
+        if arrays is None:
             return
-        sid = self.get_segment().segment_id()
+        terms, starts = arrays["terms"].tolist(), arrays["starts"].tolist()
+        ids, tf = arrays["ids"].tolist(), arrays["tf"].tolist()
+        for row, term in enumerate(terms):
+            for k in range(starts[row], starts[row + 1]):
+                yield field, term, ids[k], float(tf[k]), b""
+
+    def _postings(self):
+        """The pool's postings with title/body's put in at their place (fields in name order)."""
+        own = sorted(f for f in self._arrays)
+        for item in self.pool.iter_postings():
+            while own and own[0] < item[0]:
+                yield from self._own_postings(own.pop(0))
+            yield item
+        for field in own:
+            yield from self._own_postings(field)
+
+    def _flush_segment(self):
+        self._arrays = {}
         for field, positions in self._positions.items():
             arrays = positions.arrays()
             if arrays is not None:
+                self._arrays[field] = arrays
+        self.perdocwriter.close()
+        pdr = self.per_document_reader() if self.codec.length_stats else None
+        self.fieldwriter.add_postings(self.schema, _Lengths(pdr) if pdr else None, self._postings())
+        self.fieldwriter.close()
+        if pdr:
+            pdr.close()
+        folder = getattr(self.storage, "folder", None)
+        if folder is not None:
+            sid = self.get_segment().segment_id()
+            for field, arrays in self._arrays.items():
                 _write(Path(folder) / _name(sid, field), arrays)
-        self._positions = {}
+        self._positions, self._arrays = {}, {}
+
+
+class _Lengths:
+    """A segment's field lengths for the postings writer, each field's read once (Whoosh asks
+    the column again for every posting)."""
+
+    def __init__(self, pdr):
+        self._pdr = pdr
+        self._fields: dict[str, list[int]] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        lengths = self._fields.get(fieldname)
+        if lengths is None:
+            pdr = self._pdr
+            lengths = self._fields[fieldname] = [pdr.doc_field_length(n, fieldname, default)
+                                                 for n in range(pdr.doc_count_all())]
+        return lengths[docnum] if docnum < len(lengths) else default
 
 
 def open_writer(ix, limitmb: int = 64) -> NewsdeskWriter:
