@@ -22,7 +22,7 @@ Fields
 ``entity_key``  the exact canonical key once per mention (article and mention counts)
 ``record``      stored: zlib-compressed JSON of the article without its text and of its entities
                 and temporal expressions in a compact form (``records.article_document``)
-``summary``     column: JSON of the ArticleSummary (listing without loading documents)
+``summary``     column: compressed JSON of the ArticleSummary (listing without loading documents)
 ``sortdate``    column: ISO date or "" (newest-first order)
 ``events``      column: compressed JSON list of the article's events ("" when none)
 ``text``        column: the article's text, compressed: the one copy of it in the index
@@ -178,7 +178,7 @@ def build_schema() -> fields.Schema:
         entity=fields.FieldType(formats.Existence(), line_analyzer(), scorable=False),
         entity_key=fields.FieldType(TermCounts(), exact_line_analyzer(), scorable=False),
         record=fields.STORED(),
-        summary=TextColumn(columns.VarBytesColumn()),
+        summary=TextColumn(columns.CompressedBytesColumn(level=9)),
         sortdate=TextColumn(columns.VarBytesColumn()),
         events=TextColumn(columns.CompressedBytesColumn(level=9)),
         text=TextColumn(columns.CompressedBytesColumn(level=9)),
