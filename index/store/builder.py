@@ -15,8 +15,9 @@ A run
    and writes them in input order;
 5. removes the documents of files that are gone;
 6. commits a first batch after ``first_commit_seconds`` (articles appear in
-   the reader early), then every ``commit_every`` articles or
-   ``commit_seconds`` seconds, and writes the manifest rows of the files
+   the reader early), then every ``commit_every`` articles or after
+   ``commit_seconds`` seconds, doubled at each commit up to ``MAX_COMMIT_SECONDS``
+   (segments of similar size are merged a few at a time: ``segment_writer``), and writes the manifest rows of the files
    completed by a commit only after it. An interrupted run leaves an index
    that opens and holds every committed article; the next run completes it
    without duplicates and without analysing those articles again.
@@ -43,7 +44,8 @@ from .manifest import FileEntry, Manifest
 from .records import BuildProgress, BuildReport, article_document, decode_summary, indexed_path
 
 COMMIT_EVERY = 10_000  # articles (a commit also comes every COMMIT_SECONDS)
-COMMIT_SECONDS = 10.0
+COMMIT_SECONDS = 10.0  # the second commit; later ones wait twice as long as the one before
+MAX_COMMIT_SECONDS = 60.0
 FIRST_COMMIT_SECONDS = 2.0  # the reader shows the first articles after about this long
 PROGRESS_SECONDS = 0.2  # at most this often (and after each commit and file)
 WRITER_MB = 64  # Whoosh's in-memory postings pool before it spills to disk
@@ -188,7 +190,10 @@ class _Batch:
             return False
         if self.articles >= self.commit_every:
             return True
-        limit = self.first_commit_seconds if self.commits == 0 else self.commit_seconds
+        # after the first, each commit waits twice as long as the one before (at most
+        # MAX_COMMIT_SECONDS): a long run makes fewer, larger segments (less to merge, a smaller index)
+        limit = (self.first_commit_seconds if self.commits == 0
+                 else min(self.commit_seconds * 2 ** (self.commits - 1), max(self.commit_seconds, MAX_COMMIT_SECONDS)))
         return time.monotonic() - self.started >= limit and (seconds_left is None or seconds_left > limit)
 
     def commit(self) -> bool:
