@@ -19,17 +19,19 @@ Fields
                 and every word of the name, lowercased and folded, so
                 ``entity:putin``, ``entity:"wladimir putin"`` and
                 ``entity:"PER:Wladimir Putin"`` all match
-``entity_key``  the exact canonical key once per mention (article and mention counts)
+``entity_key``  the exact canonical key, its mentions counted (article and mention counts)
 ``record``      stored: zlib-compressed JSON of the article without its text and of its entities
                 and temporal expressions in a compact form (``records.article_document``)
 ``summary``     column: compressed JSON of the ArticleSummary (listing without loading documents)
 ``sortdate``    column: ISO date or "" (newest-first order)
-``events``      column: compressed JSON list of the article's events ("" when none)
+``events``      column: compressed JSON list of the article's events ("" when none), without
+                their text (the span of the article text) and the fields at their defaults
 ``text``        column: the article's text, compressed: the one copy of it in the index
 
 Whoosh keeps only each word's frequency in ``title`` and ``body`` (``TermCounts``, ``PositionedText``:
 the documents are analysed once by ``segment_writer.NewsdeskWriter``); their positions, which
 phrases need, are in each segment's postings arrays (``postings_arrays``), written with it.
+``NewsdeskCodec`` keeps the postings of rare terms in their term records.
 """
 
 from __future__ import annotations
