@@ -9,7 +9,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 
 from newsdesk.index.annotations import Analysis, Entity, Event, Timex, split_entity_key
-from newsdesk.index.article import Article
+from newsdesk.index.article import BODY, Article
 
 
 @dataclass(frozen=True)
@@ -253,7 +253,8 @@ def _duration(seconds: float) -> str:
 # --- the index document -----------------------------------------------------------------
 #
 # The article text is stored once, in the ``text`` column; the events once, in the
-# ``events`` column (their text is the article text's span: not stored again). The stored ``record`` holds the rest of the article and its
+# ``events`` column (their text is the article text's span: not stored again). The
+# record's article leaves out empty fields and gives each paragraph as a short list. The stored ``record`` holds the rest of the article and its
 # entities and temporal expressions, in a compact form (lists instead of objects, no
 # copies of text the offsets point into).
 
@@ -309,9 +310,29 @@ def _timex_of(row: list, text: str) -> Timex:
     return Timex(start, end, row[5] if len(row) > 5 else text[start:end], kind, value, mod or None)
 
 
+def _paragraph_row(p: dict) -> list:
+    """[start, end], then the kind when it is not body, then the heading end when there is one."""
+    row: list = [p["start"], p["end"]]
+    if p.get("heading_end") is not None:
+        row += [p.get("kind", BODY), p["heading_end"]]
+    elif p.get("kind", BODY) != BODY:
+        row.append(p["kind"])
+    return row
+
+
+def _paragraph_of(row) -> dict:
+    if isinstance(row, dict):
+        return row
+    d = {"start": row[0], "end": row[1], "kind": row[2] if len(row) > 2 else BODY}
+    if len(row) > 3:
+        d["heading_end"] = row[3]
+    return d
+
+
 def _record(article: Article, analysis: Analysis, model: str) -> dict:
-    meta = article.to_dict()
+    meta = {k: v for k, v in article.to_dict().items() if v not in (None, [], "") or k in ("id", "title")}
     del meta["text"]
+    meta["paragraphs"] = [_paragraph_row(p) for p in meta.get("paragraphs", [])]
     text = article.text
     record = {
         "article": meta,
@@ -363,6 +384,7 @@ def article_document(article: Article, analysis: Analysis, path: str, version: s
 def decode_article(stored: dict, text: str) -> Article:
     """The article of a stored document; ``text`` is its ``text`` column value."""
     meta = dict(_unpack(stored["record"])["article"])
+    meta["paragraphs"] = [_paragraph_of(row) for row in meta.get("paragraphs", [])]
     meta["text"] = text
     return Article.from_dict(meta)
 
