@@ -174,7 +174,7 @@ def build_schema() -> fields.Schema:
         title=PositionedText(german),
         body=PositionedText(german),
         date=fields.ID(),
-        day=fields.NUMERIC(int, bits=32, signed=False),
+        day=fields.NUMERIC(int, bits=32, signed=False, shift_step=0),  # one term per article (not 8 tiers)
         source=fields.ID(),
         publisher=fields.TEXT(analyzer=word_analyzer(), phrase=False),
         entity=fields.FieldType(formats.Existence(), line_analyzer(), scorable=False),

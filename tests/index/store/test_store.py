@@ -100,7 +100,8 @@ def test_total_counts_every_match(tmp_path):
 
 @pytest.mark.parametrize("query", ["Putin", "Putin Trump", "Kreml OR Washington", "Putin NOT Kreml", "NOT Putin",
                                    '"Putin trifft"', '"Straße ist voll"', '"Gespräche über Russlands"', "Tr*",
-                                   "entity:putin", "title:Kreml OR Strassen", "(Putin OR Trump) NOT Budapest"])
+                                   "entity:putin", "title:Kreml OR Strassen", "(Putin OR Trump) NOT Budapest",
+                                   "(Putin date:[2025-10-01 to 2025-11-30]) OR Kreml", "Putin OR date:2025"])
 def test_ranker_agrees_with_whoosh(store, query):
     from newsdesk.index.store.ranking import Ranker
 
