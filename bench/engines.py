@@ -165,15 +165,15 @@ class Newsdesk:
         from newsdesk.index.ingest import Skipped, read_paths
         from newsdesk.index.store.builder import open_or_create
         from newsdesk.index.store.locations import corpus_key, write_info
-        from newsdesk.index.store.records import article_document, path_key
-        from newsdesk.index.store.schema import SCHEMA_VERSION
+        from newsdesk.index.store.records import article_document, indexed_path
+        from newsdesk.index.store.schema import SCHEMA_VERSION, NewsdeskCodec
 
         ix, _created = open_or_create(self.dir)
         write_info(self.dir, corpus_key([corpus]), SCHEMA_VERSION)
-        writer = ix.writer(limitmb=256, compound=False)
+        writer = ix.writer(limitmb=256, compound=False, codec=NewsdeskCodec())
         for item in read_paths([corpus]):
             if not isinstance(item, Skipped):
-                writer.add_document(**article_document(item, Analysis(), path_key(item.source), ""))
+                writer.add_document(**article_document(item, Analysis(), indexed_path(item.source), ""))
         writer.commit()
 
     def build(self) -> dict:
