@@ -26,9 +26,12 @@ from .bm25 import idf as bm25_idf, norm, weight
 from .column_files import LENGTH_OF_BYTE, SegmentCache, VarBytes, day_number, length_bytes
 from .postings_file import read_header, segment_file
 
-# Postings beyond which the numpy ranker answers instead: plain Python spends about
-# 0.5 µs per posting, numpy's import about 120 ms (bench/engines.py prints both paths).
-MAX_POSTINGS = 150_000
+# Postings beyond which the numpy ranker answers instead. Measured in one run on a loaded
+# machine (10k-article index, 120 queries of bench/engines.py): plain Python spent 1.2 µs per
+# posting of a term (1.8 µs per phrase posting, a candidate document counting 2), numpy's
+# import 450 ms: they meet near 350,000 postings; numpy's own ranking adds a few ms.
+MAX_POSTINGS = 200_000
+DOCUMENT_COST = 3  # what a phrase's candidate document counts, per word, against MAX_POSTINGS
 
 # numpy dtype strings of the postings arrays -> memoryview formats (little-endian files)
 _FORMATS = {"u1": "B", "u2": "H", "u4": "I", "u8": "Q", "i1": "b", "i2": "h", "i4": "i", "i8": "q",
@@ -126,7 +129,7 @@ class PlainRanker:
         self.doc_count_all = self.reader.doc_count_all()
         self.cache = cache
         self.budget = budget
-        self._avg: dict[str, float] = {}
+        self._norms: dict[str, list[float]] = {}
 
     def _spend(self, postings: int) -> None:
         self.budget -= postings
@@ -159,10 +162,12 @@ class PlainRanker:
                 return day_number(column.value(seg, docnum - offset)) if column else 0
         return 0
 
-    def _avg_length(self, fieldname: str) -> float:
-        if fieldname not in self._avg:
-            self._avg[fieldname] = self.searcher.avg_field_length(fieldname) or 1.0
-        return self._avg[fieldname]
+    def _norms_of(self, fieldname: str) -> list[float]:
+        """The BM25 length normalisation for each byte-coded field length (0: no length written)."""
+        if fieldname not in self._norms:
+            avg = self.searcher.avg_field_length(fieldname) or 1.0
+            self._norms[fieldname] = [norm(length, avg) for length in LENGTH_OF_BYTE]
+        return self._norms[fieldname]
 
     # --- evaluation ------------------------------------------------------------------------
 
@@ -234,11 +239,16 @@ class PlainRanker:
             if not field.scorable:
                 out.update(dict.fromkeys([d + offset for d in ids], term_idf))
                 continue
-            lengths, avg = self._lengths(seg, fieldname), self._avg_length(fieldname)
+            lengths, norms = self._lengths(seg, fieldname), self._norms_of(fieldname)
             short = len(lengths)
+            scores: dict[int, float] = {}  # by term frequency << 8 | length byte: a few hundred distinct
             for d, tf in zip(ids, postings.tf[a:b]):
-                length = LENGTH_OF_BYTE[lengths[d]] if d < short else 0.0
-                out[d + offset] = weight(tf, norm(length, avg), term_idf)
+                byte = lengths[d] if d < short else 0
+                key = tf << 8 | byte
+                score = scores.get(key)
+                if score is None:
+                    score = scores[key] = weight(tf, norms[byte], term_idf)
+                out[d + offset] = score
         return out
 
     def _and(self, subqueries) -> dict[int, float]:
@@ -297,19 +307,23 @@ class PlainRanker:
                 found.append((seg, offset, self._adjacent(postings, rows)))
         idfs = [bm25_idf(self.doc_count_all, n) for n in df]
         out: dict[int, float] = {}
-        avg = self._avg_length(q.fieldname) if field.scorable else 1.0
         for seg, offset, docs in found:
-            lengths = self._lengths(seg, q.fieldname) if field.scorable else b""
+            if not field.scorable:
+                out.update((d + offset, q.boost * sum(idfs)) for d, _tfs in docs)
+                continue
+            lengths, norms = self._lengths(seg, q.fieldname), self._norms_of(q.fieldname)
             short = len(lengths)
+            scores: dict[tuple, float] = {}  # by (term frequencies, length byte): few distinct
             for d, tfs in docs:
-                if not field.scorable:
-                    out[d + offset] = q.boost * sum(idfs)
-                    continue
-                doc_norm = norm(LENGTH_OF_BYTE[lengths[d]] if d < short else 0.0, avg)
-                out[d + offset] = q.boost * sum(weight(tf, doc_norm, i) for tf, i in zip(tfs, idfs))
+                byte = lengths[d] if d < short else 0
+                key = (tfs, byte)
+                score = scores.get(key)
+                if score is None:
+                    score = scores[key] = q.boost * sum(weight(tf, norms[byte], i) for tf, i in zip(tfs, idfs))
+                out[d + offset] = score
         return out
 
-    def _adjacent(self, postings: PlainPostings, rows: list[int]) -> list[tuple[int, list[int]]]:
+    def _adjacent(self, postings: PlainPostings, rows: list[int]) -> list[tuple[int, tuple[int, ...]]]:
         """(segment docnum, term frequency of each word) of the documents holding the words of
         ``rows`` side by side, in order: as ``ranking._adjacent``, from the rarest word, each
         other word looked up at its place by a binary search."""
@@ -334,20 +348,25 @@ class PlainRanker:
             docs = [docs[i] for i in keep]
             which = {w: [p[i] for i in keep] for w, p in which.items()}
             which[k] = at
+        # each candidate document costs about as much as a few postings of a term
+        self._spend(len(docs) * len(rows) * DOCUMENT_COST)
         starts = {k: postings.position_starts(rows[k]) for k in order}
         pos, tf = postings.pos, postings.tf
+        first_starts, first_which = starts[first], which[first]
+        others = [(k, starts[k], which[k]) for k in order[1:]]
+        tf_at = [(spans[k][0], which[k]) for k in range(len(rows))]
         out = []
         for i, d in enumerate(docs):
-            p = which[first][i]
-            for position in pos[starts[first][p] : starts[first][p + 1]]:
+            p = first_which[i]
+            bounds = [(k, at[w[i]], at[w[i] + 1]) for k, at, w in others]
+            for position in pos[first_starts[p] : first_starts[p + 1]]:
                 start = position - first
-                for k in order[1:]:
-                    lo, hi = starts[k][which[k][i]], starts[k][which[k][i] + 1]
+                for k, lo, hi in bounds:
                     j = bisect_left(pos, start + k, lo, hi)
                     if j >= hi or pos[j] != start + k:
                         break
                 else:
-                    out.append((d, [tf[spans[k][0] + which[k][i]] for k in range(len(rows))]))
+                    out.append((d, tuple([tf[a + w[i]] for a, w in tf_at])))
                     break
         return out
 
