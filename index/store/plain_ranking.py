@@ -68,12 +68,15 @@ class PlainPostings:
                     raise ValueError(f"terms of dtype {dtype}")
                 self.width = int(kind[1:])
                 self.count = count
-                self.terms = data[start : start + count * self.width]
-                continue
-            fmt = _FORMATS.get(kind)
-            if fmt is None or (order == ">" or (order == "<" and sys.byteorder != "little")):
-                raise ValueError(f"{name} of dtype {dtype}")
-            setattr(self, name, data[start : start + count * _itemsize(fmt)].cast(fmt))
+                end = start + count * self.width
+            else:
+                fmt = _FORMATS.get(kind)
+                if fmt is None or (order == ">" or (order == "<" and sys.byteorder != "little")):
+                    raise ValueError(f"{name} of dtype {dtype}")
+                end = start + count * _itemsize(fmt)
+            if end > len(data):
+                raise ValueError(f"{name} runs past the end of the file")
+            setattr(self, name, data[start:end] if name == "terms" else data[start:end].cast(fmt))
 
     @classmethod
     def load(cls, seg, field: str) -> "PlainPostings | None":

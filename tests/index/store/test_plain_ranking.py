@@ -110,3 +110,14 @@ def test_a_single_query_search_imports_no_numpy(index_dir):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["False"]
+
+
+def test_unreadable_postings_file_goes_to_the_ranker(tmp_path):
+    write_index(tmp_path, [article(f"a{i}", f"Meldung {i}", "Haus Baum Stadt " * (i + 1)) for i in range(20)])
+    assert write_postings_arrays(tmp_path) > 0
+    expected = _answer(Store.open(tmp_path), "Haus Baum", 5)
+    for path in (tmp_path / "whoosh").glob("*.ndpost_body.bin"):
+        path.write_bytes(path.read_bytes()[:-64])  # cut short
+    store = Store.open(tmp_path, single_query=True)
+    assert store._plain_search(store.parse("Haus Baum"), [], 5, [], "") is None
+    assert _answer(store, "Haus Baum", 5)[:2] == expected[:2]
