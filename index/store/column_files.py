@@ -80,6 +80,20 @@ def _stored_array(code: str, data: bytes) -> array:
     return out
 
 
+def _starts(lengths: array) -> array:
+    """Where each value starts, from the lengths: the running sum (numpy's when the process has
+    imported it anyway, as the reader has: 20k values in 0.1 ms instead of 1 ms)."""
+    numpy = sys.modules.get("numpy")
+    if numpy is not None and len(lengths):
+        running = numpy.frombuffer(lengths, dtype=numpy.dtype(lengths.typecode)).cumsum(dtype=numpy.int64)
+        out = array("q", bytes(8))
+        out.frombytes(running[:-1].tobytes())
+        return out
+    out = array("q", accumulate(lengths, initial=0))
+    out.pop()
+    return out
+
+
 class VarBytes:
     """Where each value of a variable-length bytes column of one segment is: offsets and lengths as arrays.
 
@@ -111,8 +125,7 @@ class VarBytes:
         start = last - doccount * size
         lengths = _stored_array(code, get(start, doccount * size))
         if offsets is None:
-            offsets = array("q", accumulate(lengths, initial=0))
-            offsets.pop()
+            offsets = _starts(lengths)
         self.offsets = offsets
         self.lengths = lengths
 

@@ -27,11 +27,11 @@ from .column_files import LENGTH_OF_BYTE, SegmentCache, VarBytes, day_number, le
 from .postings_file import read_header, segment_file
 
 # Postings beyond which the numpy ranker answers instead. Measured in one run on a loaded
-# machine (10k-article index, 120 queries of bench/engines.py): plain Python spent 1.2 µs per
-# posting of a term (1.8 µs per phrase posting, a candidate document counting 2), numpy's
-# import 450 ms: they meet near 350,000 postings; numpy's own ranking adds a few ms.
+# machine (100k-article index, 120 queries of bench/engines.py): plain Python spent 1.0-1.2 µs
+# per posting (a phrase's candidate document counting 3: 1.35 µs), numpy's import 290 ms, its
+# ranking a few ms: they meet near 250,000 postings.
 MAX_POSTINGS = 200_000
-DOCUMENT_COST = 3  # what a phrase's candidate document counts, per word, against MAX_POSTINGS
+DOCUMENT_COST = 4  # what a phrase's candidate document counts, per word, against MAX_POSTINGS
 
 # numpy dtype strings of the postings arrays -> memoryview formats (little-endian files)
 _FORMATS = {"u1": "B", "u2": "H", "u4": "I", "u8": "Q", "i1": "b", "i2": "h", "i4": "i", "i8": "q",
