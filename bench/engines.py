@@ -20,10 +20,14 @@ interleaved (the engine order rotates from query to query):
 - ``and``: two words, both required;
 - ``phrase``: two or three words in a row (names, organisations, "Kosten für X").
 
-Each engine returns the 50 best hits and the number of matches. Printed: CPU ms p50/p95
+Each engine returns the 50 best hits and the number of matches. ``newsdesk-1q`` is newsdesk's
+store as ``newsdesk search`` opens it (``single_query``: first pages of few postings ranked in
+plain Python, without numpy; more go to the numpy ranker). Printed: CPU ms p50/p95
 per kind and overall, build CPU seconds and index size, and newsdesk's ratios to each
-engine; then newsdesk's first query in a fresh process (open + first search) and, at
-most 20k articles, the whole ``newsdesk search`` process (CPU and wall, median of 5).
+engine; then newsdesk's first query in a fresh process (the imports, then open + first search;
+for the reader's store with numpy, and as ``newsdesk search`` does it) and the whole
+``newsdesk search`` process against ``python -c pass`` (wall and CPU, medians of --runs
+interleaved runs; bytecode caching on, as in an installed newsdesk).
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ from bench.corpus import FIRST, LAST, NOUNS, PEOPLE, PLACES, synthetic_articles,
 WORK = ROOT / "bench" / ".work" / "engines"
 KINDS = ("frequent", "rare", "and", "phrase")
 LIMIT = 50
-ENGINES = ("newsdesk", "fts5", "tantivy")
+ENGINES = ("newsdesk", "newsdesk-1q", "fts5", "tantivy")
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -200,6 +204,20 @@ class Newsdesk:
         return self.store.search(self.text(kind, words), limit=LIMIT).total
 
 
+class NewsdeskSingleQuery(Newsdesk):
+    """The same index, opened as ``newsdesk search`` opens it."""
+
+    name = "newsdesk-1q"
+
+    def build(self) -> dict:
+        return json.loads(self.meta.read_text())  # built by the newsdesk engine (listed before)
+
+    def open(self) -> None:
+        from newsdesk.index.store import Store
+
+        self.store = Store.open(self.dir, single_query=True)
+
+
 class Fts5:
     name = "fts5"
 
@@ -296,37 +314,64 @@ FIRST_QUERY = """
 import sys, time
 t0 = time.perf_counter(); c0 = time.process_time()
 from newsdesk.index.store import Store
+single = sys.argv[3] == "single"
+if not single:
+    import numpy  # the reader's store ranks with numpy: part of its start-up
 t1 = time.perf_counter(); c1 = time.process_time()
-store = Store.open(sys.argv[1])
+store = Store.open(sys.argv[1], single_query=single)
 store.search(sys.argv[2], limit=50)
-print(time.perf_counter() - t1, time.process_time() - c1, t1 - t0, c1 - c0)
+print(time.perf_counter() - t1, time.process_time() - c1, t1 - t0, "numpy" in sys.modules)
 """
 
 
-def first_query(index_dir: Path, query: str, runs: int = 5) -> tuple[float, float, float]:
-    """Median (wall ms, CPU ms) of Store.open + the first search in a fresh process, and import ms."""
-    walls, cpus, imports = [], [], []
+def _env() -> dict:
+    """This environment with bytecode caching on (an installed newsdesk has its .pyc files)."""
+    import os
+
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def first_query(index_dir: Path, query: str, mode: str, runs: int = 5) -> tuple[float, float, float, bool]:
+    """Median (wall ms, CPU ms) of Store.open + the first search in a fresh process, import ms, numpy imported.
+
+    ``mode``: "arrays" (the reader's store: numpy imported with the store) or "single"
+    (``newsdesk search``'s store, ``single_query=True``).
+    """
+    walls, cpus, imports, numpy_loaded = [], [], [], False
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", FIRST_QUERY, str(index_dir), query],
-                             capture_output=True, text=True, check=True).stdout.split()
+        out = subprocess.run([sys.executable, "-c", FIRST_QUERY, str(index_dir), query, mode],
+                             capture_output=True, text=True, check=True, env=_env()).stdout.split()
         walls.append(float(out[0]) * 1000)
         cpus.append(float(out[1]) * 1000)
         imports.append(float(out[2]) * 1000)
-    return statistics.median(walls), statistics.median(cpus), statistics.median(imports)
+        numpy_loaded = out[3] == "True"
+    return statistics.median(walls), statistics.median(cpus), statistics.median(imports), numpy_loaded
 
 
-def cli_search(index_dir: Path, query: str, runs: int = 5) -> tuple[float, float]:
-    """Median (wall ms, CPU ms) of a whole ``newsdesk search`` process."""
-    walls, cpus = [], []
+def _timed(command: list[str]) -> tuple[float, float]:
+    """(wall ms, CPU ms) of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=True, env=_env(), cwd="/")
+    wall = (time.perf_counter() - t) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+
+
+def cli_search(index_dir: Path, query: str, runs: int = 11) -> dict[str, tuple[float, float]]:
+    """Median (wall ms, CPU ms) of whole ``newsdesk search`` processes and of ``python -c pass``,
+    run in turn (the machine is shared: the baseline is measured alongside)."""
+    commands = {"python -c pass": [sys.executable, "-c", "pass"],
+                "newsdesk search": [sys.executable, "-m", "newsdesk", "search", "--index", str(index_dir), query]}
+    _timed(commands["newsdesk search"])  # writes the .pyc files of a checkout
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "newsdesk", "search", "--index", str(index_dir), query],
-                       capture_output=True, check=True)
-        walls.append((time.perf_counter() - t) * 1000)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append((after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000)
-    return statistics.median(walls), statistics.median(cpus)
+        for name, command in commands.items():
+            times[name].append(_timed(command))
+    return {name: (statistics.median(w for w, _c in ts), statistics.median(c for _w, c in ts))
+            for name, ts in times.items()}
 
 
 # --- main ------------------------------------------------------------------------------------
@@ -338,6 +383,7 @@ def main(argv=None) -> int:
     p.add_argument("--queries", type=int, default=300)
     p.add_argument("--engines", default=",".join(ENGINES), help="comma-separated subset of " + ", ".join(ENGINES))
     p.add_argument("--build-only", action="store_true", help="build (and cache) the indexes, then stop")
+    p.add_argument("--runs", type=int, default=11, help="whole `newsdesk search` processes timed (median)")
     p.add_argument("--direct", action="store_true",
                    help="build newsdesk's index with one Whoosh writer (the builder's documents, without its "
                    "incremental bookkeeping and commits): for search figures on a large corpus when the builder "
@@ -348,10 +394,15 @@ def main(argv=None) -> int:
     if unknown:
         p.error("unknown engine(s): " + ", ".join(sorted(unknown)))
     WORK.mkdir(parents=True, exist_ok=True)
-    classes = {"newsdesk": Newsdesk, "fts5": Fts5, "tantivy": Tantivy}
+    if "newsdesk-1q" in names and "newsdesk" not in names:
+        names.insert(0, "newsdesk")
+    classes = {"fts5": Fts5, "tantivy": Tantivy}
     engines = []
     for name in names:
-        engine = Newsdesk(args.articles, args.direct) if name == "newsdesk" else classes[name](args.articles)
+        if name in ("newsdesk", "newsdesk-1q"):
+            engine = (Newsdesk if name == "newsdesk" else NewsdeskSingleQuery)(args.articles, args.direct)
+        else:
+            engine = classes[name](args.articles)
         meta = engine.build()
         engine.built = meta
         how = " (one Whoosh writer, not the builder)" if name == "newsdesk" and args.direct else ""
@@ -396,7 +447,7 @@ def main(argv=None) -> int:
     if "newsdesk" in names and len(engines) > 1:
         print("\nnewsdesk / other (p95 per kind; build CPU; size):")
         for e in engines:
-            if e.name == "newsdesk":
+            if e.name.startswith("newsdesk"):
                 continue
             ratios = "  ".join(f"{k} {rows[('newsdesk', k)][1] / max(rows[(e.name, k)][1], 1e-3):.1f}x"
                                for k in KINDS + ("all",))
@@ -404,13 +455,17 @@ def main(argv=None) -> int:
                   f"size {engines[0].built['bytes'] / e.built['bytes']:.1f}x")
     if "newsdesk" in names:
         nd = next(e for e in engines if e.name == "newsdesk")
+        for mode, how in (("arrays", "the reader's store"), ("single", "as newsdesk search")):
+            for q in ("Haushalt", '"Olaf Scholz"'):
+                wall, cpu_ms, imp, numpy_loaded = first_query(nd.dir, q, mode)
+                print(f"newsdesk first query in a fresh process, {how} ({q}): open + search {wall:.1f} ms wall, "
+                      f"{cpu_ms:.1f} ms CPU; imports before it {imp:.0f} ms"
+                      f"{'' if numpy_loaded else ' (numpy never imported)'}")
         for q in ("Haushalt", '"Olaf Scholz"'):
-            wall, cpu_ms, imp = first_query(nd.dir, q)
-            print(f"newsdesk first query in a fresh process ({q}): open + search {wall:.1f} ms wall, "
-                  f"{cpu_ms:.1f} ms CPU (import of the store {imp:.0f} ms)")
-        if args.articles <= 20_000:
-            wall, cpu_ms = cli_search(nd.dir, "Haushalt")
-            print(f"whole process 'newsdesk search --index DIR Haushalt': {wall:.0f} ms wall, {cpu_ms:.0f} ms CPU")
+            medians = cli_search(nd.dir, q, args.runs)
+            (wall, cpu_ms), (base_wall, base_cpu) = medians["newsdesk search"], medians["python -c pass"]
+            print(f"whole process 'newsdesk search --index DIR {q}': {wall:.0f} ms wall, {cpu_ms:.0f} ms CPU; "
+                  f"'python -c pass' {base_wall:.0f} ms wall, {base_cpu:.0f} ms CPU (medians of {args.runs})")
     return 0
 
 

@@ -11,7 +11,7 @@ reader headless in a fresh interpreter per size and prints:
 - key: the work of one key press in the list (move the cursor to a random row among all,
   fetch that page if needed, open the article, repaint list and article): median and max of 100;
 - search: one full-text query, results and article repainted;
-- peak RSS of the reader process over all of it.
+- peak RSS of the reader process over all of it (its own: VmHWM where /proc has it).
 
 Usage: python bench/reader_bench.py [--sizes 1000,10000,100000] [--workdir DIR] [--runs N]
 Indexes are cached in the work dir (default: a folder in the system temp dir) and reused
@@ -125,6 +125,15 @@ import asyncio, json, random, resource, sys
 from pathlib import Path
 
 def rss_mb():
+    # the peak of this process's own memory: VmHWM (ru_maxrss would keep the peak of the parent
+    # it was forked from, e.g. a bench that has just built the index)
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 def paint(widget):

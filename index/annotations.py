@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from newsdesk.index.dates import span_text
-
 LABELS = ("PER", "LOC", "ORG", "MISC")
 # what the text says of an event: it happened; it is planned or expected (soll, will, geplant);
 # somebody reports it (laut, sagte); it did not happen
@@ -94,6 +92,8 @@ class Event:
     @property
     def when(self) -> str:
         """The date (or range) as a person writes it: 4. November 2006, 1930er, 13. Jh., 1500 v. Chr."""
+        from newsdesk.index.dates import span_text  # not on the search path: its patterns take a while to compile
+
         return span_text(self.value or self.date, self.end_value)
 
     def to_dict(self) -> dict:

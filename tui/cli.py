@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
-import time
 from pathlib import Path
 
 from newsdesk.index.display import one_line
@@ -69,6 +69,46 @@ def _json_line(obj) -> str:
     """Compact JSON; C1 controls and line/paragraph separators written as \\u escapes."""
     s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
     return re.sub(r"[\x7f-\x9f\u2028\u2029]", lambda m: "\\u%04x" % ord(m.group()), s)
+
+
+# SGR codes of the few styles the line output uses (``Lines``)
+_SGR = {"bold": "1", "dim": "2", "cyan": "36", "bold reverse": "1;7"}
+
+
+def _wants_colour(stream) -> bool:
+    """Styles on ``stream``: a terminal, unless NO_COLOR is set or TERM is dumb (FORCE_COLOR: always)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Lines:
+    """Lines to stdout (or stderr), styled on a colour terminal, plain otherwise: the output of
+    ``search`` and of errors, without Rich (its import is a third of a search's start-up).
+
+    Text handed in must already be :func:`printable`; only the style codes added here reach
+    the terminal.
+    """
+
+    def __init__(self, stderr: bool = False):
+        self.stream = sys.stderr if stderr else sys.stdout
+        self.colour = _wants_colour(self.stream)
+
+    def styled(self, text: str, style: str = "") -> str:
+        if not (style and self.colour and text):
+            return text
+        return f"\x1b[{_SGR[style]}m{text}\x1b[0m"
+
+    def print(self, *parts: str) -> None:
+        """One line made of ``parts`` (each plain or ``styled``)."""
+        self.stream.write("".join(parts) + "\n")
 
 
 def _console(stderr: bool = False):
@@ -258,16 +298,19 @@ def _make_analyzer(model: str | None, workers: int | None = 1):
     return ParallelAnalyzer(model, workers)
 
 
-def _open_store(args, build_if_missing: bool = True):
-    """The store for the command's corpus; builds the index first when it is missing."""
+def _open_store(args, build_if_missing: bool = True, single_query: bool = False):
+    """The store for the command's corpus; builds the index first when it is missing.
+
+    ``single_query``: the command asks one query (see ``Store.open``).
+    """
     from newsdesk.index.store import IndexNotFoundError, Store
 
     if args.index_dir and not getattr(args, "paths", None):
-        return Store.open(args.index_dir)
+        return Store.open(args.index_dir, single_query=single_query)
     corpus = _corpus(getattr(args, "paths", None))
     index_dir = _index_dir(args, corpus)
     try:
-        return Store.open(index_dir)
+        return Store.open(index_dir, single_query=single_query)
     except IndexNotFoundError:
         if not build_if_missing:
             raise
@@ -275,7 +318,7 @@ def _open_store(args, build_if_missing: bool = True):
     err.print(_text(f"indexing {len(corpus)} path(s) first (index: {index_dir})", "dim"))
     report = _build(corpus, index_dir, model=_model(args, _load_config()), quiet=False)
     _print_report(report, err)
-    return Store.open(index_dir)
+    return Store.open(index_dir, single_query=single_query)
 
 
 def _build(corpus, index_dir, model, quiet: bool, max_bytes: int | None = None, wait: float = 10.0,
@@ -364,22 +407,14 @@ def cmd_index(args) -> int:
     return EXIT_OK if report.ok else EXIT_SKIPPED
 
 
-def _snippet_text(segments):
-    from rich.text import Text
-
-    t = Text()
-    for seg, is_match in segments:
-        t.append(re.sub(r"\s+", " ", printable(seg)), style="bold reverse" if is_match else "")
-    return t
-
-
 def cmd_search(args) -> int:
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
-    store = _open_store(args)
+    store = _open_store(args, single_query=True)
     results = store.search(args.query, limit=args.limit)
     if results.note:  # the query was read otherwise than written (an unclosed phrase)
-        _console(stderr=True).print(_text(f"newsdesk: {results.note}", "dim"))
+        err = Lines(stderr=True)
+        err.print(err.styled(printable(f"newsdesk: {results.note}"), "dim"))
     if args.json:
         sys.stdout.write(_json_line({
             "query": args.query,
@@ -394,22 +429,17 @@ def cmd_search(args) -> int:
             ],
         }) + "\n")
         return EXIT_OK
-    from rich.text import Text
-
-    out = _console()
+    out = Lines()
     shown = len(results.hits)
-    out.print(_text(f"{results.total} result{'s' if results.total != 1 else ''}"
-                    + (f" (showing {shown})" if shown < results.total else "")))
+    out.print(f"{results.total} result{'s' if results.total != 1 else ''}"
+              + (f" (showing {shown})" if shown < results.total else ""))
     for i, hit in enumerate(results.hits, 1):
         s = hit.summary
-        head = Text(f"{i}. ")
-        head.append(printable_line(s.title) or "(untitled)", style="bold")
-        head.append(f"  {s.date.isoformat() if s.date else 'no date'}", style="cyan")
-        out.print(head)
-        line = Text("   ")
-        line.append_text(_snippet_text(hit.snippet))
-        out.print(line)
-        out.print(_text(f"   {printable_line(s.source)}", "dim"))
+        out.print(f"{i}. ", out.styled(printable_line(s.title) or "(untitled)", "bold"),
+                  out.styled(f"  {s.date.isoformat() if s.date else 'no date'}", "cyan"))
+        out.print("   ", *(out.styled(re.sub(r"\s+", " ", printable(segment)), "bold reverse" if is_match else "")
+                         for segment, is_match in hit.snippet))
+        out.print(out.styled(f"   {printable_line(s.source)}", "dim"))
     return EXIT_OK
 
 
@@ -627,7 +657,7 @@ def run(handler, args) -> int:
     from newsdesk.index.store.errors import IndexBusyError, IndexNotFoundError, QueryError, StoreError
 
     def fail(message: str, status: int) -> int:
-        _console(stderr=True).print(_text(f"newsdesk: {printable(message)}"))
+        Lines(stderr=True).print(f"newsdesk: {printable(message)}")
         return status
 
     try:

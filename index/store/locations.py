@@ -10,17 +10,16 @@ paths in ``index.json``.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from .errors import StoreError
-from .manifest import write_json_atomically
+
+# platformdirs, hashlib and the manifest (sqlite3) are imported where they are used:
+# a search of an index named by its folder needs none of them.
 
 INFO_NAME = "index.json"
 # The version of the schema and stored forms (schema.py, records.py) recorded in index.json:
@@ -32,7 +31,11 @@ DATA_DIR_ENV = "NEWSDESK_DATA_DIR"
 
 def data_dir() -> Path:
     env = os.environ.get(DATA_DIR_ENV)
-    return Path(env) if env else Path(platformdirs.user_data_dir("newsdesk"))
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("newsdesk"))
 
 
 def indexes_dir() -> Path:
@@ -46,6 +49,8 @@ def corpus_key(paths) -> list[str]:
 
 def index_dir_for(paths) -> Path:
     """The default index directory for a corpus (a list of files and folders)."""
+    import hashlib
+
     key = "\n".join(corpus_key(paths))
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
     return indexes_dir() / digest
@@ -78,6 +83,8 @@ def write_info(index_dir: Path, corpus: list[str], schema_version: int) -> None:
         "created": old.get("created") or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
     if old != data:
+        from .manifest import write_json_atomically
+
         write_json_atomically(index_dir / INFO_NAME, data)
 
 

@@ -2,7 +2,7 @@
 
 Whoosh stores a term's postings in pickled, compressed blocks of 128; decoding
 them costs about 2 µs per posting in Python, 100+ ms for a frequent word in
-100,000 articles. For each segment, :func:`write_postings_arrays` writes the
+100,000 articles. For each segment, the index writer writes the
 postings of ``title`` and ``body`` once as flat arrays (memory-mapped when
 read): per field
 
@@ -35,13 +35,9 @@ from pathlib import Path
 
 import numpy as np
 
-PREFIX = "ndpost"
-ARRAYS = ("terms", "starts", "pstarts", "ids", "tf", "pos")
+from .postings_file import ARRAYS, file_name as _name, read_header, segment_file
+
 _HEAD = b"\x80\x02"  # protocol 2, as Whoosh's Positions format pickles a value
-
-
-def _name(segment_id: str, field: str) -> str:
-    return f"{segment_id}.{PREFIX}_{field}.bin"
 
 
 def _write(path: Path, arrays: dict[str, np.ndarray]) -> None:
@@ -66,9 +62,7 @@ def _write(path: Path, arrays: dict[str, np.ndarray]) -> None:
 
 def _read(path: str) -> dict[str, np.ndarray]:
     data = np.memmap(path, dtype=np.uint8, mode="r")
-    size = struct.unpack("<Q", data[:8].tobytes())[0]
-    header = json.loads(data[8 : 8 + size].tobytes())
-    base = 8 + size
+    base, header = read_header(data)
     return {name: np.frombuffer(data, dtype=np.dtype(kind), count=count, offset=base + offset)
             for name, (kind, offset, count) in header.items()}
 
@@ -124,14 +118,8 @@ class SegmentPostings:
     @classmethod
     def load(cls, seg, field: str) -> "SegmentPostings | None":
         """The arrays of ``field`` in the segment, or None when they were not written."""
-        segment = seg.segment()
-        storage = getattr(seg, "_storage", None)
-        # a compound segment is read through an overlay of its compound file on the index folder
-        folder = getattr(storage, "folder", None) or getattr(getattr(storage, "b", None), "folder", None)
-        if segment is None or folder is None:
-            return None
-        path = os.path.join(folder, _name(segment.segment_id(), field))
-        if not os.path.exists(path):
+        path = segment_file(seg, field)
+        if path is None:
             return None
         try:
             arrays = _read(path)

@@ -13,23 +13,19 @@ across all those documents. Field lengths and deletions come from
 
 from __future__ import annotations
 
-import math
 from operator import itemgetter
 
 import numpy as np
 from whoosh import query as wq
 
+from .bm25 import idf as bm25_idf, norm, weight
+from .column_files import SegmentCache
+from .plain_ranking import Unsupported, day_bounds
 from .postings_arrays import SegmentPostings, positions_of
-from .segment_arrays import SegmentCache, field_lengths, live_mask
+from .segment_arrays import field_lengths, live_mask
 
-B = 0.75
-K1 = 1.2
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
 _EMPTY_SCORES = np.zeros(0, dtype=np.float64)
-
-
-class Unsupported(Exception):
-    """The query has a shape this ranker does not evaluate."""
 
 
 class Ranker:
@@ -69,9 +65,7 @@ class Ranker:
         return self._lengths[fieldname]
 
     def _idf(self, fieldname: str, btext: bytes) -> float:
-        # Whoosh's idf: log(N / (df + 1)) + 1
-        df = self.reader.doc_frequency(fieldname, btext)
-        return math.log(self.doc_count_all / (df + 1)) + 1
+        return bm25_idf(self.doc_count_all, self.reader.doc_frequency(fieldname, btext))
 
     # --- evaluation -------------------------------------------------------------------------
 
@@ -113,9 +107,7 @@ class Ranker:
         if isinstance(q, wq.Phrase):
             return self._phrase(q)
         if isinstance(q, wq.NumericRange) and q.fieldname == "day":
-            lo = -1 if q.start is None else q.start + (1 if q.startexcl else 0)
-            hi = 99_999_999 if q.end is None else q.end - (1 if q.endexcl else 0)
-            ids = self.day_docs(lo, hi)
+            ids = self.day_docs(*day_bounds(q))
             return ids, np.zeros(len(ids))
         if isinstance(q, (wq.Prefix, wq.Wildcard, wq.Regex, wq.FuzzyTerm)):
             terms = list(q._btexts(self.reader))
@@ -151,14 +143,13 @@ class Ranker:
             return _EMPTY_IDS, _EMPTY_SCORES
         ids = np.concatenate(id_parts)
         tf = np.concatenate(tf_parts)
-        # Whoosh's idf, log(N / (df + 1)) + 1; df: the postings read (deleted documents count, as in Whoosh)
-        idf = math.log(self.doc_count_all / (len(ids) + 1)) + 1
+        # df: the postings read (deleted documents count, as in Whoosh)
+        idf = bm25_idf(self.doc_count_all, len(ids))
         lengths = self._field_lengths(fieldname)
         if lengths is None:
             scores = np.full(len(ids), idf * boost)
         else:
-            fl = lengths[ids]
-            scores = boost * idf * (tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / self._avg[fieldname]))
+            scores = weight(tf, norm(lengths[ids], self._avg[fieldname]), boost * idf)
         return ids, scores
 
     def _phrase(self, q: wq.Phrase) -> tuple[np.ndarray, np.ndarray]:
@@ -217,8 +208,8 @@ class Ranker:
         if lengths is None:
             scores = np.full(len(ids), q.boost * idf.sum())
         else:
-            norm = (1 - B) + B * lengths[ids] / self._avg[q.fieldname]
-            scores = q.boost * ((idf * (tf * (K1 + 1))) / (tf + K1 * norm[:, None])).sum(axis=1)
+            doc_norm = norm(lengths[ids], self._avg[q.fieldname])
+            scores = q.boost * weight(tf, doc_norm[:, None], idf).sum(axis=1)
         return ids, scores
 
     def _phrase_idf(self, fieldname: str, btext: bytes) -> float:
@@ -232,7 +223,7 @@ class Ranker:
             row = arrays.find(btext)
             if row >= 0:
                 df += arrays.df(row)
-        return math.log(self.doc_count_all / (df + 1)) + 1
+        return bm25_idf(self.doc_count_all, df)
 
     def _arrays(self, seg, fieldname: str) -> SegmentPostings | None:
         arrays = self.cache.get(seg, ("postings", fieldname),

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from whoosh import qparser, query
+from whoosh import query
 
 from newsdesk.index.display import one_line
 
@@ -137,7 +137,10 @@ def prefix_terms(reader, fieldname: str, prefix: str, limit: int = MAX_EXPANSION
     return terms
 
 
-def make_parser(schema) -> qparser.QueryParser:
+def make_parser(schema):
+    """Whoosh's query parser for the schema (imported here: a query of plain words needs none)."""
+    from whoosh import qparser
+
     return qparser.QueryParser(DEFAULT_FIELD, schema)
 
 
@@ -203,6 +206,8 @@ def parse_query(text: str, parser, reader, prefixes: list[str] | None = None) ->
     """Parse ``text`` into a Whoosh query, or raise QueryError with a short reason.
 
     ``text`` as made by :func:`prepare`; ``prefixes`` receives the prefixes (``word*``) it holds.
+    ``parser``: Whoosh's parser (:func:`make_parser`), or a function that makes it, called
+    only for a query that is not plain words.
     """
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_LENGTH})")
@@ -215,6 +220,8 @@ def parse_query(text: str, parser, reader, prefixes: list[str] | None = None) ->
     marked, found = _mark_prefixes(cleaned)
     if prefixes is not None:
         prefixes.extend(found)
+    if callable(parser):
+        parser = parser()
     try:
         q = parser.parse(marked)
     except QueryError:

@@ -3,15 +3,19 @@
 ``Store.open`` is cheap and read-only; nothing here runs the NLP pipeline: all
 annotations come from the stored documents. Listing and events read per-document
 columns (summary, date, events) instead of loading stored documents.
+
+numpy (about 120 ms to import) is imported on first use, by the listing and by the
+ranker: a store opened with ``single_query=True`` (``newsdesk search``) answers a query
+whose postings are few without it (``plain_ranking``).
 """
 
 from __future__ import annotations
 
 import zlib
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .whoosh_import import import_whoosh
 
@@ -20,14 +24,15 @@ import_whoosh()
 from whoosh import index as whoosh_index  # noqa: E402
 from whoosh.codec import whoosh3  # noqa: E402, F401  (every index uses it; imported with the store, not on open)
 from whoosh import query as wq  # noqa: E402
-from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector  # noqa: E402
 from whoosh.columns import CompressedBytesColumn  # noqa: E402
 
 from newsdesk.index.annotations import entity_key, split_entity_key
 from newsdesk.index.display import one_line
 
+from .column_files import SegmentCache, VarBytes
 from .errors import ArticleNotFoundError, IndexNotFoundError, QueryError, StoreError
 from .locations import WHOOSH_DIR, read_info
+from .plain_ranking import PlainRanker, Unsupported, day_bounds, plain_top
 from .records import (
     ArticleSummary,
     DatedEvent,
@@ -44,9 +49,12 @@ from .records import (
     decode_summary,
 )
 from .schema import SCHEMA_VERSION
-from .ranking import Ranker, Unsupported, ranked, top
-from .segment_arrays import SegmentCache, VarBytes, sort_days
 from .search import make_parser, match_spans, parse_query, prepare, query_terms, snippet
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .ranking import Ranker
 
 SEARCH_SECONDS = 1.0
 CONTEXT_CHARS = 60
@@ -55,19 +63,25 @@ CONTEXT_CHARS = 60
 class Store:
     """An open index (read-only)."""
 
-    def __init__(self, index_dir: Path, ix):
+    def __init__(self, index_dir: Path, ix, single_query: bool = False):
         self.index_dir = Path(index_dir)
+        self.single_query = single_query
         self._ix = ix
         self._searcher = ix.searcher()
-        self._parser = make_parser(ix.schema)
+        self._parser_obj = None
         self._segments = SegmentCache()  # per-segment arrays, kept across refreshes
         self._compressed = {name for name, field in self._searcher.schema.items()
                             if isinstance(field.column_type, CompressedBytesColumn)}
         self._clear_caches()
 
     @classmethod
-    def open(cls, index_dir) -> "Store":
-        """Open the index in ``index_dir``; IndexNotFoundError when there is none."""
+    def open(cls, index_dir, single_query: bool = False) -> "Store":
+        """Open the index in ``index_dir``; IndexNotFoundError when there is none.
+
+        ``single_query``: the caller asks a query or two and ends (a command-line search):
+        first pages are ranked without numpy when their postings are few enough
+        (``plain_ranking.MAX_POSTINGS``), which spares numpy's import; same results.
+        """
         index_dir = Path(index_dir)
         wdir = index_dir / WHOOSH_DIR
         # a table of contents (_MAIN_<generation>.toc) is there (whoosh's exists_in reads it whole)
@@ -80,7 +94,7 @@ class Store:
             ix = whoosh_index.open_dir(str(wdir))
         except Exception as exc:
             raise StoreError(f"cannot open the index at {index_dir}: {exc}") from None
-        return cls(index_dir, ix)
+        return cls(index_dir, ix, single_query)
 
     # --- housekeeping ---------------------------------------------------------------
 
@@ -92,7 +106,7 @@ class Store:
         self._dates: tuple[np.ndarray, np.ndarray] | None = None
         self._days: np.ndarray | None = None
         self._leaves = list(self._searcher.reader().leaf_readers())
-        self._leaf_starts = np.array([offset for _seg, offset in self._leaves], dtype=np.int64)
+        self._leaf_starts = [offset for _seg, offset in self._leaves]
         self._ranker_obj = None
         self._last = None  # (query key, ranking or docnums, terms) of the last search, for its next pages
         self._all_events: list[DatedEvent] | None = None
@@ -131,6 +145,10 @@ class Store:
     def _all_days(self) -> np.ndarray:
         """Every document's date (deleted ones too) as the number YYYYMMDD, 0 when undated."""
         if self._days is None:
+            import numpy as np
+
+            from .segment_arrays import sort_days
+
             parts = [self._segments.get(seg, "days", lambda seg=seg: sort_days(seg)) for seg, _offset in self._leaves]
             self._days = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
         return self._days
@@ -138,6 +156,8 @@ class Store:
     def _live_days(self) -> tuple[np.ndarray, np.ndarray]:
         """(docnums of the live documents, their dates as YYYYMMDD numbers, 0 when undated)."""
         if self._dates is None:
+            import numpy as np
+
             docs = np.flatnonzero(self._ranker().live).astype(np.int64)
             self._dates = (docs, self._all_days()[docs])
         return self._dates
@@ -145,6 +165,8 @@ class Store:
     def _newest_first(self) -> np.ndarray:
         """Docnums of the live documents, newest first, undated last; equal dates in docnum order."""
         if self._order is None:
+            import numpy as np
+
             docs, days = self._live_days()
             self._order = docs[np.lexsort((docs, -days))]
             rank = np.full(self._searcher.reader().doc_count_all(), len(self._order), dtype=np.int64)
@@ -159,7 +181,7 @@ class Store:
 
     def _value(self, name: str, docnum: int) -> str:
         """A document's value in the text column ``name`` (summary, text), read from its segment."""
-        i = int(np.searchsorted(self._leaf_starts, docnum, side="right")) - 1
+        i = bisect_right(self._leaf_starts, docnum) - 1
         seg, offset = self._leaves[i]
         column = self._segments.get(seg, ("column", name), lambda: VarBytes.of(seg, name) or False)
         if not column:
@@ -201,6 +223,12 @@ class Store:
 
     # --- search -----------------------------------------------------------------------
 
+    def _parser(self):
+        """Whoosh's query parser, made when a query first needs it (plain words do not)."""
+        if self._parser_obj is None:
+            self._parser_obj = make_parser(self._ix.schema)
+        return self._parser_obj
+
     def parse(self, text: str, prefixes: list[str] | None = None):
         return parse_query(text, self._parser, self._searcher.reader(), prefixes)
 
@@ -226,6 +254,14 @@ class Store:
         q = self.parse(text)
         terms = query_terms(q, self._searcher.reader())
         date_ranges, rest = _split_date_filters(q)
+        if offset == 0 and self.single_query and rest is not None and not isinstance(rest, wq.Every):
+            plain = self._plain_search(rest, date_ranges, limit, terms, note)
+            if plain is not None:
+                return plain
+        import numpy as np
+
+        from .ranking import top
+
         if rest is None or isinstance(rest, wq.Every):
             # Nothing to rank by (only "*" and date filters): the articles, newest first.
             order = self._newest_first()
@@ -256,6 +292,22 @@ class Store:
         self._last = (key, ranking, terms)
         return self._page(ranking, offset, limit, terms, note)
 
+    def _plain_search(self, q, date_ranges, limit: int, terms: list[str], note: str) -> SearchResults | None:
+        """The first page of ``q`` ranked without numpy (``plain_ranking``); None when that
+        ranker does not take the query (its shape, or too many postings)."""
+        ranker = PlainRanker(self._searcher, self._segments)
+        try:
+            scores = ranker.run(q)
+            if date_ranges:
+                bounds = [day_bounds(r) for r in date_ranges]
+                ranker._spend(len(scores))
+                days = {d: ranker.day_of(d) for d in scores}
+                scores = {d: s for d, s in scores.items() if all(lo <= days[d] <= hi for lo, hi in bounds)}
+        except Unsupported:
+            return None
+        best = plain_top(scores, limit, ranker.day_of)
+        return SearchResults(len(scores), [self._hit(n, score, terms) for n, score in best], terms, note)
+
     def _page(self, docs, offset: int, limit: int, terms: list[str], note: str) -> SearchResults:
         """Hits ``offset`` to ``offset + limit`` of a ranking (or of docnums in order)."""
         if isinstance(docs, _Ranking):
@@ -266,16 +318,18 @@ class Store:
 
     def _date_filter(self, ranges: list[wq.NumericRange]) -> np.ndarray:
         """Sorted docnums of the live documents within every one of ``ranges``."""
+        import numpy as np
+
         allowed = None
         for r in ranges:
-            lo = -1 if r.start is None else r.start + (1 if r.startexcl else 0)
-            hi = 99_999_999 if r.end is None else r.end - (1 if r.endexcl else 0)
-            docs = self._day_docs(lo, hi)
+            docs = self._day_docs(*day_bounds(r))
             allowed = docs if allowed is None else np.intersect1d(allowed, docs, assume_unique=True)
         return allowed if allowed is not None else np.zeros(0, dtype=np.int64)
 
     def _ranker(self) -> Ranker:
         if self._ranker_obj is None:
+            from .ranking import Ranker
+
             self._ranker_obj = Ranker(self._searcher, self._day_docs, self._segments)
         return self._ranker_obj
 
@@ -286,6 +340,8 @@ class Store:
 
     def _whoosh_search(self, q, allowed, offset: int, limit: int, terms: list[str], note: str) -> SearchResults:
         """Whoosh's own matching and scoring, for query shapes the ranker does not take."""
+        from whoosh.collectors import FilterCollector, TimeLimit, TimeLimitCollector, TopCollector
+
         # usequality=False, replace=0: visit and count every match while collecting, so the
         # total is exact without a second pass (Whoosh's matcher replacement would skip some).
         collector = TimeLimitCollector(TopCollector(limit=offset + limit, usequality=False, replace=0),
@@ -475,8 +531,12 @@ class _Ranking:
 
     def page(self, offset: int, limit: int) -> list[tuple[int, float]]:
         if offset == 0:
+            from .ranking import top
+
             return top(self.ids, self.scores, limit, self.days)
         if self._order is None:
+            from .ranking import ranked
+
             self._order = ranked(self.ids, self.scores, self.days)
         chosen = self._order[offset : offset + limit]
         return [(int(self.ids[i]), float(self.scores[i])) for i in chosen]

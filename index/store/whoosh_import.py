@@ -1,34 +1,49 @@
 """Import Whoosh without the modules it imports for features newsdesk does not use.
 
-``whoosh.compat`` imports ``urllib.request`` (for ``urlretrieve``, which nothing
-in newsdesk calls); that pulls in http, email, ssl and socket: about a third of
-the import time of a ``newsdesk search``. :func:`import_whoosh` imports
-``whoosh.compat`` with a stand-in ``urllib.request`` whose ``urlretrieve`` imports
-the real one when called, then removes the stand-in, so any later
-``import urllib.request`` gets the real module.
+- ``whoosh.compat`` imports ``urllib.request`` (for ``urlretrieve``, which nothing
+  in newsdesk calls); that pulls in http, email, ssl and socket: about a third of
+  the import time of a ``newsdesk search``.
+- ``whoosh.query.terms`` imports ``whoosh.lang.morph_en`` (English word variations, for
+  the ``Variations`` query newsdesk does not use), which compiles some hundreds of
+  regular expressions: 15 ms.
+
+:func:`import_whoosh` imports those two Whoosh modules with a stand-in for each such
+module, whose function imports the real module when called, then removes the stand-ins,
+so any later import of them gets the real modules.
 """
 
 from __future__ import annotations
 
 import sys
 import types
+from importlib import import_module
+
+# module -> the one name Whoosh takes from it
+_DEFERRED = {"urllib.request": "urlretrieve", "whoosh.lang.morph_en": "variations"}
+_IMPORTS = ("whoosh.compat", "whoosh.query")
 
 
-def _urlretrieve(*args, **kwargs):
-    from urllib.request import urlretrieve
+def _stand_in(module: str, name: str) -> types.ModuleType:
+    def deferred(*args, **kwargs):
+        return getattr(import_module(module), name)(*args, **kwargs)
 
-    return urlretrieve(*args, **kwargs)
+    deferred.__name__ = name
+    stand_in = types.ModuleType(module)
+    setattr(stand_in, name, deferred)
+    return stand_in
 
 
 def import_whoosh() -> None:
-    """Import ``whoosh.compat`` (the first Whoosh module anything imports) without ``urllib.request``."""
-    if "whoosh.compat" in sys.modules or "urllib.request" in sys.modules:
+    """Import ``whoosh.compat`` (the first Whoosh module anything imports) and ``whoosh.query``
+    without ``urllib.request`` and ``whoosh.lang.morph_en``."""
+    if all(name in sys.modules for name in _IMPORTS):
         return
-    stand_in = types.ModuleType("urllib.request")
-    stand_in.urlretrieve = _urlretrieve
-    sys.modules["urllib.request"] = stand_in
+    stand_ins = {module: _stand_in(module, name) for module, name in _DEFERRED.items() if module not in sys.modules}
+    sys.modules.update(stand_ins)
     try:
-        import whoosh.compat  # noqa: F401
+        for name in _IMPORTS:
+            import_module(name)
     finally:
-        if sys.modules.get("urllib.request") is stand_in:
-            del sys.modules["urllib.request"]
+        for module, stand_in in stand_ins.items():
+            if sys.modules.get(module) is stand_in:
+                del sys.modules[module]

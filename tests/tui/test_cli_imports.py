@@ -1,4 +1,5 @@
-"""`newsdesk search` imports only what searching needs (start-up time): no builder, urllib, spaCy."""
+"""`newsdesk search` imports only what searching needs (start-up time): no builder, urllib, spaCy,
+no numpy, Rich or Textual."""
 
 from __future__ import annotations
 
@@ -6,9 +7,51 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 NOT_ON_THE_SEARCH_PATH = ["newsdesk.index.store.builder", "newsdesk.index.analysis", "spacy", "urllib.request",
                           "filelock", "newsdesk.index.config", "newsdesk.index.ingest"]
+# what the whole `newsdesk search` process must not import (each with its submodules)
+NOT_IN_THE_SEARCH_PROCESS = ["spacy", "textual", "rich", "numpy", "urllib.request", "dateparser", "filelock",
+                             "newsdesk.index.store.builder", "newsdesk.index.analysis", "newsdesk.index.ingest",
+                             "whoosh.lang.morph_en", "whoosh.collectors"]
+
+
+def _imported(stderr: str) -> set[str]:
+    """The modules a ``python -X importtime`` run imported, from its report on stderr."""
+    names = set()
+    for line in stderr.splitlines():
+        if line.startswith("import time:") and line.count("|") == 2:
+            name = line.rsplit("|", 1)[1].strip()
+            if name != "imported package":
+                names.add(name)
+    return names
+
+
+@pytest.fixture(scope="module")
+def built_index(sample_index, tmp_path_factory):
+    """A copy of the sample index, with the postings arrays its writer left beside each segment."""
+    import shutil
+
+    index_dir = tmp_path_factory.mktemp("built") / "index"
+    shutil.copytree(sample_index, index_dir)
+    assert list(index_dir.rglob("*.ndpost_body.bin"))
+    return index_dir
+
+
+@pytest.mark.parametrize("query, options", [("wien", []), ("wien", ["--json"]), ('"in wien"', []),
+                                            ("wien OR bozen", ["--limit", "3"])])
+def test_search_process_import_closure(built_index, query, options):
+    """The whole process, as a user starts it: interpreter start-up, parsing, search, output."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "newsdesk", "search", "--index",
+                             str(built_index), query, *options], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported = _imported(result.stderr)
+    assert "newsdesk.index.store.plain_ranking" in imported and "whoosh.index" in imported  # the report was read
+    unwanted = sorted(m for m in imported if any(m == u or m.startswith(u + ".") for u in NOT_IN_THE_SEARCH_PROCESS))
+    assert unwanted == []
+    assert "result" in result.stdout or '"total"' in result.stdout
 
 
 def test_search_command_imports_little(sample_index):
