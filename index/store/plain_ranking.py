@@ -25,6 +25,7 @@ from whoosh import query as wq
 from .bm25 import idf as bm25_idf, norm, weight
 from .column_files import LENGTH_OF_BYTE, SegmentCache, VarBytes, day_number, length_bytes
 from .postings_file import read_header, segment_file
+from .schema import TERM_FIELDS
 
 # Postings beyond which the numpy ranker answers instead. Measured in one run on a loaded
 # machine (100k-article index, 120 queries of bench/engines.py): plain Python spent 1.0-1.2 µs
@@ -293,8 +294,8 @@ class PlainRanker:
         if len(words) == 1:
             return self._term(q.fieldname, words[0], q.boost)
         field = self._field(q.fieldname)
-        if field is None or field.format is None or not field.format.supports("positions"):
-            raise Unsupported("phrase on a field without positions")
+        if field is None or q.fieldname not in TERM_FIELDS:
+            raise Unsupported("phrase on a field without postings arrays")  # their positions are only there
         if max(1, q.slop) != 1:
             raise Unsupported("phrase with slop")
         found = []  # (segment, offset, [(segment docnum, [tf of each word])])
