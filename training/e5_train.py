@@ -28,7 +28,7 @@ from prepare_data import HOLDOUT, OUT, data_root, read_germeval  # noqa: E402
 from train import CITATION, train, write_runtime_parts  # noqa: E402
 
 CORPUS = OUT / "e5"
-CACHE = OUT / "e5_features"
+CACHE = (OUT / "e5_features", OUT / "e5_features_rest")  # as paths.e5_cache in e5.cfg
 BASE_DIR = ROOT / "index" / "models" / "de_newsdesk"
 MODEL_DIR = ROOT / "index" / "models" / "de_newsdesk_e5"
 RUNTIME_PARTS = ("config.cfg", "meta.json", "tokenizer", "vocab", "ner")
