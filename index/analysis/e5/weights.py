@@ -59,6 +59,10 @@ def dequantise(blocks: np.ndarray, n_in: int) -> np.ndarray:
 class Layer:
     qkv_w: np.ndarray  # (H, 3H): x @ qkv_w
     qkv_b: np.ndarray
+    q_w: np.ndarray  # (H, H) and (H, 2H), contiguous copies of qkv_w's parts: a last layer
+    q_b: np.ndarray  # computes queries for the positions it returns, keys and values for all
+    kv_w: np.ndarray
+    kv_b: np.ndarray
     ao_w: np.ndarray
     ao_b: np.ndarray
     aln_w: np.ndarray
@@ -180,6 +184,8 @@ class E5Weights:
         qkv_b = np.concatenate([self._f32(t[s], H) for s in ("q.b", "k.b", "v.b")])
         return Layer(
             qkv_w=qkv_w, qkv_b=qkv_b,
+            q_w=np.ascontiguousarray(qkv_w[:, :H]), q_b=qkv_b[:H].copy(),
+            kv_w=np.ascontiguousarray(qkv_w[:, H:]), kv_b=qkv_b[H:].copy(),
             ao_w=self._matrix(t["ao.w"], H, H), ao_b=self._f32(t["ao.b"], H),
             aln_w=self._f32(t["aln.w"], H), aln_b=self._f32(t["aln.b"], H),
             fi_w=self._matrix(t["fi.w"], F, H), fi_b=self._f32(t["fi.b"], F),
