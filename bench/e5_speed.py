@@ -10,7 +10,8 @@ Every figure comes from a fresh interpreter:
 * one core: the whole pipeline (nlp.pipe) with one BLAS thread: words/s of
   wall time and of CPU time, peak RSS;
 * two cores: two such processes on halves of the text at once (what an
-  indexer with two workers gets), wall words/s;
+  indexer with two workers gets), wall words/s, against one process with two
+  BLAS threads (threads inside the matrix products instead of processes);
 * the e5 encoder alone at several depths (layers computed) and batch sizes,
   words/s of CPU time: the room for a faster configuration.
 
@@ -136,6 +137,10 @@ def main() -> None:
     r = two_processes(ACCURATE, args.words)
     print(f"  {ACCURATE:<16} {r['words'] / r['wall']:8.0f} words/s wall (both cores), peak RSS per process "
           f"{r['peak_rss_mb']:.0f} MB")
+
+    r = _child(["--worker", "pipe", "--model", ACCURATE, "--words", str(args.words)],
+               {"OPENBLAS_NUM_THREADS": "2", "OMP_NUM_THREADS": "2", "MKL_NUM_THREADS": "2"})
+    print(f"  {ACCURATE:<16} {r['words'] / r['wall']:8.0f} words/s wall (one process, two BLAS threads)")
 
     print("\ne5 encoder alone (depth = layers computed; the shipped model reads layer 6), words/s CPU")
     for depth in map(int, args.depths.split(",")):

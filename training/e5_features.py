@@ -8,7 +8,8 @@ prepare_data.py) in a fixed shuffled order, then the rest of dev and the
 held-out slice (only to speed up re-evaluations), in parts
 of --part sentences; a part already on disk is skipped, so the command resumes
 where it stopped, and training can start on the parts written so far. Prints
-words/s as it goes.
+words/s as it goes. ``--done-in`` names folders whose parts count as done
+(a cache another run still reads stays untouched; new parts go to --out).
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ def main() -> None:
     ap.add_argument("--part", type=int, default=500)
     ap.add_argument("--batch-tokens", type=int, default=2048)
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences")
+    ap.add_argument("--done-in", type=Path, action="append", default=[],
+                    help="a folder of parts already written (same layers, order and --part); repeatable")
     args = ap.parse_args()
     layers = [int(x) for x in args.layers.split(",")]
     sentences = germeval_order()
@@ -54,7 +57,7 @@ def main() -> None:
     print(f"encoder loaded in {time.time() - t0:.1f}s; {len(sentences)} sentences, layers {layers}", flush=True)
     done_words, t_start = 0, time.time()
     for number, i in enumerate(range(0, len(sentences), args.part)):
-        if (args.out / f"part-{number:04d}.json").exists():
+        if any((folder / f"part-{number:04d}.json").exists() for folder in (args.out, *args.done_in)):
             continue
         chunk = sentences[i : i + args.part]
         feats = encoder.word_features(chunk, layers, batch_tokens=args.batch_tokens, pool=args.pool)

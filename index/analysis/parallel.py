@@ -235,6 +235,15 @@ def _die_with_parent() -> None:
             pass
 
 
+def one_blas_thread() -> None:
+    """Matrix products of this process on one BLAS thread: the workers are the parallelism
+    (two workers with a thread per core each would run four busy threads on two cores;
+    the accurate tier's encoder is mostly matrix products)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
+
+
 def _work(model, tasks, results, parent_pid: int) -> None:
     """A worker: analyse batches until told to stop (None) or the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -246,6 +255,7 @@ def _work(model, tasks, results, parent_pid: int) -> None:
             os.dup2(devnull, fd)
         except OSError:
             pass
+    one_blas_thread()
     from newsdesk.index.analysis.analyzer import Analyzer
 
     analyzer = Analyzer(model)

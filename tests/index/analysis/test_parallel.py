@@ -77,3 +77,19 @@ def test_a_failing_worker_is_reported_and_the_workers_stop(monkeypatch):
     with pytest.raises(AnalysisError, match="kaputt"):
         list(ParallelAnalyzer(workers=2, batch_tokens=12).analyze_many(iter(TEXTS)))
     assert multiprocessing.active_children() == []
+
+
+def test_worker_matrix_products_on_one_blas_thread():
+    import numpy  # noqa: F401  (loads the BLAS library)
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from newsdesk.index.analysis.parallel import one_blas_thread
+
+    before = {i["filepath"]: i["num_threads"] for i in threadpool_info()}
+    try:
+        one_blas_thread()
+        infos = threadpool_info()
+        assert infos and all(i["num_threads"] == 1 for i in infos)
+    finally:
+        for info in threadpool_info():
+            threadpool_limits(before.get(info["filepath"], info["num_threads"]), user_api=info["user_api"])

@@ -88,3 +88,13 @@ def test_entities_do_not_end_on_whitespace():
     doc.ents = [Span(doc, ap, ap + 2, label="ORG"), Span(doc, ap + 2, ap + 3, label="LOC")]
     trim_entity_space(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("AP", "ORG"), ("Berlin", "LOC")]
+
+
+def test_cache_spans_folders_later_one_wins(tmp_path):
+    first, rest = tmp_path / "first", tmp_path / "rest"
+    write_part(first, 0, [["a"], ["b", "c"]], [np.ones((1, 384)), np.ones((2, 384))])
+    write_part(rest, 1, [["b", "c"], ["d"]], [np.full((2, 384), 2.0), np.full((1, 384), 3.0)])
+    cache = FeatureCache([first, rest])
+    assert len(cache) == 3
+    assert (cache.get(["a"]) == 1).all() and (cache.get(["b", "c"]) == 2).all() and (cache.get(["d"]) == 3).all()
+    assert cache.get(["e"]) is None

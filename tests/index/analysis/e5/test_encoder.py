@@ -79,3 +79,33 @@ def test_not_a_model_file(tmp_path):
     bad.write_bytes(b"NOPE" + bytes(100))
     with pytest.raises(ModelFileError):
         E5Encoder(bad)
+
+
+def test_kept_positions_equal_the_full_forward(encoder):
+    tok = encoder.tokenizer
+    batch = [[0, *tok.ids("Der Papst empfängt den Chef von Fairphone."), 2], [0, *tok.ids("Roche"), 2]]
+    keep = [[1, 3, len(batch[0]) - 2], [1]]
+    full = encoder.forward(batch, [4, 6])
+    kept = encoder.forward(batch, [4, 6], keep)
+    assert [k.shape for k in kept] == [(3, 2, 384), (1, 2, 384)]
+    for states, rows, positions in zip(full, kept, keep):
+        np.testing.assert_allclose(rows, states[positions], atol=1e-4)
+
+
+def test_gelu_is_the_tanh_form():
+    from newsdesk.index.analysis.e5.encoder import _gelu
+
+    x = np.linspace(-60, 60, 2001, dtype=np.float32)
+    tanh_form = 0.5 * x * (1 + np.tanh(0.7978845608028654 * (x + 0.044715 * x ** 3)))
+    np.testing.assert_allclose(_gelu(x.copy()), tanh_form, atol=1e-5)
+
+
+def test_vocabulary_pieces_decoded_at_once_or_one_by_one():
+    from newsdesk.index.analysis.e5.weights import _pieces
+
+    words = ["▁der", "ß", "東京", "▁der", "🙂", ""]
+    blob = "".join(words).encode("utf-8")
+    offsets = np.cumsum([0] + [len(w.encode("utf-8")) for w in words])
+    assert _pieces(blob, offsets) == {"▁der": 0, "ß": 1, "東京": 2, "🙂": 4, "": 5}
+    bad = b"\xffab"  # not UTF-8: each piece decoded on its own
+    assert _pieces(bad, np.array([0, 1, 3])) == {"\udcff": 0, "ab": 1}
