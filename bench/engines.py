@@ -80,7 +80,7 @@ def article_text(article) -> tuple[str, str]:
 def store_key() -> str:
     """Changes whenever what the newsdesk index holds may change: its schema or its analyzer."""
     h = hashlib.blake2b(digest_size=6)
-    for name in ("schema.py", "german.py"):
+    for name in ("schema.py", "german.py", "segment_writer.py", "records.py"):
         h.update((ROOT / "index" / "store" / name).read_bytes())
     return h.hexdigest()
 
@@ -165,37 +165,27 @@ class Newsdesk:
         from newsdesk.index.ingest import Skipped, read_paths
         from newsdesk.index.store.builder import open_or_create
         from newsdesk.index.store.locations import corpus_key, write_info
-        from newsdesk.index.store.records import article_document, path_key
+        from newsdesk.index.store.records import article_document, indexed_path
         from newsdesk.index.store.schema import SCHEMA_VERSION
+        from newsdesk.index.store.segment_writer import open_writer
 
         ix, _created = open_or_create(self.dir)
         write_info(self.dir, corpus_key([corpus]), SCHEMA_VERSION)
-        writer = ix.writer(limitmb=256, compound=False)
+        writer = open_writer(ix, limitmb=256)
         for item in read_paths([corpus]):
             if not isinstance(item, Skipped):
-                writer.add_document(**article_document(item, Analysis(), path_key(item.source), ""))
+                writer.add_document(**article_document(item, Analysis(), indexed_path(item.source), ""))
         writer.commit()
 
     def build(self) -> dict:
         from bench.index_bench import EmptyAnalysis
         from newsdesk.index.store import build_index
-        from newsdesk.index.store.postings_arrays import write_postings_arrays
 
         corpus = corpus_dir(self.n)
         if self.direct:
-            meta = _cached_build(self.meta, self.dir, lambda: self._build_direct(corpus))
-        else:
-            meta = _cached_build(self.meta, self.dir,
-                                 lambda: build_index([corpus], self.dir, analyzer=EmptyAnalysis()))
-        if "arrays_cpu" not in meta:
-            # The postings arrays of each segment (what the builder writes after its commits).
-            cpu = cpu_seconds()
-            write_postings_arrays(self.dir)
-            meta["arrays_cpu"] = cpu_seconds() - cpu
-            meta["cpu"] += meta["arrays_cpu"]
-            meta["bytes"] = tree_size(self.dir)
-            self.meta.write_text(json.dumps(meta))
-        return meta
+            return _cached_build(self.meta, self.dir, lambda: self._build_direct(corpus))
+        # the builder writes each segment's postings arrays as it flushes it: its CPU is in the build's
+        return _cached_build(self.meta, self.dir, lambda: build_index([corpus], self.dir, analyzer=EmptyAnalysis()))
 
     def open(self) -> None:
         from newsdesk.index.store import Store

@@ -205,11 +205,12 @@ def extract_events(
     timex_spans = _Spans((t.start, t.end) for t in timexes)
     # a name inside a temporal expression ("Mitte August" read as a person) takes no part
     ents = sorted((e for e in entities if not timex_spans.overlaps(e.start, e.end)), key=lambda e: (e.start, e.end))
-    token_starts = doc.to_array("IDX").tolist()
-    sentences = _sentence_bounds(doc, token_starts, len(text))
+    tokens = _Tokens(doc, text)
+    token_starts = tokens.starts
+    sentences = _sentence_bounds(tokens, text)
     sent_starts = [start for start, _ in sentences]
     place = dateline_place(text, ents)
-    context = _Context(doc, text, token_starts, ents, timex_spans, place, published)
+    context = _Context(doc, tokens, text, token_starts, ents, timex_spans, place, published)
     context.timexes = [t for t, _ in dated]
 
     def is_caption(pos: int) -> bool:
@@ -232,7 +233,7 @@ def extract_events(
         sent_start = sentences[first][0] if first >= 0 else 0
         sent_end = sentences[last][1] if last >= 0 else len(text)
         sent_start, sent_end = max(sent_start, para_start), min(sent_end, para_end)
-        sent_tokens = _tokens_between(doc, token_starts, sent_start, sent_end)
+        sent_tokens = _tokens_between(tokens, token_starts, sent_start, sent_end)
         clause = _clause_tokens(sent_tokens, timex, context.clauses(sent_tokens))
         # "vom 16. Juni bis zum 23. September", "zwischen 1943 bis 1945": one event with an end
         end_timex = None
@@ -307,16 +308,103 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_bounds(doc: "Doc", token_starts: list[int], length: int) -> list[tuple[int, int]]:
+_GLUED_SENTENCE_END = re.compile(r"(?<=[a-zäöüß]{2})[.!?][\"“”„»«]?(?=[A-ZÄÖÜ][a-zäöüß])")
+
+
+def _sentence_bounds(tokens: "_Tokens", text: str) -> list[tuple[int, int]]:
     """Character spans of the Doc's sentences (read from arrays: much faster than ``doc.sents``)."""
-    if not doc.has_annotation("SENT_START"):
-        return [(0, length)]
-    firsts = [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 or i == 0]
+    if not tokens.has_sents:
+        return [(0, len(text))]
+    token_starts, lengths = tokens.starts, tokens.lengths
+    firsts = tokens.sentence_firsts
+    # a sentence glued to the next one without a space ('aus."Warum nicht'): the tokenizer keeps
+    # it as one token, the parser one sentence; the next sentence starts after that token
+    glued = set()
+    for m in _GLUED_SENTENCE_END.finditer(text):
+        i = bisect.bisect_right(token_starts, m.start()) - 1  # the token that holds the full stop
+        if 0 <= i < len(tokens) - 1 and token_starts[i] + lengths[i] > m.end():
+            glued.add(i + 1)
+    if glued:
+        firsts = sorted(set(firsts) | glued)
     bounds = []
     for n, first in enumerate(firsts):
-        last = (firsts[n + 1] if n + 1 < len(firsts) else len(doc)) - 1
-        bounds.append((token_starts[first], token_starts[last] + len(doc[last].text)))
+        last = (firsts[n + 1] if n + 1 < len(firsts) else len(tokens)) - 1
+        bounds.append((token_starts[first], token_starts[last] + lengths[last]))
     return bounds
+
+
+class _Token:
+    """What the events read of a token, read once: a spaCy ``Token`` looks each attribute up in
+    the Doc's arrays and string store on every access, and the events read them tens of times."""
+
+    __slots__ = ("text", "tag_", "lower_", "i", "idx", "is_space", "is_punct", "is_sent_start", "punct")
+
+    def __repr__(self) -> str:
+        return f"{self.text}/{self.tag_}"
+
+
+class _Tokens:
+    """The tokens of a Doc as ``_Token``: the Doc's arrays are read at once, a token is built
+    the first time the events look at it (they read the sentences that hold a date, not the
+    whole text)."""
+
+    def __init__(self, doc: "Doc", text: str):
+        from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, SENT_START, TAG
+
+        self._text = text
+        self._strings = doc.vocab.strings
+        self._names: dict[int, str] = {0: ""}
+        self.has_sents = doc.has_annotation("SENT_START")
+        if len(doc):
+            columns = [c.tolist() for c in doc.to_array([TAG, LOWER, IDX, LENGTH, IS_SPACE, IS_PUNCT, SENT_START]).T]
+        else:
+            columns = [[] for _ in range(7)]
+        self._tags, self._lowers, self.starts, self.lengths, self._spaces, self._puncts, sent_starts = columns
+        # spaCy's SENT_START: 1 starts a sentence, -1 does not, 0 unknown
+        self.sentence_firsts = [i for i, flag in enumerate(sent_starts) if flag == 1 or i == 0]
+        self._firsts = set(self.sentence_firsts) if self.has_sents else set()
+        self._made: list[_Token | None] = [None] * len(self.starts)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    def __getitem__(self, i: int) -> _Token:
+        t = self._made[i]
+        if t is None:
+            self._build(i, i + 1)
+            t = self._made[i]
+        return t  # type: ignore[return-value]
+
+    def span(self, lo: int, hi: int) -> list[_Token]:
+        """The tokens lo .. hi - 1."""
+        made = self._made
+        hi = min(hi, len(made))
+        if None in made[lo:hi]:
+            self._build(lo, hi)
+        return made[lo:hi]  # type: ignore[return-value]
+
+    def _build(self, lo: int, hi: int) -> None:
+        made, text, names, strings, firsts = self._made, self._text, self._names, self._strings, self._firsts
+        starts, lengths, tags, lowers = self.starts, self.lengths, self._tags, self._lowers
+        spaces, puncts = self._spaces, self._puncts
+        for i in range(lo, hi):
+            if made[i] is not None:
+                continue
+            t = _Token()
+            idx = starts[i]
+            t.text = text[idx:idx + lengths[i]]
+            tag = tags[i]
+            t.tag_ = names[tag] if tag in names else names.setdefault(tag, strings[tag])
+            lower = lowers[i]
+            t.lower_ = names[lower] if lower in names else names.setdefault(lower, strings[lower])
+            t.i = i
+            t.idx = idx
+            t.is_space = spaces[i] == 1
+            t.is_punct = puncts[i] == 1
+            t.is_sent_start = i in firsts
+            # punctuation by its tag ($, $. $(), or by spaCy's flag for a Doc without tags
+            t.punct = t.tag_.startswith(_PUNCT_PREFIX) if t.tag_ else t.is_punct
+            made[i] = t
 
 
 def _in_spans(tokens: Iterable["Token"], spans: "_Spans") -> set[int]:
@@ -348,21 +436,16 @@ def _enclosing(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> tup
     return pos, pos
 
 
-def _tokens_between(doc: "Doc", token_starts: list[int], start: int, end: int) -> list["Token"]:
+def _tokens_between(tokens: "_Tokens", token_starts: list[int], start: int, end: int) -> list["_Token"]:
     lo = bisect.bisect_left(token_starts, start)
     hi = bisect.bisect_left(token_starts, end)
-    return [t for t in doc[lo:hi] if not t.is_space]
-
-
-def _is_punct(token: "Token") -> bool:
-    tag = token.tag_
-    return tag.startswith(_PUNCT_PREFIX) if tag else token.is_punct
+    return [t for t in tokens.span(lo, hi) if not t.is_space]
 
 
 def _is_clause_break(token: "Token") -> bool:
     if token.tag_ == "$,":
         return True
-    return _is_punct(token) and token.text in _CLAUSE_BREAK_TEXT
+    return token.punct and token.text in _CLAUSE_BREAK_TEXT
 
 
 def _has_verb(tokens: list["Token"]) -> bool:
@@ -566,8 +649,10 @@ _NO_NEWS_SUBJECTS = frozenset({"ich", "wir", "wer", "man", "du", "ihr"})
 class _Context:
     """What extract_events knows of one document, and how it builds an event from a clause."""
 
-    def __init__(self, doc, text, token_starts, ents, timex_spans, place, published):
+    def __init__(self, doc, tokens, text, token_starts, ents, timex_spans, place, published):
         self.doc = doc
+        self.tokens = tokens
+        self.has_sents = tokens.has_sents
         self.text = text
         self.token_starts = token_starts
         self.ents = ents
@@ -601,10 +686,10 @@ class _Context:
         i = bisect.bisect_left(self.token_starts, pos) - 1
         out: list["Token"] = []
         while i >= 0 and len(out) < count:
-            t = self.doc[i]
-            if not t.is_space and (not _is_punct(t) or t.text in _QUOTES):
+            t = self.tokens[i]
+            if not t.is_space and (not t.punct or t.text in _QUOTES):
                 out.append(t)
-            if _is_punct(t) and t.text not in _QUOTES:
+            if t.punct and t.text not in _QUOTES:
                 break
             i -= 1
         return out[::-1]
@@ -628,6 +713,8 @@ class _Context:
             self.text[start:end].split()[:MAX_LINE_WORDS]
         )
         what = self._with_infinitive(what, part, sent_tokens)
+        if parsed.fields.finite is None:
+            what = self._with_controller(what, part, sent_tokens)
         elaborated = self._elaborated(what, part, clause, sent_tokens) if len(what.split()) <= 4 else what
         what = elaborated if elaborated != what else self._with_report(what, part, sent_tokens, skip, subject_name)
         status = _status(part, sent_tokens, date, self.published)
@@ -737,9 +824,9 @@ class _Context:
         plural = finite is not None and finite.lower_.endswith("n")
         before = [e for e in self.ents if e.end <= pronoun.idx]
         if (low == "sie" and plural) or low == "beide":
-            if not self.doc.has_annotation("SENT_START"):
+            if not self.has_sents:
                 return []
-            sent = pronoun.sent
+            sent = self.doc[pronoun.i].sent
             for start, stop in ((sent.start_char, pronoun.idx), (self._previous_sentence_start(sent), sent.start_char)):
                 group = [e for e in before if start <= e.start < stop and e.label in WHO_LABELS]
                 keys = list(dict.fromkeys(e.key for e in group))
@@ -756,7 +843,7 @@ class _Context:
         if not fitting:
             return []
         last = fitting[-1]
-        if not self.doc.has_annotation("SENT_START"):
+        if not self.has_sents:
             return [last]
         # the first fitting name of the sentence the nearest one stands in
         sent = self.doc.char_span(last.start, last.end, alignment_mode="expand")
@@ -776,7 +863,7 @@ class _Context:
         verbs = [t for t in part if t.tag_ in _VERB]
         if not any(t.lower_ in _REPORTING_VERBS for t in verbs):
             return what
-        content = [t for t in part if not _is_punct(t)]
+        content = [t for t in part if not t.punct]
         if any(t.tag_ in ("NN", "NE") and t.i > verbs[0].i and not self._in_entity(t) and t.i not in skip
                and t.lower_ not in ("angaben",) for t in content[:0]):
             return what
@@ -812,7 +899,7 @@ class _Context:
     def _elaborated(self, what: str, part: list["Token"], clause: list["Token"], sentence: list["Token"]) -> str:
         """A line that says nothing ("hieß es", "ging es zu") replaced by the relative clause that
         says what happened then ("..., in der die Kinder einen Ausflug machten")."""
-        content = [t for t in part if not _is_punct(t)]
+        content = [t for t in part if not t.punct]
         f = fields_of(content)
         if f.finite is None:
             return what
@@ -826,7 +913,7 @@ class _Context:
         following = next((c for c in clauses if c and c[0].i > last), None)
         if following is None:
             return what
-        words = [t for t in following if not _is_punct(t)]
+        words = [t for t in following if not t.punct]
         if not words or not _opens_subordinate(words) or words[0].tag_ not in ("APPR", "APPRART"):
             return what
         line = headline(following, _in_spans(following, self.timex_spans), clause, None, None, set())
@@ -841,7 +928,7 @@ class _Context:
         following = next((c for c in clauses if c and c[0].i > part[-1].i), None)
         if following is None or following[0].i > part[-1].i + 2:
             return what  # not right after the clause (", und hatte ... angekündigt, erneut anzutreten")
-        words = [t for t in following if not _is_punct(t)]
+        words = [t for t in following if not t.punct]
         if not words or any(t.tag_ in _FINITE for t in words) or words[0].tag_ in ("KOUI", "KOUS", "PRELS"):
             return what  # "um ... zu", a subordinate clause: not the verb's complement
         if not any(t.tag_ in ("VVIZU", "PTKZU") or (t.tag_ == "VVINF" and _ZU_INFINITIVE.match(t.lower_)) for t in words):
@@ -850,6 +937,27 @@ class _Context:
         if not rest or len(what.split()) + len(rest.split()) > MAX_LINE_WORDS + 1:
             return what
         return f"{what}, {rest}"
+
+    def _with_controller(self, what: str, part: list["Token"], sentence: list["Token"]) -> str:
+        """A zu-infinitive clause with the clause it completes, right before it, cut to its subject
+        and verb: "Roland Lang regt an, eine Partnerschaft mit einer nördlichen Stadt zu wählen"."""
+        words = [t for t in part if not t.punct]
+        if not words or not any(
+            t.tag_ in ("VVIZU", "PTKZU") or (t.tag_ == "VVINF" and _ZU_INFINITIVE.match(t.lower_)) for t in words
+        ):
+            return what
+        if words[0].tag_ in ("KOUI", "KOUS"):
+            return what  # "um ... zu", "ohne ... zu": an adverbial, not what the verb before says
+        previous = next((c for c in reversed(self.clauses(sentence)) if c and c[-1].i < part[0].i), None)
+        if previous is None or previous[-1].i < part[0].i - 2:
+            return what
+        content = [t for t in previous if not t.punct]
+        if not any(t.tag_ in _FINITE for t in content):
+            return what
+        core = headline(previous, _in_spans(previous, self.timex_spans), core_only=True)
+        if not core or len(core.split()) < 2 or len(core.split()) + len(what.split()) > MAX_LINE_WORDS + 1:
+            return what
+        return f"{core}, {what}"
 
     def _pronoun_objects(self, parsed: "Parsed", sentence: list["Token"]) -> dict[int, str]:
         """The nouns an object pronoun of the clause stands for (see ``object_antecedents``)."""
@@ -864,10 +972,10 @@ class _Context:
         return object_antecedents(parsed, parse(main, _in_spans(main, self.timex_spans)))
 
     def _previous_sentence(self, sentence: list["Token"]) -> list["Token"]:
-        if not sentence or not self.doc.has_annotation("SENT_START") or sentence[0].i == 0:
+        if not sentence or not self.has_sents or sentence[0].i == 0:
             return []
         prev = self.doc[sentence[0].i - 1].sent
-        return [t for t in prev if not t.is_space]
+        return [t for t in self.tokens.span(prev.start, prev.end) if not t.is_space]
 
     def _in_entity(self, token: "Token") -> bool:
         i = bisect.bisect_right(self.ent_starts, token.idx) - 1
@@ -907,7 +1015,7 @@ class _Context:
                 if first + 1 >= len(sentences):
                     return None
                 s_start, s_end = sentences[first + 1][0], min(sentences[first + 1][1], para_end)
-            sentence = _tokens_between(self.doc, self.token_starts, s_start, s_end)
+            sentence = _tokens_between(self.tokens, self.token_starts, s_start, s_end)
             if m is not None and m.start() <= s_start < m.end():
                 sentence = [t for t in sentence if t.idx >= m.end()]
             verdict = self._lead_clause(sentence)
@@ -943,7 +1051,7 @@ class _Context:
             return None
         main = None
         for clause in self.clauses(sentence):
-            f = fields_of([t for t in clause if not _is_punct(t)])
+            f = fields_of([t for t in clause if not t.punct])
             if f.finite is not None and not f.subordinate:
                 main = (clause, f)
                 break
@@ -986,7 +1094,7 @@ def _conjunct(clause: list["Token"], timex: Timex) -> tuple[list["Token"], "Grou
         if part and part[0].idx <= timex.start < part[-1].idx + len(part[-1].text) + 1:
             if n == 0:
                 return part, None
-            f = fields_of([t for t in parts[0] if not _is_punct(t)])
+            f = fields_of([t for t in parts[0] if not t.punct])
             shared = subject_of(f)[0] if f.finite is not None else None
             return part, shared
     return clause, None
@@ -1012,7 +1120,7 @@ def _clauses(sentence: list["Token"]) -> list[list["Token"]]:
     for piece in pieces:
         if not piece:
             continue
-        words = [t for t in piece if not _is_punct(t)]
+        words = [t for t in piece if not t.punct]
         verbs_only = bool(words) and all(t.tag_ in _VERB or t.tag_ in ("PTKVZ", "PTKZU") for t in words)
         if clauses and verbs_only and len(words) <= 3 and not open_clause:
             clauses[-1].extend(piece)

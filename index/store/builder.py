@@ -15,8 +15,9 @@ A run
    and writes them in input order;
 5. removes the documents of files that are gone;
 6. commits a first batch after ``first_commit_seconds`` (articles appear in
-   the reader early), then every ``commit_every`` articles or
-   ``commit_seconds`` seconds, and writes the manifest rows of the files
+   the reader early), then every ``commit_every`` articles or after
+   ``commit_seconds`` seconds, doubled at each commit up to ``MAX_COMMIT_SECONDS``
+   (segments of similar size are merged a few at a time: ``segment_writer``), and writes the manifest rows of the files
    completed by a commit only after it. An interrupted run leaves an index
    that opens and holds every committed article; the next run completes it
    without duplicates and without analysing those articles again.
@@ -39,22 +40,17 @@ from newsdesk.index.ingest.skipped import Skipped
 from .errors import StoreError
 from .lock import DEFAULT_TIMEOUT, index_lock
 from .locations import SCHEMA_VERSION, WHOOSH_DIR, corpus_key, read_info, write_info
-from .postings_arrays import write_postings_arrays
 from .manifest import FileEntry, Manifest
 from .records import BuildProgress, BuildReport, article_document, decode_summary, indexed_path
 
 COMMIT_EVERY = 10_000  # articles (a commit also comes every COMMIT_SECONDS)
-COMMIT_SECONDS = 10.0
+COMMIT_SECONDS = 10.0  # the second commit; later ones wait twice as long as the one before
+MAX_COMMIT_SECONDS = 60.0
 FIRST_COMMIT_SECONDS = 2.0  # the reader shows the first articles after about this long
 PROGRESS_SECONDS = 0.2  # at most this often (and after each commit and file)
 WRITER_MB = 64  # Whoosh's in-memory postings pool before it spills to disk
-# At the end of a run that committed more than once, the segments are merged into one
-# when the index holds at most this many articles (a bigger one is merged by Whoosh's
-# usual policy: small segments into larger ones, less often).
-FINAL_MERGE_MAX_DOCS = 20_000
-# Commits during a run add segments without merging (a merge re-reads every posting in
-# Python) until there are more than this many; then Whoosh merges the small ones.
-MAX_SEGMENTS = 8
+# Segments are merged by segment_writer.merge_tiers at every commit (a few of similar
+# size at a time, never all of them into one).
 ANALYSIS_BATCH = 32
 
 
@@ -165,10 +161,9 @@ class _Batch:
 
     def w(self):
         if self.writer is None:
-            from .schema import NewsdeskCodec
+            from .segment_writer import open_writer
 
-            # compound segments are read whole into memory on open
-            self.writer = self.ix.writer(limitmb=WRITER_MB, compound=False, codec=NewsdeskCodec())
+            self.writer = open_writer(self.ix, WRITER_MB)
             self.started = time.monotonic()
         return self.writer
 
@@ -195,16 +190,18 @@ class _Batch:
             return False
         if self.articles >= self.commit_every:
             return True
-        limit = self.first_commit_seconds if self.commits == 0 else self.commit_seconds
+        # after the first, each commit waits twice as long as the one before (at most
+        # MAX_COMMIT_SECONDS): a long run makes fewer, larger segments (less to merge, a smaller index)
+        limit = (self.first_commit_seconds if self.commits == 0
+                 else min(self.commit_seconds * 2 ** (self.commits - 1), max(self.commit_seconds, MAX_COMMIT_SECONDS)))
         return time.monotonic() - self.started >= limit and (seconds_left is None or seconds_left > limit)
 
-    def commit(self, last: bool = False) -> bool:
-        """Commit what is pending; True when documents were committed.
-
-        ``last``: the run's final commit, which merges the segments of a small index into one.
-        """
+    def commit(self) -> bool:
+        """Commit what is pending (the new segment and its postings arrays; segments of a similar
+        size merged when there are enough of them); True when documents were committed."""
         from whoosh.query import Or
-        from whoosh.writing import MERGE_SMALL, NO_MERGE, OPTIMIZE
+
+        from .segment_writer import merge_tiers
 
         committed = False
         if self.writer is not None:
@@ -212,22 +209,9 @@ class _Batch:
                 self.writer.delete_by_query(self.deletions[0] if len(self.deletions) == 1 else Or(self.deletions))
                 self.deletions = []
             if self.dirty:
-                segments = len(self.writer.segments) + 1
-                docs = self.writer.doc_count() + sum(seg.doc_count() for seg in self.writer.segments)
-                if last and segments > 1 and docs <= FINAL_MERGE_MAX_DOCS:
-                    policy = OPTIMIZE
-                elif last or segments > MAX_SEGMENTS:
-                    policy = MERGE_SMALL
-                else:
-                    policy = NO_MERGE
-                self.writer.commit(mergetype=policy)
+                self.writer.commit(mergetype=merge_tiers)
                 committed = True
                 self.commits += 1
-                if last:
-                    # the search's numpy postings of each segment the build leaves (merged-away
-                    # segments would only be written to be deleted); a segment without them is
-                    # still searched, through Whoosh's own blocks
-                    write_postings_arrays(self.index_dir)
             else:
                 self.writer.cancel()
             self.writer = None
@@ -479,7 +463,7 @@ def build_index(
                     counter.tell(work.key)
             if pending:
                 raise StoreError("the analyzer returned fewer analyses than it was given texts")
-            if batch.commit(last=True):
+            if batch.commit():
                 counter.committed = counter.done
             counter.tell(force=True)
         except BaseException:

@@ -16,10 +16,12 @@ read): per field
 One file per segment and field holds them all: a JSON header (each array's dtype,
 offset and length) and the arrays after it; it is named after the segment
 (``MAIN_<id>.ndpost_<field>.bin``), so Whoosh deletes it with the segment when
-segments are merged. A segment
-without them is read through Whoosh as before: these arrays only make reading
-faster, never different. They are written after a commit, by
-:func:`write_postings_arrays` (index directory) — at most once per segment.
+segments are merged. Whoosh itself keeps only each word's frequency for these
+fields (``schema.TermCounts``): the positions are here only. The index writer
+(``segment_writer.NewsdeskWriter``) writes a segment's arrays while flushing it,
+before the commit names the segment, from the words it analysed and from the
+arrays of the segments it merges. A segment without them (unreadable) is
+searched through Whoosh's blocks for words; it matches no phrase.
 """
 
 from __future__ import annotations
@@ -32,8 +34,6 @@ from itertools import chain
 from pathlib import Path
 
 import numpy as np
-
-from .schema import TERM_FIELDS
 
 PREFIX = "ndpost"
 ARRAYS = ("terms", "starts", "pstarts", "ids", "tf", "pos")
@@ -104,69 +104,12 @@ def positions_of(values: list, fmt) -> tuple[np.ndarray, np.ndarray]:
     return running - np.repeat(before, counts), counts
 
 
-def _smallest(values: np.ndarray, kinds=(np.uint16, np.uint32, np.int64)):
+def _smallest(values: np.ndarray, kinds=(np.uint8, np.uint16, np.uint32, np.int64)):
     top = int(values.max()) if len(values) else 0
     for kind in kinds:
         if top <= np.iinfo(kind).max:
             return values.astype(kind)
     return values
-
-
-def _segment_arrays(seg, field: str, fmt, block_postings) -> dict[str, np.ndarray]:
-    terms, starts, pstarts, id_parts, tf_parts, pos_parts = [], [0], [0], [], [], []
-    for term in seg.lexicon(field):
-        ids, _tf, values = block_postings(seg, field, term, fmt, values=True)
-        positions, counts = positions_of(values, fmt)
-        terms.append(term)
-        id_parts.append(ids)
-        tf_parts.append(counts)
-        pos_parts.append(positions)
-        starts.append(starts[-1] + len(ids))
-        pstarts.append(pstarts[-1] + len(positions))
-    cat = (lambda parts: np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64))
-    return {
-        "terms": np.array(terms, dtype=bytes) if terms else np.zeros(0, dtype="S1"),
-        "starts": np.array(starts, dtype=np.int64),
-        "pstarts": np.array(pstarts, dtype=np.int64),
-        "ids": _smallest(cat(id_parts)),
-        "tf": _smallest(cat(tf_parts)),
-        "pos": _smallest(cat(pos_parts)),
-    }
-
-
-def _fields(schema) -> list[str]:
-    return [f for f in TERM_FIELDS if f in schema and schema[f].format is not None
-            and schema[f].format.supports("positions")]
-
-
-def write_postings_arrays(index_dir) -> int:
-    """Write the arrays of every segment of the index in ``index_dir`` that has none; returns how many.
-
-    Safe to call at any time (also while readers are open): each file is written
-    under a temporary name and renamed into place.
-    """
-    from whoosh import index as whoosh_index
-
-    from .locations import WHOOSH_DIR
-    from .ranking import block_postings
-
-    wdir = Path(index_dir) / WHOOSH_DIR
-    ix = whoosh_index.open_dir(str(wdir))
-    written = 0
-    with ix.reader() as reader:
-        fields = _fields(reader.schema)
-        for seg, _offset in reader.leaf_readers():
-            segment = seg.segment()
-            if segment is None:
-                continue
-            sid = segment.segment_id()
-            for field in fields:
-                path = wdir / _name(sid, field)
-                if path.exists():
-                    continue
-                _write(path, _segment_arrays(seg, field, reader.schema[field].format, block_postings))
-                written += 1
-    return written
 
 
 class SegmentPostings:

@@ -169,9 +169,11 @@ class Ranker:
         if len(words) == 1:
             return self._term(q.fieldname, words[0], q.boost)
         field = self.reader.schema[q.fieldname] if q.fieldname in self.reader.schema else None
-        if field is None or field.format is None or not field.format.supports("positions"):
-            raise Unsupported("phrase on a field without positions")
+        if field is None or field.format is None:
+            raise Unsupported("phrase on a field that is not indexed")
         fmt = field.format
+        # title/body keep their positions only in the postings arrays (schema.TermCounts)
+        in_arrays = not fmt.supports("positions")
         slop = max(1, q.slop)
         id_parts, tf_parts = [], []
         for seg, offset in self.leaves:
@@ -182,6 +184,8 @@ class Ranker:
                     id_parts.append(found[0] + offset)
                     tf_parts.append(found[1])
                 continue
+            if arrays is None and in_arrays:
+                continue  # no positions to match in this segment
             lists = self._phrase_postings(seg, q.fieldname, words, fmt)
             if lists is None:
                 continue
@@ -293,6 +297,10 @@ def block_postings(seg, fieldname: str, btext: bytes, fmt, values: bool = False)
     start, the weights as None (all 1), one float, or one per posting.
     """
     m = seg._terms.matcher(fieldname, btext, fmt)
+    if not hasattr(m, "_read_data"):  # a few postings kept in the term record (schema.NewsdeskCodec)
+        ids = np.array(m._ids, dtype=np.int64)
+        tf = np.array(m._weights, dtype=np.float64) if m._weights is not None else np.ones(len(ids))
+        return ids, tf, list(m._values or ()) if values else []
     id_parts, tf_parts, vals = [], [], []
     while m.is_active():
         if m._data is None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 
 from newsdesk.index.annotations import Analysis, Entity, Event, Timex, split_entity_key
-from newsdesk.index.article import Article
+from newsdesk.index.article import BODY, Article
 
 
 @dataclass(frozen=True)
@@ -253,7 +253,8 @@ def _duration(seconds: float) -> str:
 # --- the index document -----------------------------------------------------------------
 #
 # The article text is stored once, in the ``text`` column; the events once, in the
-# ``events`` column. The stored ``record`` holds the rest of the article and its
+# ``events`` column (their text is the article text's span: not stored again). The
+# record's article leaves out empty fields and gives each paragraph as a short list. The stored ``record`` holds the rest of the article and its
 # entities and temporal expressions, in a compact form (lists instead of objects, no
 # copies of text the offsets point into).
 
@@ -309,9 +310,29 @@ def _timex_of(row: list, text: str) -> Timex:
     return Timex(start, end, row[5] if len(row) > 5 else text[start:end], kind, value, mod or None)
 
 
+def _paragraph_row(p: dict) -> list:
+    """[start, end], then the kind when it is not body, then the heading end when there is one."""
+    row: list = [p["start"], p["end"]]
+    if p.get("heading_end") is not None:
+        row += [p.get("kind", BODY), p["heading_end"]]
+    elif p.get("kind", BODY) != BODY:
+        row.append(p["kind"])
+    return row
+
+
+def _paragraph_of(row) -> dict:
+    if isinstance(row, dict):
+        return row
+    d = {"start": row[0], "end": row[1], "kind": row[2] if len(row) > 2 else BODY}
+    if len(row) > 3:
+        d["heading_end"] = row[3]
+    return d
+
+
 def _record(article: Article, analysis: Analysis, model: str) -> dict:
-    meta = article.to_dict()
+    meta = {k: v for k, v in article.to_dict().items() if v not in (None, [], "") or k in ("id", "title")}
     del meta["text"]
+    meta["paragraphs"] = [_paragraph_row(p) for p in meta.get("paragraphs", [])]
     text = article.text
     record = {
         "article": meta,
@@ -352,7 +373,7 @@ def article_document(article: Article, analysis: Analysis, path: str, version: s
         "summary": json.dumps(summary.to_dict(), ensure_ascii=False),
         "sortdate": article.date.isoformat() if article.date else "",
         # vars(): the same object as Event.to_dict (dataclasses.asdict), without its deep copy
-        "events": json.dumps([vars(e) for e in analysis.events], ensure_ascii=False) if analysis.events else "",
+        "events": encode_events(analysis.events, article.text),
         "text": article.text,
     }
     if article.date:
@@ -363,6 +384,7 @@ def article_document(article: Article, analysis: Analysis, path: str, version: s
 def decode_article(stored: dict, text: str) -> Article:
     """The article of a stored document; ``text`` is its ``text`` column value."""
     meta = dict(_unpack(stored["record"])["article"])
+    meta["paragraphs"] = [_paragraph_of(row) for row in meta.get("paragraphs", [])]
     meta["text"] = text
     return Article.from_dict(meta)
 
@@ -378,7 +400,7 @@ def decode_analysis(stored: dict, text: str, events: str) -> Analysis:
     return Analysis(
         [_entity_of(row, text) for row in record["entities"]],
         [_timex_of(row, text) for row in record["timexes"]],
-        decode_events(events),
+        decode_events(events, text),
     )
 
 
@@ -388,8 +410,34 @@ def decode_model(stored: dict) -> str:
     return model if isinstance(model, str) else ""
 
 
-def decode_events(value: str) -> list[Event]:
-    return [Event.from_dict(e) for e in json.loads(value)] if value else []
+_EVENT_DEFAULTS = {f.name: f.default if f.default is not MISSING else f.default_factory()
+                   for f in fields(Event) if f.default is not MISSING or f.default_factory is not MISSING}
+
+
+def encode_events(events: list[Event], text: str) -> str:
+    """The events column value: JSON objects without the fields at their defaults and without
+    the event's text when it is the article text's span (it is stored once, in ``text``)."""
+    if not events:
+        return ""
+    rows = []
+    for e in events:
+        # vars(): the same object as Event.to_dict (dataclasses.asdict), without its deep copy
+        row = {k: v for k, v in vars(e).items() if k not in _EVENT_DEFAULTS or v != _EVENT_DEFAULTS[k]}
+        if text[e.start : e.end] == e.text:
+            del row["text"]
+        rows.append(row)
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_events(value: str, text: str) -> list[Event]:
+    """The events of an events column value; ``text`` is the article's text column value."""
+    if not value:
+        return []
+    rows = json.loads(value)
+    for row in rows:
+        if "text" not in row:
+            row["text"] = text[row["start"] : row["end"]]
+    return [Event.from_dict(row) for row in rows]
 
 
 def decode_summary(value: str) -> ArticleSummary:

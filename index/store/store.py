@@ -342,7 +342,7 @@ class Store:
                 continue
             summary = self._summary(n)
             day = summary.date.isoformat() if summary.date else ""
-            for event in decode_events(value):
+            for event in decode_events(value, self._value("text", n)):
                 if event.date:
                     keyed.append(((event.date, day, summary.id, event.start), summary, event))
         keyed.sort(key=lambda k: k[0])

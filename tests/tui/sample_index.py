@@ -15,6 +15,7 @@ from newsdesk.index.store.builder import open_or_create
 from newsdesk.index.store.locations import write_info
 from newsdesk.index.store.records import article_document
 from newsdesk.index.store.schema import SCHEMA_VERSION
+from newsdesk.index.store.segment_writer import open_writer
 from tests.index.store.helpers import match_names
 
 NAMES = [
@@ -134,7 +135,7 @@ def write_sample_index(index_dir: Path, articles: list[Article] | None = None, m
     index_dir = Path(index_dir)
     ix, _ = open_or_create(index_dir)
     write_info(index_dir, ["/corpus"], SCHEMA_VERSION)
-    writer = ix.writer()
+    writer = open_writer(ix)
     for a in articles if articles is not None else sample_articles():
         writer.add_document(**article_document(a, analyzer.analyze(a.text, a.date), a.source, model=model))
     writer.commit()

@@ -88,7 +88,7 @@ FAMILIES: list[tuple[str, str]] = [
         | des\s+(?P<pthe>Monats|Jahres)(?:\s+(?P<ptheyear>{YEAR}))?{END}
         | (?:des\s+)?(?P<pgadj>{GEN_YEAR_ADJ})\s+(?P<pgunit>Jahres|Jahrs|Monats){END}
         | de[rs]\s+(?:(?P<pdc>1[0-9]|20)?(?P<pdd>[0-9])0er(?:[- ]?Jahre)?|(?P<pdw>[Zz]wanziger|[Dd]reißiger|[Vv]ierziger|[Ff]ünfziger|[Ss]echziger|[Ss]iebziger|[Aa]chtziger|[Nn]eunziger)(?:[- ]?[Jj]ahre))
-        | des\s+(?P<pcent>\d{{1,2}})\.\s*Jahrhunderts
+        | des\s+(?P<pcent>\d{{1,2}})\.\s*Jahrhunderts(?!\s*{BC})
         )"""),
     # Weekdays, optionally with a relative adjective, a part of the day and a date:
     # "am Montag", "vergangenen Freitag", "Montagabend", "Donnerstag, 25. Februar"
@@ -198,7 +198,7 @@ FAMILIES: list[tuple[str, str]] = [
         | (?P<dw>[Zz]wanziger|[Dd]reißiger|[Vv]ierziger|[Ff]ünfziger|[Ss]echziger|[Ss]iebziger|[Aa]chtziger|[Nn]eunziger)[- ]?[Jj]ahren?
         ){END}"""),
     ("century", rf"""
-        \b(?:[Dd](?:as|es|em)\s+)?(?P<cn>[1-9]|1[0-9]|2[0-1])\.\s*Jahrhunderts?{END}"""),
+        \b(?:[Dd](?:as|es|em)\s+)?(?P<cn>[1-9]|1[0-9]|2[0-1])\.\s*Jahrhunderts?{END}(?!\s*{BC})"""),
     # Months: "im Januar", "November 1970", "Juli dieses Jahres" (name-like months are checked later)
     ("month", rf"""
         \b(?P<month>{MONTH})(?:\s+(?P<myear>{YEAR})|\s+(?:des\s+)?(?P<mgen>{GEN_YEAR_ADJ})\s+Jahres)?{END}"""),

@@ -16,7 +16,7 @@ from newsdesk.index.annotations import Timex
 
 # what stands between the start and the end of a range
 _THROUGH = re.compile(
-    r"\s*(?:bis(?:\s+(?:zu[mr]|einschließlich|in\s+(?:den|die|das)|Ende|Anfang|Mitte))?|[-–]|bzw\.)\s*"
+    r"\s*(?:bis(?:\s+(?:zu[mr]|einschließlich|in(?:\s+(?:den|die|das))?|Ende|Anfang|Mitte))?|[-–]|bzw\.)\s*"
     r"(?:(?:de[mn]|die|das)\s+)?$"
 )
 _AND = re.compile(r"\s*und\s*(?:(?:de[mn]|die|das)\s+)?$")

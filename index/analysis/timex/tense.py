@@ -24,7 +24,7 @@ _FUTURE_WORDS = frozenset("""
     wird werden wirst werdet soll sollen solle sollte sollten will wollen plant planen geplant
     geplanten könnte könnten dürfte dürften möchte möchten erwartet erwarten voraussichtlich
     künftig bevorstehend bevorstehenden anstehend anstehenden demnächst kommende kommenden
-    nächste nächsten bald morgen übermorgen stattfinden beginnen starten
+    nächste nächsten bald morgen übermorgen stattfinden stattfindet beginnen starten
     beginnt startet tagt tagen berät beraten eröffnet endet öffnet schließt reist trifft
     empfängt besucht stimmt entscheidet wählt
 """.split())  # the last two lines: present tense of scheduling verbs ("Der Prozess beginnt am Montag")
@@ -32,7 +32,7 @@ _FUTURE_WORDS = frozenset("""
 _WEAK_FUTURE = frozenset({"werde", "würde", "würden"})
 _PAST_WORDS = frozenset("""
     war waren warst wurde wurden hatte hatten hätte hätten worden gewesen damals gestern vorgestern
-    vergangene vergangenen letzten zuletzt kürzlich bereits
+    vergangene vergangenen letzten zuletzt kürzlich
     kam kamen ging gingen gab gaben fand fanden stand standen sprach sprachen traf trafen hielt
     hielten nahm nahmen sah sahen blieb blieben lag lagen ließ ließen rief riefen schrieb schrieben
     trat traten zog zogen fiel fielen wies bat baten begann begannen gewann gewannen verlor verloren

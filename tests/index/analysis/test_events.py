@@ -513,3 +513,31 @@ def test_a_coordinated_subject_drops_the_article_of_each_part():
     )
     (event,) = extract_events(doc, [timex_at(doc, "am 8. Juli", "2010-07-08")], entities_of(doc))
     assert event.what == "Michaela Biancofiore und Bozner PdL haben Misstrauensantrag eingebracht"
+
+
+def test_a_sentence_glued_to_the_next_without_a_space_ends_there():
+    # the tokenizer keeps 'aus."Warum' as one token and the parser one sentence: the 'nicht'
+    # of the next sentence must not negate the event
+    doc = make_doc(
+        'Der/ART Rat/NN sprach/VVFIN sich/PRF am/APPRART Dienstag/NN für/APPR die/ART Befragung/NN '
+        'aus."Warum/CARD nicht/PTKNEG gleich/ADJD so/ADV ?/$.'
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Dienstag", "2025-10-21")], entities_of(doc))
+    assert event.status == "asserted"
+    assert "nicht" not in event.what and "nicht" not in event.text
+    assert doc.text[event.sentence_start:event.sentence_end].endswith('aus."Warum')
+
+
+def test_a_zu_infinitive_clause_is_written_with_the_subject_and_verb_it_completes():
+    doc = make_doc(
+        "Muser/NE/PER kündigte/VVFIN an/PTKVZ ,/$, im/APPRART kommenden/ADJA Frühjahr/NN alle/PIAT "
+        "Dekanate/NN des/ART Landes/NN zu/PTKZU besuchen/VVINF ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "kommenden Frühjahr", "2026-SP")], entities_of(doc))
+    assert event.what == "Muser kündigte an, alle Dekanate des Landes zu besuchen"
+    # "um ... zu" is an adverbial: the clause before is not its controller
+    doc2 = make_doc(
+        "Der/ART Rat/NN tagte/VVFIN ,/$, um/KOUI im/APPRART Mai/NN den/ART Haushalt/NN zu/PTKZU beschließen/VVINF ./$."
+    )
+    (event2,) = extract_events(doc2, [timex_at(doc2, "Mai", "2026-05")], entities_of(doc2))
+    assert not event2.what.startswith("Rat tagte,")

@@ -11,6 +11,7 @@ from newsdesk.index.store.builder import open_or_create
 from newsdesk.index.store.locations import write_info
 from newsdesk.index.store.records import article_document
 from newsdesk.index.store.schema import SCHEMA_VERSION
+from newsdesk.index.store.segment_writer import open_writer
 
 NAMES = [
     ("Wladimir Putin", "PER", "PER:Wladimir Putin"),
@@ -83,7 +84,7 @@ def write_index(index_dir, articles, analyzer=None) -> None:
     analyzer = analyzer or FakeAnalyzer()
     ix, _ = open_or_create(index_dir)
     write_info(index_dir, ["/corpus"], SCHEMA_VERSION)
-    w = ix.writer()
+    w = open_writer(ix)
     for a in articles:
         w.add_document(**article_document(a, analyzer.analyze(a.text, a.date), a.source))
     w.commit()

@@ -334,3 +334,36 @@ def test_an_index_written_before_models_were_recorded_names_none(tmp_path):
 
     write_index(tmp_path / "ix", [article("alt", "Alt", "Putin in Wien.")])
     assert Store.open(tmp_path / "ix").get_article("alt").model == ""
+
+
+def test_commits_merge_segments_by_tiers_and_keep_every_article(tmp_path, monkeypatch):
+    """Many small commits: segments of a tier are merged (words, entities, phrases and deletions
+    carried over, the postings arrays made from theirs), never all into one at the end."""
+    from newsdesk.index.store import segment_writer
+
+    monkeypatch.setattr(segment_writer, "MERGE_FACTOR", 3)
+    monkeypatch.setattr(segment_writer, "TIER_BASE", 2)  # tiers: 2 articles, 6, 18, ...
+    root = tmp_path / "corpus"
+    for i in range(14):
+        who = "Wladimir Putin" if i % 2 else "Donald Trump"
+        write(root / f"n{i:02d}.txt", f"Meldung {i}", f"{who} spricht am 2025-11-{i + 1:02d} in Budapest. Nummer {i}.")
+    one = build_index([root], tmp_path / "one", analyzer=FakeAnalyzer())
+    many = build_index([root], tmp_path / "many", analyzer=FakeAnalyzer(), commit_every=2)
+    assert one.articles == many.articles == 14
+    a, b = Store.open(tmp_path / "one"), Store.open(tmp_path / "many")
+    assert len(a._leaves) == 1
+    # 7 commits of 2: the 4th finds three segments of a tier and writes them with its own two
+    # articles into one of 8; the next three are left (two of them before the 7th commit)
+    assert [seg.doc_count_all() for seg, _offset in b._leaves] == [8, 2, 2, 2]
+    queries = ['"Wladimir Putin spricht"', "entity:putin", "Budapest Nummer", '"Nummer 7"', "title:Meldung",
+               "date:2025-11", "Trump OR Putin"]
+    for q in queries:
+        assert sorted(h.summary.id for h in a.search(q, limit=100).hits) == \
+            sorted(h.summary.id for h in b.search(q, limit=100).hits), q
+    assert b.search('"Wladimir Putin spricht"').total == 7
+    assert b.entity_summary("PER:Wladimir Putin").article_count == 7
+    # a file removed: its article is deleted, and the index still answers the same for the rest
+    (root / "n07.txt").unlink()
+    build_index([root], tmp_path / "many", analyzer=FakeAnalyzer(), commit_every=2)
+    b = Store.open(tmp_path / "many")
+    assert b.search('"Nummer 7"').total == 0 and b.search('"Wladimir Putin spricht"').total == 6

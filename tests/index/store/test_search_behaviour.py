@@ -1,11 +1,12 @@
-"""Search as the reader uses it: typing, unclosed phrases, paging, spellings, postings arrays."""
+"""Search as the reader uses it: typing, unclosed phrases, paging, spellings, postings arrays
+(written by the index writer, merged with the segments)."""
 
 import datetime as dt
 
 import pytest
 
 from newsdesk.index.store import QueryError, Store
-from newsdesk.index.store.postings_arrays import write_postings_arrays
+from newsdesk.index.store.german import german_analyzer
 from newsdesk.index.store.search import prepare
 
 from .helpers import article, write_index
@@ -23,12 +24,17 @@ def _articles(n=60):
     return out
 
 
-@pytest.fixture(scope="module", params=["whoosh-blocks", "postings-arrays"])
+def write_in_parts(d, articles, parts: int) -> None:
+    """The articles written in ``parts`` commits (segments)."""
+    step = -(-len(articles) // parts)
+    for k in range(0, len(articles), step):
+        write_index(d, articles[k:k + step])
+
+
+@pytest.fixture(scope="module", params=["one-segment", "three-segments"])
 def store(request, tmp_path_factory):
     d = tmp_path_factory.mktemp("ix")
-    write_index(d, _articles())
-    if request.param == "postings-arrays":
-        assert write_postings_arrays(d) > 0
+    write_in_parts(d, _articles(), 1 if request.param == "one-segment" else 3)
     return Store.open(d)
 
 
@@ -100,24 +106,66 @@ def test_pages_reach_every_match_in_order(store):
     assert store.search("Bund", limit=5, offset=10_000).hits == []
 
 
-def test_phrases_with_and_without_postings_arrays_agree(tmp_path):
-    write_index(tmp_path, _articles())
-    queries = ['"Kosten für Rente"', '"kein Termin"', '"des Bundes"', "Bund Budapest", "Bundes*", '"Rente Bauer"~3']
-    before = Store.open(tmp_path)
-    expected = [(r.total, [(h.summary.id, round(h.score, 6)) for h in r.hits])
-                for r in (before.search(q, limit=100) for q in queries)]
-    assert write_postings_arrays(tmp_path) > 0
-    assert write_postings_arrays(tmp_path) == 0  # once per segment
-    after = Store.open(tmp_path)
-    got = [(r.total, [(h.summary.id, round(h.score, 6)) for h in r.hits])
-           for r in (after.search(q, limit=100) for q in queries)]
-    assert got == expected
-    assert expected[0][0] > 0
+def _answers(store, queries):
+    return [(r.total, [(h.summary.id, round(h.score, 6)) for h in r.hits])
+            for r in (store.search(q, limit=100) for q in queries)]
 
 
-def test_phrases_from_the_rarest_word_match_whooshs_own_answer(tmp_path):
+def test_phrases_agree_in_one_segment_several_and_merged(tmp_path, monkeypatch):
+    """The postings arrays of new segments, and of segments merged from them (deletions
+    left out), answer as one segment written at once."""
+    from whoosh.reading import SegmentReader
+
+    from newsdesk.index.store.segment_writer import open_writer
+
+    queries = ['"Kosten für Rente"', '"kein Termin"', '"des Bundes"', "Bund Budapest", "Bundes*", '"Rente Bauer"~3',
+               'title:"Meldung 7"']
+    articles = _articles()
+    write_index(tmp_path / "one", articles)
+    expected = _answers(Store.open(tmp_path / "one"), queries)
+    assert expected[0][0] > 0 and expected[-1][0] == 1
+    write_in_parts(tmp_path / "parts", articles, 4)
+    parts = Store.open(tmp_path / "parts")
+    assert len(parts._leaves) == 4
+    assert _answers(parts, queries) == expected
+
+    def merge_all(writer, segments):
+        for seg in segments:
+            writer.add_reader(SegmentReader(writer.storage, writer.schema, seg))
+        return []
+
+    # a deleted article, then every segment merged into one: the arrays are made from theirs
+    from newsdesk.index.store.builder import open_or_create
+    from whoosh.query import Term
+
+    ix, _ = open_or_create(tmp_path / "parts")
+    w = open_writer(ix)
+    w.delete_by_query(Term("id", "a007"))
+    w.commit(mergetype=merge_all)
+    merged = Store.open(tmp_path / "parts")
+    assert len(merged._leaves) == 1
+    ranker = merged._ranker()
+    assert ranker._arrays(merged._leaves[0][0], "body") is not None
+    got = _answers(merged, queries)
+    assert got[-1][0] == 0  # the deleted article's title phrase is gone
+    for (total, hits), (total_merged, hits_merged) in zip(expected[:-1], got[:-1]):
+        # (the scores change: one document fewer)
+        assert sorted(i for i, _ in hits if i != "a007") == sorted(i for i, _ in hits_merged)
+        assert total_merged == total - any(i == "a007" for i, _ in hits)
+
+
+def _holds_phrase(text: str, words: list[str]) -> bool:
+    """Whoosh's own analyzer as the reference: the words' terms side by side among the text's."""
+    analyzer = german_analyzer()
+    terms = [t.text for t in analyzer(text)]
+    wanted = [t.text for t in analyzer(" ".join(words))]
+    return any(terms[i:i + len(wanted)] == wanted for i in range(len(terms) - len(wanted) + 1))
+
+
+def test_phrases_from_the_rarest_word_match_the_analysed_texts(tmp_path):
     """Adjacent phrases on postings arrays (rarest word first, the others found at their place)
-    give Whoosh's documents: repeated words, the rarest word last or in the middle, two segments."""
+    find the documents whose analysed text holds them: repeated words, the rarest word last or
+    in the middle, two segments."""
     import random
 
     from newsdesk.index.store.ranking import Ranker
@@ -127,9 +175,7 @@ def test_phrases_from_the_rarest_word_match_whooshs_own_answer(tmp_path):
     weights = [8, 6, 3, 2, 1]  # Brücke rarest, Haus most frequent
     texts = [" ".join(rng.choices(nouns, weights, k=rng.randint(3, 40))) for _ in range(80)]
     write_index(tmp_path, [article(f"p{i:03d}", f"Meldung {i}", t) for i, t in enumerate(texts[:40])])
-    assert write_postings_arrays(tmp_path) > 0
     write_index(tmp_path, [article(f"q{i:03d}", f"Meldung {i}", t) for i, t in enumerate(texts[40:])])
-    write_postings_arrays(tmp_path)
     store = Store.open(tmp_path)
     ranker = store._ranker()
     assert isinstance(ranker, Ranker)
@@ -140,12 +186,9 @@ def test_phrases_from_the_rarest_word_match_whooshs_own_answer(tmp_path):
     for text in phrases:
         q = store.parse(text)
         ids, _scores = ranker.run(q)
-        expected = store._whoosh_search(q, None, 0, 1000, [], "")
-        assert sorted(store._summary(int(n)).id for n in ids) == sorted(h.summary.id for h in expected.hits), text
-        # each document really holds the phrase
         words = text.strip('"').split()
-        for n in ids:
-            body = store.get_article(store._summary(int(n)).id).article.text.split()
-            assert any(body[i:i + len(words)] == words for i in range(len(body))), text
+        expected = sorted(f"{p}{i:03d}" for p, part in (("p", texts[:40]), ("q", texts[40:]))
+                          for i, t in enumerate(part) if _holds_phrase(t, words))
+        assert sorted(store._summary(int(n)).id for n in ids) == expected, text
         matched += len(ids) > 0
     assert matched >= 6

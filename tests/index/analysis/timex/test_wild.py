@@ -63,6 +63,7 @@ def test_no_year_before_1900_from_a_bare_number():
     ("Die Siedlung wurde 1500 v. Chr. gegründet.", "1500 v. Chr.", "BC1500"),
     ("Um das Jahr 500 v. Chr. wuchs die Stadt.", "das Jahr 500 v. Chr.", "BC0500"),
     ("Die Funde stammen aus dem 8. Jh. v. Chr. und sind gut erhalten.", "8. Jh. v. Chr.", "BC07"),
+    ("Ein Schwert aus dem 14. Jahrhundert v. Chr. wurde gefunden.", "14. Jahrhundert v. Chr.", "BC13"),
     ("Im Frühjahr 479 v. Chr. zogen die Truppen ab.", "Frühjahr 479 v. Chr.", "BC0479-SP"),
     ("Im letzten Quartal des Jahres 2007 sank der Umsatz.", "letzten Quartal des Jahres 2007", "2007-Q4"),
     ("Im dritten Quartal 2023 stieg der Gewinn.", "dritten Quartal 2023", "2023-Q3"),
@@ -111,6 +112,7 @@ def test_weekdays_follow_the_tense_of_their_clause():
     ("Zwischen August und Oktober 1914 flohen Tausende.", ("1914-08", "1914-10")),
     ("Der Balkankrieg 1912/13 veränderte die Grenzen.", ("1912", "1913")),
     ("Die Baustelle ruht vom 5. bis 8. Dezember 2024.", ("2024-12-05", "2024-12-08")),
+    ("Die Sammlung zeigt Funde vom 13. Jahrhundert bis in die 1930er Jahre.", ("12", "193")),
 ])
 def test_ranges_are_start_and_end(text, values):
     found = tag(text, DCT)
@@ -180,3 +182,15 @@ def test_a_holiday_that_names_a_church_or_parish_is_no_day_of_the_calendar():
     assert found[0] == ("Maria Himmelfahrt", "DATE", "XXXX-XX-XX")
     assert tagged("Die Pfarrkirche Mariä Himmelfahrt wird renoviert.", DCT) == [("Mariä Himmelfahrt", "DATE", "XXXX-XX-XX")]
     assert tagged("Zu Maria Himmelfahrt kamen viele Pilger.", DCT) == [("Maria Himmelfahrt", "DATE", "2023-08-15")]
+
+
+@pytest.mark.parametrize("text, value", [
+    # "bereits" says nothing of the time: the performance is the coming one
+    ("Die Vorstellung am 6. Juli in Bozen ist bereits ausverkauft.", "2024-07-06"),
+    # a scheduled event in a relative clause, in a sentence told in the past
+    ("Zur Feier, die am 1. Juli stattfindet, wurde gestern eine Skulptur aufgestellt.", "2024-07-01"),
+    # "bereits" with a past verb stays past
+    ("Bereits am 3. Juni hatte der Rat zugestimmt.", "2024-06-03"),
+])
+def test_year_less_dates_follow_the_verb_not_bereits(text, value):
+    assert tagged(text, DCT)[0][2] == value
