@@ -1,6 +1,10 @@
 """NER step speed on ONE core and pipeline load time (prints figures).
 
   python bench/ner_speed.py [--model NAME_OR_PATH] [--repeat N]
+  python bench/ner_speed.py --model training/output/de_newsdesk-0.2.0 --model de_newsdesk   # before/after
+
+With several ``--model``, each is measured in turn on the same text in the same
+process and the last lines give each one's tokens/s as a ratio to the first's.
 
 Text: the bundled seed articles plus, when the shared data is there, GermEval 2014 dev
 sentences (Wikipedia and news) joined into ten-sentence paragraphs.
@@ -62,47 +66,59 @@ def load_time(model: str | None) -> tuple[float, float, float, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description="NER speed on one core")
-    ap.add_argument("--model", default=None)
-    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--model", action="append", default=None,
+                    help="pipeline name or path; repeat to compare (ratios against the first)")
+    ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-
-    loads = [load_time(args.model) for _ in range(3)]
-    imp, load, imp_cpu, load_cpu = min(loads, key=lambda x: x[0] + x[1])
-    print(f"model: {args.model or 'bundled de_newsdesk'}")
-    print(f"load (fresh process, best of 3): import {imp:.2f} s + load_pipeline and first text {load:.2f} s "
-          f"= {imp + load:.2f} s wall")
-    imp_cpu, load_cpu = min(x[2] for x in loads), min(x[3] for x in loads)
-    print(f"  CPU time: import {imp_cpu:.2f} s + load {load_cpu:.2f} s = {imp_cpu + load_cpu:.2f} s "
-          "(what an idle core needs)")
+    models = args.model or [None]
+    for model in models:
+        loads = [load_time(model) for _ in range(3)]
+        imp, load, _, _ = min(loads, key=lambda x: x[0] + x[1])
+        imp_cpu, load_cpu = min(x[2] for x in loads), min(x[3] for x in loads)
+        print(f"model: {model or 'bundled de_newsdesk'}: load (fresh process, best of 3): import {imp:.2f} s + "
+              f"load_pipeline and first text {load:.2f} s = {imp + load:.2f} s wall; CPU {imp_cpu:.2f} + "
+              f"{load_cpu:.2f} = {imp_cpu + load_cpu:.2f} s (what an idle core needs)")
 
     from newsdesk.index.analysis.pipeline import load_pipeline
 
-    nlp = load_pipeline(args.model)
     texts = news_texts()
-    docs = list(nlp.pipe(texts[:20]))  # warm-up
-    ntok = sum(len(d) for d in nlp.tokenizer.pipe(texts))
-    # CPU time of this (single-threaded) process: what one core does, even on a busy machine
-    timings: dict[str, float] = {}
+    nlps = [load_pipeline(model) for model in models]
+    for nlp in nlps:
+        list(nlp.pipe(texts[:20]))  # warm-up
+    ntok = sum(len(d) for d in nlps[0].tokenizer.pipe(texts))
+    # CPU time of this (single-threaded) process: what one core does, even on a busy machine. The
+    # models take turns within each round, so a change in the machine's load hits all of them.
+    timings: list[dict[str, float]] = [{} for _ in models]
+    pipe_cpu = [1e9 for _ in models]
     for _ in range(args.repeat):
-        t0 = time.process_time()
-        docs = list(nlp.tokenizer.pipe(texts))
-        timings["tokenizer"] = min(timings.get("tokenizer", 1e9), time.process_time() - t0)
-        for name, proc in nlp.pipeline:
-            t = time.process_time()
-            docs = list(proc.pipe(docs, batch_size=64)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
-            timings[name] = min(timings.get(name, 1e9), time.process_time() - t)
-    wall0, cpu0 = time.perf_counter(), time.process_time()
-    list(nlp.pipe(texts, batch_size=64))
-    wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+        for k, nlp in enumerate(nlps):
+            t0 = time.process_time()
+            docs = list(nlp.tokenizer.pipe(texts))
+            timings[k]["tokenizer"] = min(timings[k].get("tokenizer", 1e9), time.process_time() - t0)
+            for name, proc in nlp.pipeline:
+                t = time.process_time()
+                docs = list(proc.pipe(docs, batch_size=64)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+                timings[k][name] = min(timings[k].get(name, 1e9), time.process_time() - t)
+            cpu0 = time.process_time()
+            docs = list(nlp.pipe(texts, batch_size=64))
+            pipe_cpu[k] = min(pipe_cpu[k], time.process_time() - cpu0)
+            timings[k]["entities"] = sum(len(d.ents) for d in docs)
     print(f"text: {len(texts)} texts, {ntok} tokens; 1 thread; CPU seconds per step (best of {args.repeat})")
-    for name, secs in timings.items():
-        print(f"  {name:<12} {secs:6.2f} s  {ntok / secs:>10,.0f} tokens/s")
-    ner_steps = sum(timings.values())
-    print(f"NER step (tokenizer + all components): {ntok / ner_steps:,.0f} tokens/s per core")
-    print(f"nlp.pipe(batch 64): {cpu:.2f} CPU s = {ntok / cpu:,.0f} tokens/s per core "
-          f"(wall {wall:.2f} s = {ntok / wall:,.0f} tokens/s on this machine now)")
-    ents = sum(len(d.ents) for d in docs)
-    print(f"entities found: {ents}")
+    results = []
+    for model, timing, cpu in zip(models, timings, pipe_cpu):
+        ents = int(timing.pop("entities"))
+        print(f"model: {model or 'bundled de_newsdesk'} ({ents} entities found)")
+        for name, secs in timing.items():
+            print(f"  {name:<12} {secs:6.2f} s  {ntok / secs:>10,.0f} tokens/s")
+        step = ntok / sum(timing.values())
+        print(f"  NER step (tokenizer + all components): {step:,.0f} tokens/s per core")
+        print(f"  nlp.pipe(batch 64): {cpu:.2f} CPU s = {ntok / cpu:,.0f} tokens/s per core")
+        results.append((model, step, ntok / cpu))
+    if len(results) > 1:
+        _, base_step, base_pipe = results[0]
+        for model, step, pipe in results:
+            print(f"{model}: NER step {step:,.0f} tokens/s ({step / base_step:.2f}x), "
+                  f"nlp.pipe {pipe:,.0f} tokens/s ({pipe / base_pipe:.2f}x the first)")
 
 
 if __name__ == "__main__":

@@ -106,8 +106,16 @@ def write_runtime_parts(nlp, model_dir: Path, runtime_parts: tuple[str, ...]) ->
     return meta
 
 
-def package(model: Path, version: str) -> None:
+def package(model: Path, version: str, training_note: str | None = None, sources: list[dict] | None = None,
+            description: str | None = None) -> None:
+    """Evaluate ``model`` (GermEval dev, its two halves when split, the held-out train slice, STTS on
+    MobIE dev) and write it to index/models/de_newsdesk with scores, sources and licences in its meta."""
     dev = evaluate(model, None)
+    halves = {}
+    for half in ("dev_tune", "dev_report"):
+        path = TRAINING / "corpus" / f"{half}.spacy"
+        if path.exists():
+            halves[half] = evaluate(model, path)
     holdout_path = TRAINING / "corpus" / "holdout.spacy"
     holdout = evaluate(model, holdout_path) if holdout_path.exists() else None
     tagged_path = TRAINING / "corpus" / "tagged_dev.spacy"
@@ -124,21 +132,24 @@ def package(model: Path, version: str) -> None:
     meta.update({
         "name": "newsdesk",
         "version": version,
-        "description": "newsdesk's German pipeline: sentencizer, STTS POS tagger, NER (PER/LOC/ORG/MISC). "
-                       "Trained from scratch on CPU (no pretrained vectors) with a lexical token feature "
-                       "(noun/name lexicon, place and person-name gazetteers, word frequency; "
-                       "index/analysis/lexical_features.py) and character embeddings "
-                       "(index/analysis/embedding.py).",
+        "description": description or (
+            "newsdesk's German pipeline: sentencizer, STTS POS tagger, NER (PER/LOC/ORG/MISC). "
+            "Trained from scratch on CPU (no pretrained vectors) with a lexical token feature "
+            "(noun/name lexicon, place and person-name gazetteers, word frequency; "
+            "index/analysis/lexical_features.py) and character embeddings "
+            "(index/analysis/embedding.py)."),
         "author": "newsdesk",
         "license": "CC BY-SA 4.0 (trained on CC BY / CC BY-SA data, see sources)",
-        "sources": SOURCES,
+        "sources": sources if sources is not None else SOURCES,
         "citation": CITATION,
-        "training": "training/README.md: stage 1 training/config.cfg on all sources, stage 2 training/finetune.cfg "
-                    "(sourced from stage 1's best) on GermEval + Europarl + MobIE; best on GermEval dev kept",
+        "training": training_note or (
+            "training/README.md: stage 1 training/config.cfg on all sources, stage 2 training/finetune.cfg "
+            "(sourced from stage 1's best) on GermEval + Europarl + MobIE; best on GermEval dev kept"),
         "requirements": ["newsdesk (registers newsdesk.lexical_features.v1 and newsdesk.CharHashEmbed.v1)"],
         "newsdesk_evaluation": {
             "note": "entity-level exact span+label, coarse labels (OTH->MISC, *deriv/*part->O), gold tokens",
             "germeval2014_dev": dev,
+            **{f"germeval2014_{half}": scores for half, scores in halves.items()},
             "germeval2014_train_holdout": holdout,
             "stts_accuracy_mobie_dev": tagged.get("tag_acc") if tagged else None,
         },

@@ -50,3 +50,32 @@ def char_hash_embed(
     chars = chain(_character_embed.CharacterEmbed(nM=nM, nC=nC), list2ragged())
     mix = with_array(Maxout(width, width * len(attr_ids) + nM * nC, nP=3, dropout=0.0, normalize=True))
     return chain(concatenate(hashed, chars), mix, ragged2list())
+
+
+@spacy.registry.architectures("newsdesk.CharHashEmbed.v2")
+def char_hash_embed_v2(
+    width: int,
+    attrs: List[Union[str, int]],
+    rows: List[int],
+    nM: int,
+    nC: int,
+    embed_width: int,
+    maxout_pieces: int,
+) -> Model[List[Doc], List[Floats2d]]:
+    """``newsdesk.CharHashEmbed.v1`` with the cost made configurable: each hashed table is
+    ``embed_width`` wide (v1: ``width``) and the mixing Maxout has ``maxout_pieces`` pieces (v1: 3).
+
+    The mixing layer reads ``embed_width * len(attrs) + nM * nC`` values per token and is, with
+    the encoder, what a token costs: narrower tables and fewer pieces make the fast model fast.
+    """
+    if len(rows) != len(attrs):
+        raise ValueError(f"Mismatched lengths: {len(rows)} rows for {len(attrs)} attrs")
+    attr_ids = [intify_attr(a) for a in attrs]
+    embeddings = [
+        HashEmbed(embed_width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attr_ids))
+    ]
+    hashed = chain(FeatureExtractor(attr_ids), list2ragged(), with_array(concatenate(*embeddings)))
+    chars = chain(_character_embed.CharacterEmbed(nM=nM, nC=nC), list2ragged())
+    n_in = embed_width * len(attr_ids) + nM * nC
+    mix = with_array(Maxout(width, n_in, nP=maxout_pieces, dropout=0.0, normalize=True))
+    return chain(concatenate(hashed, chars), mix, ragged2list())

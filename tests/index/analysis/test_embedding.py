@@ -44,3 +44,28 @@ def test_characters_reach_the_output():
 def test_rows_must_match_attrs():
     with pytest.raises(ValueError):
         _model(attrs=["NORM", "SHAPE"], rows=[500])
+
+
+def _model_v2(**kw):
+    make = spacy.registry.architectures.get("newsdesk.CharHashEmbed.v2")
+    args = dict(width=24, attrs=["NORM", "SHAPE"], rows=[500, 50], nM=8, nC=4, embed_width=16, maxout_pieces=2)
+    args.update(kw)
+    return make(**args)
+
+
+def test_v2_tables_and_pieces_set_the_mixing_layer():
+    nlp = spacy.blank("de")
+    docs = [nlp("Putin trifft Trump in Budapest."), nlp("Ein Satz")]
+    model = _model_v2()
+    model.initialize(X=docs)
+    assert [a.shape for a in model.predict(docs)] == [(6, 24), (2, 24)]
+    tables = [n for n in model.walk() if n.name == "hashembed"]
+    assert [t.get_dim("nO") for t in tables] == [16, 16]
+    mix = next(n for n in model.walk() if n.name == "maxout")
+    # 2 tables of 16 plus 4 bytes of 8 in, 24 out, 2 pieces
+    assert (mix.get_dim("nI"), mix.get_dim("nO"), mix.get_dim("nP")) == (2 * 16 + 4 * 8, 24, 2)
+
+
+def test_v2_rows_must_match_attrs():
+    with pytest.raises(ValueError):
+        _model_v2(attrs=["NORM", "SHAPE"], rows=[500])

@@ -158,3 +158,32 @@ def test_a_regnal_number_with_or_without_full_stop_is_one_key():
 def test_a_tie_between_labels_goes_to_the_label_the_lexicon_knows():
     doc = _doc(["China", "kritisierte", "das", ".", "In", "China", "wurde", "protestiert"], [(0, 1, "PER"), (5, 6, "LOC")])
     assert [(e.label, e.key) for e in extract_entities(doc)] == [("LOC", "LOC:China"), ("LOC", "LOC:China")]
+
+
+def test_a_lone_common_noun_is_no_person_or_place_unless_tagged_as_a_name():
+    from newsdesk.index.analysis.entities import COMMON_NOUN, RULES
+
+    doc = _tagged(
+        "Der/ART Papst/NN/LOC reiste/VVFIN nach/APPR Castel/NE/LOC Gandolfo/NE/LOC ./$. || "
+        "Der/ART Stürmer/NN/PER traf/VVFIN ,/$, die/ART Allianz/NN/ORG zahlte/VVFIN ./$. || "
+        "Papst/NE/PER Franziskus/NE/PER sprach/VVFIN mit/APPR Papst/NE/PER ./$."
+    )
+    found = [(e.text, e.label) for e in extract_entities(doc)]
+    # "Papst" (LOC, tagged NN) and "Stürmer" (PER, NN) go: the lexicon knows them only as nouns;
+    # an organisation stays ("Allianz"), so do multi-word names and a lone noun the tagger reads as NE
+    assert found == [("Castel Gandolfo", "LOC"), ("Allianz", "ORG"), ("Papst Franziskus", "PER"), ("Papst", "PER")]
+    without = [(e.text, e.label) for e in extract_entities(doc, RULES - {COMMON_NOUN})]
+    assert ("Papst", "LOC") in without and ("Stürmer", "PER") in without
+
+
+def test_rules_can_be_switched_off_one_by_one():
+    from newsdesk.index.analysis.entities import JOIN_SURNAMES, ONE_LABEL, RULES
+
+    doc = _doc(
+        ["Wladimir", "Putin", "kam", ".", "Putin", "und", "Nato", ",", "Nato", ",", "Nato"],
+        [(0, 2, "PER"), (4, 5, "LOC"), (6, 7, "ORG"), (8, 9, "LOC"), (10, 11, "ORG")],
+    )
+    assert [e.key for e in extract_entities(doc)] == [
+        "PER:Wladimir Putin", "PER:Wladimir Putin", "ORG:Nato", "ORG:Nato", "ORG:Nato"]
+    assert [e.key for e in extract_entities(doc, RULES - {JOIN_SURNAMES})][1] == "LOC:Putin"
+    assert [e.key for e in extract_entities(doc, RULES - {ONE_LABEL})][2:] == ["ORG:Nato", "LOC:Nato", "ORG:Nato"]
