@@ -1,11 +1,12 @@
 """Analyzer throughput: tokens/s and articles/s, batched vs one text at a time.
 
     python bench/analyze_speed.py [--articles 300] [--single 40] [--batch-size 64] [--model NAME_OR_PATH]
-                                  [--events-before GIT_REV]
+                                  [--events-before GIT_REV] [--jsonl NEWS.jsonl]
 
 The corpus is the bundled seed articles, varied: each generated article takes
 the paragraphs of a seed in a shuffled order (fixed random seed), so the
-figures are repeatable. Prints the load time, then for each way of running
+figures are repeatable (``--jsonl`` reads a user-shaped corpus instead, e.g. one made by
+``bench/news_jsonl.py``: longer texts, more dates). Prints the load time, then for each way of running
 the figures, and the share of time spent in each stage (pipeline, entities,
 temporal tagger, events) measured on the same texts. With ``--events-before REV`` the event
 extraction of that git revision (``index/analysis/events.py`` as it was there) runs on the same
@@ -30,6 +31,13 @@ from newsdesk.index.analysis.entities import extract_entities  # noqa: E402
 from newsdesk.index.analysis.events import extract_events  # noqa: E402
 from newsdesk.index.analysis.timex import tag  # noqa: E402
 
+def jsonl_articles(path: Path) -> list[tuple[str, object]]:
+    """(text, date) of the articles of a JSONL file, read as ``newsdesk index`` reads them."""
+    from newsdesk.index.ingest import Skipped, read_paths
+
+    return [(a.text, a.date) for a in read_paths([path]) if not isinstance(a, Skipped)]
+
+
 def report(label: str, seconds: float, articles: int, tokens: int) -> None:
     print(
         f"{label:<28} {articles:>6} articles {seconds:8.2f} s  "
@@ -44,6 +52,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--model", default=None)
     parser.add_argument("--events-before", default=None, metavar="GIT_REV", help="compare with the events of this revision")
+    parser.add_argument("--jsonl", type=Path, default=None, help="the articles of this file instead of the seeds")
     args = parser.parse_args()
 
     analyzer = Analyzer(args.model)
@@ -52,7 +61,7 @@ def main() -> None:
     print(f"pipeline loaded in {time.perf_counter() - t0:.2f} s: {analyzer.signature}")
     print(f"components: {', '.join(nlp.pipe_names)}")
 
-    items = shuffled_seed_articles(args.articles)
+    items = jsonl_articles(args.jsonl) if args.jsonl else shuffled_seed_articles(args.articles)
     token_counts = [len(nlp.make_doc(text)) for text, _ in items]
     chars = sum(len(text) for text, _ in items)
     print(f"corpus: {len(items)} articles, {sum(token_counts)} tokens, {chars} characters")
