@@ -19,11 +19,12 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
+from evaluate import LABELS, count_spans, prf  # one scorer for the model and for the rules (this folder)
+
 from newsdesk.index.analysis.entities import RULES, _strip_span, extract_entities, normalize_label
 from newsdesk.index.analysis.pipeline import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
-LABELS = ("PER", "LOC", "ORG", "MISC")
 DEFAULT_CORPORA = [ROOT / "training" / "corpus" / f"{n}.spacy" for n in ("dev_tune", "dev_report", "holdout")]
 
 
@@ -35,15 +36,6 @@ def gold_spans(doc: Doc) -> set[tuple[int, int, str]]:
         if label and start < end:
             out.add((start, end, label))
     return out
-
-
-def f1(tp: Counter, fp: Counter, fn: Counter, label: str | None = None) -> tuple[float, float, float]:
-    t = sum(tp.values()) if label is None else tp[label]
-    p_ = sum(fp.values()) if label is None else fp[label]
-    n_ = sum(fn.values()) if label is None else fn[label]
-    p = t / (t + p_) if t + p_ else 0.0
-    r = t / (t + n_) if t + n_ else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def settings() -> list[tuple[str, frozenset[str]]]:
@@ -73,16 +65,10 @@ def main() -> None:
         for name, rules in settings():
             tp, fp, fn = Counter(), Counter(), Counter()
             for g, doc in zip(golds, preds):
-                p = {(e.start, e.end, e.label) for e in extract_entities(doc, rules)}
-                for _, _, lab in g & p:
-                    tp[lab] += 1
-                for _, _, lab in p - g:
-                    fp[lab] += 1
-                for _, _, lab in g - p:
-                    fn[lab] += 1
-            p, r, f = f1(tp, fp, fn)
+                count_spans(g, {(e.start, e.end, e.label) for e in extract_entities(doc, rules)}, tp, fp, fn)
+            p, r, f = prf(tp, fp, fn)
             base = f if base is None else base
-            per = " ".join(f"{f1(tp, fp, fn, lab)[2]:5.3f}" for lab in LABELS)
+            per = " ".join(f"{prf(tp, fp, fn, lab)[2]:5.3f}" for lab in LABELS)
             print(f"{name:<26} {p:6.4f} {r:6.4f} {f:6.4f}  {per}  ({f - base:+.4f} vs no rule)")
 
 

@@ -42,32 +42,42 @@ def gold_docs(nlp, corpus: Path | None) -> list[Doc]:
     return list(DocBin().from_disk(corpus).get_docs(nlp.vocab))
 
 
+def count_spans(gold: set, pred: set, tp: Counter, fp: Counter, fn: Counter) -> None:
+    """Add the (start, end, label) spans of one document to the per-label counts."""
+    for _, _, label in gold & pred:
+        tp[label] += 1
+    for _, _, label in pred - gold:
+        fp[label] += 1
+    for _, _, label in gold - pred:
+        fn[label] += 1
+
+
+def prf(tp: Counter, fp: Counter, fn: Counter, label: str | None = None) -> tuple[float, float, float]:
+    """Precision, recall and F1 of ``label``, or over all labels (micro average) when None."""
+    t = sum(tp.values()) if label is None else tp[label]
+    f_p = sum(fp.values()) if label is None else fp[label]
+    f_n = sum(fn.values()) if label is None else fn[label]
+    p = t / (t + f_p) if t + f_p else 0.0
+    r = t / (t + f_n) if t + f_n else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def score(nlp, docs: list[Doc], batch_size: int = 256) -> dict:
     tp, fp, fn = Counter(), Counter(), Counter()
     tags_right = tags_total = 0
     preds_in = (Doc(nlp.vocab, words=[t.text for t in d]) for d in docs)
     for gold, pred in zip(docs, nlp.pipe(preds_in, batch_size=batch_size)):
-        g = {(e.start, e.end, e.label_) for e in gold.ents if e.label_ in LABELS}
-        p = {(e.start, e.end, e.label_) for e in pred.ents if e.label_ in LABELS}
-        for _, _, label in g & p:
-            tp[label] += 1
-        for _, _, label in p - g:
-            fp[label] += 1
-        for _, _, label in g - p:
-            fn[label] += 1
+        count_spans({(e.start, e.end, e.label_) for e in gold.ents if e.label_ in LABELS},
+                    {(e.start, e.end, e.label_) for e in pred.ents if e.label_ in LABELS}, tp, fp, fn)
         for gt, pt in zip(gold, pred):
             if gt.tag_:
                 tags_total += 1
                 tags_right += gt.tag_ == pt.tag_
     rows = {}
     for label in LABELS + ("ALL",):
-        t = sum(tp.values()) if label == "ALL" else tp[label]
-        f_p = sum(fp.values()) if label == "ALL" else fp[label]
-        f_n = sum(fn.values()) if label == "ALL" else fn[label]
-        p = t / (t + f_p) if t + f_p else 0.0
-        r = t / (t + f_n) if t + f_n else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        rows[label] = {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "support": t + f_n}
+        p, r, f = prf(tp, fp, fn, None if label == "ALL" else label)
+        support = sum(tp.values()) + sum(fn.values()) if label == "ALL" else tp[label] + fn[label]
+        rows[label] = {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "support": support}
     result = {"ents": rows}
     if tags_total:
         result["tag_acc"] = round(tags_right / tags_total, 4)

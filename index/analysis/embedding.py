@@ -38,18 +38,9 @@ def char_hash_embed(
 
     nC bytes are taken half from the start and half from the end of each word
     (spaCy's ``Doc.to_utf8_array``), so the last letters always sit in the
-    same slots.
+    same slots. The tables are ``width`` wide and the mixing Maxout has 3 pieces.
     """
-    if len(rows) != len(attrs):
-        raise ValueError(f"Mismatched lengths: {len(rows)} rows for {len(attrs)} attrs")
-    attr_ids = [intify_attr(a) for a in attrs]
-    embeddings = [
-        HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attr_ids))
-    ]
-    hashed = chain(FeatureExtractor(attr_ids), list2ragged(), with_array(concatenate(*embeddings)))
-    chars = chain(_character_embed.CharacterEmbed(nM=nM, nC=nC), list2ragged())
-    mix = with_array(Maxout(width, width * len(attr_ids) + nM * nC, nP=3, dropout=0.0, normalize=True))
-    return chain(concatenate(hashed, chars), mix, ragged2list())
+    return char_hash_embed_v2(width, attrs, rows, nM, nC, embed_width=width, maxout_pieces=3)
 
 
 @spacy.registry.architectures("newsdesk.CharHashEmbed.v2")

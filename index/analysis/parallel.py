@@ -17,6 +17,7 @@ within a second) and never write to the terminal.
 
 from __future__ import annotations
 
+import functools
 import gc
 import multiprocessing
 import os
@@ -204,35 +205,32 @@ def _stop(procs, tasks, results) -> None:
         q.close()
 
 
-_libc = None
+@functools.lru_cache(maxsize=None)
+def _libc():
+    """The C library of this process (Linux only; None elsewhere or when it cannot be loaded)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
 
 
 def _release_memory() -> None:
     """Give the heap's free pages back to the system (glibc's malloc_trim): a worker's memory
     after a batch is its working set, not the peak of every batch so far (the peak PSS of
     parent and two workers on 300 news articles: 407 -> 369 MB). Elsewhere nothing happens."""
-    global _libc
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        if _libc is None:
-            import ctypes
-
-            _libc = ctypes.CDLL(None)
-        _libc.malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
+    libc = _libc()
+    if libc is not None and hasattr(libc, "malloc_trim"):
+        libc.malloc_trim(0)
 
 
 def _die_with_parent() -> None:
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except Exception:
-            pass
+    libc = _libc()
+    if libc is not None:
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def one_blas_thread() -> None:
