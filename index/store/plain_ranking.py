@@ -122,7 +122,40 @@ def _itemsize(fmt: str) -> int:
     return memoryview(bytes(8)).cast(fmt).itemsize
 
 
-class PlainRanker:
+class QueryAlgebra:
+    """The query shapes both rankers evaluate, dispatched once: a ranker (``PlainRanker`` on
+    ``{docnum: score}``, ``ranking.Ranker`` on numpy arrays) supplies the matches of words,
+    phrases and day ranges, all documents, and the set operations on its own results."""
+
+    def _eval(self, q):
+        if isinstance(q, wq.Term):
+            return self._term(q.fieldname, q.text, q.boost)
+        if isinstance(q, wq.And):
+            return self._and(q.subqueries)
+        if isinstance(q, wq.Or) and not isinstance(q, wq.DisjunctionMax):
+            if getattr(q, "minmatch", 0) or getattr(q, "scale", None):
+                raise Unsupported("Or with minmatch/scale")
+            return self._or([self._eval(c) for c in q.subqueries])
+        if isinstance(q, wq.AndNot):
+            return self._without(self._eval(q.a), self._eval(q.b))
+        if isinstance(q, wq.AndMaybe):
+            return self._add_where_both(self._eval(q.a), self._eval(q.b))
+        if isinstance(q, wq.Not):
+            return self._without(self._every(), self._eval(q.query))
+        if isinstance(q, wq.Every):
+            return self._every()
+        if isinstance(q, wq.Phrase):
+            return self._phrase(q)
+        if isinstance(q, wq.NumericRange) and q.fieldname == "day":
+            return self._days(q)
+        if isinstance(q, (wq.Prefix, wq.Wildcard, wq.Regex, wq.FuzzyTerm)):
+            return self._or([self._term(q.fieldname, t, q.boost) for t in q._btexts(self.reader)])
+        if isinstance(q, type(wq.NullQuery)):
+            return self._nothing()
+        raise Unsupported(type(q).__name__)
+
+
+class PlainRanker(QueryAlgebra):
     """Evaluates one query against a Whoosh searcher without numpy (see the module's docstring)."""
 
     def __init__(self, searcher, cache: SegmentCache, budget: int = MAX_POSTINGS):
@@ -183,42 +216,28 @@ class PlainRanker:
                 scores.pop(d + offset, None)
         return scores
 
-    def _eval(self, q) -> dict[int, float]:
-        if isinstance(q, wq.Term):
-            return self._term(q.fieldname, q.text, q.boost)
-        if isinstance(q, wq.And):
-            return self._and(q.subqueries)
-        if isinstance(q, wq.Or) and not isinstance(q, wq.DisjunctionMax):
-            if getattr(q, "minmatch", 0) or getattr(q, "scale", None):
-                raise Unsupported("Or with minmatch/scale")
-            return self._or([self._eval(c) for c in q.subqueries])
-        if isinstance(q, wq.AndNot):
-            a = self._eval(q.a)
-            for d in self._eval(q.b):
-                a.pop(d, None)
-            return a
-        if isinstance(q, wq.AndMaybe):
-            a = self._eval(q.a)
-            for d, s in self._eval(q.b).items():
-                if d in a:
-                    a[d] += s
-            return a
-        if isinstance(q, wq.Not):
-            excluded = self._eval(q.query)
-            return {d: 1.0 for d in self._every() if d not in excluded}
-        if isinstance(q, wq.Every):
-            return dict.fromkeys(self._every(), 1.0)
-        if isinstance(q, wq.Phrase):
-            return self._phrase(q)
-        if isinstance(q, (wq.Prefix, wq.Wildcard, wq.Regex, wq.FuzzyTerm)):
-            return self._or([self._term(q.fieldname, t, q.boost) for t in q._btexts(self.reader)])
-        if isinstance(q, type(wq.NullQuery)):
-            return {}
-        raise Unsupported(type(q).__name__)  # date ranges inside the query among them
+    # --- the set operations of QueryAlgebra on {docnum: score} -------------------------------
 
-    def _every(self) -> range:
+    def _without(self, a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
+        for d in b:
+            a.pop(d, None)
+        return a
+
+    def _add_where_both(self, a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
+        for d, s in b.items():
+            if d in a:
+                a[d] += s
+        return a
+
+    def _nothing(self) -> dict[int, float]:
+        return {}
+
+    def _days(self, q) -> dict[int, float]:
+        raise Unsupported("NumericRange")  # date filters are the ranker's (its day arrays need numpy)
+
+    def _every(self) -> dict[int, float]:
         self._spend(self.doc_count_all)
-        return range(self.doc_count_all)
+        return dict.fromkeys(range(self.doc_count_all), 1.0)
 
     def _field(self, fieldname: str):
         return self.schema[fieldname] if fieldname in self.schema else None
@@ -266,7 +285,7 @@ class PlainRanker:
                 other = self._eval(c)
                 scores = {d: s + other[d] for d, s in scores.items() if d in other}
         else:
-            scores = dict.fromkeys(self._every(), 1.0)
+            scores = self._every()
         for c in negative:
             if not scores:
                 break

@@ -20,7 +20,7 @@ from whoosh import query as wq
 
 from .bm25 import idf as bm25_idf, norm, weight
 from .column_files import SegmentCache
-from .plain_ranking import Unsupported, day_bounds
+from .plain_ranking import QueryAlgebra, Unsupported, day_bounds
 from .postings_arrays import SegmentPostings, positions_of
 from .segment_arrays import field_lengths, live_mask
 
@@ -28,7 +28,7 @@ _EMPTY_IDS = np.zeros(0, dtype=np.int64)
 _EMPTY_SCORES = np.zeros(0, dtype=np.float64)
 
 
-class Ranker:
+class Ranker(QueryAlgebra):
     """Evaluates queries against one Whoosh searcher (build a new one after a refresh)."""
 
     def __init__(self, searcher, day_docs, cache: SegmentCache | None = None):
@@ -75,46 +75,24 @@ class Ranker:
         keep = self.live[ids]
         return ids[keep], scores[keep]
 
-    def _eval(self, q) -> tuple[np.ndarray, np.ndarray]:
-        if isinstance(q, wq.Term):
-            return self._term(q.fieldname, q.text, q.boost)
-        if isinstance(q, wq.And):
-            return self._and(q.subqueries)
-        if isinstance(q, wq.Or) and not isinstance(q, wq.DisjunctionMax):
-            if getattr(q, "minmatch", 0) or getattr(q, "scale", None):
-                raise Unsupported("Or with minmatch/scale")
-            return self._or([self._eval(c) for c in q.subqueries])
-        if isinstance(q, wq.AndNot):
-            a_ids, a_scores = self._eval(q.a)
-            b_ids, _ = self._eval(q.b)
-            keep = ~np.isin(a_ids, b_ids, assume_unique=True)
-            return a_ids[keep], a_scores[keep]
-        if isinstance(q, wq.AndMaybe):
-            a_ids, a_scores = self._eval(q.a)
-            b_ids, b_scores = self._eval(q.b)
-            _, ia, ib = np.intersect1d(a_ids, b_ids, assume_unique=True, return_indices=True)
-            a_scores = a_scores.copy()
-            a_scores[ia] += b_scores[ib]
-            return a_ids, a_scores
-        if isinstance(q, wq.Not):
-            every, _ = self._every()
-            excluded, _ = self._eval(q.query)
-            keep = ~np.isin(every, excluded, assume_unique=True)
-            ids = every[keep]
-            return ids, np.ones(len(ids))
-        if isinstance(q, wq.Every):
-            return self._every()
-        if isinstance(q, wq.Phrase):
-            return self._phrase(q)
-        if isinstance(q, wq.NumericRange) and q.fieldname == "day":
-            ids = self.day_docs(*day_bounds(q))
-            return ids, np.zeros(len(ids))
-        if isinstance(q, (wq.Prefix, wq.Wildcard, wq.Regex, wq.FuzzyTerm)):
-            terms = list(q._btexts(self.reader))
-            return self._or([self._term(q.fieldname, t, q.boost) for t in terms])
-        if isinstance(q, type(wq.NullQuery)):
-            return _EMPTY_IDS, _EMPTY_SCORES
-        raise Unsupported(type(q).__name__)
+    # --- the set operations of QueryAlgebra on (sorted docnums, scores) ----------------------
+
+    def _without(self, a, b) -> tuple[np.ndarray, np.ndarray]:
+        keep = ~np.isin(a[0], b[0], assume_unique=True)
+        return a[0][keep], a[1][keep]
+
+    def _add_where_both(self, a, b) -> tuple[np.ndarray, np.ndarray]:
+        _, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+        scores = a[1].copy()
+        scores[ia] += b[1][ib]
+        return a[0], scores
+
+    def _nothing(self) -> tuple[np.ndarray, np.ndarray]:
+        return _EMPTY_IDS, _EMPTY_SCORES
+
+    def _days(self, q) -> tuple[np.ndarray, np.ndarray]:
+        ids = self.day_docs(*day_bounds(q))
+        return ids, np.zeros(len(ids))
 
     def _every(self) -> tuple[np.ndarray, np.ndarray]:
         ids = np.flatnonzero(self.live).astype(np.int64)
