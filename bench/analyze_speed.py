@@ -24,19 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.corpus import shuffled_seed_articles  # noqa: E402
+from bench.corpus import articles_in, shuffled_seed_articles  # noqa: E402
 from bench.revisions import module_at  # noqa: E402
 from newsdesk.index.analysis.analyzer import Analyzer  # noqa: E402
 from newsdesk.index.analysis.entities import extract_entities  # noqa: E402
 from newsdesk.index.analysis.events import extract_events  # noqa: E402
 from newsdesk.index.analysis.timex import tag  # noqa: E402
-
-def jsonl_articles(path: Path) -> list[tuple[str, object]]:
-    """(text, date) of the articles of a JSONL file, read as ``newsdesk index`` reads them."""
-    from newsdesk.index.ingest import Skipped, read_paths
-
-    return [(a.text, a.date) for a in read_paths([path]) if not isinstance(a, Skipped)]
-
 
 def report(label: str, seconds: float, articles: int, tokens: int) -> None:
     print(
@@ -61,7 +54,7 @@ def main() -> None:
     print(f"pipeline loaded in {time.perf_counter() - t0:.2f} s: {analyzer.signature}")
     print(f"components: {', '.join(nlp.pipe_names)}")
 
-    items = jsonl_articles(args.jsonl) if args.jsonl else shuffled_seed_articles(args.articles)
+    items = articles_in([args.jsonl]) if args.jsonl else shuffled_seed_articles(args.articles)
     token_counts = [len(nlp.make_doc(text)) for text, _ in items]
     chars = sum(len(text) for text, _ in items)
     print(f"corpus: {len(items)} articles, {sum(token_counts)} tokens, {chars} characters")

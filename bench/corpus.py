@@ -37,11 +37,16 @@ SEEDS = ROOT / "seeds"
 
 # --- seed articles -------------------------------------------------------------------------------
 
-def seed_articles() -> list[tuple[str, dt.date | None]]:
-    """(text, date) of each seed file, read by newsdesk's own ingest (``index.ingest.read_paths``)."""
+def articles_in(paths) -> list[tuple[str, dt.date | None]]:
+    """(text, date) of each article in ``paths``, read by newsdesk's own ingest (``index.ingest.read_paths``)."""
     from newsdesk.index.ingest import Skipped, read_paths
 
-    return [(a.text, a.date) for a in read_paths(sorted(SEEDS.glob("*.txt"))) if not isinstance(a, Skipped)]
+    return [(a.text, a.date) for a in read_paths(list(paths)) if not isinstance(a, Skipped)]
+
+
+def seed_articles() -> list[tuple[str, dt.date | None]]:
+    """(text, date) of each seed file."""
+    return articles_in(sorted(SEEDS.glob("*.txt")))
 
 
 def paragraphs(text: str) -> list[str]:
