@@ -3,6 +3,8 @@
   python training/distill_label.py --max-minutes 40 &      # silver labels, part by part (background)
   python training/distill.py data                          # gold + dev halves (training/corpus/, gitignored)
   python training/distill.py train --minutes 45            # training/distill.cfg, one thread
+  python training/distill.py train --source training/runs/<run>/model-best --minutes 50   # continue it
+  python training/distill.py train --source training/runs/<run2>/model-best --gold        # gold-only last stage
   python training/distill.py package training/runs/<run>/model-best --version 0.3.0
 
 Training data (``training/corpus/distill/``, a directory that spaCy re-reads every
@@ -31,6 +33,10 @@ CORPUS = ROOT / "training" / "corpus"
 DISTILL = CORPUS / "distill"
 SILVER = CORPUS / "silver"
 CONFIG = "training/distill.cfg"
+# continuing from a saved pipeline (sourced components, no warm start); also the gold-only stage
+CONTINUE_CONFIG = "training/distill_continue.cfg"
+GOLD_TRAIN = "training/corpus/stage2/train.spacy"
+GOLD_LEARN_RATE = 0.0003
 
 DESCRIPTION = (
     "newsdesk's fast German pipeline: sentencizer, STTS POS tagger, NER (PER/LOC/ORG/MISC). A CNN trained "
@@ -123,6 +129,10 @@ def main() -> None:
     tr = sub.add_parser("train")
     tr.add_argument("--run", default=None)
     tr.add_argument("--minutes", type=float, default=45)
+    tr.add_argument("--source", type=Path, default=None,
+                    help="continue from this pipeline (distill_continue.cfg) instead of starting anew")
+    tr.add_argument("--gold", action="store_true",
+                    help=f"with --source: gold data only, learn rate {GOLD_LEARN_RATE} (the last stage)")
     pk = sub.add_parser("package")
     pk.add_argument("model", type=Path)
     pk.add_argument("--version", default="0.3.0")
@@ -131,7 +141,17 @@ def main() -> None:
         data()
     elif args.cmd == "train":
         run_dir = ROOT / "training" / "runs" / (args.run or time.strftime("distill-%Y%m%d-%H%M%S"))
-        base.train(CONFIG, run_dir, args.minutes, overrides)
+        if args.gold and not args.source:
+            ap.error("--gold continues a trained pipeline: give --source")
+        if args.source:
+            if not (args.source / "config.cfg").is_file():
+                ap.error(f"--source {args.source}: no spaCy pipeline there (config.cfg missing)")
+            extra = ["--paths.source", str(args.source.resolve())]
+            if args.gold:
+                extra += ["--paths.train", GOLD_TRAIN, "--training.optimizer.learn_rate", str(GOLD_LEARN_RATE)]
+            base.train(CONTINUE_CONFIG, run_dir, args.minutes, extra + overrides)
+        else:
+            base.train(CONFIG, run_dir, args.minutes, overrides)
     else:
         base.package(args.model, args.version, training_note=TRAINING_NOTE, sources=sources(),
                      description=DESCRIPTION)

@@ -45,3 +45,34 @@ def test_shuffled_corpus_reads_parts_added_to_its_directory(tmp_path):
     assert len(list(corpus(nlp))) == 1
     DocBin(docs=[Doc(nlp.vocab, words=["Zwei", "."]), Doc(nlp.vocab, words=["Drei"])]).to_disk(tmp_path / "silver-0000.spacy")
     assert sorted(eg.reference.text.strip() for eg in corpus(nlp)) == ["Drei", "Eins .", "Zwei ."]
+
+
+def test_continue_config_sources_every_trained_component_and_keeps_its_tables():
+    """Continuing a run must not re-initialise what it continues: every trained component of
+    distill.cfg is sourced, and no warm start overwrites the sourced embedding tables."""
+    from spacy.util import load_config
+
+    training = Path(__file__).resolve().parents[2] / "training"
+    fresh = load_config(training / "distill.cfg", interpolate=False)
+    cont = load_config(training / "distill_continue.cfg", interpolate=False)
+    assert cont["nlp"]["pipeline"] == fresh["nlp"]["pipeline"]
+    trained = [name for name in fresh["nlp"]["pipeline"] if "model" in fresh["components"][name]]
+    assert trained == ["tok2vec", "tagger", "ner"]
+    assert all(cont["components"][name] == {"source": "${paths.source}"} for name in trained)
+    assert cont["initialize"]["after_init"] is None
+    assert fresh["initialize"]["after_init"]["@callbacks"] == "newsdesk.warm_start_embeddings.v1"
+    assert cont["corpora"]["train"] == fresh["corpora"]["train"]
+    assert cont["paths"]["dev"] == fresh["paths"]["dev"] == "training/corpus/dev_tune.spacy"
+
+
+def test_gold_stage_needs_a_pipeline_to_continue(monkeypatch, capsys):
+    import distill
+
+    monkeypatch.setattr(sys, "argv", ["distill.py", "train", "--gold"])
+    try:
+        distill.main()
+    except SystemExit as exit_:
+        assert exit_.code == 2
+    else:
+        raise AssertionError("--gold without --source must stop")
+    assert "--gold continues a trained pipeline: give --source" in capsys.readouterr().err
