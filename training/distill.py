@@ -2,6 +2,7 @@
 
   python training/distill_label.py --max-minutes 40 &      # silver labels, part by part (background)
   python training/distill.py data                          # gold + dev halves (training/corpus/, gitignored)
+  python training/distill.py tag-silver                    # STTS tags of 0.2.0's tagger on the silver parts
   python training/distill.py train --minutes 45            # training/distill.cfg, one thread
   python training/distill.py train --source training/runs/<run>/model-best --minutes 50   # continue it
   python training/distill.py train --source training/runs/<run2>/model-best --gold        # gold-only last stage
@@ -122,10 +123,38 @@ def data() -> None:
     print(f"{DISTILL}: gold.spacy + {len(parts)} silver parts")
 
 
+def tag_silver(tagger_model: Path) -> None:
+    """Give the silver parts (entities by the teacher, no tags) the STTS tags of ``tagger_model`` on
+    their own tokens, so that the student's tagger learns from all of the text and not only from the
+    gold corpus's tagged sentences. Parts that already carry tags are left alone."""
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    from newsdesk.index.analysis import embedding, lexical_features, sentences  # noqa: F401  (registered parts)
+
+    nlp = spacy.load(tagger_model)
+    keep = {"tok2vec", "tagger"}
+    nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in keep])
+    for part in sorted(SILVER.glob("*.spacy")):
+        docs = list(DocBin().from_disk(part).get_docs(nlp.vocab))
+        if any(t.tag_ for d in docs for t in d):
+            print(f"{part.name}: has tags already")
+            continue
+        plain = (Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d]) for d in docs)
+        for doc, tagged in zip(docs, nlp.pipe(plain, batch_size=64)):
+            for token, other in zip(doc, tagged):
+                token.tag_ = other.tag_
+        DocBin(docs=docs, store_user_data=False).to_disk(part)
+        print(f"{part.name}: {sum(len(d) for d in docs)} tokens tagged by {tagger_model}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("data")
+    ts = sub.add_parser("tag-silver")
+    ts.add_argument("--tagger", type=Path, default=ROOT / "training" / "output" / "de_newsdesk-0.2.0",
+                    help="pipeline whose tagger tags the silver text (default: 0.2.0)")
     tr = sub.add_parser("train")
     tr.add_argument("--run", default=None)
     tr.add_argument("--minutes", type=float, default=45)
@@ -139,6 +168,8 @@ def main() -> None:
     args, overrides = ap.parse_known_args()
     if args.cmd == "data":
         data()
+    elif args.cmd == "tag-silver":
+        tag_silver(args.tagger)
     elif args.cmd == "train":
         run_dir = ROOT / "training" / "runs" / (args.run or time.strftime("distill-%Y%m%d-%H%M%S"))
         if args.gold and not args.source:

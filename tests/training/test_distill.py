@@ -76,3 +76,30 @@ def test_gold_stage_needs_a_pipeline_to_continue(monkeypatch, capsys):
     else:
         raise AssertionError("--gold without --source must stop")
     assert "--gold continues a trained pipeline: give --source" in capsys.readouterr().err
+
+
+def test_tag_silver_adds_tags_keeps_entities_and_skips_tagged_parts(tmp_path, monkeypatch, capsys):
+    import distill
+
+    tagger_nlp = spacy.blank("de")
+    tagger = tagger_nlp.add_pipe("tagger")
+    for tag in ("NE", "VVFIN", "APPR", "$."):
+        tagger.add_label(tag)
+    tagger_nlp.initialize()
+    tagger_nlp.to_disk(tmp_path / "tagger")
+    silver = tmp_path / "silver"
+    silver.mkdir()
+    nlp = spacy.blank("de")
+    doc = Doc(nlp.vocab, words=["Merkel", "reist", "nach", "Paris", "."], ents=["B-PER", "O", "O", "B-LOC", "O"])
+    DocBin(docs=[doc]).to_disk(silver / "smartdata-0000.spacy")
+    monkeypatch.setattr(distill, "SILVER", silver)
+
+    distill.tag_silver(tmp_path / "tagger")
+    (tagged,) = DocBin().from_disk(silver / "smartdata-0000.spacy").get_docs(nlp.vocab)
+    assert [t.text for t in tagged] == ["Merkel", "reist", "nach", "Paris", "."]
+    assert all(t.tag_ in ("NE", "VVFIN", "APPR", "$.") for t in tagged)
+    assert [(e.text, e.label_) for e in tagged.ents] == [("Merkel", "PER"), ("Paris", "LOC")]
+    before = (silver / "smartdata-0000.spacy").read_bytes()
+    distill.tag_silver(tmp_path / "tagger")
+    assert (silver / "smartdata-0000.spacy").read_bytes() == before
+    assert "smartdata-0000.spacy: has tags already" in capsys.readouterr().out
