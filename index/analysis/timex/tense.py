@@ -50,8 +50,9 @@ _PAST_WORDS = frozenset("""
 """.split())
 _PERFECT_AUX = frozenset({"hat", "haben", "habe", "hast", "ist", "sind", "sei", "seien"})
 _PARTICIPLE = re.compile(
+    r"(?:ab|an|auf|aus|bei|ein|fest|fort|frei|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen|statt|teil)?"
     r"ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert|(?:be|er|ver|zer|ent|emp|miss|über|unter)[a-zäöüß]{2,}t"
-)
+)  # "beschlossen", "festgenommen", "angekündigt" (a separable prefix before "ge")
 # A preposition right before the expression: "seit Montag" looks back, "ab/bis Montag" ahead.
 _SINCE_BEFORE = re.compile(r"\b[Ss]eit\s+(?:de[mn]\s+|vergangene[mn]?\s+|letzte[mn]?\s+)?$")
 _UNTIL_BEFORE = re.compile(r"\b(?:[Aa]b|[Bb]is(?:\s+zum|\s+spätestens)?|[Ss]pätestens|[Vv]on)\s+(?:am\s+)?$")
@@ -108,9 +109,13 @@ def _cues(part: str, reporting: bool = True) -> tuple[int, int, int]:
     when ``reporting`` is False)."""
     past = future = weak = 0
     aux_seen = False
+    previous = ("", "")
     for word, capital_next in _WORD.findall(part):
         if not reporting and word in _REPORTING:
             continue
+        if word in ("haben", "sein") and previous[1] == "zu" and _PARTICIPLE.fullmatch(previous[0]):
+            past += 1  # a perfect infinitive: "wird vorgeworfen, ... verletzt zu haben"
+        previous = (previous[1], word)
         if word in _PAST_WORDS:
             past += 1
         elif word in _FUTURE_WORDS:
