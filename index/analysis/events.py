@@ -578,8 +578,9 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
     head = timex.text.split()[0].lower() if timex.text.split() else ""
     if prev1 in _COMPARISON or (prev1 in ("zu", "zum") and prev2 is not None and prev2.lower_ == "vergleich"):
         return True  # "gegenüber 1990", "niedriger als 2015", "im Vergleich zu 2010"
-    if prev2 is not None and prev2.lower_ in ("als", "wie") and prev2.tag_ in ("KOKOM", "KOUS") and (
-        before[-1].tag_ in ("APPR", "APPRART")
+    if (prev1 == "wie" and before[-1].tag_ == "KOKOM") or (
+        prev2 is not None and prev2.lower_ in ("als", "wie") and prev2.tag_ == "KOKOM"
+        and before[-1].tag_ in ("APPR", "APPRART")
     ):
         return True  # "stärker als im Vorjahr", "so stark wie im Januar": the date is compared with
     if prev1 == "mit" and prev2 is not None and prev2.lower_ == "verglichen":

@@ -48,6 +48,9 @@ _PAST_WORDS = frozenset("""
     beschloss beschlossen bot boten ergab gelang geschah erschien konnte konnten musste mussten
     wollte wollten durfte
 """.split())
+# a participle of a strong verb with an inseparable prefix ("überfallen", "verloren", "beschlossen"),
+# counted only right before the auxiliary (otherwise it reads like an infinitive)
+_STRONG_PARTICIPLE = re.compile(r"(?:be|er|ver|zer|ent|emp|miss|über|unter|hinter)[a-zäöüß]{2,}en")
 _PERFECT_AUX = frozenset({"hat", "haben", "habe", "hast", "ist", "sind", "sei", "seien"})
 _PARTICIPLE = re.compile(
     r"(?:ab|an|auf|aus|bei|ein|fest|fort|frei|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen|statt|teil)?"
@@ -115,6 +118,10 @@ def _cues(part: str, reporting: bool = True) -> tuple[int, int, int]:
             continue
         if word in ("haben", "sein") and previous[1] == "zu" and _PARTICIPLE.fullmatch(previous[0]):
             past += 1  # a perfect infinitive: "wird vorgeworfen, ... verletzt zu haben"
+        elif word in _PERFECT_AUX and (_PARTICIPLE.fullmatch(previous[1]) or _STRONG_PARTICIPLE.fullmatch(previous[1])):
+            past += 1  # verb last: "..., der eine Bank überfallen hat", "die gekommen sind"
+            previous = (previous[1], word)
+            continue
         previous = (previous[1], word)
         if word in _PAST_WORDS:
             past += 1

@@ -30,6 +30,11 @@ def _direction(text: str, word: str) -> int:
      "Januar", PAST),
     ("Er sagt, er werde im Januar kommen.", "Januar", FUTURE),
     ("Die Messe im März", "März", NEUTRAL),
+    # a participle with a separable prefix, the auxiliary after the participle, a perfect infinitive
+    ("Am Montag hat die Polizei in Innsbruck einen Mann festgenommen.", "Montag", PAST),
+    ("Die Polizei sucht einen Mann, der am Montag eine Bank überfallen hat.", "Montag", PAST),
+    ("Die Polizei sucht einen Mann, der am Montag eine Bank überfallen will.", "Montag", FUTURE),
+    ("Ihm wird vorgeworfen, am Montag einen Mitschüler verletzt zu haben.", "Montag", PAST),
 ])
 def test_direction(text, word, expected):
     assert _direction(text, word) == expected
