@@ -246,7 +246,7 @@ def extract_events(
         if n in range_ends:
             end_timex = dated[range_ends[n]][0]
             consumed.add(range_ends[n])
-        if _is_non_event(context, _conjunct(clause, timex)[0] or clause, timex, end_timex):
+        if _is_non_event(context, _conjunct(clause, timex, timex_spans)[0] or clause, timex, end_timex):
             continue
         event = context.event(clause, timex, period, end_timex, sent_tokens, sent_start, sent_end)
         # one event per clause and date: a coarser period that holds a finer one of the clause goes
@@ -810,7 +810,7 @@ class _Context:
         return out[::-1]
 
     def event(self, clause, timex, period, end_timex, sent_tokens, sent_start, sent_end) -> Event:
-        part, inherited = _conjunct(clause, timex)
+        part, inherited = _conjunct(clause, timex, self.timex_spans)
         if part:
             start, end = part[0].idx, part[-1].idx + len(part[-1].text)
         else:  # no tokens (a Doc that does not cover the text): use the sentence
@@ -1271,7 +1271,9 @@ def _role(subject: "Group", doc: "Doc | None" = None) -> list[str]:
     return [head.text]
 
 
-def _conjunct(clause: list["Token"], timex: Timex) -> tuple[list["Token"], "Group | None"]:
+def _conjunct(
+    clause: list["Token"], timex: Timex, spans: "_Spans | None" = None
+) -> tuple[list["Token"], "Group | None"]:
     """The part of a clause of coordinated verbs that holds the date, and the subject it shares.
 
     "Eurosur steht am Mittwoch zur Abstimmung und soll Anfang Dezember einsatzbereit sein":
@@ -1281,6 +1283,9 @@ def _conjunct(clause: list["Token"], timex: Timex) -> tuple[list["Token"], "Grou
         n for n, t in enumerate(clause)
         if t.tag_ == "KON" and t.lower_ in ("und", "aber", "oder", "sowie", "doch")
         and any(x.tag_ in _FINITE for x in clause[:n]) and any(x.tag_ in _FINITE for x in clause[n + 1:])
+        and not (spans is not None and 0 < n < len(clause) - 1 and all(
+            spans.overlaps(x.idx, x.idx + len(x.text)) for x in (clause[n - 1], clause[n + 1])
+        ))  # "zwischen 2020 und 2021": the "und" of a range joins two dates, not two clauses
     ]
     if not cuts:
         return clause, None

@@ -216,9 +216,22 @@ def fields_of(tokens: Sequence["Token"]) -> Fields:
         ),
         len(rest),
     )
+    # "hat ... bekannt gegeben": an adjective that forms the verb opens the right bracket
+    if 0 < cut < len(rest) and rest[cut - 1].tag_ == "ADJD" and rest[cut - 1].lower_ in _BRACKET_ADJECTIVES:
+        cut -= 1
     f.mittelfeld = rest[:cut]
+    closing = rest[cut:]
+    # "hatte eine Trafik überfallen und dabei 600 Euro erbeutet": the first of coordinated verbs
+    # keeps the clause's objects; the verbs after "und" belong to another event
+    coordination = next(
+        (n for n, t in enumerate(closing) if n and t.tag_ == "KON" and t.lower_ in ("und", "oder", "sowie")), None
+    )
+    if coordination is not None and any(t.tag_ not in VERB_TAGS for t in closing[coordination + 1 :]):
+        closing = closing[:coordination]
     # mis-tagged infinitives and participles ("könnte ... stattfinden/VVFIN", "ausgegeben werden/VAFIN")
-    f.right = [t for t in rest[cut:] if t.tag_ in VERB_TAGS or t.tag_ in ("PTKVZ", "PTKZU")]
+    f.right = [
+        t for t in closing if t.tag_ in VERB_TAGS or t.tag_ in ("PTKVZ", "PTKZU") or t.lower_ in _BRACKET_ADJECTIVES
+    ]
     if f.vorfeld and all(t.tag_ in VERB_TAGS for t in f.vorfeld):
         # "Vorbereitet werden solle das Treffen ...": the verbs stand in the Vorfeld
         f.right = list(f.vorfeld) + f.right

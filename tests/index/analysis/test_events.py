@@ -633,6 +633,11 @@ def test_a_nominalised_adjective_is_a_noun_and_a_neuter_noun_no_role(sentence, w
      "Bürgermeister ist glücklich"),
     ("Der/ART Fahrer/NN war/VAFIN am/APPRART Montag/NN auf/APPR der/ART Straße/NN unterwegs/ADV ./$.",
      "Fahrer war auf der Straße unterwegs"),
+    ("Das/PDS hat/VAFIN der/ART Wetterdienst/NN am/APPRART Montag/NN bekannt/ADJD gegeben/VVPP ./$.",
+     "Wetterdienst hat bekannt gegeben"),
+    # the first of coordinated participles keeps the objects of the clause
+    ("Der/ART Täter/NN hatte/VAFIN am/APPRART Montag/NN eine/ART Trafik/NN überfallen/VVPP und/KON dabei/PAV "
+     "600/CARD Euro/NN erbeutet/VVPP ./$.", "Täter hatte Trafik überfallen"),
     # a clause without subject keeps its fronted dative
     ("Dem/ART 19-Jährigen/CARD wurde/VAFIN am/APPRART Montag/NN gekündigt/VVPP ./$.",
      "Dem 19-Jährigen wurde gekündigt"),
@@ -717,3 +722,13 @@ def test_the_finer_date_of_a_clause_is_kept_and_a_year_a_noun_plans_for_is_none(
     assert extract_events(doc, [timex_at(doc, "2025", "2025")], []) == []
     doc = make_doc("Die/ART Gewerkschaften/NN haben/VAFIN für/APPR Freitag/NN zum/APPRART Streik/NN aufgerufen/VVPP ./$.")
     assert len(extract_events(doc, [timex_at(doc, "Freitag", "2024-03-15")], [])) == 1
+
+
+def test_the_und_of_a_range_does_not_cut_the_clause():
+    doc = make_doc(
+        "Der/ART 47-Jährige/ADJA hatte/VAFIN zwischen/APPR 2020/CARD und/KON 2021/CARD Hilfen/NN "
+        "beantragt/VVFIN ./$."
+    )
+    timexes = [timex_at(doc, "2020", "2020"), timex_at(doc, "2021", "2021")]
+    events = extract_events(doc, timexes, [])
+    assert events and events[0].what == "47-Jährige hatte Hilfen beantragt"

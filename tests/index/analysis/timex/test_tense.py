@@ -35,6 +35,9 @@ def _direction(text: str, word: str) -> int:
     ("Die Polizei sucht einen Mann, der am Montag eine Bank überfallen hat.", "Montag", PAST),
     ("Die Polizei sucht einen Mann, der am Montag eine Bank überfallen will.", "Montag", FUTURE),
     ("Ihm wird vorgeworfen, am Montag einen Mitschüler verletzt zu haben.", "Montag", PAST),
+    ("Ihm wird vorgeworfen, im März sieben Überfälle begangen zu haben.", "März", PAST),
+    # a day the clause appoints ("für den 22. März aufgerufen"): the perfect tells the appointing
+    ("Sie haben für den 22. März zu einer Kundgebung aufgerufen.", "22. März", NEUTRAL),
 ])
 def test_direction(text, word, expected):
     assert _direction(text, word) == expected
