@@ -819,7 +819,8 @@ class _Context:
         before = [t for t in sent_tokens if clause and t.i < clause[0].i]
         skip = _in_spans(part, self.line_spans)
         parsed = parse(part, skip, before)
-        who, subject_name = self._who(parsed, start, end, self._subject_before(parsed, part, inherited, sent_tokens))
+        antecedent = inherited if parsed.subject is None else self._subject_before(parsed, part, inherited, sent_tokens)
+        who, subject_name = self._who(parsed, start, end, antecedent)
         names = {t.i for t in part if self._in_entity(t)}
         pronoun_objects = self._pronoun_objects(parsed, sent_tokens)
         what = attribute_line(part, skip) or headline(
@@ -864,7 +865,9 @@ class _Context:
         self, parsed: "Parsed", start: int, end: int, antecedent: "Group | None" = None
     ) -> tuple[list[str], str | None]:
         """Keys of the people and organisations of the clause, its subject first; a pronoun subject
-        resolved (to ``antecedent``, the subject before it that agrees, when there is one)."""
+        resolved (to ``antecedent``, the subject before it that agrees, when there is one); a clause
+        that shares the subject of the clause before ("... und soll im Dezember einsatzbereit sein")
+        has that subject's people (``antecedent``)."""
         keys = _keys(self.ents, start, end, WHO_LABELS, self.ent_reach)
         tokens = parsed.tokens
         if not tokens:
@@ -872,8 +875,10 @@ class _Context:
         f = parsed.fields
         subject = parsed.subject
         keys = keys + [k for k in self._named_again(tokens) if k not in keys]
-        if subject is None:
+        if subject is None and antecedent is None:
             return keys, None
+        if subject is None and antecedent is not None and antecedent.tokens[0].tag_ in ("PPER", "PIS"):
+            subject, antecedent = antecedent, None  # "Er kam und wurde ...": resolve the shared pronoun
         if antecedent is not None:
             a_start = antecedent.tokens[0].idx
             a_end = antecedent.tokens[-1].idx + len(antecedent.tokens[-1].text)

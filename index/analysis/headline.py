@@ -759,6 +759,11 @@ def headline(
         keep = max(1, MAX_LINE_WORDS - len(body) - len(tail) - (len(words) - len(_display(subject))))
         words = [t.text for t in _display(subject)][-keep:] + words[len(_display(subject)) :]
     line = words + body + tail
+    if subject is None and not body and not f.subordinate and len(tokens) <= 8 and not core_only and (
+        any(t.lower_ == "es" for t in tokens)
+    ):
+        # "Sportlich ging es zu": an impersonal clause is best in its own words, not as "ging zu"
+        return " ".join(t.text for t in tokens)
     if len(line) < 2 and not body:
         # "hieß es": the clause's own words
         line = [t.text for t in tokens][:MAX_LINE_WORDS]

@@ -732,3 +732,14 @@ def test_the_und_of_a_range_does_not_cut_the_clause():
     timexes = [timex_at(doc, "2020", "2020"), timex_at(doc, "2021", "2021")]
     events = extract_events(doc, timexes, [])
     assert events and events[0].what == "47-Jährige hatte Hilfen beantragt"
+
+
+def test_a_shared_subject_gives_the_who_and_an_impersonal_clause_keeps_its_words():
+    doc = make_doc(
+        "Huber/NE/PER hielt/VVFIN eine/ART Rede/NN und/KON wurde/VAFIN am/APPRART Montag/NN geehrt/VVPP ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], entities_of(doc))
+    assert (event.what, event.who) == ("Huber wurde geehrt", ["PER:Huber"])
+    doc = make_doc("Sportlich/ADJD ging/VVFIN es/PPER am/APPRART Montag/NN zu/PTKVZ ./$.")
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
+    assert event.what == "Sportlich ging es zu"
