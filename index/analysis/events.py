@@ -982,7 +982,9 @@ class _Context:
             earlier = [e for e in self.ents if e.label == "ORG" and e.end <= head.idx]
             if earlier:
                 return [earlier[-1].key]
-        if low in _ANAPHORIC_INSTITUTIONS or low.endswith(_INSTITUTION_ENDINGS):
+        if low in _ANAPHORIC_INSTITUTIONS or low.endswith(_INSTITUTION_ENDINGS) or low.endswith("n") and (
+            low[:-1].endswith(_INSTITUTION_ENDINGS) or low[:-2].endswith(_INSTITUTION_ENDINGS)
+        ):  # "die Behörden", "die Gewerkschaften": the plural of an institution
             # the head and the name after it ("Gemeinderat Feldthurns"), not its adjectives
             toks = [head]
             for t in subject.tokens[subject.tokens.index(head) + 1 :]:

@@ -743,3 +743,9 @@ def test_a_shared_subject_gives_the_who_and_an_impersonal_clause_keeps_its_words
     doc = make_doc("Sportlich/ADJD ging/VVFIN es/PPER am/APPRART Montag/NN zu/PTKVZ ./$.")
     (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
     assert event.what == "Sportlich ging es zu"
+
+
+def test_the_plural_of_an_institution_is_the_who():
+    doc = make_doc("Die/ART Behörden/NN haben/VAFIN am/APPRART Mittwoch/NN die/ART Suche/NN eingestellt/VVPP ./$.")
+    (event,) = extract_events(doc, [timex_at(doc, "am Mittwoch", "2024-03-13")], [])
+    assert event.who == ["ORG:Behörden"]
