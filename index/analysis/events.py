@@ -556,6 +556,7 @@ _NOW_WORDS = frozenset("heute jetzt derzeit zurzeit gegenwärtig inzwischen nun"
 _NEGATIONS = frozenset(
     "nicht nie niemals kein keine keinen keinem keiner keines nichts niemand weder".split()
 )
+_NEGATIONS_BUT_NICHT = _NEGATIONS - {"nicht"}
 _COMPARISON = frozenset({"gegenüber", "als"})
 # words between "seit" and the date it opens ("seit dem Jahr 2019", "seit Anfang 2020")
 _SINCE_FILLERS = frozenset("dem der anfang ende beginn mitte".split())
@@ -632,7 +633,7 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
 def _negated(clause: list["Token"], words: set[str]) -> bool:
     """The clause denies what it says: "kein", "nie", or a "nicht" that is not "nicht nur" nor
     the degree of a comparison ("nicht mehr so stark wie")."""
-    if words & _NEGATIONS - {"nicht"}:
+    if words & _NEGATIONS_BUT_NICHT:
         return True
     return "nicht" in words and negation_of(clause) is not None
 
@@ -1170,7 +1171,7 @@ class _Context:
 
     def _where(self, start: int, end: int) -> list[str]:
         places = _keys(self.ents, start, end, WHERE_LABELS, self.ent_reach)
-        if places:
+        if places and "ichtung" in self.text[start:end]:
             # "in Richtung Brenner", "Richtung Süden": a direction, not where it happens
             towards = {
                 e.key for e in self.ents
@@ -1267,14 +1268,16 @@ def _role(subject: "Group", doc: "Doc | None" = None) -> list[str]:
     toks = subject.tokens
     if subject.governed or len(toks) < 2 or toks[0].lower_ not in _DEFINITE_ARTICLES or toks[0].tag_ != "ART":
         return []
-    if toks[0].lower_ == "das" or (doc is not None and "Neut" in doc[toks[0].i].morph.get("Gender")):
+    if toks[0].lower_ == "das":
         return []  # a person is not neuter: "das Thermometer", "das Wasser"
     head = next((t for n, t in enumerate(toks) if n and (t.tag_ == "NN" or nominalised(toks, n))), None)
     if head is None or any(t.tag_ not in ("ADJA", "ADV", "CARD") for t in toks[1:toks.index(head)]):
         return []
     low = head.lower_
-    if (doc is not None and "Neut" in doc[head.i].morph.get("Gender")) or low.endswith(_NOT_ROLES) or not low.endswith(_ROLE_ENDINGS):
+    if low.endswith(_NOT_ROLES) or not low.endswith(_ROLE_ENDINGS):
         return []
+    if doc is not None and "Neut" in doc[head.i].morph.get("Gender"):
+        return []  # "die Thermometer" (plural): the noun's own gender
     return [head.text]
 
 

@@ -121,6 +121,8 @@ def negation_of(tokens: Sequence["Token"]) -> "Token | None":
     "nicht nur" adds, it does not deny; "nicht mehr/so/weniger ... als/wie" compares a degree
     ("die Preise sind nicht mehr so stark gestiegen wie im Januar": they rose); a bare
     "nicht mehr" ("er ist nicht mehr im Amt") still negates."""
+    if not any(t.tag_ == "PTKNEG" for t in tokens):
+        return None
     toks = [t for t in tokens if not _is_punct(t)]
     for n, t in enumerate(toks):
         if t.tag_ != "PTKNEG":
