@@ -196,12 +196,13 @@ class _Batch:
                  else min(self.commit_seconds * 2 ** (self.commits - 1), max(self.commit_seconds, MAX_COMMIT_SECONDS)))
         return time.monotonic() - self.started >= limit and (seconds_left is None or seconds_left > limit)
 
-    def commit(self) -> bool:
+    def commit(self, final: bool = False) -> bool:
         """Commit what is pending (the new segment and its postings arrays; segments of a similar
-        size merged when there are enough of them); True when documents were committed."""
+        size merged when there are enough of them, and at the ``final`` commit of a run the
+        small ones); True when documents were committed."""
         from whoosh.query import Or
 
-        from .segment_writer import merge_tiers
+        from .segment_writer import merge_at_end, merge_tiers
 
         committed = False
         if self.writer is not None:
@@ -209,7 +210,7 @@ class _Batch:
                 self.writer.delete_by_query(self.deletions[0] if len(self.deletions) == 1 else Or(self.deletions))
                 self.deletions = []
             if self.dirty:
-                self.writer.commit(mergetype=merge_tiers)
+                self.writer.commit(mergetype=merge_at_end if final else merge_tiers)
                 committed = True
                 self.commits += 1
             else:
@@ -463,7 +464,7 @@ def build_index(
                     counter.tell(work.key)
             if pending:
                 raise StoreError("the analyzer returned fewer analyses than it was given texts")
-            if batch.commit():
+            if batch.commit(final=True):
                 counter.committed = counter.done
             counter.tell(force=True)
         except BaseException:

@@ -46,6 +46,19 @@ def _tier(docs: int) -> int:
 def merge_tiers(writer, segments):
     """Whoosh merge policy: merge the segments of a size tier that holds ``MERGE_FACTOR`` of them
     (and the segments mostly deleted); returns the segments left as they are."""
+    return _merge(writer, segments, final=False)
+
+
+def merge_at_end(writer, segments):
+    """:func:`merge_tiers` for the last commit of a build: the segments of the smallest tier
+    (under ``TIER_BASE`` documents each) are merged too when there are two or more. Each
+    segment has its own term dictionary, so a small index of a few segments holds most
+    words several times (a 1,000-article index: 4 segments, 19,570 body terms of ~12,000
+    words); the merge rewrites fewer than ``MERGE_FACTOR * TIER_BASE`` documents."""
+    return _merge(writer, segments, final=True)
+
+
+def _merge(writer, segments, final: bool):
     from whoosh.reading import SegmentReader
 
     tiers: dict[int, list] = {}
@@ -58,8 +71,8 @@ def merge_tiers(writer, segments):
             merge.append(seg)
         else:
             tiers.setdefault(_tier(seg.doc_count()), []).append(seg)
-    for group in tiers.values():
-        if len(group) >= MERGE_FACTOR:
+    for tier, group in tiers.items():
+        if len(group) >= MERGE_FACTOR or (final and tier == 0 and len(group) >= 2):
             merge.extend(group)
     # a segment whose postings arrays are gone (removed by hand) is left as it is: its title
     # and body positions exist nowhere else

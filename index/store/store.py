@@ -216,10 +216,10 @@ class Store:
         docnum = self._searcher.document_number(id=article_id)
         if docnum is None:
             raise ArticleNotFoundError(article_id)
-        stored = self._searcher.stored_fields(docnum)
+        record = self._column("record")[docnum]
         text = self._column("text")[docnum]
-        return StoredArticle(decode_article(stored, text), decode_analysis(stored, text, self._column("events")[docnum]),
-                             decode_model(stored))
+        return StoredArticle(decode_article(record, text), decode_analysis(record, text, self._column("events")[docnum]),
+                             decode_model(record))
 
     # --- search -----------------------------------------------------------------------
 
@@ -487,7 +487,7 @@ class Store:
             return EntityInfo(key, label, name, articles, mentions, tuple(keys[1:]))
         texts: Counter[str] = Counter()
         label = ""
-        for e in decode_entities(self._searcher.stored_fields(newest), self._column("text")[newest]):
+        for e in decode_entities(self._column("record")[newest], self._column("text")[newest]):
             if e.key == key:
                 texts[e.text] += 1
                 label = label or e.label
@@ -505,7 +505,7 @@ class Store:
         out: list[Mention] = []
         for n in self._entity_docnums(keys):
             text = self._column("text")[n]
-            hits = [e for e in decode_entities(self._searcher.stored_fields(n), text) if e.key in wanted]
+            hits = [e for e in decode_entities(self._column("record")[n], text) if e.key in wanted]
             if not hits:
                 continue
             summary = self._summary(n)
