@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from newsdesk.index.store import Store  # noqa: E402
 from newsdesk.index.store.records import _unpack  # noqa: E402
 
-# bytes HashWriter spends on an entry beside its key and value: its key/value lengths (8),
-# two hash slots of 12 bytes, and its position in the ordered index (4)
-HASH_ENTRY_BYTES = 8 + 2 * 12 + 4
+# bytes the term table spends on an entry beside its key and value: its key/value lengths (8),
+# 1.25 hash slots of 12 bytes (schema._TermTable), and its position in the ordered index (4)
+HASH_ENTRY_BYTES = 8 + 15 + 4
 
 
 def folder_bytes(index_dir: Path) -> int:
