@@ -7,13 +7,21 @@ import json
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newsdesk.index.annotations import Analysis, Entity, Event, Timex, split_entity_key
-from newsdesk.index.article import BODY, Article
+if TYPE_CHECKING:
+    from newsdesk.index.annotations import Analysis, Entity, Event, Timex
+    from newsdesk.index.article import Article
+
+# The annotation and article classes are imported where they are made: a process that only
+# searches (``newsdesk search``) reads summaries and never imports them. Each dataclass here
+# has a docstring: without one, ``dataclass`` makes it from ``inspect.signature`` (slow).
 
 
 @dataclass(frozen=True)
 class ArticleSummary:
+    """What a list shows of an article (read from the ``summary`` column, without the document)."""
+
     id: str
     title: str
     date: dt.date | None
@@ -74,6 +82,8 @@ def main_place(analysis: Analysis) -> str:
 
 @dataclass
 class StoredArticle:
+    """An article as the store keeps it: the article, its analysis and the pipeline that made it."""
+
     article: Article
     analysis: Analysis
     model: str = ""  # the pipeline that made the analysis ("de_newsdesk 0.2.0"; "" in an older index)
@@ -107,6 +117,8 @@ class Hit:
 
 @dataclass
 class SearchResults:
+    """One page of a search: every match counted, the hits of the page."""
+
     total: int
     hits: list[Hit]
     terms: list[str]  # index terms the query matches in title/body (see match_spans)
@@ -115,6 +127,8 @@ class SearchResults:
 
 @dataclass(frozen=True)
 class EntityInfo:
+    """An entity across the corpus: its name and how many articles and mentions it has."""
+
     key: str
     label: str
     name: str
@@ -134,6 +148,8 @@ class DatedEvent:
 
 @dataclass(frozen=True)
 class Mention:
+    """One mention of an entity with a little context (offsets into the article's text)."""
+
     summary: ArticleSummary
     start: int  # offsets into the article's text
     end: int
@@ -272,6 +288,8 @@ def _unpack(data: bytes):
 def entity_search_terms(entity: Entity) -> list[str]:
     """Terms of the ``entity`` field for one entity: key, name, and the words of the name."""
     terms = [entity.key]
+    from newsdesk.index.annotations import split_entity_key
+
     label, name = split_entity_key(entity.key)
     if label:
         terms.append(name)
@@ -293,6 +311,8 @@ def _entity_row(e: Entity, text: str) -> list:
 
 
 def _entity_of(row: list, text: str) -> Entity:
+    from newsdesk.index.annotations import Entity
+
     start, end, label, key = row[:4]
     surface = row[4] if len(row) > 4 else text[start:end]
     return Entity(start, end, surface, label, key or f"{label}:{surface}")
@@ -306,12 +326,16 @@ def _timex_row(t: Timex, text: str) -> list:
 
 
 def _timex_of(row: list, text: str) -> Timex:
+    from newsdesk.index.annotations import Timex
+
     start, end, kind, value, mod = row[:5]
     return Timex(start, end, row[5] if len(row) > 5 else text[start:end], kind, value, mod or None)
 
 
 def _paragraph_row(p: dict) -> list:
     """[start, end], then the kind when it is not body, then the heading end when there is one."""
+    from newsdesk.index.article import BODY
+
     row: list = [p["start"], p["end"]]
     if p.get("heading_end") is not None:
         row += [p.get("kind", BODY), p["heading_end"]]
@@ -323,6 +347,8 @@ def _paragraph_row(p: dict) -> list:
 def _paragraph_of(row) -> dict:
     if isinstance(row, dict):
         return row
+    from newsdesk.index.article import BODY
+
     d = {"start": row[0], "end": row[1], "kind": row[2] if len(row) > 2 else BODY}
     if len(row) > 3:
         d["heading_end"] = row[3]
@@ -403,6 +429,8 @@ def article_document(article: Article, analysis: Analysis, path: str, version: s
 
 def decode_article(record: bytes, text: str) -> Article:
     """The article of a stored document: its ``record`` and ``text`` column values."""
+    from newsdesk.index.article import Article
+
     meta = dict(_unpack(record)["article"])
     meta["paragraphs"] = [_paragraph_of(row) for row in meta.get("paragraphs", [])]
     meta["text"] = text
@@ -416,6 +444,8 @@ def decode_entities(record: bytes, text: str) -> list[Entity]:
 
 def decode_analysis(record: bytes, text: str, events: str) -> Analysis:
     """The analysis of a stored document: its ``record``, ``text`` and ``events`` column values."""
+    from newsdesk.index.annotations import Analysis
+
     unpacked = _unpack(record)
     return Analysis(
         [_entity_of(row, text) for row in _from_gaps(unpacked["entities"])],
@@ -458,6 +488,8 @@ def _event_row(e: Event, text: str) -> list:
 
 
 def _event_of(row: list, text: str) -> Event:
+    from newsdesk.index.annotations import Event
+
     row = row + list(_EVENT_DEFAULTS[len(row):])
     start, end = row[0], row[0] + row[1]
     timex_start = _back(row[8], start)

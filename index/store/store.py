@@ -26,7 +26,6 @@ from whoosh.codec import whoosh3  # noqa: E402, F401  (every index uses it; impo
 from whoosh import query as wq  # noqa: E402
 from whoosh.columns import CompressedBytesColumn  # noqa: E402
 
-from newsdesk.index.annotations import entity_key, split_entity_key
 from newsdesk.index.display import one_line
 
 from .column_files import SegmentCache, VarBytes
@@ -413,6 +412,8 @@ class Store:
     def _full_names_by_surname(self) -> dict[str, list[str]]:
         """``PER:Putin`` -> the multi-word PER keys ending in that word (``PER:Wladimir Putin``)."""
         if self._full_names is None:
+            from newsdesk.index.annotations import entity_key, split_entity_key
+
             out: dict[str, list[str]] = defaultdict(list)
             for term in self._searcher.lexicon("entity_key"):
                 key = term.decode("utf-8") if isinstance(term, bytes) else term
@@ -434,6 +435,8 @@ class Store:
         full name with that surname. Two full names (``Donald Trump``, ``Melania
         Trump``) leave the bare surname on its own.
         """
+        from newsdesk.index.annotations import entity_key, split_entity_key
+
         label, name = split_entity_key(key)
         if label != "PER":
             return [key]
@@ -482,6 +485,8 @@ class Store:
             mentions += self._key_counts(alias)[1]
         if len(keys) > 1:
             articles = len(self._entity_docnums(keys))
+        from newsdesk.index.annotations import split_entity_key
+
         label, name = split_entity_key(shown)
         if label:
             return EntityInfo(key, label, name, articles, mentions, tuple(keys[1:]))
