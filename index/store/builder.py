@@ -142,6 +142,13 @@ class _Committed:
         self.searcher.close()
 
 
+def _small_segments(ix) -> int:
+    """How many segments of the index have fewer than ``TIER_BASE`` live documents (and some)."""
+    from .segment_writer import TIER_BASE
+
+    return sum(1 for seg in ix._segments() if 0 < seg.doc_count() < TIER_BASE)
+
+
 class _Batch:
     """The open Whoosh writer, the deletions due at its commit, and the files it completes."""
 
@@ -216,6 +223,12 @@ class _Batch:
             else:
                 self.writer.cancel()
             self.writer = None
+        if final and _small_segments(self.ix) >= 2:
+            # small segments the last commit left (its own new one among them, or nothing was
+            # pending: the run's last batch was committed as it filled): merged by themselves
+            from .segment_writer import open_writer
+
+            open_writer(self.ix, WRITER_MB).commit(mergetype=merge_at_end)
         if self.completed:
             Manifest.write(self.index_dir, self.completed)
             self.completed = []
