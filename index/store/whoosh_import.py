@@ -7,6 +7,9 @@
   the ``Variations`` query newsdesk does not use), which compiles some hundreds of
   regular expressions: 15 ms.
 - ``whoosh.compat`` imports ``html`` (for ``escape``, which only Whoosh's highlighting calls).
+- ``whoosh.analysis`` imports ``whoosh.lang.porter``, the English stemmer (the default of
+  ``StemFilter``; newsdesk's German analyzer has none: ``german.german_analyzer``), whose
+  regular expressions are compiled on import.
 
 :func:`import_whoosh` imports those two Whoosh modules with a stand-in for each such
 module, whose function imports the real module when called, then removes the stand-ins,
@@ -20,7 +23,8 @@ import types
 from importlib import import_module
 
 # module -> the one name Whoosh takes from it
-_DEFERRED = {"urllib.request": "urlretrieve", "whoosh.lang.morph_en": "variations", "html": "escape"}
+_DEFERRED = {"urllib.request": "urlretrieve", "whoosh.lang.morph_en": "variations", "html": "escape",
+             "whoosh.lang.porter": "stem"}
 _IMPORTS = ("whoosh.compat", "whoosh.query")
 
 
