@@ -6,6 +6,7 @@ file means the defaults. Example::
 
     model = "de_core_news_md"      # spaCy pipeline name or path; default: newsdesk's bundled one
     theme = "dark"                  # "dark", "light" or a Textual theme name
+    accurate = true                 # the reader re-analyses in the background with the accurate tier
 
     [keys]                          # key bindings: action = key
     search = "slash"
@@ -28,7 +29,7 @@ else:  # pragma: no cover - Python 3.10
 
 CONFIG_ENV = "NEWSDESK_CONFIG"
 DEFAULT_THEME = "dark"
-KNOWN_KEYS = ("model", "theme", "keys")
+KNOWN_KEYS = ("model", "theme", "accurate", "keys")
 
 
 class ConfigError(Exception):
@@ -41,9 +42,10 @@ class Config:
     theme: str = DEFAULT_THEME
     keys: dict[str, str] = field(default_factory=dict)
     path: Path | None = None  # where it was read from (None: defaults only)
+    accurate: bool = False  # after the fast pass, the reader re-analyses with the accurate tier
 
     def to_dict(self) -> dict:
-        return {"model": self.model, "theme": self.theme, "keys": dict(self.keys)}
+        return {"model": self.model, "theme": self.theme, "accurate": self.accurate, "keys": dict(self.keys)}
 
 
 def config_path() -> Path:
@@ -82,10 +84,14 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
     theme = data.get("theme", DEFAULT_THEME)
     if not isinstance(theme, str) or not theme.strip():
         raise ConfigError(f"{where}: theme must be a non-empty string such as \"dark\" or \"light\"")
+    accurate = data.get("accurate", False)
+    if not isinstance(accurate, bool):
+        raise ConfigError(f"{where}: accurate must be true or false")
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
         raise ConfigError(f"{where}: [keys] must be a table of action = \"key\"")
     for action, key in keys.items():
         if not isinstance(key, str) or not key.strip():
             raise ConfigError(f"{where}: keys.{action} must be a non-empty string naming a key")
-    return Config(model=model.strip() if model else None, theme=theme.strip(), keys=dict(keys), path=path)
+    return Config(model=model.strip() if model else None, theme=theme.strip(), keys=dict(keys), path=path,
+                  accurate=accurate)

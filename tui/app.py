@@ -1,8 +1,11 @@
 """newsdesk's reader: a Textual app over an existing index (indexing, if needed, in the background).
 
-``NewsdeskApp(corpus, index_dir, model=None, config=None)``: ``corpus`` is the
+``NewsdeskApp(corpus, index_dir, model=None, config=None, accurate=False)``: ``corpus`` is the
 list of paths the index is built from (None: only read the index at
-``index_dir``). The UI process never imports spaCy: indexing runs in a separate
+``index_dir``). With ``accurate``, a second pass follows the fast one: one
+low-priority process re-analyses every article with the accurate tier, and
+each article switches to it when its batch is committed (the fast default
+never takes it back). The UI process never imports spaCy: indexing runs in a separate
 process (:mod:`tui.background_index`) and the reader only reads the store.
 """
 
@@ -57,11 +60,15 @@ class NewsdeskApp(App):
         Binding("d", "toggle_theme", "Light/dark", show=False, id="theme"),
     ]
 
-    def __init__(self, corpus: list[Path] | None, index_dir: Path, model: str | None = None, config=None) -> None:
+    def __init__(self, corpus: list[Path] | None, index_dir: Path, model: str | None = None, config=None,
+                 accurate: bool = False) -> None:
         super().__init__()
         self.corpus = list(corpus) if corpus is not None else None
         self.index_dir = Path(index_dir)
         self.model = model
+        self.accurate = accurate
+        self.accurate_pass = False  # the running (or last) indexer is the accurate pass
+        self._accurate_due = False  # the fast pass finished: the accurate pass starts when its process is gone
         self.config = config
         self.store: StoreAccess | None = None
         self.store_error: str | None = None
@@ -126,7 +133,9 @@ class NewsdeskApp(App):
 
     # --- background indexing ----------------------------------------------------------------
 
-    def start_indexing(self) -> None:
+    def start_indexing(self, accurate_pass: bool = False) -> None:
+        """Bring the index up to date in a background process (``accurate_pass``: re-analyse with the
+        accurate tier, one process at low priority)."""
         if self.corpus is None:
             return
         if self.indexer is not None and self.indexer.running:
@@ -134,10 +143,14 @@ class NewsdeskApp(App):
             return
         if self._poll_timer is not None:
             self._poll_timer.stop()
-        self.indexer = BackgroundIndexer(self.corpus, self.index_dir, self.model)
+        from newsdesk.index.analysis.signature import ACCURATE_NAME
+
+        self.accurate_pass = accurate_pass
+        self.indexer = (BackgroundIndexer(self.corpus, self.index_dir, ACCURATE_NAME, background=True)
+                        if accurate_pass else BackgroundIndexer(self.corpus, self.index_dir, self.model))
         self.indexer.start()
         main = self.main_screen
-        if main is not None and self.store is None:
+        if main is not None and self.store is None and not accurate_pass:
             # first run: say what is happening; an existing index shows progress only when
             # the worker finds files to (re)analyse
             main.show_index_starting()
@@ -150,29 +163,38 @@ class NewsdeskApp(App):
             return
         main = self.main_screen
         progressed = False
+        finished = False
+        what = "Accurate pass" if self.accurate_pass else "Indexing"
         for message in indexer.poll():
             if isinstance(message, IndexProgress):
                 progressed = True
                 if main is not None and message.articles_total:
-                    main.show_index_progress(message)
+                    main.show_index_progress(message, accurate=self.accurate_pass)
             elif isinstance(message, IndexFinished):
+                finished = True
                 self._refresh_store(force=True)
                 if main is not None:
                     main.hide_index_status()
                 if message.summary != "index up to date" or message.skipped:
                     skipped = message.skipped
                     extra = f"; {skipped} file{'s' if skipped != 1 else ''} skipped" if skipped else ""
-                    self.notify(f"Indexing finished: {message.summary}{extra}.", title="newsdesk", timeout=6)
+                    self.notify(f"{what} finished: {message.summary}{extra}.", title="newsdesk", timeout=6)
             elif isinstance(message, IndexFailed):
                 if main is not None:
                     main.hide_index_status()
                 self._refresh_store(force=True)
-                self.notify(message.message, title="Indexing failed", severity="error", timeout=15)
+                self.notify(message.message, title=f"{what} failed", severity="error", timeout=15)
         if progressed:
             self._refresh_store()
+        if finished and self.accurate and not self.accurate_pass:
+            self._accurate_due = True
         if indexer.finished and indexer.exited and self._poll_timer is not None:
             self._poll_timer.stop()
             self._poll_timer = None
+            if self._accurate_due:
+                # the fast pass is complete and its process gone (the index lock is free)
+                self._accurate_due = False
+                self.start_indexing(accurate_pass=True)
 
     def _refresh_store(self, force: bool = False) -> None:
         now = time.monotonic()

@@ -65,10 +65,14 @@ def _message(fields: list) -> IndexMessage | None:
 
 
 class BackgroundIndexer:
-    def __init__(self, paths: list[Path], index_dir: Path, model: str | None = None) -> None:
+    def __init__(self, paths: list[Path], index_dir: Path, model: str | None = None,
+                 background: bool = False) -> None:
+        """``background``: one analysis process at low priority (the accurate pass, which re-analyses
+        what the reader already shows), instead of one per core."""
         self.paths = [str(p) for p in paths]
         self.index_dir = str(index_dir)
         self.model = model
+        self.background = background
         self.process: subprocess.Popen | None = None
         self.finished = False
         self._buffer = b""
@@ -77,6 +81,8 @@ class BackgroundIndexer:
         cmd = [sys.executable, "-m", "newsdesk.tui.index_worker", self.index_dir, *self.paths]
         if self.model:
             cmd += ["--model", self.model]
+        if self.background:
+            cmd.append("--background")
         return cmd
 
     def start(self) -> None:

@@ -174,6 +174,10 @@ def _reader_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"newsdesk {_version()}")
     _add_corpus_args(p)
     _add_model_arg(p)
+    p.add_argument("--accurate", action="store_true",
+                   help="after the fast pass, re-analyse every article with the accurate tier (de_newsdesk_e5) "
+                        "in the background, on one core at low priority; articles switch to it as its "
+                        "batches are committed (config: accurate = true)")
     return p
 
 
@@ -379,9 +383,16 @@ def cmd_reader(args) -> int:
     config = _load_config()
     corpus = None if (args.index_dir and not args.paths) else _corpus(args.paths)
     index_dir = args.index_dir if args.index_dir else _index_dir(args, corpus)
+    from newsdesk.index.analysis.signature import fast_default
+
+    model = _model(args, config)
+    accurate = bool(args.accurate or config.accurate)
+    if accurate and not fast_default(model):
+        raise UsageError(f"--accurate re-analyses newsdesk's fast default; the model in use is {printable(model)}")
     from newsdesk.tui.app import NewsdeskApp
 
-    NewsdeskApp(corpus=corpus, index_dir=index_dir, model=_model(args, config), config=config).run()
+    NewsdeskApp(corpus=corpus, index_dir=index_dir, model=model, config=config,
+                accurate=accurate and corpus is not None).run()
     return EXIT_OK
 
 
@@ -611,6 +622,7 @@ def cmd_config(args) -> int:
     out.print(_text(f"config file: {path}" + ("" if path.is_file() else " (not present: defaults)")))
     out.print(_text(f"model: {config.model or '(newsdesk bundled pipeline)'}"))
     out.print(_text(f"theme: {config.theme}"))
+    out.print(_text(f"accurate: {'true (the reader re-analyses with de_newsdesk_e5 after the fast pass)' if config.accurate else 'false'}"))
     if config.keys:
         out.print(_text("keys:"))
         for action, key in sorted(config.keys.items()):

@@ -1,4 +1,4 @@
-"""The background indexing process: ``python -m tui.index_worker INDEX_DIR [--model M] PATH...``.
+"""The background indexing process: ``python -m tui.index_worker INDEX_DIR [--model M] [--background] PATH...``.
 
 Started by the reader (:mod:`tui.background_index`) as a separate process, so
 spaCy and the analysis never run in the UI process. It reports on its original
@@ -37,7 +37,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("index_dir")
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--model", default=None)
+    parser.add_argument("--background", action="store_true",
+                        help="one analysis process at low priority (the accurate pass behind the reader)")
     args = parser.parse_args(argv)
+    if args.background:
+        try:
+            os.nice(10)
+        except OSError:
+            pass
     channel = _private_channel()
 
     def emit(*message) -> None:
@@ -55,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             emit("progress", *p.to_list())
 
         report = build_index([Path(p) for p in args.paths], Path(args.index_dir), model=args.model,
-                             progress=progress)
+                             progress=progress, workers=1 if args.background else None,
+                             newest_first=args.background)
         emit("done", report.summary() if report.changed else "index up to date", len(report.skipped))
         return 0
     except BaseException as exc:  # everything goes back to the reader, which shows it

@@ -106,3 +106,17 @@ def analysis_signature(model: str | None = None) -> str:
     else:
         pipeline = meta_signature(meta)
     return f"{pipeline}|timex {TAGGER_VERSION}|events {EVENTS_VERSION}"
+
+
+def fast_default(model: str | None) -> bool:
+    """``model`` names newsdesk's bundled fast pipeline (None: the default)."""
+    return model is None or model == BUNDLED_NAME
+
+
+def kept_signatures(model: str | None = None) -> frozenset[str]:
+    """Signatures of other analyses that a run with ``model`` keeps as they are instead of redoing them:
+    for the fast default, the accurate tier's (an article the accurate pass re-analysed is not
+    taken back to the fast model); none for any other pipeline."""
+    if not fast_default(model) or read_meta(ACCURATE_PATH) is None or read_meta(BUNDLED_PATH) is None:
+        return frozenset()
+    return frozenset({analysis_signature(ACCURATE_NAME)})

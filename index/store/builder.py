@@ -10,7 +10,12 @@ A run
 3. reads the changed and new files into articles (ingest). Every document
    carries its file's ``version`` (content hash and analysis signature), so
    the articles an interrupted run committed from the same file content are
-   kept and skipped; the file's documents of other versions are deleted;
+   kept and skipped; the file's documents of other versions are deleted.
+   Analyses under another signature of the same text (the accurate tier's
+   over the fast one's) may count as current too (``kept_signatures``): a fast
+   run does not undo an accurate pass. When only the analysis changed (same
+   hash), each article's old document stays until its new one is committed:
+   a re-analysis (a model upgrade, the accurate pass) never empties the reader;
 4. analyses the rest (by default in worker processes, ``ParallelAnalyzer``)
    and writes them in input order;
 5. removes the documents of files that are gone;
@@ -25,6 +30,7 @@ A run
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import time
@@ -112,6 +118,7 @@ class _FileWork:
     version: str  # file_version(hash, signature): the version field of its documents
     articles: int  # articles the file holds (kept from an earlier run included)
     remaining: int = 0  # articles still to be written in this run
+    replaced: frozenset[str] = frozenset()  # ids whose old analysis goes when the new one is committed
 
 
 class _Committed:
@@ -133,10 +140,12 @@ class _Committed:
 
         return self.ids(Term("path", key)) if key in self.paths else set()
 
-    def of_version(self, key: str, version: str) -> set[str]:
-        from whoosh.query import And, Term
+    def of_versions(self, key: str, versions: Iterable[str]) -> set[str]:
+        from whoosh.query import And, Or, Term
 
-        return self.ids(And([Term("path", key), Term("version", version)])) if key in self.paths else set()
+        if key not in self.paths:
+            return set()
+        return self.ids(And([Term("path", key), Or([Term("version", v) for v in sorted(versions)])]))
 
     def close(self) -> None:
         self.searcher.close()
@@ -312,12 +321,18 @@ def build_index(
     batch_size: int = ANALYSIS_BATCH,
     workers: int | None = None,
     first_commit_seconds: float = FIRST_COMMIT_SECONDS,
+    kept_signatures: Iterable[str] | None = None,
+    newest_first: bool = False,
 ) -> BuildReport:
     """Build or update the index of ``paths`` (files and folders) in ``index_dir``.
 
     ``analyzer`` defaults to ``ParallelAnalyzer(model, workers)`` (``workers``
     None: one per core). Its ``signature`` is compared with the manifest's: a
-    file annotated by another analysis counts as changed.
+    file annotated by another analysis counts as changed, unless its signature is
+    one of ``kept_signatures`` (None: ``signature.kept_signatures(model)``, the
+    accurate tier's when ``model`` is the fast default). ``newest_first``: each file's
+    articles are analysed from the newest date to the oldest (undated last), as a
+    reader looks at them: the accurate pass upgrades what is on top of the list first.
     Raises IndexBusyError when another process holds the index for longer than
     ``lock_timeout`` seconds. On KeyboardInterrupt the uncommitted batch is
     dropped, committed work stays, and the interrupt propagates.
@@ -336,6 +351,11 @@ def build_index(
 
             analyzer = ParallelAnalyzer(model, workers)
         signature = analyzer.signature
+        if kept_signatures is None:
+            from newsdesk.index.analysis.signature import kept_signatures as kept_by_model
+
+            kept_signatures = kept_by_model(model)
+        current = {signature, *kept_signatures}
         # the analyses' pipeline, as shown with each article and in the summary (read without loading it)
         report.model = getattr(analyzer, "model_label", "")
 
@@ -355,7 +375,7 @@ def build_index(
                 continue
             entry = manifest.files.get(key)
             if (entry is not None and entry.size == st.st_size and entry.mtime_ns == st.st_mtime_ns
-                    and entry.signature == signature):
+                    and entry.signature in current):
                 report.unchanged += 1
                 report.articles_unchanged += entry.articles
             else:
@@ -366,7 +386,7 @@ def build_index(
             write_info(index_dir, corpus_key(roots), SCHEMA_VERSION)
             report.seconds = time.monotonic() - t0
             return report
-        from whoosh.query import And, Not, Term
+        from whoosh.query import And, Not, Or, Term
 
         ix, created = open_or_create(index_dir)
         if created:
@@ -403,9 +423,10 @@ def build_index(
                         counter.read(key, 0, 0)
                         file_done(key)
                         continue
-                    if entry is not None and entry.hash == digest and entry.signature == signature:
+                    if entry is not None and entry.hash == digest and entry.signature in current:
                         # Touched but not changed: refresh size/mtime only.
-                        batch.complete(key, FileEntry(st.st_size, st.st_mtime_ns, digest, entry.articles, signature))
+                        batch.complete(key, FileEntry(st.st_size, st.st_mtime_ns, digest, entry.articles,
+                                                      entry.signature))
                         report.unchanged += 1
                         report.articles_unchanged += entry.articles
                         counter.read(key, 0, 0)
@@ -433,11 +454,19 @@ def build_index(
                         counter.read(key, 0, 0)
                         file_done(key)
                         continue
-                    kept = committed.of_version(key, version) if before else set()
-                    if before - kept:
-                        batch.delete(And([Term("path", key), Not(Term("version", version))]))
+                    kept = (committed.of_versions(key, {file_version(digest, s) for s in current})
+                            if before else set())
                     ids = {a.id for a in articles}
+                    # same text, another analysis: each old document goes with the commit of its new one
+                    replaced = frozenset((before - kept) & ids) if entry is not None and entry.hash == digest \
+                        else frozenset()
+                    if replaced and before - kept - replaced:
+                        batch.delete(And([Term("path", key), Or([Term("id", i) for i in sorted(before - kept - replaced)])]))
+                    elif before - kept - replaced:
+                        batch.delete(And([Term("path", key), Not(Term("version", version))]))
                     todo = [a for a in articles if a.id not in kept]
+                    if newest_first:
+                        todo.sort(key=lambda a: (a.date is not None, a.date or dt.date.min), reverse=True)
                     if entry is not None or (before and not kept):
                         report.updated += 1
                     else:
@@ -450,7 +479,8 @@ def build_index(
                         else:
                             report.articles_added += 1
                     counter.read(key, len(todo), len(kept & ids))
-                    work = _FileWork(key, st.st_size, st.st_mtime_ns, digest, version, len(articles), len(todo))
+                    work = _FileWork(key, st.st_size, st.st_mtime_ns, digest, version, len(articles), len(todo),
+                                     replaced)
                     if not todo:  # empty, or all committed by an earlier run
                         batch.complete(key, FileEntry(work.size, work.mtime_ns, work.hash, work.articles, signature))
                         file_done(key)
@@ -462,6 +492,9 @@ def build_index(
 
             for analysis in analyzer.analyze_many(texts(), batch_size=batch_size):
                 work, article = pending.popleft()
+                if article.id in work.replaced:
+                    # (deletions reach committed documents only, never the one added next)
+                    batch.delete(Term("id", article.id))
                 batch.add(article_document(article, analysis, work.key, work.version, report.model))
                 report.articles += 1
                 counter.wrote()

@@ -14,6 +14,9 @@ def test_reads_settings(tmp_path):
     p.write_text('model = " de_core_news_md "\ntheme = "light"\n[keys]\nsearch = "slash"\n', encoding="utf-8")
     c = load_config(p)
     assert (c.model, c.theme, c.keys, c.path) == ("de_core_news_md", "light", {"search": "slash"}, p)
+    assert not c.accurate
+    p.write_text("accurate = true\n", encoding="utf-8")
+    assert load_config(p).accurate and load_config(p).to_dict()["accurate"] is True
 
 
 @pytest.mark.parametrize("text, word", [
@@ -21,6 +24,7 @@ def test_reads_settings(tmp_path):
     ('model = ""', "model"),
     ('colour = "red"', "unknown"),
     ("keys = 3", "keys"),
+    ('accurate = "yes"', "accurate"),
     ('[keys]\nquit = ""', "keys.quit"),
     ("not toml [", "TOML"),
 ])

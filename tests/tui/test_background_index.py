@@ -86,3 +86,41 @@ async def test_refresh_of_a_big_index_runs_in_a_thread(sample_index, monkeypatch
         await pilot.pause()
         assert calls == [{"keep_position": True}]
         assert main.current_id == "gipfel-budapest"
+
+
+def test_the_accurate_pass_runs_one_worker_at_low_priority(tmp_path):
+    indexer = BackgroundIndexer([tmp_path / "corpus"], tmp_path / "index", "de_newsdesk_e5", background=True)
+    assert indexer.command()[-3:] == ["--model", "de_newsdesk_e5", "--background"]
+
+
+async def test_accurate_reader_re_analyses_the_seeds_after_the_fast_pass(tmp_path):
+    """With ``accurate``, the fast pass is followed by the accurate one; every article then says which
+    model analysed it, and a later fast run keeps the accurate analyses."""
+    import pytest
+
+    from newsdesk.index.analysis.signature import model_label
+    from newsdesk.index.store import Store, build_index, default_corpus
+    from newsdesk.tui.app import NewsdeskApp
+
+    app = NewsdeskApp(default_corpus(), tmp_path / "index", accurate=True)
+    labels = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        deadline = time.monotonic() + 400
+        while time.monotonic() < deadline:
+            if app.accurate_pass and app.main_screen.query_one("#index-status").display:
+                labels.append(str(app.main_screen.query_one("#index-status-label").render()))
+            if app.accurate_pass and app.indexer.finished and app.indexer.exited:
+                break
+            await pilot.pause(0.2)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        if errors and "model" in errors[0].lower():
+            pytest.skip(f"no NER model available: {errors[0]}")
+        assert not errors and app.accurate_pass and app.indexer.exited
+        notes = [n.message for n in app._notifications]
+        assert any(m.startswith("Accurate pass finished: 2 updated") for m in notes), notes
+    assert all(label.startswith("Accurate pass") for label in labels)
+    store = Store.open(tmp_path / "index")
+    accurate = model_label("de_newsdesk_e5")
+    assert {store.get_article(s.id).model for s in store.list_articles(0, 10)} == {accurate}
+    report = build_index(default_corpus(), tmp_path / "index")  # the fast default, as `newsdesk index` runs it
+    assert not report.changed

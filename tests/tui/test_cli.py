@@ -213,8 +213,8 @@ def test_reader_gets_corpus_index_and_model(capsys, corpus, monkeypatch, tmp_pat
     seen = {}
 
     class Recorder:
-        def __init__(self, corpus, index_dir, model=None, config=None):
-            seen.update(corpus=corpus, index_dir=index_dir, model=model, config=config)
+        def __init__(self, corpus, index_dir, model=None, config=None, accurate=False):
+            seen.update(corpus=corpus, index_dir=index_dir, model=model, config=config, accurate=accurate)
 
         def run(self):
             seen["ran"] = True
@@ -227,6 +227,12 @@ def test_reader_gets_corpus_index_and_model(capsys, corpus, monkeypatch, tmp_pat
     assert seen["corpus"][0].name == "seeds" and seen["model"] is None
     assert cli.main(["--index", str(tmp_path / "ix")]) == 0
     assert seen["corpus"] is None and seen["index_dir"] == tmp_path / "ix"
+    assert not seen["accurate"]
+    assert cli.main(["--accurate", str(corpus)]) == 0
+    assert seen["accurate"] and seen["model"] is None
+    # the accurate pass re-analyses the fast default, not another pipeline
+    code, _out, err = run(capsys, "--accurate", "--model", "de_x", str(corpus))
+    assert code == 2 and "--accurate" in err and "de_x" in err
 
 
 def test_missing_model_exit_2(capsys, corpus, monkeypatch):

@@ -98,8 +98,8 @@ async def _run_script(sample_index, monkeypatch, script, tmp_path):
     lines = []
     shown = IndexStatus.show_progress
 
-    def show_progress(self, progress):
-        shown(self, progress)
+    def show_progress(self, progress, accurate=False):
+        shown(self, progress, accurate)
         lines.append(str(self.query_one("#index-status-label", Static).render()))
 
     monkeypatch.setattr(IndexStatus, "show_progress", show_progress)
@@ -125,3 +125,12 @@ async def test_reader_status_says_a_resumed_run_is_updating(sample_index, monkey
     script = [_progress(1, 0, 120, 293, articles_kept=705, seconds=4.0)]
     lines, _notes = await _run_script(sample_index, monkeypatch, script, tmp_path)
     assert "Updating the index 120/293 articles · 30/s · ~6 s left (705 indexed before)" in lines
+
+
+async def test_the_accurate_pass_says_so():
+    app = StatusApp()
+    async with app.run_test(size=(120, 5)) as pilot:
+        status = app.query_one(IndexStatus)
+        status.show_progress(BuildProgress(1, 0, 120, 998, seconds=100.0), accurate=True)
+        await pilot.pause()
+        assert _label(app).startswith("Accurate pass 120/998 articles")

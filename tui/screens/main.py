@@ -159,8 +159,8 @@ class MainScreen(Screen):
     def show_index_starting(self) -> None:
         self.query_one(IndexStatus).show_starting()
 
-    def show_index_progress(self, progress: IndexProgress) -> None:
-        self.query_one(IndexStatus).show_progress(progress)
+    def show_index_progress(self, progress: IndexProgress, accurate: bool = False) -> None:
+        self.query_one(IndexStatus).show_progress(progress, accurate)
 
     def hide_index_status(self) -> None:
         self.query_one(IndexStatus).hide()

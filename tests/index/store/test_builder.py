@@ -393,3 +393,88 @@ def test_an_interrupted_build_leaves_its_segments_unmerged(tmp_path):
                     commit_every=5, batch_size=1)
     store = Store.open(tmp_path / "ix")
     assert len(store._leaves) == 2 and store.article_count() == 10
+
+
+class _Interrupting(FakeAnalyzer):
+    """Stops (as Ctrl+C would) after ``after`` texts."""
+
+    def __init__(self, after: int, signature: str, model_label: str):
+        super().__init__(signature, model_label)
+        self.after = after
+
+    def analyze(self, text, date):
+        if self.calls >= self.after:
+            raise KeyboardInterrupt
+        return super().analyze(text, date)
+
+
+def _models(store):
+    models = [store.get_article(i).model for i in ids(store)]
+    return {m: models.count(m) for m in set(models)}
+
+
+def test_reanalysis_keeps_each_article_until_its_new_analysis_is_committed(tmp_path):
+    _jsonl(tmp_path / "news.jsonl", 30)
+    build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=FakeAnalyzer("fast", "de_fast 1"))
+    # the accurate pass stops after two commits of five: no article left the reader meanwhile
+    with pytest.raises(KeyboardInterrupt):
+        build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=_Interrupting(12, "acc", "de_acc 1"),
+                    commit_every=5, batch_size=1, kept_signatures=())
+    store = Store.open(tmp_path / "ix")
+    assert store.article_count() == 30 and len(set(ids(store))) == 30
+    assert _models(store) == {"de_acc 1": 10, "de_fast 1": 20}
+    # a fast run that keeps the accurate analyses redoes nothing
+    fast = FakeAnalyzer("fast", "de_fast 1")
+    r = build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=fast, kept_signatures={"acc"})
+    assert fast.calls == 0 and r.unchanged == 1
+    # the accurate pass goes on where it stopped
+    acc = FakeAnalyzer("acc", "de_acc 1")
+    r = build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=acc, kept_signatures=())
+    assert acc.calls == 20 and (r.articles_kept, r.articles_updated) == (10, 20)
+    store.refresh()
+    assert store.article_count() == 30 and _models(store) == {"de_acc 1": 30}
+    # and once it is complete, the fast default leaves it as it is
+    fast = FakeAnalyzer("fast", "de_fast 1")
+    r = build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=fast, kept_signatures={"acc"})
+    assert fast.calls == 0 and r.unchanged == 1 and not r.changed
+
+
+def test_changed_text_is_reanalysed_even_under_a_kept_signature(tmp_path):
+    _jsonl(tmp_path / "news.jsonl", 10)
+    build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=FakeAnalyzer("acc", "de_acc 1"))
+    _jsonl(tmp_path / "news.jsonl", 8, start=5)  # five kept, three new, five gone
+    fast = FakeAnalyzer("fast", "de_fast 1")
+    r = build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=fast, kept_signatures={"acc"})
+    assert fast.calls == 8 and r.articles_removed == 5
+    store = Store.open(tmp_path / "ix")
+    assert sorted(s.title for s in store.list_articles(0, 100)) == sorted(f"Artikel {i}" for i in range(5, 13))
+    assert _models(store) == {"de_fast 1": 8}
+
+
+def test_the_fast_default_keeps_the_accurate_tiers_analyses():
+    from newsdesk.index.analysis.signature import ACCURATE_NAME, analysis_signature, kept_signatures
+
+    assert kept_signatures(None) == {analysis_signature(ACCURATE_NAME)}
+    assert kept_signatures(ACCURATE_NAME) == frozenset()
+    assert kept_signatures("de_core_news_md") == frozenset()
+
+
+def test_newest_first_analyses_each_files_articles_from_the_newest_date(tmp_path):
+    import json
+
+    with open(tmp_path / "news.jsonl", "w", encoding="utf-8") as fh:
+        for i, date in enumerate(["2025-03-01", None, "2025-11-20", "2024-12-31"]):
+            fh.write(json.dumps({"id": f"a{i}", "title": f"Artikel {i}", "text": f"Putin, Folge {i}.",
+                                 **({"date": date} if date else {})}) + "\n")
+
+    class Recording(FakeAnalyzer):
+        dates: list = []
+
+        def analyze(self, text, date):
+            self.dates.append(date and date.isoformat())
+            return super().analyze(text, date)
+
+    fa = Recording()
+    build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=fa, newest_first=True)
+    assert fa.dates == ["2025-11-20", "2025-03-01", "2024-12-31", None]
+    assert Store.open(tmp_path / "ix").article_count() == 4
