@@ -637,6 +637,9 @@ HANDLERS = {"index": cmd_index, "search": cmd_search, "events": cmd_events,
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command; ``argv`` None: the process's own arguments (the ``newsdesk`` command, ``python
+    -m newsdesk``), and a ``search`` then ends the process itself (:func:`_end_process`)."""
+    whole_process = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         command = argv[0]
@@ -649,7 +652,22 @@ def main(argv: list[str] | None = None) -> int:
         parser = _reader_parser()
         args = parser.parse_args(argv)
         handler = cmd_reader
-    return run(handler, args)
+    status = run(handler, args)
+    if whole_process and command == "search":
+        _end_process(status)
+    return status
+
+
+def _end_process(status: int) -> None:
+    """End the process at once, its output flushed: without the interpreter's teardown (freeing
+    every module and Whoosh's objects: 25-30 ms, a sixth of a ``newsdesk search``). A search
+    holds nothing that needs cleaning up (no lock, no temporary file; the index is only read)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader of our output went away: nothing more to say
+            pass
+    os._exit(status)
 
 
 def _is_model_not_found(exc: BaseException) -> bool:
