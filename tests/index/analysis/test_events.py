@@ -319,6 +319,10 @@ def test_a_coordinated_subject_after_a_fronted_date_comes_first():
         # a yearly statistic
         ("2022/CARD wurden/VAFIN 340/CARD Unfälle/NN gezählt/VVPP ./$.", "2022", "2022"),
         ("2023/CARD waren/VAFIN es/PPER noch/ADV 35/CARD ./$.", "2023", "2023"),
+        # what should have happened and did not (a past subjunctive with a modal's infinitive)
+        ("Die/ART Konferenz/NN hätte/VAFIN eigentlich/ADV am/APPRART Freitag/NN enden/VVINF sollen/VMINF ./$.",
+         "Freitag", "2025-10-17"),
+        ("Man/PIS hätte/VAFIN am/APPRART Montag/NN handeln/VVINF müssen/VMFIN ./$.", "Montag", "2025-10-20"),
     ],
 )
 def test_comparisons_references_origins_generic_periods_and_states_make_no_event(sentence, phrase, value):
@@ -749,3 +753,9 @@ def test_the_plural_of_an_institution_is_the_who():
     doc = make_doc("Die/ART Behörden/NN haben/VAFIN am/APPRART Mittwoch/NN die/ART Suche/NN eingestellt/VVPP ./$.")
     (event,) = extract_events(doc, [timex_at(doc, "am Mittwoch", "2024-03-13")], [])
     assert event.who == ["ORG:Behörden"]
+
+
+def test_a_past_subjunctive_without_a_modal_is_still_an_event():
+    doc = make_doc("Die/ART Konferenz/NN hätte/VAFIN am/APPRART Freitag/NN begonnen/VVPP ,/$, sagte/VVFIN er/PPER ./$.")
+    events = extract_events(doc, [timex_at(doc, "Freitag", "2025-10-17")], [])
+    assert [e.value for e in events] == ["2025-10-17"]
