@@ -72,7 +72,10 @@ from newsdesk.index.analysis.headline import (
     Group,
     Parsed,
     fields_of,
+    group_text,
     headline,
+    negation_of,
+    nominalised,
     object_antecedents,
     parse,
     subject_of,
@@ -213,6 +216,7 @@ def extract_events(
     sent_starts = [start for start, _ in sentences]
     place = dateline_place(text, ents) or _lead_place(text, ents, sentences)
     context = _Context(doc, tokens, text, token_starts, ents, timex_spans, place, published)
+    context.line_spans = _Spans((t.start, t.end) for t in timexes if not _amount_duration(t, text))
     context.timexes = [t for t, _ in dated]
 
     def is_caption(pos: int) -> bool:
@@ -242,14 +246,14 @@ def extract_events(
         if n in range_ends:
             end_timex = dated[range_ends[n]][0]
             consumed.add(range_ends[n])
-        if _is_non_event(context, _conjunct(clause, timex)[0] or clause, timex, end_timex):
+        if _is_non_event(context, _conjunct(clause, timex, timex_spans)[0] or clause, timex, end_timex):
             continue
         event = context.event(clause, timex, period, end_timex, sent_tokens, sent_start, sent_end)
         # one event per clause and date: a coarser period that holds a finer one of the clause goes
         same = seen_clauses.setdefault((event.start, event.end), [])
-        if any(_covers(other, event) for other in same):
-            continue
-        for coarser in [o for o in same if _covers(event, o)]:
+        if any(_covers(event, other) for other in same):
+            continue  # the clause already has this day, or a finer date inside this period
+        for coarser in [o for o in same if _covers(o, event)]:
             same.remove(coarser)
             events.remove(coarser)
         same.append(event)
@@ -409,6 +413,28 @@ class _Tokens:
             made[i] = t
 
 
+_NUMBER_WORDS = (
+    "ein eine einen einem einer zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig "
+    "vierzig fünfzig hundert"
+)
+_AMOUNT_DURATION = re.compile(rf"(?:\d+(?:[.,]\d+)?|{'|'.join(_NUMBER_WORDS.split())})\s+\w+", re.IGNORECASE)
+# words before a duration that make it a time adverbial ("nach drei Tagen", "seit zwei Jahren")
+_TIME_PHRASE_OPENERS = frozenset(
+    "nach vor seit binnen innerhalb für in im über bis während ab um von vom mit knapp fast rund etwa "
+    "gut nur erst schon noch".split()
+)
+
+
+def _amount_duration(timex: Timex, text: str) -> bool:
+    """A duration that is what the verb is about, not when: a number of units with no time
+    preposition before it, or after "zu" ("forderte sechs Jahre", "zu sechs Jahren Haft
+    verurteilt", "soll zwei Jahre dauern"). The line keeps it."""
+    if timex.type != "DURATION" or not _AMOUNT_DURATION.fullmatch(timex.text):
+        return False
+    before = text[max(0, timex.start - 30):timex.start].split()
+    return not before or before[-1].lower().strip("„“\"(") not in _TIME_PHRASE_OPENERS
+
+
 def _in_spans(tokens: Iterable["Token"], spans: "_Spans") -> set[int]:
     return {t.i for t in tokens if spans.overlaps(t.idx, t.idx + len(t.text))}
 
@@ -530,6 +556,7 @@ _NOW_WORDS = frozenset("heute jetzt derzeit zurzeit gegenwärtig inzwischen nun"
 _NEGATIONS = frozenset(
     "nicht nie niemals kein keine keinen keinem keiner keines nichts niemand weder".split()
 )
+_NEGATIONS_BUT_NICHT = _NEGATIONS - {"nicht"}
 _COMPARISON = frozenset({"gegenüber", "als"})
 # words between "seit" and the date it opens ("seit dem Jahr 2019", "seit Anfang 2020")
 _SINCE_FILLERS = frozenset("dem der anfang ende beginn mitte".split())
@@ -538,6 +565,9 @@ _COUNT_VERBS = frozenset(
     "gezählt registriert gemessen angezeigt verzeichnet erfasst gemeldet zählte zählten registrierte "
     "registrierten verzeichnete verzeichneten".split()
 )
+# the finite verb of a past that did not happen, with a modal's infinitive ("hätte enden sollen")
+_UNREAL_PAST_FINITE = frozenset("hätte hätten hättest hättet".split())
+_MODAL_INFINITIVES = frozenset("sollen müssen können dürfen wollen".split())  # (often tagged VMFIN)
 _NUMBER = re.compile(r"\d[\d.,]*$")  # "35." at the end of a sentence is a number, not an ordinal
 _COUNT_FINITE = frozenset("war waren lag lagen".split())
 _QUOTES = frozenset("„“”\"'»«‚‘’")
@@ -552,12 +582,20 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
     head = timex.text.split()[0].lower() if timex.text.split() else ""
     if prev1 in _COMPARISON or (prev1 in ("zu", "zum") and prev2 is not None and prev2.lower_ == "vergleich"):
         return True  # "gegenüber 1990", "niedriger als 2015", "im Vergleich zu 2010"
+    if (prev1 == "wie" and before[-1].tag_ == "KOKOM") or (
+        prev2 is not None and prev2.lower_ in ("als", "wie") and prev2.tag_ == "KOKOM"
+        and before[-1].tag_ in ("APPR", "APPRART")
+    ):
+        return True  # "stärker als im Vorjahr", "so stark wie im Januar": the date is compared with
     if prev1 == "mit" and prev2 is not None and prev2.lower_ == "verglichen":
         return True
     if prev1 in ("von", "vom") and end is None and prev2 is not None and (
         prev2.tag_ in ("NN", "NE", "PDS", "ART", "PIS") or prev2.text in _QUOTES
     ):
         return True  # "die Zahlen von 1992", "der Leserbrief vom 24. August"
+    if prev1 == "für" and end is None and prev2 is not None and prev2.tag_ == "NN" and (
+        period_start(timex.value) or (None, ""))[1] in ("year", "quarter", "half", "season"):
+        return True  # "den Haushalt für 2024", "die Prognose für das Jahr 2025": what the noun plans for
     if prev1 in ("von", "vom") and end is not None and prev2 is not None and prev2.tag_ in ("NN", "NE"):
         return True  # "Funde vom 13. Jahrhundert bis in die 1930er Jahre"
     if words & _ORIGIN_VERBS and prev1 in ("aus", "von", "vom"):
@@ -573,7 +611,7 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
         return True  # "ist seit 2019 rückläufig", "nimmt seit 2015 zu": a state or trend since then
     if period and period[1] == "year" and _counts(clause, timex):
         return True  # "2022 wurden 340 Unfälle gezählt", "2023 waren es noch 35"
-    negated = bool(words & _NEGATIONS)
+    negated = _negated(clause, words)
     if prev1 in ("bis", "seit") and negated:
         return True  # "ist bis heute nicht aufgetaucht", "bis gestern gab es keinen Hinweis"
     verbs = [t for t in clause if t.tag_ in _VERB]
@@ -584,6 +622,8 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
         return True  # "ist heute eine Metropole", "liegt heute unter ..."
     if prev1 in ("bis", "zum", "zur") and words & _DURATION_VERBS and end is None:
         return True  # "die Ausstellung läuft bis zum 31. Januar"
+    if any(t.lower_ in _UNREAL_PAST_FINITE for t in finite) and words & _MODAL_INFINITIVES:
+        return True  # "hätte am Freitag enden sollen", "hätten früher handeln müssen": what did not happen
     if words & {"stand", "steht", "standen", "stehen"} and any(t.lower_ == "aus" and t.tag_ == "PTKVZ" for t in clause):
         return True  # "das Ergebnis stand gestern noch aus"
     after = ctx.words_before(timex.start, 1)
@@ -593,6 +633,14 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
         if opening >= 0 and any(t.end <= opening and opening - t.end <= 2 for t in ctx.timexes):
             return True
     return False
+
+
+def _negated(clause: list["Token"], words: set[str]) -> bool:
+    """The clause denies what it says: "kein", "nie", or a "nicht" that is not "nicht nur" nor
+    the degree of a comparison ("nicht mehr so stark wie")."""
+    if words & _NEGATIONS_BUT_NICHT:
+        return True
+    return "nicht" in words and negation_of(clause) is not None
 
 
 def _after_since(before: list["Token"]) -> bool:
@@ -645,7 +693,7 @@ _SUBJUNCTIVE_I = frozenset(
 
 def _status(clause: list["Token"], sentence: list["Token"], date: dt.date, published: dt.date | None) -> str:
     words = {t.lower_ for t in clause}
-    if words & _NEGATIONS and any(t.tag_ == "PTKNEG" or t.lower_ in _NEGATIONS for t in clause):
+    if _negated(clause, words):
         return "negated"
     finite = [t for t in clause if t.tag_ in _FINITE]
     infinitive = any(t.tag_ in ("VVINF", "VAINF") for t in clause)
@@ -741,6 +789,7 @@ class _Context:
         self.timex_spans = timex_spans
         self.place = place
         self.published = published
+        self.line_spans = timex_spans  # the expressions a line leaves out (see _amount_duration)
         self.timexes: list[Timex] = []  # the dated expressions, for glosses ("Heute (gestern, A.d.R.)")
         self._clause_cache: dict[tuple[int, int], list[list["Token"]]] = {}
 
@@ -767,16 +816,17 @@ class _Context:
         return out[::-1]
 
     def event(self, clause, timex, period, end_timex, sent_tokens, sent_start, sent_end) -> Event:
-        part, inherited = _conjunct(clause, timex)
+        part, inherited = _conjunct(clause, timex, self.timex_spans)
         if part:
             start, end = part[0].idx, part[-1].idx + len(part[-1].text)
         else:  # no tokens (a Doc that does not cover the text): use the sentence
             start, end = sent_start, sent_end
         date, granularity = period
         before = [t for t in sent_tokens if clause and t.i < clause[0].i]
-        skip = _in_spans(part, self.timex_spans)
+        skip = _in_spans(part, self.line_spans)
         parsed = parse(part, skip, before)
-        who, subject_name = self._who(parsed, start, end)
+        antecedent = inherited if parsed.subject is None else self._subject_before(parsed, part, inherited, sent_tokens)
+        who, subject_name = self._who(parsed, start, end, antecedent)
         names = {t.i for t in part if self._in_entity(t)}
         pronoun_objects = self._pronoun_objects(parsed, sent_tokens)
         what = attribute_line(part, skip) or headline(
@@ -817,8 +867,13 @@ class _Context:
             sentence_end=sent_end,
         )
 
-    def _who(self, parsed: "Parsed", start: int, end: int) -> tuple[list[str], str | None]:
-        """Keys of the people and organisations of the clause, its subject first; a pronoun subject resolved."""
+    def _who(
+        self, parsed: "Parsed", start: int, end: int, antecedent: "Group | None" = None
+    ) -> tuple[list[str], str | None]:
+        """Keys of the people and organisations of the clause, its subject first; a pronoun subject
+        resolved (to ``antecedent``, the subject before it that agrees, when there is one); a clause
+        that shares the subject of the clause before ("... und soll im Dezember einsatzbereit sein")
+        has that subject's people (``antecedent``)."""
         keys = _keys(self.ents, start, end, WHO_LABELS, self.ent_reach)
         tokens = parsed.tokens
         if not tokens:
@@ -826,8 +881,18 @@ class _Context:
         f = parsed.fields
         subject = parsed.subject
         keys = keys + [k for k in self._named_again(tokens) if k not in keys]
-        if subject is None:
+        if subject is None and antecedent is None:
             return keys, None
+        if subject is None and antecedent is not None and antecedent.tokens[0].tag_ in ("PPER", "PIS"):
+            subject, antecedent = antecedent, None  # "Er kam und wurde ...": resolve the shared pronoun
+        if antecedent is not None:
+            a_start = antecedent.tokens[0].idx
+            a_end = antecedent.tokens[-1].idx + len(antecedent.tokens[-1].text)
+            first = (
+                _keys(self.ents, a_start, a_end, WHO_LABELS, self.ent_reach)
+                or self._institution(antecedent) or _role(antecedent, self.doc)
+            )
+            return first + [k for k in keys if k not in first], group_text(antecedent)
         s_start = subject.tokens[0].idx
         s_end = subject.tokens[-1].idx + len(subject.tokens[-1].text)
         if len(subject.tokens) == 1 and subject.tokens[0].tag_ in ("PPER", "PIS"):
@@ -843,9 +908,54 @@ class _Context:
         first = (
             _keys(self.ents, s_start, s_end, WHO_LABELS, self.ent_reach)
             or self._institution(subject)
-            or _role(subject)
+            or _role(subject, self.doc)
         )
         return first + [k for k in keys if k not in first], None
+
+    def _subject_before(
+        self, parsed: "Parsed", part: list["Token"], inherited: "Group | None", sentence: list["Token"]
+    ) -> "Group | None":
+        """The noun subject a pronoun subject ("er", "sie") takes up: the subject of the clause
+        before it in its sentence ("Die Frau erlitt einen Schock, aber sie konnte ..."), else of the
+        main clause of the sentence before, when article and verb agree with the pronoun ("er":
+        der/ein; "sie" with a singular verb: die/eine). None for a name (the entities resolve it),
+        another pronoun or no agreement."""
+        subject = parsed.subject
+        if subject is None or len(subject.tokens) != 1 or subject.tokens[0].tag_ != "PPER" or parsed.fields.finite is None:
+            return None
+        pronoun = subject.tokens[0].lower_
+        if pronoun not in ("er", "sie") or not part:
+            return None
+        plural = parsed.fields.finite.lower_.endswith("n")
+        candidates: list["Group"] = [inherited] if inherited is not None else []
+        if not candidates:
+            earlier = [c for c in self.clauses(sentence) if c and c[-1].i < part[0].i]
+            for clause in reversed(earlier):
+                found = parse(clause, _in_spans(clause, self.line_spans))
+                if found.subject is not None and not found.fields.subordinate:
+                    candidates.append(found.subject)
+                    break
+        if not candidates:
+            previous = self._previous_sentence(sentence)
+            main = next((c for c in self.clauses(previous) if c and _has_verb(c)), None) if previous else None
+            if main is not None:
+                found = parse(main, _in_spans(main, self.line_spans))
+                if found.subject is not None and not found.fields.subordinate:
+                    candidates.append(found.subject)
+        if not candidates:
+            return None
+        group = candidates[0]
+        head = group.head
+        if group.governed or any(t.tag_ == "NE" or self._in_entity(t) for t in group.tokens) or (
+            head.tag_ != "NN" and not nominalised(group.tokens, group.tokens.index(head))
+        ):
+            return None  # a name, a pronoun: the entities resolve it
+        article = group.tokens[0].lower_
+        if pronoun == "er":
+            agrees = article in ("der", "ein") and not plural
+        else:
+            agrees = article in ("die", "eine") and not plural
+        return group if agrees else None
 
     def _speakers(self, part: list["Token"], sentence: list["Token"]) -> list[str]:
         """The people and organisations a report is attributed to ("sagte Dreesen", "laut Eurostat")."""
@@ -878,7 +988,9 @@ class _Context:
             earlier = [e for e in self.ents if e.label == "ORG" and e.end <= head.idx]
             if earlier:
                 return [earlier[-1].key]
-        if low in _ANAPHORIC_INSTITUTIONS or low.endswith(_INSTITUTION_ENDINGS):
+        if low in _ANAPHORIC_INSTITUTIONS or low.endswith(_INSTITUTION_ENDINGS) or low.endswith("n") and (
+            low[:-1].endswith(_INSTITUTION_ENDINGS) or low[:-2].endswith(_INSTITUTION_ENDINGS)
+        ):  # "die Behörden", "die Gewerkschaften": the plural of an institution
             # the head and the name after it ("Gemeinderat Feldthurns"), not its adjectives
             toks = [head]
             for t in subject.tokens[subject.tokens.index(head) + 1 :]:
@@ -1064,6 +1176,14 @@ class _Context:
 
     def _where(self, start: int, end: int) -> list[str]:
         places = _keys(self.ents, start, end, WHERE_LABELS, self.ent_reach)
+        if places and "ichtung" in self.text[start:end]:
+            # "in Richtung Brenner", "Richtung Süden": a direction, not where it happens
+            towards = {
+                e.key for e in self.ents
+                if start <= e.start < end and e.key in places
+                and self.text[max(start, e.start - 12):e.start].rstrip().lower().endswith("richtung")
+            }
+            places = [k for k in places if k not in towards]
         if not places and self.place:
             return [self.place]
         return places
@@ -1148,21 +1268,27 @@ class _Context:
         return clause
 
 
-def _role(subject: "Group") -> list[str]:
+def _role(subject: "Group", doc: "Doc | None" = None) -> list[str]:
     """The person a definite subject without a name stands for ("Der Angeklagte wurde verurteilt")."""
     toks = subject.tokens
     if subject.governed or len(toks) < 2 or toks[0].lower_ not in _DEFINITE_ARTICLES or toks[0].tag_ != "ART":
         return []
-    head = next((t for t in toks[1:] if t.tag_ == "NN"), None)
+    if toks[0].lower_ == "das":
+        return []  # a person is not neuter: "das Thermometer", "das Wasser"
+    head = next((t for n, t in enumerate(toks) if n and (t.tag_ == "NN" or nominalised(toks, n))), None)
     if head is None or any(t.tag_ not in ("ADJA", "ADV", "CARD") for t in toks[1:toks.index(head)]):
         return []
     low = head.lower_
     if low.endswith(_NOT_ROLES) or not low.endswith(_ROLE_ENDINGS):
         return []
+    if doc is not None and "Neut" in doc[head.i].morph.get("Gender"):
+        return []  # "die Thermometer" (plural): the noun's own gender
     return [head.text]
 
 
-def _conjunct(clause: list["Token"], timex: Timex) -> tuple[list["Token"], "Group | None"]:
+def _conjunct(
+    clause: list["Token"], timex: Timex, spans: "_Spans | None" = None
+) -> tuple[list["Token"], "Group | None"]:
     """The part of a clause of coordinated verbs that holds the date, and the subject it shares.
 
     "Eurosur steht am Mittwoch zur Abstimmung und soll Anfang Dezember einsatzbereit sein":
@@ -1172,6 +1298,9 @@ def _conjunct(clause: list["Token"], timex: Timex) -> tuple[list["Token"], "Grou
         n for n, t in enumerate(clause)
         if t.tag_ == "KON" and t.lower_ in ("und", "aber", "oder", "sowie", "doch")
         and any(x.tag_ in _FINITE for x in clause[:n]) and any(x.tag_ in _FINITE for x in clause[n + 1:])
+        and not (spans is not None and 0 < n < len(clause) - 1 and all(
+            spans.overlaps(x.idx, x.idx + len(x.text)) for x in (clause[n - 1], clause[n + 1])
+        ))  # "zwischen 2020 und 2021": the "und" of a range joins two dates, not two clauses
     ]
     if not cuts:
         return clause, None

@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
-    "MAX_LINE_WORDS", "Fields", "Parsed", "attribute_line", "fields_of", "headline", "noun_groups",
-    "object_antecedents", "parse", "subject_of",
+    "MAX_LINE_WORDS", "Fields", "Parsed", "attribute_line", "fields_of", "group_text", "headline", "negation_of", "nominalised",
+    "noun_groups", "object_antecedents", "parse", "subject_of",
 ]
 
 MAX_LINE_WORDS = 12
@@ -65,6 +65,20 @@ _PRONOUN_ARTICLES = {"es": frozenset({"das"}), "sie": frozenset({"die"}), "ihn":
 _EXPLETIVE_ES_VERBS = frozenset("gibt gab gäbe geht ging hieß heißt handelt handelte kommt kam".split())
 # nouns that stand next to a date and are not the object of anything ("gegen 22 Uhr Ortszeit")
 _DATE_NOUNS = frozenset({"ortszeit", "uhr", "mez", "mesz", "utc"})
+# adjectives that make one verb with a full verb and stand in its right bracket ("bekannt geben")
+_BRACKET_ADJECTIVES = frozenset(
+    "bekannt fest frei offen öffentlich deutlich klar kund gut schuldig geltend kaputt krank tot "
+    "wahr verloren gefangen".split()
+)
+# adverbs that end a clause without saying what the subject is ("war es schon", "ist es auch")
+_NOT_PREDICATE_ADVERBS = frozenset(
+    "noch schon bereits auch nur dann nun jetzt heute gestern morgen dort hier so sehr wieder erneut "
+    "damals zuletzt bisher immer nie oft".split()
+)
+# prepositions that name the source of a report, not a part of the event ("laut Vereinskreisen")
+_SOURCE_PREPOSITIONS = frozenset({"laut", "zufolge", "gemäß"})
+# prepositions whose phrase right after an object noun belongs to it ("Tickets für die Zusatzvorstellung")
+_OBJECT_ATTACHING = frozenset({"für", "über", "gegen", "zwischen", "um", "von"})
 _KEPT_DETERMINERS = frozenset(
     "kein keine keinen keinem keiner keines alle allen beide beiden zwei drei vier fünf".split()
 )
@@ -78,6 +92,50 @@ _PARTICLES = (
 def _is_punct(t: "Token") -> bool:
     tag = t.tag_
     return tag.startswith("$") if tag else t.is_punct
+
+
+def nominalised(toks: Sequence["Token"], i: int) -> bool:
+    """``toks[i]`` is an adjective used as a noun ("der Angeklagte", "Der 54-Jährige", "die
+    Deutschen"): tagged ADJA (or CARD: "19-Jährigen"), written with a capital (after any digits: "34-Jährige"), after a
+    determiner or number, and no noun or adjective follows it."""
+    t = toks[i]
+    if t.tag_ not in ("ADJA", "CARD") or i == 0 or toks[i - 1].tag_ not in _PRENOMINAL:
+        return False
+    if t.tag_ == "CARD" and "-" not in t.text:
+        return False  # "die 34-Jährige" read as a number; "die 35" is one
+    letter = next((c for c in t.text if c.isalpha()), "")
+    if not letter.isupper():
+        return False
+    return not (i + 1 < len(toks) and toks[i + 1].tag_ in _NOUN | {"ADJA", "TRUNC"})
+
+
+# degree words after "nicht" that make it negate a degree, not the event ("nicht nur", "nicht
+# mehr so stark wie im Januar", "nicht weniger als 30")
+_DEGREE_AFTER_NEGATION = frozenset({"so", "ganz", "besonders", "sehr", "weniger"})
+_COMPARATIVE_WORDS = frozenset({"als", "wie"})
+
+
+def negation_of(tokens: Sequence["Token"]) -> "Token | None":
+    """The "nicht" that negates what the clause says, or None.
+
+    "nicht nur" adds, it does not deny; "nicht mehr/so/weniger ... als/wie" compares a degree
+    ("die Preise sind nicht mehr so stark gestiegen wie im Januar": they rose); a bare
+    "nicht mehr" ("er ist nicht mehr im Amt") still negates."""
+    if not any(t.tag_ == "PTKNEG" for t in tokens):
+        return None
+    toks = [t for t in tokens if not _is_punct(t)]
+    for n, t in enumerate(toks):
+        if t.tag_ != "PTKNEG":
+            continue
+        nxt = toks[n + 1].lower_ if n + 1 < len(toks) else ""
+        if nxt == "nur":
+            continue
+        if (nxt == "mehr" or nxt in _DEGREE_AFTER_NEGATION) and any(
+            x.lower_ in _COMPARATIVE_WORDS and x.tag_ in ("KOKOM", "KOUS") for x in toks[n + 2 :]
+        ):
+            continue
+        return t
+    return None
 
 
 @dataclass
@@ -160,13 +218,33 @@ def fields_of(tokens: Sequence["Token"]) -> Fields:
         ),
         len(rest),
     )
+    # "hat ... bekannt gegeben": an adjective that forms the verb opens the right bracket
+    if 0 < cut < len(rest) and rest[cut - 1].tag_ == "ADJD" and rest[cut - 1].lower_ in _BRACKET_ADJECTIVES:
+        cut -= 1
     f.mittelfeld = rest[:cut]
+    closing = rest[cut:]
+    # "hatte eine Trafik überfallen und dabei 600 Euro erbeutet": the first of coordinated verbs
+    # keeps the clause's objects; the verbs after "und" belong to another event
+    coordination = next(
+        (n for n, t in enumerate(closing) if n and t.tag_ == "KON" and t.lower_ in ("und", "oder", "sowie")), None
+    )
+    if coordination is not None and any(t.tag_ not in VERB_TAGS for t in closing[coordination + 1 :]):
+        closing = closing[:coordination]
     # mis-tagged infinitives and participles ("könnte ... stattfinden/VVFIN", "ausgegeben werden/VAFIN")
-    f.right = [t for t in rest[cut:] if t.tag_ in VERB_TAGS or t.tag_ in ("PTKVZ", "PTKZU")]
+    f.right = [
+        t for t in closing if t.tag_ in VERB_TAGS or t.tag_ in ("PTKVZ", "PTKZU") or t.lower_ in _BRACKET_ADJECTIVES
+    ]
     if f.vorfeld and all(t.tag_ in VERB_TAGS for t in f.vorfeld):
         # "Vorbereitet werden solle das Treffen ...": the verbs stand in the Vorfeld
         f.right = list(f.vorfeld) + f.right
         f.vorfeld = []
+    if (
+        not f.right and f.finite.tag_ == "VVFIN" and f.mittelfeld and f.mittelfeld[-1].tag_ == "ADJD"
+        and f.mittelfeld[-1].lower_ in _BRACKET_ADJECTIVES
+    ):
+        # "gab die Bilanz bekannt", "machte den Fall öffentlich": an adjective that forms the verb
+        # closes the clause in the right bracket, like a separable particle
+        f.right = [f.mittelfeld.pop()]
     return f
 
 
@@ -178,7 +256,7 @@ class Group:
 
     @property
     def head(self) -> "Token":
-        nouns = [t for t in self.tokens if t.tag_ in _NOUN]
+        nouns = [t for n, t in enumerate(self.tokens) if t.tag_ in _NOUN or nominalised(self.tokens, n)]
         return nouns[0] if nouns else self.tokens[-1]
 
     @property
@@ -249,6 +327,8 @@ def _group_end(toks: list["Token"], n: int) -> int:
     while i < len(toks) and toks[i].tag_ in _PRENOMINAL:
         if toks[i].tag_ == "ADV" and not (i + 1 < len(toks) and toks[i + 1].tag_ in ("ADJA", "CARD")):
             break
+        if i > n and nominalised(toks, i):
+            return i + 1  # "Der 34-Jährige", "die Angeklagte": an adjective as the noun of the group
         i += 1
     last = n
     while i < len(toks):
@@ -290,6 +370,11 @@ def _display(group: Group) -> list["Token"]:
             and t.lower_ not in _KEPT_DETERMINERS and n + 1 < len(toks)
         )
     ]
+
+
+def group_text(group: Group) -> str:
+    """A noun group as a line writes it ("die Bürgermeisterin" -> "Bürgermeisterin")."""
+    return " ".join(t.text for t in _display(group))
 
 
 def _split_particle(verb: "Token") -> tuple[str, str] | None:
@@ -532,11 +617,22 @@ def headline(
             groups = [g for g in noun_groups(f.mittelfeld) if not g.governed]
             words = [t.text for g in groups[:1] for t in _display(g)]
             zu = [t.text for t in f.mittelfeld if t.tag_ == "PTKZU"]
-            line = words[-(MAX_LINE_WORDS - 2):] + zu[-1:] + [t.text for t in f.right][-2:]
+            verbs = [t.text for t in f.right][-2:]
+            # the verbs that close the clause, in their order ("verletzt zu haben", "zu wählen")
+            closing: list[str] = []
+            for t in reversed(tokens):
+                if t.tag_ not in NONFINITE_TAGS and t.tag_ != "PTKZU" or len(closing) == 3:
+                    break
+                closing.insert(0, t.text)
+            if any(w in verbs for w in closing) and (not zu or zu[-1] in closing):
+                line = words[-(MAX_LINE_WORDS - 3):] + closing
+            else:
+                line = words[-(MAX_LINE_WORDS - 2):] + zu[-1:] + verbs
             if len(line) >= 2:
                 return " ".join(line)
         return _nominal_line(clause, skip)
     subject, others = parsed.subject, parsed.others
+    others = [g for g in others if g.preposition is None or g.preposition.lower_ not in _SOURCE_PREPOSITIONS]
     if subject is None and inherited_subject is not None:
         subject = inherited_subject
     if subject is not None:
@@ -577,6 +673,12 @@ def headline(
         and len(_display(objects[0])) + len(named[0].tokens) < 6
     ):
         objects = sorted(objects + named[:1], key=lambda g: g.tokens[0].i)
+    objects = [_with_attribute(g, governed, objects) for g in objects]
+    # the phrase that closes the Mittelfeld, a noun without article ("ums Leben", "in Kraft", "zur
+    # Abstimmung"), completes the verb: it stays, whatever else is chosen
+    complement = _verb_complement(f, governed)
+    if complement is not None and not core_only and all(complement.tokens[0].i not in {t.i for t in g.tokens} for g in objects):
+        objects = sorted(objects[:2] + [complement], key=lambda g: g.tokens[0].i)
     present = {t.i for g in objects for t in g.tokens}
     extra = [Group([t], False, None) for t in f.mittelfeld if t.i in (pronoun_objects or {}) and t.i not in present]
     if not extra and not objects and f.right and f.finite.lower_ not in _EXPLETIVE_ES_VERBS:
@@ -587,12 +689,28 @@ def headline(
         objects = sorted(objects + extra, key=lambda g: g.tokens[0].i)[:2]
     finite = f.finite
     reflexive = next((t for t in f.mittelfeld if t.tag_ == "PRF"), None)
-    negation = next((t for t in tokens if t.tag_ == "PTKNEG"), None)
+    negation = negation_of(tokens)
     predicate = (
         [t for t in f.mittelfeld if t.tag_ == "ADJD"][-1:]
         if (finite.lower_ in _COPULA and not f.right) or any(t.lower_ in ("sein", "bleiben") for t in f.right)
         else []
     )
+    if not predicate and finite.lower_ in _COPULA and not f.right and f.mittelfeld and (
+        f.mittelfeld[-1].tag_ == "ADV" and f.mittelfeld[-1].lower_ not in _NOT_PREDICATE_ADVERBS
+    ):
+        predicate = [f.mittelfeld[-1]]  # "war auf der Straße unterwegs", "ist wieder da"
+    if not predicate and finite.lower_ in _COPULA and not f.right and not f.subordinate:
+        # "Sehr glücklich ist er mit ...": the predicate can stand in the Vorfeld
+        predicate = [t for t in f.vorfeld if t.tag_ == "ADJD"][-1:]
+    if not objects and not predicate and not core_only and subject is not None and not f.subordinate:
+        # "Im Prozess um den Überfall ist das Urteil gefallen": with nothing after the verb, the
+        # phrase of the Vorfeld says what the event is about
+        objects = [
+            g for g in governed
+            if g.tokens[0].i < f.finite.i and g.tokens[-1].tag_ in ("NN", "NE") and g.head.lower_ not in _DATE_NOUNS
+            and g.preposition is not None and g.preposition.lower_ not in _DURATION_OPENERS
+            and not any(t.tag_ in ("PDAT", "PIAT", "PIDAT") for t in g.tokens)
+        ][:1]
     right = list(f.right)
     particle_words: list[str] = []
     finite_text = finite.text
@@ -608,6 +726,13 @@ def headline(
             words.extend(subject_text.split())
         else:
             words.extend(t.text for t in _display(subject))
+    elif not f.subordinate and f.vorfeld:
+        # "Dem 19-Jährigen wird vorgeworfen": a clause without subject keeps its fronted dative or
+        # accusative, article and all (it is what the clause is about)
+        front = noun_groups(f.vorfeld)
+        if front and not front[0].governed and front[0].accusative_or_dative and front[0].tokens[0].i == f.vorfeld[0].i:
+            words.extend(t.text for t in front[0].tokens)
+            objects = [g for g in objects if g.tokens[0].i != front[0].tokens[0].i]
     words.append(finite_text)
     if reflexive is not None:
         words.append(reflexive.text)
@@ -621,7 +746,7 @@ def headline(
             continue
         if g.governed and g.preposition is not None:
             toks = [g.preposition] + list(g.tokens)
-        body.extend(t.text for t in toks)
+        body.extend(t.text.lower() if t.is_sent_start and t.tag_ in _PREPOSITION else t.text for t in toks)
     body.extend(t.text for t in predicate)
     tail = [t.text.lower() if t.is_sent_start and t.tag_ in VERB_TAGS else t.text for t in right] + particle_words
     adverbs = [t.text for t in f.mittelfeld if t.tag_ == "ADV" and t.lower_ in _KEPT_ADVERBS][:1]
@@ -636,11 +761,50 @@ def headline(
         keep = max(1, MAX_LINE_WORDS - len(body) - len(tail) - (len(words) - len(_display(subject))))
         words = [t.text for t in _display(subject)][-keep:] + words[len(_display(subject)) :]
     line = words + body + tail
+    if subject is None and not body and not f.subordinate and len(tokens) <= 8 and not core_only and (
+        any(t.lower_ == "es" for t in tokens)
+    ):
+        # "Sportlich ging es zu": an impersonal clause is best in its own words, not as "ging zu"
+        return " ".join(t.text for t in tokens)
     if len(line) < 2 and not body:
         # "hieß es": the clause's own words
         line = [t.text for t in tokens][:MAX_LINE_WORDS]
         return " ".join(line) if len(line) >= 2 else ""
     return " ".join(line[: MAX_LINE_WORDS + 2])
+
+
+def _with_attribute(group: Group, governed: list[Group], objects: list[Group]) -> Group:
+    """A bare object with the phrase right after it that belongs to its noun ("Tickets für die
+    Zusatzvorstellung", "eine Strafe von 500 Euro")."""
+    if group.governed:
+        return group
+    attached = next(
+        (
+            g for g in governed
+            if g.preposition is not None and g.preposition.lower_ in _OBJECT_ATTACHING
+            and g.preposition.i == group.tokens[-1].i + 1 and g not in objects
+        ),
+        None,
+    )
+    if attached is None or len(group.tokens) + len(attached.tokens) >= 7:
+        return group
+    return Group(group.tokens + [attached.preposition] + attached.tokens, False, None)
+
+
+def _verb_complement(f: Fields, governed: list[Group]) -> Group | None:
+    """The prepositional phrase of one noun without article that ends the Mittelfeld ("kam ums
+    Leben", "ist in Kraft getreten", "steht zur Abstimmung"), or None."""
+    if not f.mittelfeld:
+        return None
+    last = f.mittelfeld[-1]
+    for g in governed:
+        if (
+            g.tokens[-1].i == last.i and len(g.tokens) == 1 and g.tokens[0].tag_ == "NN"
+            and g.preposition is not None and g.preposition.lower_ not in _SOURCE_PREPOSITIONS
+            and g.tokens[0].lower_ not in _DATE_NOUNS
+        ):
+            return g
+    return None
 
 
 def _shrink(objects: list[Group], room: int) -> list[str]:

@@ -22,9 +22,9 @@ ACCURATE_NAME = "de_newsdesk_e5"
 ACCURATE_PATH = BUNDLED_PATH.parent / ACCURATE_NAME
 
 # Bump when the output of the temporal tagger (``index.analysis.timex.tag``) changes.
-TAGGER_VERSION = "timex-de-7"
+TAGGER_VERSION = "timex-de-9"
 # Bump when the events found for the same input change.
-EVENTS_VERSION = "6"
+EVENTS_VERSION = "8"
 
 
 def meta_signature(meta: dict) -> str:

@@ -268,10 +268,12 @@ class Resolver:
     def _after(self, c: Candidate, n: int = 30) -> str:
         return self.text[c.end:c.end + n]
 
-    def _anchor_day(self, c: Candidate, same_sentence: bool = False) -> date | None:
+    def _anchor_day(self, c: Candidate, same_sentence: bool = False, any_paragraph: bool = False) -> date | None:
         """The day a clock time or "am nächsten Tag" refers to: the last day named before it in
-        the same sentence (clock times) or paragraph (next/previous day), else the publication date."""
-        if self._ref_day is not None and "\n" not in self.text[self._ref_day_pos:c.start]:
+        the same sentence (clock times) or paragraph (next/previous day; with ``any_paragraph``,
+        as for "am selben Tag", which always takes up a day told before: anywhere before it),
+        else the publication date."""
+        if self._ref_day is not None and (any_paragraph or "\n" not in self.text[self._ref_day_pos:c.start]):
             if not same_sentence or self._sentence(c)[0] <= self._ref_day_pos - 1:
                 return self._ref_day
         return self.dct
@@ -752,7 +754,7 @@ class Resolver:
             off = -1 if (m["dadir"] or m["tagsdir"]) in ("zuvor", "davor") else 1
         else:
             off = 1
-        d = self._anchor_day(c)
+        d = self._anchor_day(c, any_paragraph=bool(m["dasame"]))
         if d is None:
             return "DATE", "XXXX-XX-XX", None
         return "DATE", self._day_value(d + timedelta(days=off), c), None

@@ -48,12 +48,18 @@ _PAST_WORDS = frozenset("""
     beschloss beschlossen bot boten ergab gelang geschah erschien konnte konnten musste mussten
     wollte wollten durfte
 """.split())
+# a participle of a strong verb with an inseparable prefix ("überfallen", "verloren", "beschlossen"),
+# counted only right before the auxiliary (otherwise it reads like an infinitive)
+_STRONG_PARTICIPLE = re.compile(r"(?:be|er|ver|zer|ent|emp|miss|über|unter|hinter)[a-zäöüß]{2,}en")
 _PERFECT_AUX = frozenset({"hat", "haben", "habe", "hast", "ist", "sind", "sei", "seien"})
 _PARTICIPLE = re.compile(
+    r"(?:ab|an|auf|aus|bei|ein|fest|fort|frei|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen|statt|teil)?"
     r"ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert|(?:be|er|ver|zer|ent|emp|miss|über|unter)[a-zäöüß]{2,}t"
-)
+)  # "beschlossen", "festgenommen", "angekündigt" (a separable prefix before "ge")
 # A preposition right before the expression: "seit Montag" looks back, "ab/bis Montag" ahead.
 _SINCE_BEFORE = re.compile(r"\b[Ss]eit\s+(?:de[mn]\s+|vergangene[mn]?\s+|letzte[mn]?\s+)?$")
+# "für" before a day the clause appoints: the tense of the clause is that of the appointing
+_FOR_BEFORE = re.compile(r"\b[Ff]ür\s+(?:den\s+|kommenden\s+|nächsten\s+)?$")
 _UNTIL_BEFORE = re.compile(r"\b(?:[Aa]b|[Bb]is(?:\s+zum|\s+spätestens)?|[Ss]pätestens|[Vv]on)\s+(?:am\s+)?$")
 # Words ending in -te/-ten that are no simple past.
 _NOT_PAST = frozenset({
@@ -108,9 +114,19 @@ def _cues(part: str, reporting: bool = True) -> tuple[int, int, int]:
     when ``reporting`` is False)."""
     past = future = weak = 0
     aux_seen = False
+    previous = ("", "")
     for word, capital_next in _WORD.findall(part):
         if not reporting and word in _REPORTING:
             continue
+        if word in ("haben", "sein") and previous[1] == "zu" and (
+            _PARTICIPLE.fullmatch(previous[0]) or _STRONG_PARTICIPLE.fullmatch(previous[0])
+        ):
+            past += 1  # a perfect infinitive: "wird vorgeworfen, ... verletzt zu haben"
+        elif word in _PERFECT_AUX and (_PARTICIPLE.fullmatch(previous[1]) or _STRONG_PARTICIPLE.fullmatch(previous[1])):
+            past += 1  # verb last: "..., der eine Bank überfallen hat", "die gekommen sind"
+            previous = (previous[1], word)
+            continue
+        previous = (previous[1], word)
         if word in _PAST_WORDS:
             past += 1
         elif word in _FUTURE_WORDS:
@@ -147,6 +163,8 @@ def tense_direction(text: str, start: int, end: int, bounds: tuple[int, int] | N
     before = text[max(s, start - 30):start]
     if _SINCE_BEFORE.search(before):
         return PAST
+    if _FOR_BEFORE.search(before):
+        return NEUTRAL  # "haben für den 22. März zu einer Kundgebung aufgerufen": the date is set, not told
     cs, ce = clause_bounds(text, s, e, start, end)
     until = 1 if _UNTIL_BEFORE.search(before) else 0
     cp, cf, cw = _cues(text[cs:start] + " " + text[end:ce])

@@ -319,6 +319,10 @@ def test_a_coordinated_subject_after_a_fronted_date_comes_first():
         # a yearly statistic
         ("2022/CARD wurden/VAFIN 340/CARD Unfälle/NN gezählt/VVPP ./$.", "2022", "2022"),
         ("2023/CARD waren/VAFIN es/PPER noch/ADV 35/CARD ./$.", "2023", "2023"),
+        # what should have happened and did not (a past subjunctive with a modal's infinitive)
+        ("Die/ART Konferenz/NN hätte/VAFIN eigentlich/ADV am/APPRART Freitag/NN enden/VVINF sollen/VMINF ./$.",
+         "Freitag", "2025-10-17"),
+        ("Man/PIS hätte/VAFIN am/APPRART Montag/NN handeln/VVINF müssen/VMFIN ./$.", "Montag", "2025-10-20"),
     ],
 )
 def test_comparisons_references_origins_generic_periods_and_states_make_no_event(sentence, phrase, value):
@@ -587,3 +591,171 @@ def test_the_place_of_a_planned_lead_or_a_quoted_title_is_not_the_article_place(
         doc = make_doc(lead + "Die/ART Berater/NN trafen/VVFIN sich/PRF am/APPRART Montag/NN ./$.")
         (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2025-10-20")], entities_of(doc))
         assert event.where == []
+
+
+# --- events 7: general rules of the line and of who/where ----------------------------------------
+
+def _one(sentence: str, phrase: str, value: str, *more: "Timex"):
+    doc = make_doc(sentence)
+    events = extract_events(doc, [timex_at(doc, phrase, value), *more], entities_of(doc))
+    assert len(events) == 1, events
+    return events[0]
+
+
+@pytest.mark.parametrize("sentence, what, who", [
+    # an adjective (or a number word) written as a noun is the subject and names a role
+    ("Der/ART 34-Jährige/ADJA hatte/VAFIN am/APPRART Montag/NN 2.800/CARD Euro/NN erbeutet/VVPP ./$.",
+     "34-Jährige hatte 2.800 Euro erbeutet", ["34-Jährige"]),
+    ("Der/ART 54-Jährige/CARD wurde/VAFIN am/APPRART Montag/NN festgenommen/VVPP ./$.",
+     "54-Jährige wurde festgenommen", ["54-Jährige"]),
+    # a neuter noun names no person, whatever its ending
+    ("Das/ART Thermometer/NN zeigte/VVFIN am/APPRART Montag/NN 38/CARD Grad/NN ./$.", "Thermometer zeigte 38 Grad", []),
+])
+def test_a_nominalised_adjective_is_a_noun_and_a_neuter_noun_no_role(sentence, what, who):
+    event = _one(sentence, "am Montag", "2024-03-11")
+    assert (event.what, event.who) == (what, who)
+
+
+@pytest.mark.parametrize("sentence, what", [
+    # the phrase of a bare noun that closes the Mittelfeld completes the verb, next to a place
+    ("Ein/ART Mann/NN ist/VAFIN am/APPRART Montag/NN bei/APPR Klausen/NE/LOC ums/APPRART Leben/NN gekommen/VVPP ./$.",
+     "Mann ist bei Klausen ums Leben gekommen"),
+    # an adjective that makes one verb with the finite one stands in the right bracket
+    ("Der/ART Wetterdienst/NN gab/VVFIN am/APPRART Montag/NN die/ART Bilanz/NN bekannt/ADJD ./$.",
+     "Wetterdienst gab Bilanz bekannt"),
+    # a phrase right after the object belongs to its noun
+    ("Der/ART Verein/NN verkauft/VVFIN am/APPRART Montag/NN Tickets/NN für/APPR die/ART Zusatzvorstellung/NN ./$.",
+     "Verein verkauft Tickets für die Zusatzvorstellung"),
+    # nothing after the verb: the phrase of the Vorfeld says what it is about
+    ("Im/APPRART Prozess/NN ist/VAFIN am/APPRART Montag/NN das/ART Urteil/NN gefallen/VVPP ./$.",
+     "Urteil ist im Prozess gefallen"),
+    # the source of a report is not part of what happens
+    ("Ein/ART Nachfolger/NN soll/VMFIN laut/APPR Vereinskreisen/NN am/APPRART Montag/NN vorgestellt/VVPP werden/VAINF ./$.",
+     "Nachfolger soll vorgestellt werden"),
+    # a predicate in the Vorfeld, an adverb as predicate
+    ("Sehr/ADV glücklich/ADJD ist/VAFIN der/ART Bürgermeister/NN am/APPRART Montag/NN ./$.",
+     "Bürgermeister ist glücklich"),
+    ("Der/ART Fahrer/NN war/VAFIN am/APPRART Montag/NN auf/APPR der/ART Straße/NN unterwegs/ADV ./$.",
+     "Fahrer war auf der Straße unterwegs"),
+    ("Das/PDS hat/VAFIN der/ART Wetterdienst/NN am/APPRART Montag/NN bekannt/ADJD gegeben/VVPP ./$.",
+     "Wetterdienst hat bekannt gegeben"),
+    # the first of coordinated participles keeps the objects of the clause
+    ("Der/ART Täter/NN hatte/VAFIN am/APPRART Montag/NN eine/ART Trafik/NN überfallen/VVPP und/KON dabei/PAV "
+     "600/CARD Euro/NN erbeutet/VVPP ./$.", "Täter hatte Trafik überfallen"),
+    # a clause without subject keeps its fronted dative
+    ("Dem/ART 19-Jährigen/CARD wurde/VAFIN am/APPRART Montag/NN gekündigt/VVPP ./$.",
+     "Dem 19-Jährigen wurde gekündigt"),
+])
+def test_general_rules_of_the_line(sentence, what):
+    assert _one(sentence, "am Montag", "2024-03-11").what == what
+
+
+def test_a_zu_infinitive_keeps_the_order_of_its_verbs():
+    doc = make_doc(
+        "Ihm/PPER wird/VAFIN vorgeworfen/VVPP ,/$, am/APPRART Montag/NN einen/ART Mitschüler/NN "
+        "verletzt/VVPP zu/PTKZU haben/VAINF ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
+    assert event.what.endswith("Mitschüler verletzt zu haben")
+
+
+def test_a_number_of_units_the_verb_is_about_stays_in_the_line():
+    sentence = "Der/ART Staatsanwalt/NN hatte/VAFIN im/APPRART Februar/NN sechs/CARD Jahre/NN gefordert/VVPP ./$."
+    doc = make_doc(sentence)
+    timexes = [timex_at(doc, "im Februar", "2024-02"), timex_at(doc, "sechs Jahre", "P6Y", type="DURATION")]
+    (event,) = extract_events(doc, timexes, [])
+    assert event.what == "Staatsanwalt hatte sechs Jahre gefordert"
+    # after a time preposition it says when, and stays out
+    doc = make_doc("Nach/APPR drei/CARD Tagen/NN wurde/VAFIN der/ART Mann/NN am/APPRART Montag/NN entlassen/VVPP ./$.")
+    timexes = [timex_at(doc, "drei Tagen", "P3D", type="DURATION"), timex_at(doc, "am Montag", "2024-03-11")]
+    (event,) = extract_events(doc, timexes, [])
+    assert event.what == "Mann wurde entlassen"
+
+
+@pytest.mark.parametrize("sentence, count, status", [
+    # "nicht mehr so ... wie" compares a degree: the prices rose; the compared month is no event
+    ("Die/ART Preise/NN sind/VAFIN im/APPRART Februar/NN nicht/PTKNEG mehr/ADV so/ADV stark/ADJD gestiegen/VVPP "
+     "wie/KOKOM im/APPRART Januar/NN ./$.", 1, "asserted"),
+    ("Der/ART Rat/NN hat/VAFIN im/APPRART Februar/NN nicht/PTKNEG nur/ADV den/ART Haushalt/NN beschlossen/VVPP ./$.",
+     1, "asserted"),
+    ("Der/ART Rat/NN hat/VAFIN im/APPRART Februar/NN nicht/PTKNEG mehr/ADV getagt/VVPP ./$.", 1, "negated"),
+])
+def test_a_negated_degree_is_not_a_negated_event(sentence, count, status):
+    doc = make_doc(sentence)
+    timexes = [timex_at(doc, "im Februar", "2024-02")]
+    if "Januar" in doc.text:
+        timexes.append(timex_at(doc, "im Januar", "2024-01"))
+    events = extract_events(doc, timexes, [])
+    assert len(events) == count and events[0].status == status and events[0].value == "2024-02"
+    assert "nicht" not in events[0].what or status == "negated"
+
+
+@pytest.mark.parametrize("text, what, who", [
+    # the subject of the clause before, not the last name of the article
+    ("Huber/NE/PER wurde/VAFIN verletzt/VVPP ./$. || Die/ART Frau/NN erlitt/VVFIN einen/ART Schock/NN ,/$, "
+     "aber/KON sie/PPER konnte/VMFIN am/APPRART Montag/NN das/ART Krankenhaus/NN verlassen/VVPP ./$.",
+     "Frau konnte Krankenhaus verlassen", []),
+    # the subject of the sentence before, when article and verb agree
+    ("Huber/NE/PER kam/VVFIN nach/APPR Bozen/NE/LOC ./$. || Die/ART Bürgermeisterin/NN begrüßte/VVFIN den/ART Gast/NN ./$. || "
+     "Sie/PPER führte/VVFIN ihn/PPER am/APPRART Montag/NN durch/APPR die/ART Stadt/NN ./$.",
+     None, ["Bürgermeisterin"]),
+])
+def test_a_pronoun_subject_takes_up_the_subject_before_it(text, what, who):
+    doc = make_doc(text)
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], entities_of(doc))
+    if what is not None:
+        assert event.what == what
+    assert event.who[: len(who) or 1] == who or (not who and "PER:Huber" not in event.who)
+    assert event.what.startswith(("Frau", "Bürgermeisterin"))
+
+
+def test_a_place_after_richtung_is_a_direction_not_where():
+    doc = make_doc(
+        "KLAUSEN/NE/LOC ./$. || Die/ART Autobahngesellschaft/NN sperrte/VVFIN am/APPRART Montag/NN die/ART "
+        "Fahrspur/NN in/APPR Richtung/NN Brenner/NE/LOC ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], entities_of(doc))
+    assert event.where == ["LOC:KLAUSEN"] or event.where == ["LOC:Klausen"]
+
+
+def test_the_finer_date_of_a_clause_is_kept_and_a_year_a_noun_plans_for_is_none():
+    doc = make_doc("Der/ART Rat/NN tagte/VVFIN 2024/CARD am/APPRART Mittwoch/NN ./$.")
+    timexes = [timex_at(doc, "2024", "2024"), timex_at(doc, "am Mittwoch", "2024-03-13")]
+    assert [e.value for e in extract_events(doc, timexes, [])] == ["2024-03-13"]
+    doc = make_doc("Der/ART Rat/NN genehmigte/VVFIN den/ART Haushalt/NN für/APPR 2025/CARD ./$.")
+    assert extract_events(doc, [timex_at(doc, "2025", "2025")], []) == []
+    doc = make_doc("Die/ART Gewerkschaften/NN haben/VAFIN für/APPR Freitag/NN zum/APPRART Streik/NN aufgerufen/VVPP ./$.")
+    assert len(extract_events(doc, [timex_at(doc, "Freitag", "2024-03-15")], [])) == 1
+
+
+def test_the_und_of_a_range_does_not_cut_the_clause():
+    doc = make_doc(
+        "Der/ART 47-Jährige/ADJA hatte/VAFIN zwischen/APPR 2020/CARD und/KON 2021/CARD Hilfen/NN "
+        "beantragt/VVFIN ./$."
+    )
+    timexes = [timex_at(doc, "2020", "2020"), timex_at(doc, "2021", "2021")]
+    events = extract_events(doc, timexes, [])
+    assert events and events[0].what == "47-Jährige hatte Hilfen beantragt"
+
+
+def test_a_shared_subject_gives_the_who_and_an_impersonal_clause_keeps_its_words():
+    doc = make_doc(
+        "Huber/NE/PER hielt/VVFIN eine/ART Rede/NN und/KON wurde/VAFIN am/APPRART Montag/NN geehrt/VVPP ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], entities_of(doc))
+    assert (event.what, event.who) == ("Huber wurde geehrt", ["PER:Huber"])
+    doc = make_doc("Sportlich/ADJD ging/VVFIN es/PPER am/APPRART Montag/NN zu/PTKVZ ./$.")
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
+    assert event.what == "Sportlich ging es zu"
+
+
+def test_the_plural_of_an_institution_is_the_who():
+    doc = make_doc("Die/ART Behörden/NN haben/VAFIN am/APPRART Mittwoch/NN die/ART Suche/NN eingestellt/VVPP ./$.")
+    (event,) = extract_events(doc, [timex_at(doc, "am Mittwoch", "2024-03-13")], [])
+    assert event.who == ["ORG:Behörden"]
+
+
+def test_a_past_subjunctive_without_a_modal_is_still_an_event():
+    doc = make_doc("Die/ART Konferenz/NN hätte/VAFIN am/APPRART Freitag/NN begonnen/VVPP ,/$, sagte/VVFIN er/PPER ./$.")
+    events = extract_events(doc, [timex_at(doc, "Freitag", "2025-10-17")], [])
+    assert [e.value for e in events] == ["2025-10-17"]

@@ -30,6 +30,14 @@ def _direction(text: str, word: str) -> int:
      "Januar", PAST),
     ("Er sagt, er werde im Januar kommen.", "Januar", FUTURE),
     ("Die Messe im März", "März", NEUTRAL),
+    # a participle with a separable prefix, the auxiliary after the participle, a perfect infinitive
+    ("Am Montag hat die Polizei in Innsbruck einen Mann festgenommen.", "Montag", PAST),
+    ("Die Polizei sucht einen Mann, der am Montag eine Bank überfallen hat.", "Montag", PAST),
+    ("Die Polizei sucht einen Mann, der am Montag eine Bank überfallen will.", "Montag", FUTURE),
+    ("Ihm wird vorgeworfen, am Montag einen Mitschüler verletzt zu haben.", "Montag", PAST),
+    ("Ihm wird vorgeworfen, im März sieben Überfälle begangen zu haben.", "März", PAST),
+    # a day the clause appoints ("für den 22. März aufgerufen"): the perfect tells the appointing
+    ("Sie haben für den 22. März zu einer Kundgebung aufgerufen.", "22. März", NEUTRAL),
 ])
 def test_direction(text, word, expected):
     assert _direction(text, word) == expected
