@@ -323,6 +323,8 @@ def test_a_coordinated_subject_after_a_fronted_date_comes_first():
         ("Die/ART Konferenz/NN hätte/VAFIN eigentlich/ADV am/APPRART Freitag/NN enden/VVINF sollen/VMINF ./$.",
          "Freitag", "2025-10-17"),
         ("Man/PIS hätte/VAFIN am/APPRART Montag/NN handeln/VVINF müssen/VMFIN ./$.", "Montag", "2025-10-20"),
+        # a heading of place and date
+        ("Lexington/NE ,/$, 19./ADJA April/NN 1775/CARD", "19. April 1775", "1775-04-19"),
     ],
 )
 def test_comparisons_references_origins_generic_periods_and_states_make_no_event(sentence, phrase, value):
@@ -759,3 +761,9 @@ def test_a_past_subjunctive_without_a_modal_is_still_an_event():
     doc = make_doc("Die/ART Konferenz/NN hätte/VAFIN am/APPRART Freitag/NN begonnen/VVPP ,/$, sagte/VVFIN er/PPER ./$.")
     events = extract_events(doc, [timex_at(doc, "Freitag", "2025-10-17")], [])
     assert [e.value for e in events] == ["2025-10-17"]
+
+
+def test_a_calendar_entry_without_a_verb_is_still_an_event():
+    doc = make_doc("Sonntag/NN ,/$, 12./ADJA Mai/NN :/$. Konzert/NN der/ART Musikkapelle/NN")
+    events = extract_events(doc, [timex_at(doc, "Sonntag, 12. Mai", "2025-05-12")], [])
+    assert [e.value for e in events] == ["2025-05-12"]
