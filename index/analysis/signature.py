@@ -24,7 +24,7 @@ ACCURATE_PATH = BUNDLED_PATH.parent / ACCURATE_NAME
 # Bump when the output of the temporal tagger (``index.analysis.timex.tag``) changes.
 TAGGER_VERSION = "timex-de-10"
 # Bump when the events found for the same input change.
-EVENTS_VERSION = "9"
+EVENTS_VERSION = "10"
 
 
 def meta_signature(meta: dict) -> str:

@@ -767,3 +767,23 @@ def test_a_calendar_entry_without_a_verb_is_still_an_event():
     doc = make_doc("Sonntag/NN ,/$, 12./ADJA Mai/NN :/$. Konzert/NN der/ART Musikkapelle/NN")
     events = extract_events(doc, [timex_at(doc, "Sonntag, 12. Mai", "2025-05-12")], [])
     assert [e.value for e in events] == ["2025-05-12"]
+
+
+@pytest.mark.parametrize("sentence, what", [
+    # a duration's genitive ("zäher Verhandlungen") belongs to the duration, not to the line
+    ("Nach/APPR zwei/CARD Wochen/NN zäher/ADJA Verhandlungen/NN hat/VAFIN die/ART Konferenz/NN am/APPRART "
+     "Montag/NN eine/ART Einigung/NN erzielt/VVPP ./$.", "Konferenz hat Einigung erzielt"),
+    # an object after a duration stays
+    ("Die/ART Konferenz/NN hat/VAFIN am/APPRART Montag/NN nach/APPR zwei/CARD Wochen/NN neue/ADJA Regeln/NN "
+     "beschlossen/VVPP ./$.", "Konferenz hat neue Regeln beschlossen"),
+])
+def test_a_duration_keeps_what_filled_it(sentence, what):
+    doc = make_doc(sentence)
+    timexes = [timex_at(doc, "am Montag", "2024-03-11"), Timex(*_span(doc, "zwei Wochen"), "DURATION", "P2W")]
+    (event,) = [e for e in extract_events(doc, timexes, []) if e.value == "2024-03-11"]
+    assert event.what == what
+
+
+def _span(doc, phrase):
+    start = doc.text.index(phrase)
+    return start, start + len(phrase), phrase
