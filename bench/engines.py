@@ -350,6 +350,12 @@ def first_query(index_dir: Path, query: str, mode: str, runs: int = 5) -> tuple[
     return statistics.median(walls), statistics.median(cpus), statistics.median(imports), numpy_loaded
 
 
+def _newsdesk_command() -> list[str]:
+    """The installed ``newsdesk`` command next to this Python (as a user runs it), else ``python -m newsdesk``."""
+    script = Path(sys.executable).parent / "newsdesk"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "newsdesk"]
+
+
 def _timed(command: list[str]) -> tuple[float, float]:
     """(wall ms, CPU ms) of one process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -364,7 +370,7 @@ def cli_search(index_dir: Path, query: str, runs: int = 11) -> dict[str, tuple[f
     """Median (wall ms, CPU ms) of whole ``newsdesk search`` processes and of ``python -c pass``,
     run in turn (the machine is shared: the baseline is measured alongside)."""
     commands = {"python -c pass": [sys.executable, "-c", "pass"],
-                "newsdesk search": [sys.executable, "-m", "newsdesk", "search", "--index", str(index_dir), query]}
+                "newsdesk search": [*_newsdesk_command(), "search", "--index", str(index_dir), query]}
     _timed(commands["newsdesk search"])  # writes the .pyc files of a checkout
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(runs):

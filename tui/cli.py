@@ -321,7 +321,7 @@ def _open_store(args, build_if_missing: bool = True, single_query: bool = False)
     err = _console(stderr=True)
     err.print(_text(f"indexing {len(corpus)} path(s) first (index: {index_dir})", "dim"))
     report = _build(corpus, index_dir, model=_model(args, _load_config()), quiet=False)
-    _print_report(report, err)
+    _print_report(report, Lines(stderr=True))
     return Store.open(index_dir, single_query=single_query)
 
 
@@ -333,34 +333,47 @@ def _build(corpus, index_dir, model, quiet: bool, max_bytes: int | None = None, 
 
     max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
 
-    err = _console(stderr=True)
     analyzer = _make_analyzer(model, workers)
-    if quiet or not err.is_terminal:
+    if quiet:
         return build_index(corpus, index_dir, model=model, max_bytes=max_bytes, lock_timeout=wait, analyzer=analyzer)
-    from rich.progress import BarColumn, Progress, TextColumn
-
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[line]}"),
-                        console=err, transient=True)
-    task = progress.add_task("indexing", total=None, line="reading the corpus…")
+    # Rich is imported when there is progress to show (a run with nothing to do never imports it)
+    bar: dict = {}
 
     def tell(p) -> None:
-        progress.update(task, total=max(p.articles_total, 1), completed=p.articles_done,
-                        description="updating" if p.articles_kept else "indexing", line=printable(p.describe()))
+        if not bar:
+            err = _console(stderr=True)
+            bar["progress"] = None
+            if not err.is_terminal:
+                return
+            from rich.progress import BarColumn, Progress, TextColumn
 
-    with progress:
+            progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[line]}"),
+                                console=err, transient=True)
+            bar["task"] = progress.add_task("indexing", total=None, line="reading the corpus…")
+            bar["progress"] = progress
+            progress.start()
+        progress = bar["progress"]
+        if progress is not None:
+            progress.update(bar["task"], total=max(p.articles_total, 1), completed=p.articles_done,
+                            description="updating" if p.articles_kept else "indexing", line=printable(p.describe()))
+
+    try:
         return build_index(corpus, index_dir, model=model, max_bytes=max_bytes, progress=tell, lock_timeout=wait,
                            analyzer=analyzer)
+    finally:
+        if bar.get("progress") is not None:
+            bar["progress"].stop()
 
 
-def _print_report(report, console) -> None:
+def _print_report(report, out: Lines) -> None:
     line = report.summary()
     if report.articles:
         line += f" · {report.articles:,} analysed in {report.seconds:.1f} s"
     if report.skipped:
         line += f" · {len(report.skipped):,} skipped"
-    console.print(_text(line))
+    out.print(printable(line))
     for item in report.skipped:
-        console.print(_text(printable_line(str(item))))
+        out.print(printable_line(str(item)))
 
 
 # --- commands ----------------------------------------------------------------------------------
@@ -386,8 +399,8 @@ def cmd_reader(args) -> int:
 def cmd_index(args) -> int:
     from newsdesk.index.store import index_dir_for, list_indexes, remove_index
 
-    out = _console()
     if args.list:
+        out = _console()
         from rich.table import Table
 
         from newsdesk.index.display import format_size
@@ -408,13 +421,13 @@ def cmd_index(args) -> int:
     if args.remove:
         index_dir = args.index_dir or index_dir_for(_corpus(args.paths) if args.paths else _corpus(None))
         remove_index(index_dir)
-        out.print(_text(f"removed {index_dir}"))
+        Lines().print(printable(f"removed {index_dir}"))
         return EXIT_OK
     config = _load_config()
     corpus = _corpus(args.paths)
     index_dir = _index_dir(args, corpus)
     report = _build(corpus, index_dir, _model(args, config), args.quiet, args.max_bytes, args.wait, args.workers)
-    _print_report(report, out)
+    _print_report(report, Lines())
     return EXIT_OK if report.ok else EXIT_SKIPPED
 
 
@@ -624,6 +637,9 @@ HANDLERS = {"index": cmd_index, "search": cmd_search, "events": cmd_events,
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command; ``argv`` None: the process's own arguments (the ``newsdesk`` command, ``python
+    -m newsdesk``), and a ``search`` then ends the process itself (:func:`_end_process`)."""
+    whole_process = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         command = argv[0]
@@ -636,7 +652,22 @@ def main(argv: list[str] | None = None) -> int:
         parser = _reader_parser()
         args = parser.parse_args(argv)
         handler = cmd_reader
-    return run(handler, args)
+    status = run(handler, args)
+    if whole_process and command == "search":
+        _end_process(status)
+    return status
+
+
+def _end_process(status: int) -> None:
+    """End the process at once, its output flushed: without the interpreter's teardown (freeing
+    every module and Whoosh's objects: 25-30 ms, a sixth of a ``newsdesk search``). A search
+    holds nothing that needs cleaning up (no lock, no temporary file; the index is only read)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader of our output went away: nothing more to say
+            pass
+    os._exit(status)
 
 
 def _is_model_not_found(exc: BaseException) -> bool:

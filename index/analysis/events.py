@@ -565,6 +565,9 @@ _COUNT_VERBS = frozenset(
     "gezählt registriert gemessen angezeigt verzeichnet erfasst gemeldet zählte zählten registrierte "
     "registrierten verzeichnete verzeichneten".split()
 )
+# the finite verb of a past that did not happen, with a modal's infinitive ("hätte enden sollen")
+_UNREAL_PAST_FINITE = frozenset("hätte hätten hättest hättet".split())
+_MODAL_INFINITIVES = frozenset("sollen müssen können dürfen wollen".split())  # (often tagged VMFIN)
 _NUMBER = re.compile(r"\d[\d.,]*$")  # "35." at the end of a sentence is a number, not an ordinal
 _COUNT_FINITE = frozenset("war waren lag lagen".split())
 _QUOTES = frozenset("„“”\"'»«‚‘’")
@@ -619,6 +622,11 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
         return True  # "ist heute eine Metropole", "liegt heute unter ..."
     if prev1 in ("bis", "zum", "zur") and words & _DURATION_VERBS and end is None:
         return True  # "die Ausstellung läuft bis zum 31. Januar"
+    if not verbs and any(t.tag_ for t in clause) and not any(
+            t.tag_ == "NN" and not timex.start <= t.idx < timex.end for t in clause):
+        return True  # a heading: "Lexington, 19. April 1775" names where and when, not what
+    if any(t.lower_ in _UNREAL_PAST_FINITE for t in finite) and words & _MODAL_INFINITIVES:
+        return True  # "hätte am Freitag enden sollen", "hätten früher handeln müssen": what did not happen
     if words & {"stand", "steht", "standen", "stehen"} and any(t.lower_ == "aus" and t.tag_ == "PTKVZ" for t in clause):
         return True  # "das Ergebnis stand gestern noch aus"
     after = ctx.words_before(timex.start, 1)

@@ -844,6 +844,9 @@ def _content(clause: Sequence["Token"], skip: set[int]) -> list["Token"]:
             continue
         if after_date and t.tag_ == "NN" and (t.lower_ in _DATE_NOUNS or opener in _DURATION_OPENERS):
             continue  # "nach sieben Jahren Bauzeit", "gegen 22 Uhr Ortszeit": the noun belongs to the date
+        if after_date and opener in _DURATION_OPENERS and t.tag_ == "ADJA" and t.lower_.endswith("er") \
+                and n + 1 < len(toks) and toks[n + 1].tag_ == "NN":
+            continue  # "nach zwei Wochen zäher Verhandlungen": a genitive of what filled the time
         after_date = False
         if t.text in ("(", "["):
             depth += 1

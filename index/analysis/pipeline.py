@@ -95,6 +95,23 @@ def _load(name: str | None) -> Language:
     return nlp
 
 
+# A sentence glued to the next one by its closing quote or bracket, as scraped news often has it
+# ('... aus."Warum nicht?', 'sagte er.»Wir'): the end of the sentence, the mark and the next word
+# become tokens of their own (the rule for a bare full stop, 'heim.Danach', is spaCy's own).
+_GLUED_SENTENCE_INFIXES = (
+    r'(?<=[a-zäöüß0-9])[.!?](?=["„“”»«‚‘’\'(\[][A-ZÄÖÜ])',
+    r'(?<=[.!?])["„“”»«‚‘’\'(\[](?=[A-ZÄÖÜ])',
+)
+
+
+def split_glued_sentences(nlp: Language) -> Language:
+    """Add ``_GLUED_SENTENCE_INFIXES`` to ``nlp``'s tokenizer (``TOKENIZER_VERSION`` names the rule set)."""
+    current = nlp.tokenizer.infix_finditer  # the bound ``finditer`` of the pipeline's compiled infixes
+    parts = [current.__self__.pattern] if current is not None else list(nlp.Defaults.infixes or ())
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*parts, *_GLUED_SENTENCE_INFIXES]).finditer
+    return nlp
+
+
 def load_pipeline(name_or_path: str | None = None) -> Language:
     """The spaCy pipeline ``name_or_path`` (None: newsdesk's bundled model), loaded once per name.
 
@@ -104,7 +121,7 @@ def load_pipeline(name_or_path: str | None = None) -> Language:
     with _lock:
         nlp = _cache.get(key)
         if nlp is None:
-            nlp = _load(None if name_or_path is None else str(name_or_path))
+            nlp = split_glued_sentences(_load(None if name_or_path is None else str(name_or_path)))
             _cache[key] = nlp
         return nlp
 

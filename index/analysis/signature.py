@@ -22,9 +22,11 @@ ACCURATE_NAME = "de_newsdesk_e5"
 ACCURATE_PATH = BUNDLED_PATH.parent / ACCURATE_NAME
 
 # Bump when the output of the temporal tagger (``index.analysis.timex.tag``) changes.
-TAGGER_VERSION = "timex-de-8"
+TAGGER_VERSION = "timex-de-10"
+# Bump when the tokenizer rules newsdesk adds to every pipeline (``pipeline.split_glued_sentences``) change.
+TOKENIZER_VERSION = "1"
 # Bump when the events found for the same input change.
-EVENTS_VERSION = "7"
+EVENTS_VERSION = "10"
 
 
 def meta_signature(meta: dict) -> str:
@@ -105,7 +107,7 @@ def analysis_signature(model: str | None = None) -> str:
         pipeline = pipeline_signature(load_pipeline(model))
     else:
         pipeline = meta_signature(meta)
-    return f"{pipeline}|timex {TAGGER_VERSION}|events {EVENTS_VERSION}"
+    return f"{pipeline}|tokens {TOKENIZER_VERSION}|timex {TAGGER_VERSION}|events {EVENTS_VERSION}"
 
 
 def fast_default(model: str | None) -> bool:

@@ -151,6 +151,13 @@ class _Committed:
         self.searcher.close()
 
 
+def _small_segments(ix) -> int:
+    """How many segments of the index have fewer than ``TIER_BASE`` live documents (and some)."""
+    from .segment_writer import TIER_BASE
+
+    return sum(1 for seg in ix._segments() if 0 < seg.doc_count() < TIER_BASE)
+
+
 class _Batch:
     """The open Whoosh writer, the deletions due at its commit, and the files it completes."""
 
@@ -205,12 +212,13 @@ class _Batch:
                  else min(self.commit_seconds * 2 ** (self.commits - 1), max(self.commit_seconds, MAX_COMMIT_SECONDS)))
         return time.monotonic() - self.started >= limit and (seconds_left is None or seconds_left > limit)
 
-    def commit(self) -> bool:
+    def commit(self, final: bool = False) -> bool:
         """Commit what is pending (the new segment and its postings arrays; segments of a similar
-        size merged when there are enough of them); True when documents were committed."""
+        size merged when there are enough of them, and at the ``final`` commit of a run the
+        small ones); True when documents were committed."""
         from whoosh.query import Or
 
-        from .segment_writer import merge_tiers
+        from .segment_writer import merge_at_end, merge_tiers
 
         committed = False
         if self.writer is not None:
@@ -218,12 +226,18 @@ class _Batch:
                 self.writer.delete_by_query(self.deletions[0] if len(self.deletions) == 1 else Or(self.deletions))
                 self.deletions = []
             if self.dirty:
-                self.writer.commit(mergetype=merge_tiers)
+                self.writer.commit(mergetype=merge_at_end if final else merge_tiers)
                 committed = True
                 self.commits += 1
             else:
                 self.writer.cancel()
             self.writer = None
+        if final and _small_segments(self.ix) >= 2:
+            # small segments the last commit left (its own new one among them, or nothing was
+            # pending: the run's last batch was committed as it filled): merged by themselves
+            from .segment_writer import open_writer
+
+            open_writer(self.ix, WRITER_MB).commit(mergetype=merge_at_end)
         if self.completed:
             Manifest.write(self.index_dir, self.completed)
             self.completed = []
@@ -496,7 +510,7 @@ def build_index(
                     counter.tell(work.key)
             if pending:
                 raise StoreError("the analyzer returned fewer analyses than it was given texts")
-            if batch.commit():
+            if batch.commit(final=True):
                 counter.committed = counter.done
             counter.tell(force=True)
         except BaseException:

@@ -32,6 +32,7 @@ from whoosh.util.numeric import byte_to_length  # noqa: E402
 LENGTH_OF_BYTE = tuple(float(byte_to_length(i)) for i in range(256))
 DATE_LENGTH = len("YYYY-MM-DD")
 DATE_DIGITS = (0, 1, 2, 3, 5, 6, 8, 9)  # where the digits of YYYY-MM-DD are
+OFFSET_BLOCK = 512  # values whose lengths are summed for one offset (VarBytes._offset)
 
 
 def column_file(seg, name: str):
@@ -101,7 +102,7 @@ class VarBytes:
     refresh while these arrays stay valid; pass the current reader to read a value.
     """
 
-    __slots__ = ("name", "offsets", "lengths")
+    __slots__ = ("name", "lengths", "_offsets", "_blocks")
 
     def __init__(self, name: str, colfile, base: int, length: int, doccount: int):
         self.name = name
@@ -124,10 +125,28 @@ class VarBytes:
         size = array(code).itemsize
         start = last - doccount * size
         lengths = _stored_array(code, get(start, doccount * size))
-        if offsets is None:
-            offsets = _starts(lengths)
-        self.offsets = offsets
+        self._offsets = offsets  # made on first use when the column has none (up to 2**15 documents)
+        self._blocks: list[int] | None = None
         self.lengths = lengths
+
+    @property
+    def offsets(self) -> array:
+        """Where each value starts."""
+        if self._offsets is None:
+            self._offsets = _starts(self.lengths)
+        return self._offsets
+
+    def _offset(self, docnum: int) -> int:
+        """Where one value starts. Without numpy (a process answering one query reads a few
+        values of 10,000): from the sums of blocks of ``OFFSET_BLOCK`` lengths, not all offsets."""
+        if self._offsets is not None or sys.modules.get("numpy") is not None:
+            return self.offsets[docnum]
+        lengths = self.lengths
+        if self._blocks is None:
+            self._blocks = list(accumulate((sum(lengths[i : i + OFFSET_BLOCK])
+                                            for i in range(0, len(lengths), OFFSET_BLOCK)), initial=0))
+        block = docnum // OFFSET_BLOCK
+        return self._blocks[block] + sum(lengths[block * OFFSET_BLOCK : docnum])
 
     @classmethod
     def of(cls, seg, name: str) -> "VarBytes | None":
@@ -143,7 +162,7 @@ class VarBytes:
         if not size:
             return b""
         colfile, base, _length = column_file(seg, self.name)
-        return read_bytes(colfile, base + self.offsets[docnum], size)
+        return read_bytes(colfile, base + self._offset(docnum), size)
 
     def data(self, seg) -> bytes:
         """Every value, concatenated (the column's data region)."""

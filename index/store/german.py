@@ -63,7 +63,9 @@ def german_analyzer():
         | LowercaseFilter()
         | FoldFilter()
         | StopFilter(stoplist=_stopwords(), minsize=1)
-        | StemFilter(lang="de", cachesize=200_000)
+        # stemfn=None: the default, Whoosh's English stemmer, would be pickled with the schema by
+        # reference, and every process opening the index would import it (lang="de" overrides it)
+        | StemFilter(stemfn=None, lang="de", cachesize=200_000)
     )
 
 

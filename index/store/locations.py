@@ -24,7 +24,7 @@ from .errors import StoreError
 INFO_NAME = "index.json"
 # The version of the schema and stored forms (schema.py, records.py) recorded in index.json:
 # bump it when they change, and older indexes are rebuilt.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 WHOOSH_DIR = "whoosh"
 DATA_DIR_ENV = "NEWSDESK_DATA_DIR"
 

@@ -317,17 +317,25 @@ class PlainRanker(QueryAlgebra):
             raise Unsupported("phrase on a field without postings arrays")  # their positions are only there
         if max(1, q.slop) != 1:
             raise Unsupported("phrase with slop")
-        found = []  # (segment, offset, [(segment docnum, [tf of each word])])
+        candidates = []  # (segment, offset, postings, rows) of the segments holding every word
         df = [0] * len(words)
+        cost = 0
         for seg, offset in self.leaves:
             postings = self._postings(seg, q.fieldname)
             rows = [postings.find(w) for w in words]
+            counts = [0] * len(words)
             for k, row in enumerate(rows):
                 if row >= 0:
                     a, b = postings.span(row)
+                    counts[k] = b - a
                     df[k] += b - a
             if min(rows) >= 0:
-                found.append((seg, offset, self._adjacent(postings, rows)))
+                candidates.append((seg, offset, postings, rows))
+                # the postings read, and the candidate documents: at most the rarest word's
+                cost += sum(counts) + min(counts) * len(rows) * DOCUMENT_COST
+        # paid before any work: a phrase too costly here goes to the numpy ranker at once
+        self._spend(cost)
+        found = [(seg, offset, self._adjacent(postings, rows)) for seg, offset, postings, rows in candidates]
         idfs = [bm25_idf(self.doc_count_all, n) for n in df]
         out: dict[int, float] = {}
         for seg, offset, docs in found:
@@ -349,9 +357,8 @@ class PlainRanker(QueryAlgebra):
     def _adjacent(self, postings: PlainPostings, rows: list[int]) -> list[tuple[int, tuple[int, ...]]]:
         """(segment docnum, term frequency of each word) of the documents holding the words of
         ``rows`` side by side, in order: as ``ranking._adjacent``, from the rarest word, each
-        other word looked up at its place by a binary search."""
+        other word looked up at its place by a binary search. (Its cost is paid by ``_phrase``.)"""
         spans = [postings.span(row) for row in rows]
-        self._spend(sum(b - a for a, b in spans))
         order = sorted(range(len(rows)), key=lambda k: spans[k][1] - spans[k][0])
         first = order[0]
         a, b = spans[first]
@@ -371,8 +378,6 @@ class PlainRanker(QueryAlgebra):
             docs = [docs[i] for i in keep]
             which = {w: [p[i] for i in keep] for w, p in which.items()}
             which[k] = at
-        # each candidate document costs about as much as a few postings of a term
-        self._spend(len(docs) * len(rows) * DOCUMENT_COST)
         starts = {k: postings.position_starts(rows[k]) for k in order}
         pos, tf = postings.pos, postings.tf
         first_starts, first_which = starts[first], which[first]

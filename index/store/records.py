@@ -5,15 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zlib
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newsdesk.index.annotations import Analysis, Entity, Event, Timex, split_entity_key
-from newsdesk.index.article import BODY, Article
+if TYPE_CHECKING:
+    from newsdesk.index.annotations import Analysis, Entity, Event, Timex
+    from newsdesk.index.article import Article
+
+# The annotation and article classes are imported where they are made: a process that only
+# searches (``newsdesk search``) reads summaries and never imports them. Each dataclass here
+# has a docstring: without one, ``dataclass`` makes it from ``inspect.signature`` (slow).
 
 
 @dataclass(frozen=True)
 class ArticleSummary:
+    """What a list shows of an article (read from the ``summary`` column, without the document)."""
+
     id: str
     title: str
     date: dt.date | None
@@ -74,6 +82,8 @@ def main_place(analysis: Analysis) -> str:
 
 @dataclass
 class StoredArticle:
+    """An article as the store keeps it: the article, its analysis and the pipeline that made it."""
+
     article: Article
     analysis: Analysis
     model: str = ""  # the pipeline that made the analysis ("de_newsdesk 0.2.0"; "" in an older index)
@@ -107,6 +117,8 @@ class Hit:
 
 @dataclass
 class SearchResults:
+    """One page of a search: every match counted, the hits of the page."""
+
     total: int
     hits: list[Hit]
     terms: list[str]  # index terms the query matches in title/body (see match_spans)
@@ -115,6 +127,8 @@ class SearchResults:
 
 @dataclass(frozen=True)
 class EntityInfo:
+    """An entity across the corpus: its name and how many articles and mentions it has."""
+
     key: str
     label: str
     name: str
@@ -134,6 +148,8 @@ class DatedEvent:
 
 @dataclass(frozen=True)
 class Mention:
+    """One mention of an entity with a little context (offsets into the article's text)."""
+
     summary: ArticleSummary
     start: int  # offsets into the article's text
     end: int
@@ -272,6 +288,8 @@ def _unpack(data: bytes):
 def entity_search_terms(entity: Entity) -> list[str]:
     """Terms of the ``entity`` field for one entity: key, name, and the words of the name."""
     terms = [entity.key]
+    from newsdesk.index.annotations import split_entity_key
+
     label, name = split_entity_key(entity.key)
     if label:
         terms.append(name)
@@ -293,6 +311,8 @@ def _entity_row(e: Entity, text: str) -> list:
 
 
 def _entity_of(row: list, text: str) -> Entity:
+    from newsdesk.index.annotations import Entity
+
     start, end, label, key = row[:4]
     surface = row[4] if len(row) > 4 else text[start:end]
     return Entity(start, end, surface, label, key or f"{label}:{surface}")
@@ -306,12 +326,16 @@ def _timex_row(t: Timex, text: str) -> list:
 
 
 def _timex_of(row: list, text: str) -> Timex:
+    from newsdesk.index.annotations import Timex
+
     start, end, kind, value, mod = row[:5]
     return Timex(start, end, row[5] if len(row) > 5 else text[start:end], kind, value, mod or None)
 
 
 def _paragraph_row(p: dict) -> list:
     """[start, end], then the kind when it is not body, then the heading end when there is one."""
+    from newsdesk.index.article import BODY
+
     row: list = [p["start"], p["end"]]
     if p.get("heading_end") is not None:
         row += [p.get("kind", BODY), p["heading_end"]]
@@ -323,10 +347,33 @@ def _paragraph_row(p: dict) -> list:
 def _paragraph_of(row) -> dict:
     if isinstance(row, dict):
         return row
+    from newsdesk.index.article import BODY
+
     d = {"start": row[0], "end": row[1], "kind": row[2] if len(row) > 2 else BODY}
     if len(row) > 3:
         d["heading_end"] = row[3]
     return d
+
+
+def _as_gaps(rows: list[list]) -> list[list]:
+    """Rows starting [start, end, ...] as [start - the previous row's start, end - start, ...]
+    (small numbers: the record compresses about a sixth better)."""
+    last = 0
+    for row in rows:
+        start, end = row[0], row[1]
+        row[0], row[1] = start - last, end - start
+        last = start
+    return rows
+
+
+def _from_gaps(rows: list[list]) -> list[list]:
+    """The rows :func:`_as_gaps` made, with their offsets back."""
+    last = 0
+    for row in rows:
+        start = last + row[0]
+        row[0], row[1] = start, start + row[1]
+        last = start
+    return rows
 
 
 def _record(article: Article, analysis: Analysis, model: str) -> dict:
@@ -336,8 +383,8 @@ def _record(article: Article, analysis: Analysis, model: str) -> dict:
     text = article.text
     record = {
         "article": meta,
-        "entities": [_entity_row(e, text) for e in analysis.entities],
-        "timexes": [_timex_row(t, text) for t in analysis.timexes],
+        "entities": _as_gaps([_entity_row(e, text) for e in analysis.entities]),
+        "timexes": _as_gaps([_timex_row(t, text) for t in analysis.timexes]),
     }
     if model:
         record["model"] = model
@@ -372,7 +419,6 @@ def article_document(article: Article, analysis: Analysis, path: str, version: s
         "record": _pack(_record(article, analysis, model)),
         "summary": json.dumps(summary.to_dict(), ensure_ascii=False),
         "sortdate": article.date.isoformat() if article.date else "",
-        # vars(): the same object as Event.to_dict (dataclasses.asdict), without its deep copy
         "events": encode_events(analysis.events, article.text),
         "text": article.text,
     }
@@ -381,63 +427,91 @@ def article_document(article: Article, analysis: Analysis, path: str, version: s
     return doc
 
 
-def decode_article(stored: dict, text: str) -> Article:
-    """The article of a stored document; ``text`` is its ``text`` column value."""
-    meta = dict(_unpack(stored["record"])["article"])
+def decode_article(record: bytes, text: str) -> Article:
+    """The article of a stored document: its ``record`` and ``text`` column values."""
+    from newsdesk.index.article import Article
+
+    meta = dict(_unpack(record)["article"])
     meta["paragraphs"] = [_paragraph_of(row) for row in meta.get("paragraphs", [])]
     meta["text"] = text
     return Article.from_dict(meta)
 
 
-def decode_entities(stored: dict, text: str) -> list[Entity]:
-    """The entities of a stored document; ``text`` is its ``text`` column value."""
-    return [_entity_of(row, text) for row in _unpack(stored["record"])["entities"]]
+def decode_entities(record: bytes, text: str) -> list[Entity]:
+    """The entities of a stored document: its ``record`` and ``text`` column values."""
+    return [_entity_of(row, text) for row in _from_gaps(_unpack(record)["entities"])]
 
 
-def decode_analysis(stored: dict, text: str, events: str) -> Analysis:
-    """The analysis of a stored document; ``text`` and ``events`` are its column values."""
-    record = _unpack(stored["record"])
+def decode_analysis(record: bytes, text: str, events: str) -> Analysis:
+    """The analysis of a stored document: its ``record``, ``text`` and ``events`` column values."""
+    from newsdesk.index.annotations import Analysis
+
+    unpacked = _unpack(record)
     return Analysis(
-        [_entity_of(row, text) for row in record["entities"]],
-        [_timex_of(row, text) for row in record["timexes"]],
+        [_entity_of(row, text) for row in _from_gaps(unpacked["entities"])],
+        [_timex_of(row, text) for row in _from_gaps(unpacked["timexes"])],
         decode_events(events, text),
     )
 
 
-def decode_model(stored: dict) -> str:
-    """The pipeline that analysed a stored document ("" when the index predates this record)."""
-    model = _unpack(stored["record"]).get("model")
+def decode_model(record: bytes) -> str:
+    """The pipeline that analysed a stored document ("" when its record names none)."""
+    model = _unpack(record).get("model")
     return model if isinstance(model, str) else ""
 
 
-_EVENT_DEFAULTS = {f.name: f.default if f.default is not MISSING else f.default_factory()
-                   for f in fields(Event) if f.default is not MISSING or f.default_factory is not MISSING}
+def _offset(n: int, base: int):
+    """``n - base``; None for the default -1 (no such span)."""
+    return None if n < 0 else n - base
+
+
+def _back(d, base: int) -> int:
+    return -1 if d is None else base + d
+
+
+# An event in the events column: one JSON list, the fields in this order, the offsets as
+# differences (to the clause start, or to the other end of the span), trailing fields at
+# their defaults left out; the text is given only when it is not the article text's span.
+# (Lists and differences: 24 % smaller compressed than objects with absolute offsets.)
+_EVENT_DEFAULTS = (None, None, None, None, None, [], [], "", None, None, "asserted", 0, "", "", None, None, None)
+
+
+def _event_row(e: Event, text: str) -> list:
+    row = [e.start, e.end - e.start, e.date, e.granularity, e.what, e.who, e.where, e.value,
+           _offset(e.timex_start, e.start), None if e.timex_end < 0 or e.timex_start < 0 else e.timex_end - e.timex_start,
+           e.status, int(e.inferred), e.end_date, e.end_value,
+           None if e.sentence_start < 0 else e.start - e.sentence_start, _offset(e.sentence_end, e.end),
+           None if text[e.start : e.end] == e.text else e.text]
+    while len(row) > 5 and row[-1] == _EVENT_DEFAULTS[len(row) - 1]:
+        row.pop()
+    return row
+
+
+def _event_of(row: list, text: str) -> Event:
+    from newsdesk.index.annotations import Event
+
+    row = row + list(_EVENT_DEFAULTS[len(row):])
+    start, end = row[0], row[0] + row[1]
+    timex_start = _back(row[8], start)
+    return Event(
+        start, end, row[2], row[3], row[4], text[start:end] if row[16] is None else row[16],
+        list(row[5]), list(row[6]), row[7], timex_start, -1 if row[9] is None or timex_start < 0 else timex_start + row[9],
+        row[10], bool(row[11]), row[12], row[13], -1 if row[14] is None else start - row[14], _back(row[15], end),
+    )
 
 
 def encode_events(events: list[Event], text: str) -> str:
-    """The events column value: JSON objects without the fields at their defaults and without
-    the event's text when it is the article text's span (it is stored once, in ``text``)."""
+    """The events column value ("" when none): a JSON list of :func:`_event_row` lists."""
     if not events:
         return ""
-    rows = []
-    for e in events:
-        # vars(): the same object as Event.to_dict (dataclasses.asdict), without its deep copy
-        row = {k: v for k, v in vars(e).items() if k not in _EVENT_DEFAULTS or v != _EVENT_DEFAULTS[k]}
-        if text[e.start : e.end] == e.text:
-            del row["text"]
-        rows.append(row)
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps([_event_row(e, text) for e in events], ensure_ascii=False, separators=(",", ":"))
 
 
 def decode_events(value: str, text: str) -> list[Event]:
     """The events of an events column value; ``text`` is the article's text column value."""
     if not value:
         return []
-    rows = json.loads(value)
-    for row in rows:
-        if "text" not in row:
-            row["text"] = text[row["start"] : row["end"]]
-    return [Event.from_dict(row) for row in rows]
+    return [_event_of(row, text) for row in json.loads(value)]
 
 
 def decode_summary(value: str) -> ArticleSummary:

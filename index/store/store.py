@@ -26,7 +26,6 @@ from whoosh.codec import whoosh3  # noqa: E402, F401  (every index uses it; impo
 from whoosh import query as wq  # noqa: E402
 from whoosh.columns import CompressedBytesColumn  # noqa: E402
 
-from newsdesk.index.annotations import entity_key, split_entity_key
 from newsdesk.index.display import one_line
 
 from .column_files import SegmentCache, VarBytes
@@ -216,10 +215,10 @@ class Store:
         docnum = self._searcher.document_number(id=article_id)
         if docnum is None:
             raise ArticleNotFoundError(article_id)
-        stored = self._searcher.stored_fields(docnum)
+        record = self._column("record")[docnum]
         text = self._column("text")[docnum]
-        return StoredArticle(decode_article(stored, text), decode_analysis(stored, text, self._column("events")[docnum]),
-                             decode_model(stored))
+        return StoredArticle(decode_article(record, text), decode_analysis(record, text, self._column("events")[docnum]),
+                             decode_model(record))
 
     # --- search -----------------------------------------------------------------------
 
@@ -413,6 +412,8 @@ class Store:
     def _full_names_by_surname(self) -> dict[str, list[str]]:
         """``PER:Putin`` -> the multi-word PER keys ending in that word (``PER:Wladimir Putin``)."""
         if self._full_names is None:
+            from newsdesk.index.annotations import entity_key, split_entity_key
+
             out: dict[str, list[str]] = defaultdict(list)
             for term in self._searcher.lexicon("entity_key"):
                 key = term.decode("utf-8") if isinstance(term, bytes) else term
@@ -434,6 +435,8 @@ class Store:
         full name with that surname. Two full names (``Donald Trump``, ``Melania
         Trump``) leave the bare surname on its own.
         """
+        from newsdesk.index.annotations import entity_key, split_entity_key
+
         label, name = split_entity_key(key)
         if label != "PER":
             return [key]
@@ -482,12 +485,14 @@ class Store:
             mentions += self._key_counts(alias)[1]
         if len(keys) > 1:
             articles = len(self._entity_docnums(keys))
+        from newsdesk.index.annotations import split_entity_key
+
         label, name = split_entity_key(shown)
         if label:
             return EntityInfo(key, label, name, articles, mentions, tuple(keys[1:]))
         texts: Counter[str] = Counter()
         label = ""
-        for e in decode_entities(self._searcher.stored_fields(newest), self._column("text")[newest]):
+        for e in decode_entities(self._column("record")[newest], self._column("text")[newest]):
             if e.key == key:
                 texts[e.text] += 1
                 label = label or e.label
@@ -505,7 +510,7 @@ class Store:
         out: list[Mention] = []
         for n in self._entity_docnums(keys):
             text = self._column("text")[n]
-            hits = [e for e in decode_entities(self._searcher.stored_fields(n), text) if e.key in wanted]
+            hits = [e for e in decode_entities(self._column("record")[n], text) if e.key in wanted]
             if not hits:
                 continue
             summary = self._summary(n)

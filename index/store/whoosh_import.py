@@ -6,6 +6,10 @@
 - ``whoosh.query.terms`` imports ``whoosh.lang.morph_en`` (English word variations, for
   the ``Variations`` query newsdesk does not use), which compiles some hundreds of
   regular expressions: 15 ms.
+- ``whoosh.compat`` imports ``html`` (for ``escape``, which only Whoosh's highlighting calls).
+- ``whoosh.analysis`` imports ``whoosh.lang.porter``, the English stemmer (the default of
+  ``StemFilter``; newsdesk's German analyzer has none: ``german.german_analyzer``), whose
+  regular expressions are compiled on import.
 
 :func:`import_whoosh` imports those two Whoosh modules with a stand-in for each such
 module, whose function imports the real module when called, then removes the stand-ins,
@@ -19,7 +23,8 @@ import types
 from importlib import import_module
 
 # module -> the one name Whoosh takes from it
-_DEFERRED = {"urllib.request": "urlretrieve", "whoosh.lang.morph_en": "variations"}
+_DEFERRED = {"urllib.request": "urlretrieve", "whoosh.lang.morph_en": "variations", "html": "escape",
+             "whoosh.lang.porter": "stem"}
 _IMPORTS = ("whoosh.compat", "whoosh.query")
 
 
@@ -35,7 +40,7 @@ def _stand_in(module: str, name: str) -> types.ModuleType:
 
 def import_whoosh() -> None:
     """Import ``whoosh.compat`` (the first Whoosh module anything imports) and ``whoosh.query``
-    without ``urllib.request`` and ``whoosh.lang.morph_en``."""
+    without the modules of ``_DEFERRED``."""
     if all(name in sys.modules for name in _IMPORTS):
         return
     stand_ins = {module: _stand_in(module, name) for module, name in _DEFERRED.items() if module not in sys.modules}

@@ -88,3 +88,17 @@ def test_search_json_needs_no_rich(sample_index):
     result = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().splitlines()[-1] == "NO-RICH 0"
+
+
+def test_search_process_ends_with_its_output_and_status(built_index):
+    """`newsdesk search` ends its process itself (no interpreter teardown): all output written, exit status kept."""
+    import json
+
+    ok = subprocess.run([sys.executable, "-m", "newsdesk", "search", "--index", str(built_index), "wien", "--json"],
+                        cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0 and ok.stdout.endswith("\n")
+    result = json.loads(ok.stdout)
+    assert result["total"] >= 1 and len(result["hits"]) == min(result["total"], 20)  # --limit 20 by default
+    bad = subprocess.run([sys.executable, "-m", "newsdesk", "search", "--index", str(built_index), "date:2025-13"],
+                         cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and bad.stderr.startswith("newsdesk: ") and bad.stdout == ""

@@ -79,6 +79,13 @@ _UNIT_AFTER = re.compile(
     # an amount "1500,-", a product or score "1920*1080", "1920 x 1080", "1998:1999"
     r"|\s*,[-–]|\s*[*×:]\s*\d|\s+x\s+\d"
 )
+# a number paired with the bare one that cannot be a year (below 1000, or "1.500"), before a word: both
+# count what that word names ("statt von 1207 eher von 600 Schiffen", "1500 oder 800 Mann")
+_COUNT_PARTNER_AFTER = re.compile(
+    r"\s+(?:eher|oder|und|bis|statt|als|auf)\s+(?:(?:von|auf|zu|rund|etwa|nur|knapp)\s+)?"
+    r"(?:\d{1,3}(?:\.\d{3})+|\d{1,3})\s+"
+    r"(?!(?:Jahr|Monat|Woche|Tag|Stunde|Minute|Jahrzehnt|Jahrhundert)\w*)[A-Za-zÄÖÜäöüß]"  # "1207 und 80 Jahre später"
+)
 _CAPITAL_WORD_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")  # on the same line: not a heading's next line
 _SLASH_AFTER = re.compile(r"/(\d{2}|\d{4})(?!\d)")
 _RANGE_AFTER = re.compile(r"\s*(?:bis|-|–|/)\s*(\d{4})(?!\d)")
@@ -268,10 +275,12 @@ class Resolver:
     def _after(self, c: Candidate, n: int = 30) -> str:
         return self.text[c.end:c.end + n]
 
-    def _anchor_day(self, c: Candidate, same_sentence: bool = False) -> date | None:
+    def _anchor_day(self, c: Candidate, same_sentence: bool = False, any_paragraph: bool = False) -> date | None:
         """The day a clock time or "am nächsten Tag" refers to: the last day named before it in
-        the same sentence (clock times) or paragraph (next/previous day), else the publication date."""
-        if self._ref_day is not None and "\n" not in self.text[self._ref_day_pos:c.start]:
+        the same sentence (clock times) or paragraph (next/previous day; with ``any_paragraph``,
+        as for "am selben Tag", which always takes up a day told before: anywhere before it),
+        else the publication date."""
+        if self._ref_day is not None and (any_paragraph or "\n" not in self.text[self._ref_day_pos:c.start]):
             if not same_sentence or self._sentence(c)[0] <= self._ref_day_pos - 1:
                 return self._ref_day
         return self.dct
@@ -752,7 +761,7 @@ class Resolver:
             off = -1 if (m["dadir"] or m["tagsdir"]) in ("zuvor", "davor") else 1
         else:
             off = 1
-        d = self._anchor_day(c)
+        d = self._anchor_day(c, any_paragraph=bool(m["dasame"]))
         if d is None:
             return "DATE", "XXXX-XX-XX", None
         return "DATE", self._day_value(d + timedelta(days=off), c), None
@@ -997,6 +1006,8 @@ class Resolver:
         if re.search(r"\bvon\s+\d+\s+auf\s*$", before) or (
                 re.match(r"\s+auf\s+\d", after) and re.search(r"\bvon\s*$", before)):
             return None  # "stieg von 1800 auf 1900": quantities
+        if _COUNT_PARTNER_AFTER.match(after):
+            return None  # "statt von 1207 eher von 600 Schiffen", "1500 oder 800 Mann": one noun counts both
         rng = _RANGE_AFTER.match(after)
         if rng:  # "1983 bis 1987": the end of the range and what follows it decide
             rest = after[rng.end():]

@@ -319,6 +319,12 @@ def test_a_coordinated_subject_after_a_fronted_date_comes_first():
         # a yearly statistic
         ("2022/CARD wurden/VAFIN 340/CARD Unfälle/NN gezählt/VVPP ./$.", "2022", "2022"),
         ("2023/CARD waren/VAFIN es/PPER noch/ADV 35/CARD ./$.", "2023", "2023"),
+        # what should have happened and did not (a past subjunctive with a modal's infinitive)
+        ("Die/ART Konferenz/NN hätte/VAFIN eigentlich/ADV am/APPRART Freitag/NN enden/VVINF sollen/VMINF ./$.",
+         "Freitag", "2025-10-17"),
+        ("Man/PIS hätte/VAFIN am/APPRART Montag/NN handeln/VVINF müssen/VMFIN ./$.", "Montag", "2025-10-20"),
+        # a heading of place and date
+        ("Lexington/NE ,/$, 19./ADJA April/NN 1775/CARD", "19. April 1775", "1775-04-19"),
     ],
 )
 def test_comparisons_references_origins_generic_periods_and_states_make_no_event(sentence, phrase, value):
@@ -749,3 +755,35 @@ def test_the_plural_of_an_institution_is_the_who():
     doc = make_doc("Die/ART Behörden/NN haben/VAFIN am/APPRART Mittwoch/NN die/ART Suche/NN eingestellt/VVPP ./$.")
     (event,) = extract_events(doc, [timex_at(doc, "am Mittwoch", "2024-03-13")], [])
     assert event.who == ["ORG:Behörden"]
+
+
+def test_a_past_subjunctive_without_a_modal_is_still_an_event():
+    doc = make_doc("Die/ART Konferenz/NN hätte/VAFIN am/APPRART Freitag/NN begonnen/VVPP ,/$, sagte/VVFIN er/PPER ./$.")
+    events = extract_events(doc, [timex_at(doc, "Freitag", "2025-10-17")], [])
+    assert [e.value for e in events] == ["2025-10-17"]
+
+
+def test_a_calendar_entry_without_a_verb_is_still_an_event():
+    doc = make_doc("Sonntag/NN ,/$, 12./ADJA Mai/NN :/$. Konzert/NN der/ART Musikkapelle/NN")
+    events = extract_events(doc, [timex_at(doc, "Sonntag, 12. Mai", "2025-05-12")], [])
+    assert [e.value for e in events] == ["2025-05-12"]
+
+
+@pytest.mark.parametrize("sentence, what", [
+    # a duration's genitive ("zäher Verhandlungen") belongs to the duration, not to the line
+    ("Nach/APPR zwei/CARD Wochen/NN zäher/ADJA Verhandlungen/NN hat/VAFIN die/ART Konferenz/NN am/APPRART "
+     "Montag/NN eine/ART Einigung/NN erzielt/VVPP ./$.", "Konferenz hat Einigung erzielt"),
+    # an object after a duration stays
+    ("Die/ART Konferenz/NN hat/VAFIN am/APPRART Montag/NN nach/APPR zwei/CARD Wochen/NN neue/ADJA Regeln/NN "
+     "beschlossen/VVPP ./$.", "Konferenz hat neue Regeln beschlossen"),
+])
+def test_a_duration_keeps_what_filled_it(sentence, what):
+    doc = make_doc(sentence)
+    timexes = [timex_at(doc, "am Montag", "2024-03-11"), Timex(*_span(doc, "zwei Wochen"), "DURATION", "P2W")]
+    (event,) = [e for e in extract_events(doc, timexes, []) if e.value == "2024-03-11"]
+    assert event.what == what
+
+
+def _span(doc, phrase):
+    start = doc.text.index(phrase)
+    return start, start + len(phrase), phrase

@@ -64,3 +64,15 @@ def test_bundled_pipeline_sentence_boundaries_on_news_text():
 @needs_model
 def test_bundled_signature_names_the_model():
     assert pipeline_signature(load_pipeline()).startswith("de_newsdesk-")
+
+
+def test_a_sentence_glued_to_the_next_by_its_quote_is_split_into_its_words():
+    from newsdesk.index.analysis.pipeline import load_pipeline
+
+    nlp = load_pipeline(None)
+    words = [t.text for t in nlp('Der Rat sprach sich dafür aus."Warum nicht gleich so?", fragt man. Er sagte.»Wir kommen«')]
+    assert words[:9] == ["Der", "Rat", "sprach", "sich", "dafür", "aus", ".", '"', "Warum"]
+    assert words[-6:] == ["sagte", ".", "»", "Wir", "kommen", "«"]
+    # abbreviations, ordinals with a following word and clock times keep their tokens
+    assert [t.text for t in nlp("Herr Dr. Müller kam z.B. um 10.30 Uhr.")] == \
+        ["Herr", "Dr.", "Müller", "kam", "z.B.", "um", "10.30", "Uhr", "."]

@@ -369,6 +369,32 @@ def test_commits_merge_segments_by_tiers_and_keep_every_article(tmp_path, monkey
     assert b.search('"Nummer 7"').total == 0 and b.search('"Wladimir Putin spricht"').total == 6
 
 
+def test_small_segments_are_merged_at_the_end_of_a_build(tmp_path):
+    """Each commit writes a segment; the last commit of a run merges the small ones (their term
+    dictionaries hold most words again), and the index still holds every article."""
+    _jsonl(tmp_path / "news.jsonl", 30)
+    r = build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=FakeAnalyzer(), commit_every=5)
+    assert r.articles_added == 30
+    store = Store.open(tmp_path / "ix")
+    assert len(store._leaves) == 1
+    assert store.article_count() == 30 and len(set(ids(store))) == 30
+    assert store.search("Folge").total == 30 and store.search('"Putin und Trump"').total == 30
+    # an update adds a segment and merges it with the small one there
+    _jsonl(tmp_path / "more.jsonl", 3, start=100)
+    build_index([tmp_path / "news.jsonl", tmp_path / "more.jsonl"], tmp_path / "ix", analyzer=FakeAnalyzer())
+    store = Store.open(tmp_path / "ix")
+    assert len(store._leaves) == 1 and store.article_count() == 33
+
+
+def test_an_interrupted_build_leaves_its_segments_unmerged(tmp_path):
+    _jsonl(tmp_path / "news.jsonl", 30)
+    with pytest.raises(KeyboardInterrupt):
+        build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=InterruptingAnalyzer(after=12),
+                    commit_every=5, batch_size=1)
+    store = Store.open(tmp_path / "ix")
+    assert len(store._leaves) == 2 and store.article_count() == 10
+
+
 class _Interrupting(FakeAnalyzer):
     """Stops (as Ctrl+C would) after ``after`` texts."""
 

@@ -11,7 +11,7 @@ import pytest
 
 from newsdesk.index.analysis.timex.patterns import candidate_re, iter_spans
 
-from .helpers import only, tagged
+from .helpers import DCT, only, tagged
 
 
 FAMILY_CASES = [
@@ -213,6 +213,9 @@ def test_impossible_dates_are_dropped():
 def test_same_day_as_the_day_talked_about():
     found = tagged("Am 3. Oktober 2025 kam er an. Am selben Tag reiste er ab.")
     assert found[1] == ("selben Tag", "DATE", "2025-10-03")
+    # "the same day" takes up the day told before, in the paragraph before too
+    found = tagged("Am Montag stürzte ein Hang ab.\n\nGeologen untersuchten ihn noch am selben Tag.")
+    assert found[1] == ("selben Tag", "DATE", found[0][2]) and found[0][2] != DCT.isoformat()
 
 
 @pytest.mark.parametrize("text, mod", [

@@ -194,3 +194,11 @@ def test_a_holiday_that_names_a_church_or_parish_is_no_day_of_the_calendar():
 ])
 def test_year_less_dates_follow_the_verb_not_bereits(text, value):
     assert tagged(text, DCT)[0][2] == value
+
+
+def test_a_number_paired_with_a_count_counts_too():
+    assert tagged("Moderne Schätzungen gehen statt von 1207 eher von 600 Schiffen aus.") == []
+    assert tagged("Das Heer zählte 1500 oder 800 Mann.") == []
+    # a year range, and a year before a span of years, stay years
+    assert [v for _t, _k, v in tagged("Von 1914 bis 1918 war er Soldat.")] == ["1914", "1918"]
+    assert tagged("Die Burg wurde um 1207 und 80 Jahre später erweitert.")[0][:2] == ("1207", "DATE")
