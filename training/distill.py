@@ -2,7 +2,10 @@
 
   python training/distill_label.py --max-minutes 40 &      # silver labels, part by part (background)
   python training/distill.py data                          # gold + dev halves (training/corpus/, gitignored)
+  python training/distill.py tag-silver                    # STTS tags of 0.2.0's tagger on the silver parts
   python training/distill.py train --minutes 45            # training/distill.cfg, one thread
+  python training/distill.py train --source training/runs/<run>/model-best --minutes 50   # continue it
+  python training/distill.py train --source training/runs/<run2>/model-best --gold        # gold-only last stage
   python training/distill.py package training/runs/<run>/model-best --version 0.3.0
 
 Training data (``training/corpus/distill/``, a directory that spaCy re-reads every
@@ -31,6 +34,10 @@ CORPUS = ROOT / "training" / "corpus"
 DISTILL = CORPUS / "distill"
 SILVER = CORPUS / "silver"
 CONFIG = "training/distill.cfg"
+# continuing from a saved pipeline (sourced components, no warm start); also the gold-only stage
+CONTINUE_CONFIG = "training/distill_continue.cfg"
+GOLD_TRAIN = "training/corpus/stage2/train.spacy"
+GOLD_LEARN_RATE = 0.0003
 
 DESCRIPTION = (
     "newsdesk's fast German pipeline: sentencizer, STTS POS tagger, NER (PER/LOC/ORG/MISC). A CNN trained "
@@ -116,22 +123,66 @@ def data() -> None:
     print(f"{DISTILL}: gold.spacy + {len(parts)} silver parts")
 
 
+def tag_silver(tagger_model: Path) -> None:
+    """Give the silver parts (entities by the teacher, no tags) the STTS tags of ``tagger_model`` on
+    their own tokens, so that the student's tagger learns from all of the text and not only from the
+    gold corpus's tagged sentences. Parts that already carry tags are left alone."""
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    from newsdesk.index.analysis import embedding, lexical_features, sentences  # noqa: F401  (registered parts)
+
+    nlp = spacy.load(tagger_model)
+    keep = {"tok2vec", "tagger"}
+    nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in keep])
+    for part in sorted(SILVER.glob("*.spacy")):
+        docs = list(DocBin().from_disk(part).get_docs(nlp.vocab))
+        if any(t.tag_ for d in docs for t in d):
+            print(f"{part.name}: has tags already")
+            continue
+        plain = (Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d]) for d in docs)
+        for doc, tagged in zip(docs, nlp.pipe(plain, batch_size=64)):
+            for token, other in zip(doc, tagged):
+                token.tag_ = other.tag_
+        DocBin(docs=docs, store_user_data=False).to_disk(part)
+        print(f"{part.name}: {sum(len(d) for d in docs)} tokens tagged by {tagger_model}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("data")
+    ts = sub.add_parser("tag-silver")
+    ts.add_argument("--tagger", type=Path, default=ROOT / "training" / "output" / "de_newsdesk-0.2.0",
+                    help="pipeline whose tagger tags the silver text (default: 0.2.0)")
     tr = sub.add_parser("train")
     tr.add_argument("--run", default=None)
     tr.add_argument("--minutes", type=float, default=45)
+    tr.add_argument("--source", type=Path, default=None,
+                    help="continue from this pipeline (distill_continue.cfg) instead of starting anew")
+    tr.add_argument("--gold", action="store_true",
+                    help=f"with --source: gold data only, learn rate {GOLD_LEARN_RATE} (the last stage)")
     pk = sub.add_parser("package")
     pk.add_argument("model", type=Path)
     pk.add_argument("--version", default="0.3.0")
     args, overrides = ap.parse_known_args()
     if args.cmd == "data":
         data()
+    elif args.cmd == "tag-silver":
+        tag_silver(args.tagger)
     elif args.cmd == "train":
         run_dir = ROOT / "training" / "runs" / (args.run or time.strftime("distill-%Y%m%d-%H%M%S"))
-        base.train(CONFIG, run_dir, args.minutes, overrides)
+        if args.gold and not args.source:
+            ap.error("--gold continues a trained pipeline: give --source")
+        if args.source:
+            if not (args.source / "config.cfg").is_file():
+                ap.error(f"--source {args.source}: no spaCy pipeline there (config.cfg missing)")
+            extra = ["--paths.source", str(args.source.resolve())]
+            if args.gold:
+                extra += ["--paths.train", GOLD_TRAIN, "--training.optimizer.learn_rate", str(GOLD_LEARN_RATE)]
+            base.train(CONTINUE_CONFIG, run_dir, args.minutes, extra + overrides)
+        else:
+            base.train(CONFIG, run_dir, args.minutes, overrides)
     else:
         base.package(args.model, args.version, training_note=TRAINING_NOTE, sources=sources(),
                      description=DESCRIPTION)

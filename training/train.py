@@ -17,9 +17,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import queue
+import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -56,20 +59,51 @@ def run(cmd: list[str], **kw) -> None:
     subprocess.run(cmd, check=True, cwd=ROOT, **kw)
 
 
-def train(config: str, run_dir: Path, max_minutes: float | None, overrides: list[str]) -> None:
-    env = {**os.environ, **THREAD_ENV}
-    cmd = [sys.executable, "-m", "spacy", "train", config, "--code", "training/spacy_code.py",
+# a row of spaCy's training table ("  1    1000   5390.05 ..."): printed after that checkpoint was saved
+CHECKPOINT_ROW = re.compile(r"^\s*\d+\s+\d+\s+\d")
+# after the time limit, wait at most this long for the checkpoint being trained to be saved
+CHECKPOINT_GRACE_S = 15 * 60
+
+
+def train(config: str, run_dir: Path, max_minutes: float | None, overrides: list[str],
+          cmd_prefix: list[str] | None = None) -> None:
+    """``spacy train`` on one thread. With ``max_minutes`` it is stopped at the first checkpoint after
+    the limit, just after spaCy printed its row (model-last/model-best are then written), never in the
+    middle of writing a checkpoint (which once left a model-best without its vocab)."""
+    env = {**os.environ, **THREAD_ENV, "PYTHONUNBUFFERED": "1"}
+    cmd = [*(cmd_prefix or [sys.executable, "-m", "spacy"]), "train", config, "--code", "training/spacy_code.py",
            "-o", str(run_dir), *overrides]
     print("$", " ".join(cmd), flush=True)
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    rows = queue.Queue()
+
+    def relay() -> None:
+        for line in proc.stdout:
+            print(line, end="", flush=True)
+            if CHECKPOINT_ROW.match(line):
+                rows.put(line)
+
+    reader = threading.Thread(target=relay, daemon=True)
+    reader.start()
     deadline = time.monotonic() + max_minutes * 60 if max_minutes else None
     while proc.poll() is None:
-        time.sleep(5)
-        if deadline and time.monotonic() > deadline:
-            print(f"time limit of {max_minutes} min reached: stopping training, keeping model-best", flush=True)
+        if deadline is None or time.monotonic() <= deadline:
+            time.sleep(1)
+            continue
+        while not rows.empty():  # rows printed before the limit do not count
+            rows.get_nowait()
+        print(f"time limit of {max_minutes} min reached: stopping at the next checkpoint", flush=True)
+        try:
+            rows.get(timeout=CHECKPOINT_GRACE_S)
+        except queue.Empty:
+            print(f"no checkpoint within {CHECKPOINT_GRACE_S // 60} min more: stopping anyway", flush=True)
+        if proc.poll() is None:
             proc.terminate()
-            proc.wait()
-            return
+        proc.wait()
+        reader.join()
+        print("training stopped; model-best is the best checkpoint so far", flush=True)
+        return
+    reader.join()
     if proc.returncode:
         raise SystemExit(proc.returncode)
 

@@ -45,3 +45,61 @@ def test_shuffled_corpus_reads_parts_added_to_its_directory(tmp_path):
     assert len(list(corpus(nlp))) == 1
     DocBin(docs=[Doc(nlp.vocab, words=["Zwei", "."]), Doc(nlp.vocab, words=["Drei"])]).to_disk(tmp_path / "silver-0000.spacy")
     assert sorted(eg.reference.text.strip() for eg in corpus(nlp)) == ["Drei", "Eins .", "Zwei ."]
+
+
+def test_continue_config_sources_every_trained_component_and_keeps_its_tables():
+    """Continuing a run must not re-initialise what it continues: every trained component of
+    distill.cfg is sourced, and no warm start overwrites the sourced embedding tables."""
+    from spacy.util import load_config
+
+    training = Path(__file__).resolve().parents[2] / "training"
+    fresh = load_config(training / "distill.cfg", interpolate=False)
+    cont = load_config(training / "distill_continue.cfg", interpolate=False)
+    assert cont["nlp"]["pipeline"] == fresh["nlp"]["pipeline"]
+    trained = [name for name in fresh["nlp"]["pipeline"] if "model" in fresh["components"][name]]
+    assert trained == ["tok2vec", "tagger", "ner"]
+    assert all(cont["components"][name] == {"source": "${paths.source}"} for name in trained)
+    assert cont["initialize"]["after_init"] is None
+    assert fresh["initialize"]["after_init"]["@callbacks"] == "newsdesk.warm_start_embeddings.v1"
+    assert cont["corpora"]["train"] == fresh["corpora"]["train"]
+    assert cont["paths"]["dev"] == fresh["paths"]["dev"] == "training/corpus/dev_tune.spacy"
+
+
+def test_gold_stage_needs_a_pipeline_to_continue(monkeypatch, capsys):
+    import distill
+
+    monkeypatch.setattr(sys, "argv", ["distill.py", "train", "--gold"])
+    try:
+        distill.main()
+    except SystemExit as exit_:
+        assert exit_.code == 2
+    else:
+        raise AssertionError("--gold without --source must stop")
+    assert "--gold continues a trained pipeline: give --source" in capsys.readouterr().err
+
+
+def test_tag_silver_adds_tags_keeps_entities_and_skips_tagged_parts(tmp_path, monkeypatch, capsys):
+    import distill
+
+    tagger_nlp = spacy.blank("de")
+    tagger = tagger_nlp.add_pipe("tagger")
+    for tag in ("NE", "VVFIN", "APPR", "$."):
+        tagger.add_label(tag)
+    tagger_nlp.initialize()
+    tagger_nlp.to_disk(tmp_path / "tagger")
+    silver = tmp_path / "silver"
+    silver.mkdir()
+    nlp = spacy.blank("de")
+    doc = Doc(nlp.vocab, words=["Merkel", "reist", "nach", "Paris", "."], ents=["B-PER", "O", "O", "B-LOC", "O"])
+    DocBin(docs=[doc]).to_disk(silver / "smartdata-0000.spacy")
+    monkeypatch.setattr(distill, "SILVER", silver)
+
+    distill.tag_silver(tmp_path / "tagger")
+    (tagged,) = DocBin().from_disk(silver / "smartdata-0000.spacy").get_docs(nlp.vocab)
+    assert [t.text for t in tagged] == ["Merkel", "reist", "nach", "Paris", "."]
+    assert all(t.tag_ in ("NE", "VVFIN", "APPR", "$.") for t in tagged)
+    assert [(e.text, e.label_) for e in tagged.ents] == [("Merkel", "PER"), ("Paris", "LOC")]
+    before = (silver / "smartdata-0000.spacy").read_bytes()
+    distill.tag_silver(tmp_path / "tagger")
+    assert (silver / "smartdata-0000.spacy").read_bytes() == before
+    assert "smartdata-0000.spacy: has tags already" in capsys.readouterr().out
