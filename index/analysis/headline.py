@@ -305,8 +305,9 @@ def noun_groups(tokens: Sequence["Token"]) -> list[Group]:
                 end = nxt
         prep = None
         before = start - 1
-        if before >= 0 and toks[before].tag_ in _PREPOSITION:
-            prep = toks[before]
+        if before >= 0 and (toks[before].tag_ in _PREPOSITION or (
+                toks[before].tag_ == "KOKOM" and toks[before].lower_ in _COMPARATIVE_WORDS)):
+            prep = toks[before]  # "in Bozen"; "als Lehrer", "als kleine Konzertreihe": what the noun is taken as
         elif (
             before >= 0 and toks[before].tag_ == "NN" and toks[start].tag_ in ("ADJA", "PIAT", "PIDAT")
             and groups and groups[-1].governed and groups[-1].tokens[-1].i == toks[before].i
@@ -673,6 +674,11 @@ def headline(
         and len(_display(objects[0])) + len(named[0].tokens) < 6
     ):
         objects = sorted(objects + named[:1], key=lambda g: g.tokens[0].i)
+    # "arbeitete als Lehrer", "war als kleine Konzertreihe entstanden": what the verb takes it as
+    taken_as = next((g for g in after if g.preposition is not None and g.preposition.tag_ == "KOKOM"
+                     and g.preposition.lower_ == "als" and g not in objects), None)
+    if taken_as is not None:
+        objects = sorted(objects + [taken_as], key=lambda g: g.tokens[0].i)
     objects = [_with_attribute(g, governed, objects) for g in objects]
     # the phrase that closes the Mittelfeld, a noun without article ("ums Leben", "in Kraft", "zur
     # Abstimmung"), completes the verb: it stays, whatever else is chosen

@@ -647,6 +647,11 @@ def test_a_nominalised_adjective_is_a_noun_and_a_neuter_noun_no_role(sentence, w
     # a clause without subject keeps its fronted dative
     ("Dem/ART 19-Jährigen/CARD wurde/VAFIN am/APPRART Montag/NN gekündigt/VVPP ./$.",
      "Dem 19-Jährigen wurde gekündigt"),
+    # what the verb takes a noun as ("als Lehrer") stays with its "als"
+    ("Er/PPER arbeitete/VVFIN am/APPRART Montag/NN als/KOKOM Lehrer/NN in/APPR Wien/NE/LOC ./$.",
+     "Er arbeitete als Lehrer in Wien"),
+    ("Das/ART Festival/NN war/VAFIN am/APPRART Montag/NN als/KOKOM kleine/ADJA Konzertreihe/NN "
+     "entstanden/VVPP ./$.", "Festival war als kleine Konzertreihe entstanden"),
 ])
 def test_general_rules_of_the_line(sentence, what):
     assert _one(sentence, "am Montag", "2024-03-11").what == what
