@@ -78,6 +78,7 @@ from newsdesk.index.analysis.headline import (
     nominalised,
     object_antecedents,
     parse,
+    plain_line,
     subject_of,
 )
 from newsdesk.index.analysis.timex.ranges import pair_ranges
@@ -834,7 +835,7 @@ class _Context:
         pronoun_objects = self._pronoun_objects(parsed, sent_tokens)
         what = attribute_line(part, skip) or headline(
             part, skip, before, subject_name, inherited, names, parsed=parsed, pronoun_objects=pronoun_objects
-        ) or " ".join(
+        ) or plain_line(part, skip) or " ".join(
             self.text[start:end].split()[:MAX_LINE_WORDS]
         )
         what = self._with_infinitive(what, part, sent_tokens)

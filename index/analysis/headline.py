@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_LINE_WORDS", "Fields", "Parsed", "attribute_line", "fields_of", "group_text", "headline", "negation_of", "nominalised",
-    "noun_groups", "object_antecedents", "parse", "subject_of",
+    "noun_groups", "object_antecedents", "parse", "plain_line", "subject_of",
 ]
 
 MAX_LINE_WORDS = 12
@@ -828,6 +828,12 @@ def _shrink(objects: list[Group], room: int) -> list[str]:
             cut = cut[1:]
         out.extend(cut)
     return out
+
+
+def plain_line(clause: Sequence["Token"], skip: set[int] = frozenset()) -> str:
+    """The clause's own words when no line can be built from its fields (no verb found): without
+    punctuation, dates and the preposition before them, at most ``MAX_LINE_WORDS`` words."""
+    return " ".join(t.text for t in _content(clause, skip)[:MAX_LINE_WORDS])
 
 
 def _content(clause: Sequence["Token"], skip: set[int]) -> list["Token"]:

@@ -792,3 +792,10 @@ def test_a_duration_keeps_what_filled_it(sentence, what):
 def _span(doc, phrase):
     start = doc.text.index(phrase)
     return start, start + len(phrase), phrase
+
+
+def test_a_clause_without_a_verb_the_tagger_knows_is_written_without_its_date():
+    # "aneinandergerieten" tagged as a zu-infinitive: no line from the fields, the clause's own words
+    doc = make_doc("am/APPRART 19./ADJA April/NN 1775/CARD mit/APPR Siedlern/NN aneinandergerieten/VVIZU ./$.")
+    (event,) = extract_events(doc, [timex_at(doc, "19. April 1775", "1775-04-19")], [])
+    assert event.what == "mit Siedlern aneinandergerieten"
