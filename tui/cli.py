@@ -388,7 +388,8 @@ def cmd_reader(args) -> int:
     model = _model(args, config)
     accurate = bool(args.accurate or config.accurate)
     if accurate and not fast_default(model):
-        raise UsageError(f"--accurate re-analyses newsdesk's fast default; the model in use is {printable(model)}")
+        asked = "--accurate" if args.accurate else f"accurate = true ({config.path})"
+        raise UsageError(f"{asked} re-analyses newsdesk's fast default; the model in use is {printable(model)}")
     from newsdesk.tui.app import NewsdeskApp
 
     NewsdeskApp(corpus=corpus, index_dir=index_dir, model=model, config=config,

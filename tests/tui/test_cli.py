@@ -233,6 +233,13 @@ def test_reader_gets_corpus_index_and_model(capsys, corpus, monkeypatch, tmp_pat
     # the accurate pass re-analyses the fast default, not another pipeline
     code, _out, err = run(capsys, "--accurate", "--model", "de_x", str(corpus))
     assert code == 2 and "--accurate" in err and "de_x" in err
+    # asked for in the config file: the message says where
+    config = tmp_path / "config.toml"
+    config.write_text("accurate = true\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSDESK_CONFIG", str(config))
+    code, _out, err = run(capsys, "--model", "de_x", str(corpus))
+    assert code == 2 and "accurate = true" in err and str(config) in err
+    assert cli.main([str(corpus)]) == 0 and seen["accurate"]
 
 
 def test_missing_model_exit_2(capsys, corpus, monkeypatch):
