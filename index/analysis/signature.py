@@ -91,23 +91,29 @@ def model_tier(label: str) -> str:
     return label
 
 
-def analysis_signature(model: str | None = None) -> str:
-    """The signature of newsdesk's analysis with ``model``: pipeline meta, tagger and events versions."""
+def _pipeline_meta(model: str | None) -> dict | None:
+    """The meta that names ``model``'s pipeline, read from disk (None when it cannot be found there).
+    The accurate tier's is made of both pipelines: a change to either is a change of the analysis."""
     if model == ACCURATE_NAME:
-        # made of both pipelines: a change to either is a change of the analysis
         accurate, bundled = read_meta(ACCURATE_PATH), read_meta(BUNDLED_PATH)
-        meta = {**accurate, "base": bundled} if accurate is not None and bundled is not None else None
-    else:
-        directory = model_directory(model)
-        meta = read_meta(directory) if directory is not None else None
+        return {**accurate, "base": bundled} if accurate is not None and bundled is not None else None
+    directory = model_directory(model)
+    return read_meta(directory) if directory is not None else None
+
+
+def _with_versions(pipeline: str) -> str:
+    return f"{pipeline}|tokens {TOKENIZER_VERSION}|timex {TAGGER_VERSION}|events {EVENTS_VERSION}"
+
+
+def analysis_signature(model: str | None = None) -> str:
+    """The signature of newsdesk's analysis with ``model``: pipeline meta, tokenizer, tagger and events versions."""
+    meta = _pipeline_meta(model)
     if meta is None:
         # No meta on disk (or an unusual install): load the pipeline to read it.
         from newsdesk.index.analysis.pipeline import load_pipeline, pipeline_signature
 
-        pipeline = pipeline_signature(load_pipeline(model))
-    else:
-        pipeline = meta_signature(meta)
-    return f"{pipeline}|tokens {TOKENIZER_VERSION}|timex {TAGGER_VERSION}|events {EVENTS_VERSION}"
+        return _with_versions(pipeline_signature(load_pipeline(model)))
+    return _with_versions(meta_signature(meta))
 
 
 def fast_default(model: str | None) -> bool:
@@ -119,6 +125,5 @@ def kept_signatures(model: str | None = None) -> frozenset[str]:
     """Signatures of other analyses that a run with ``model`` keeps as they are instead of redoing them:
     for the fast default, the accurate tier's (an article the accurate pass re-analysed is not
     taken back to the fast model); none for any other pipeline."""
-    if not fast_default(model) or read_meta(ACCURATE_PATH) is None or read_meta(BUNDLED_PATH) is None:
-        return frozenset()
-    return frozenset({analysis_signature(ACCURATE_NAME)})
+    accurate = _pipeline_meta(ACCURATE_NAME) if fast_default(model) else None
+    return frozenset({_with_versions(meta_signature(accurate))}) if accurate is not None else frozenset()

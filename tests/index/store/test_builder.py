@@ -84,8 +84,10 @@ def test_new_analysis_signature_reanalyses_everything(corpus, tmp_path):
 
 
 class InterruptingAnalyzer(FakeAnalyzer):
-    def __init__(self, after: int):
-        super().__init__()
+    """Stops (as Ctrl+C would) after ``after`` texts."""
+
+    def __init__(self, after: int, signature: str = "fake-1", model_label: str = "de_fake 1.0"):
+        super().__init__(signature, model_label)
         self.after = after
 
     def analyze(self, text, date):
@@ -395,19 +397,6 @@ def test_an_interrupted_build_leaves_its_segments_unmerged(tmp_path):
     assert len(store._leaves) == 2 and store.article_count() == 10
 
 
-class _Interrupting(FakeAnalyzer):
-    """Stops (as Ctrl+C would) after ``after`` texts."""
-
-    def __init__(self, after: int, signature: str, model_label: str):
-        super().__init__(signature, model_label)
-        self.after = after
-
-    def analyze(self, text, date):
-        if self.calls >= self.after:
-            raise KeyboardInterrupt
-        return super().analyze(text, date)
-
-
 def _models(store):
     models = [store.get_article(i).model for i in ids(store)]
     return {m: models.count(m) for m in set(models)}
@@ -418,7 +407,7 @@ def test_reanalysis_keeps_each_article_until_its_new_analysis_is_committed(tmp_p
     build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=FakeAnalyzer("fast", "de_fast 1"))
     # the accurate pass stops after two commits of five: no article left the reader meanwhile
     with pytest.raises(KeyboardInterrupt):
-        build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=_Interrupting(12, "acc", "de_acc 1"),
+        build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=InterruptingAnalyzer(12, "acc", "de_acc 1"),
                     commit_every=5, batch_size=1, kept_signatures=())
     store = Store.open(tmp_path / "ix")
     assert store.article_count() == 30 and len(set(ids(store))) == 30
