@@ -574,9 +574,29 @@ _COUNT_FINITE = frozenset("war waren lag lagen".split())
 _QUOTES = frozenset("„“”\"'»«‚‘’")
 
 
+# verbs of a figure that rises or falls ("der Umsatz sank", "die Zahl ist gestiegen"), with the
+# particle that keeps that sense ("stieg an"; "stieg aus", "wuchs auf" mean something else)
+_CHANGE_VERBS = frozenset(
+    "steigt steigen stieg stiegen gestiegen ansteigen angestiegen sinkt sinken sank sanken gesunken "
+    "wächst wachsen wuchs wuchsen gewachsen schrumpft schrumpfen schrumpfte schrumpften geschrumpft "
+    "zugenommen abgenommen zurückgegangen verdoppelt verdoppelte halbiert halbierte".split()
+)
+_CHANGE_PARTICLE_VERBS = {"nimmt": "zu", "nahm": "zu", "nahmen": "zu", "nehmen": "zu", "geht": "zurück",
+                          "ging": "zurück", "gingen": "zurück"}
+_CHANGE_PARTICLES = frozenset({"an"})
+# nouns of a quantity a statistic gives ("die Zahl der Überfälle", "die Durchschnittstemperatur")
+_QUANTITY_NOUNS = (
+    "zahl", "zahlen", "umsatz", "umsätze", "preis", "preise", "quote", "rate", "temperatur", "anteil", "gewinn",
+    "verlust", "einnahmen", "ausgaben", "index", "niveau", "durchschnitt", "menge", "bestand", "prozent",
+)
+_AMOUNT_COMPARISON = frozenset("mehr weniger wenige viele".split())
+_COARSE_GRAINS = frozenset({"year", "quarter", "half", "season"})
+
+
 def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Timex | None) -> bool:
     """A date that marks no event of the clause: a comparison, a reference, an origin, a state."""
-    before = ctx.words_before(timex.start, 3)
+    # a date coordinated with one before it shares its preposition ("für März und April")
+    before = ctx.words_before(_coordination_start(ctx, timex), 3)
     prev1 = before[-1].lower_ if before else ""
     prev2 = before[-2] if len(before) > 1 else None
     words = {t.lower_ for t in clause}
@@ -594,9 +614,19 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
         prev2.tag_ in ("NN", "NE", "PDS", "ART", "PIS") or prev2.text in _QUOTES
     ):
         return True  # "die Zahlen von 1992", "der Leserbrief vom 24. August"
+    grain = (period_start(timex.value) or (None, ""))[1]
     if prev1 == "für" and end is None and prev2 is not None and prev2.tag_ == "NN" and (
-        period_start(timex.value) or (None, ""))[1] in ("year", "quarter", "half", "season"):
-        return True  # "den Haushalt für 2024", "die Prognose für das Jahr 2025": what the noun plans for
+        grain in _COARSE_GRAINS or grain == "month" and _before_finite(clause, prev2)
+    ):
+        # "den Haushalt für 2024", "die Prognose für das Jahr 2025": what the noun plans for; a month
+        # of a noun in the Vorfeld is part of that noun ("Die Löhne für März sind gesichert": a state)
+        return True
+    if prev1 in ("bis", "ab") and words & _HABITUAL:
+        return True  # "sollen bis 2035 jährlich 300 Milliarden zahlen": a recurring duty, not a happening
+    if grain in _COARSE_GRAINS and end is None and (_changes(clause, timex) or _compares_amount(clause, timex)):
+        # "Im Geschäftsjahr 2023 sank der Umsatz", "Im Sommer steigt die Temperatur an", "2023 kamen
+        # 4.620 Kinder zur Welt, so wenige wie nie": a yearly figure, not a dated happening
+        return True
     if prev1 in ("von", "vom") and end is not None and prev2 is not None and prev2.tag_ in ("NN", "NE"):
         return True  # "Funde vom 13. Jahrhundert bis in die 1930er Jahre"
     if words & _ORIGIN_VERBS and prev1 in ("aus", "von", "vom"):
@@ -636,6 +666,68 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
         opening = ctx.text.rfind("(", 0, timex.start)
         if opening >= 0 and any(t.end <= opening and opening - t.end <= 2 for t in ctx.timexes):
             return True
+    return False
+
+
+def _coordination_start(ctx: "_Context", timex: Timex) -> int:
+    """Where the first of coordinated dates starts ("für März und April": the start of "März" for
+    "April"); the date's own start when it follows no other date and "und"/"oder"."""
+    start = timex.start
+    while True:
+        before = ctx.words_before(start, 2)
+        if len(before) < 2 or before[-1].lower_ not in ("und", "oder"):
+            return start
+        other = next((t for t in ctx.timexes if t.start < before[-2].idx + 1 and t.end >= before[-2].idx + len(before[-2].text)), None)
+        if other is None or other.start >= start:
+            return start
+        start = other.start
+
+
+def _before_finite(clause: list["Token"], token: "Token") -> bool:
+    """The token stands before the clause's finite verb (in the Vorfeld of a main clause)."""
+    finite = next((t for t in clause if t.tag_ in _FINITE), None)
+    return finite is not None and token.i < finite.i and clause[0].tag_ not in ("KOUS", "PRELS", "PWAV")
+
+
+def _outside_numbers(clause: list["Token"], timex: Timex) -> list["Token"]:
+    return [
+        t for t in clause
+        if (t.tag_ == "CARD" or _NUMBER.match(t.text)) and not timex.start <= t.idx < timex.end
+    ]
+
+
+def _changes(clause: list["Token"], timex: Timex) -> bool:
+    """The clause tells how a figure rose or fell: a change verb with a number or a noun of a quantity."""
+    particles = {t.lower_ for t in clause if t.tag_ == "PTKVZ"}
+    change = False
+    for t in clause:
+        if t.tag_ not in _VERB:
+            continue
+        if t.lower_ in _CHANGE_VERBS and not particles - _CHANGE_PARTICLES:
+            change = True
+        elif _CHANGE_PARTICLE_VERBS.get(t.lower_) in particles:
+            change = True
+    if not change:
+        return False
+    return bool(_outside_numbers(clause, timex)) or any(
+        t.tag_ == "NN" and t.lower_.endswith(_QUANTITY_NOUNS) for t in clause
+    )
+
+
+def _compares_amount(clause: list["Token"], timex: Timex) -> bool:
+    """The clause gives a number and compares the amount ("sechs Menschen ..., mehr als im Jahr 2022",
+    "4.620 Kinder, so wenige wie nie zuvor")."""
+    if not _outside_numbers(clause, timex):
+        return False
+    for n, t in enumerate(clause[:-1]):
+        if t.lower_ not in _AMOUNT_COMPARISON:
+            continue
+        for m in range(n + 1, min(n + 3, len(clause))):
+            if clause[m].lower_ in ("als", "wie"):
+                after = clause[m + 1] if m + 1 < len(clause) else None
+                # "mehr als im Vorjahr", "so wenige wie nie"; "mehr als 300 Menschen" is an amount
+                if after is not None and after.tag_ != "CARD" and not _NUMBER.match(after.text):
+                    return True
     return False
 
 

@@ -334,9 +334,12 @@ def test_comparisons_references_origins_generic_periods_and_states_make_no_event
 
 
 def test_the_first_of_two_dates_in_a_sentence_still_makes_its_event():
-    doc = make_doc("Die/ART Zahl/NN ist/VAFIN 2024/CARD gegenüber/APPR 2019/CARD gestiegen/VVPP ./$.")
+    # (a decision: "Die Zahl ist 2024 gegenüber 2019 gestiegen" is a yearly figure, no event at all)
+    doc = make_doc("Die/ART Stadt/NN hat/VAFIN 2024/CARD gegenüber/APPR 2019/CARD die/ART Gebühren/NN gesenkt/VVPP ./$.")
     events = extract_events(doc, [timex_at(doc, "2024", "2024"), timex_at(doc, "2019", "2019")], [])
     assert [e.value for e in events] == ["2024"]
+    doc = make_doc("Die/ART Zahl/NN ist/VAFIN 2024/CARD gegenüber/APPR 2019/CARD gestiegen/VVPP ./$.")
+    assert extract_events(doc, [timex_at(doc, "2024", "2024"), timex_at(doc, "2019", "2019")], []) == []
 
 
 def test_a_range_is_one_event_with_its_end():
@@ -799,3 +802,37 @@ def test_a_clause_without_a_verb_the_tagger_knows_is_written_without_its_date():
     doc = make_doc("am/APPRART 19./ADJA April/NN 1775/CARD mit/APPR Siedlern/NN aneinandergerieten/VVIZU ./$.")
     (event,) = extract_events(doc, [timex_at(doc, "19. April 1775", "1775-04-19")], [])
     assert event.what == "mit Siedlern aneinandergerieten"
+
+
+@pytest.mark.parametrize("sentence, dates", [
+    # months of a noun in the Vorfeld, coordinated: both share "für"; the state is no event
+    ("Die/ART Löhne/NN für/APPR März/NN und/KON April/NN sind/VAFIN gesichert/VVPP ./$.", ["März", "April"]),
+    # a yearly figure told by a change verb and a quantity
+    ("Im/APPRART Geschäftsjahr/NN 2023/CARD sank/VVFIN der/ART Umsatz/NN um/APPR 18/CARD Prozent/NN ./$.", ["2023"]),
+    ("Im/APPRART Sommer/NN steigt/VVFIN die/ART Durchschnittstemperatur/NN deutlich/ADJD an/PTKVZ ./$.", ["Sommer"]),
+    # a count compared with another period
+    ("2023/CARD kamen/VVFIN 4.620/CARD Kinder/NN zur/APPRART Welt/NN ,/$, so/ADV wenige/PIS wie/KOKOM nie/ADV "
+     "zuvor/ADV ./$.", ["2023"]),
+    # a recurring duty until a year
+    ("Die/ART Staaten/NN sollen/VMFIN bis/APPR 2035/CARD jährlich/ADJD 300/CARD Milliarden/NN zahlen/VVINF ./$.",
+     ["2035"]),
+])
+def test_figures_states_and_duties_of_a_period_are_no_events(sentence, dates):
+    doc = make_doc(sentence)
+    values = {"März": "2025-03", "April": "2025-04", "2023": "2023", "Sommer": "2023-SU", "2035": "2035"}
+    assert extract_events(doc, [timex_at(doc, d, values[d]) for d in dates], []) == []
+
+
+@pytest.mark.parametrize("sentence, date, value", [
+    # the month of a noun after the verb may be when it happens
+    ("Der/ART Rat/NN hat/VAFIN die/ART Abstimmung/NN für/APPR März/NN angesetzt/VVPP ./$.", "März", "2025-03"),
+    # a change verb with another particle means something else ("stieg aus": quit)
+    ("2015/CARD stieg/VVFIN die/ART Firma/NN aus/PTKVZ dem/ART Projekt/NN aus/PTKVZ ./$.", "2015", "2015"),
+    # a ship that sank: no figure
+    ("1912/CARD sank/VVFIN die/ART Titanic/NE ./$.", "1912", "1912"),
+    # "mehr als" before a number is an amount, not a comparison
+    ("2019/CARD demonstrierten/VVFIN mehr/PIAT als/KOKOM 300.000/CARD Menschen/NN ./$.", "2019", "2019"),
+])
+def test_dated_happenings_like_figures_stay_events(sentence, date, value):
+    doc = make_doc(sentence)
+    assert [e.value for e in extract_events(doc, [timex_at(doc, date, value)], [])] == [value]
