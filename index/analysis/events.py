@@ -841,11 +841,19 @@ _INSTITUTION_ENDINGS = (
 # a subject without a name that names a person by role ("der Angeklagte", "die Landesrätin",
 # "der 34-Jährige", "die Beamten"): its noun, shown as written, is the "who" (a key without a label)
 _DEFINITE_ARTICLES = frozenset("der die das".split())
-_ROLE_ENDINGS = ("er", "rin", "tin", "gin", "nin", "te", "ten", "ige", "igen", "ant", "anten", "ent", "enten",
-                 "ist", "isten", "anwalt", "anwälte")
+_ROLE_ENDINGS = ("er", "rin", "tin", "gin", "nin", "innen", "te", "ten", "ige", "igen", "ant", "anten", "ent",
+                 "enten", "ist", "isten", "anwalt", "anwälte", "loge", "logen", "nom", "nomen", "graf", "grafen",
+                 "graph", "graphen")
 _NOT_ROLES = tuple(
     "zahl hälfte mehrheit wetter verkehr wasser feuer winter sommer theater zentrum ergebnis".split()
+    # things and abstracts in -te/-ten ("die Arbeiten", "die Staaten", "die Projekte"), not people
+    + "heiten keiten schaften täten arbeiten zeiten seiten staaten kosten daten fakten karten welten rechte "
+      "richten pflichten schichten projekte produkte objekte effekte konflikte kontakte märkte konzerte werte "
+      "orte worte städte gebiete inhalte pakete bauten texte feste reste tests".split()
 )
+# a subject without a determiner in front of a plural verb that names people by role ("Geologen
+# untersuchten den Hang", "Ermittler kamen ihm auf die Spur"): its noun is the "who" as well
+_BARE_SUBJECT_PREFIX = frozenset({"ADJA", "CARD", "ADV", "PIAT", "PIDAT"})
 # nouns that take up an organisation named before ("der Verein" after "der FC Bayern München")
 _ANAPHORIC_INSTITUTIONS = frozenset(
     "verein klub club partei unternehmen konzern firma organisation mannschaft team gruppe".split()
@@ -986,7 +994,7 @@ class _Context:
             a_end = antecedent.tokens[-1].idx + len(antecedent.tokens[-1].text)
             first = (
                 _keys(self.ents, a_start, a_end, WHO_LABELS, self.ent_reach)
-                or self._institution(antecedent) or _role(antecedent, self.doc)
+                or self._institution(antecedent) or _role(antecedent, self.doc, f.finite)
             )
             return first + [k for k in keys if k not in first], group_text(antecedent)
         s_start = subject.tokens[0].idx
@@ -1004,7 +1012,7 @@ class _Context:
         first = (
             _keys(self.ents, s_start, s_end, WHO_LABELS, self.ent_reach)
             or self._institution(subject)
-            or _role(subject, self.doc)
+            or _role(subject, self.doc, f.finite)
         )
         return first + [k for k in keys if k not in first], None
 
@@ -1364,10 +1372,26 @@ class _Context:
         return clause
 
 
-def _role(subject: "Group", doc: "Doc | None" = None) -> list[str]:
-    """The person a definite subject without a name stands for ("Der Angeklagte wurde verurteilt")."""
+def _role(subject: "Group", doc: "Doc | None" = None, finite: "Token | None" = None) -> list[str]:
+    """The person a definite subject without a name stands for ("Der Angeklagte wurde verurteilt"),
+    or the people a plural subject without a determiner names by role ("Ermittler gaben ... bekannt";
+    ``finite``: the clause's finite verb, whose number tells the plural)."""
     toks = subject.tokens
-    if subject.governed or len(toks) < 2 or toks[0].lower_ not in _DEFINITE_ARTICLES or toks[0].tag_ != "ART":
+    if subject.governed or not toks:
+        return []
+    bare = toks[0].tag_ in _BARE_SUBJECT_PREFIX or toks[0].tag_ == "NN"
+    if bare:
+        # "Geologen", "Zwei Ermittler", "Italienische Forscher" before a plural verb
+        if finite is None or not finite.lower_.endswith("n") or any(t.tag_ == "NE" for t in toks):
+            return []
+        head = next((t for t in toks if t.tag_ == "NN"), None)
+        if head is None or toks[-1] is not head or any(t.tag_ not in _BARE_SUBJECT_PREFIX for t in toks[:-1]):
+            return []
+        low = head.lower_
+        if low.endswith(_NOT_ROLES) or not low.endswith(_ROLE_ENDINGS):
+            return []
+        return [head.text]
+    if len(toks) < 2 or toks[0].lower_ not in _DEFINITE_ARTICLES or toks[0].tag_ != "ART":
         return []
     if toks[0].lower_ == "das":
         return []  # a person is not neuter: "das Thermometer", "das Wasser"

@@ -836,3 +836,20 @@ def test_figures_states_and_duties_of_a_period_are_no_events(sentence, dates):
 def test_dated_happenings_like_figures_stay_events(sentence, date, value):
     doc = make_doc(sentence)
     assert [e.value for e in extract_events(doc, [timex_at(doc, date, value)], [])] == [value]
+
+
+@pytest.mark.parametrize("sentence, who", [
+    # a bare plural role noun before a plural verb names the actors
+    ("Geologen/NN untersuchten/VVFIN am/APPRART Montag/NN den/ART Hang/NN ./$.", ["Geologen"]),
+    ("Zwei/CARD Ermittler/NN kamen/VVFIN ihm/PPER am/APPRART Montag/NN auf/APPR die/ART Spur/NN ./$.", ["Ermittler"]),
+    # a bare noun before a singular verb is a mass, not people
+    ("Wasser/NN drang/VVFIN am/APPRART Montag/NN in/APPR den/ART Keller/NN ./$.", []),
+    # things in -ten / -te are no roles
+    ("Die/ART Arbeiten/NN sollen/VMFIN am/APPRART Montag/NN beginnen/VVINF ./$.", []),
+    ("Die/ART Staaten/NN haben/VAFIN am/APPRART Montag/NN unterschrieben/VVPP ./$.", []),
+    ("Die/ART Beamten/NN haben/VAFIN am/APPRART Montag/NN zwei/CARD Männer/NN festgenommen/VVPP ./$.", ["Beamten"]),
+])
+def test_a_role_subject_is_the_who(sentence, who):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
+    assert event.who == who
