@@ -77,6 +77,8 @@ _NOT_PREDICATE_ADVERBS = frozenset(
 )
 # prepositions that name the source of a report, not a part of the event ("laut Vereinskreisen")
 _SOURCE_PREPOSITIONS = frozenset({"laut", "zufolge", "gemäß"})
+# prepositions that follow their noun (the tagger reads "zufolge" as APPR in the Mittelfeld too)
+_POSTPOSITIONS = frozenset({"zufolge"})
 # prepositions whose phrase right after an object noun belongs to it ("Tickets für die Zusatzvorstellung")
 _OBJECT_ATTACHING = frozenset({"für", "über", "gegen", "zwischen", "um", "von"})
 _KEPT_DETERMINERS = frozenset(
@@ -305,7 +307,15 @@ def noun_groups(tokens: Sequence["Token"]) -> list[Group]:
                 end = nxt
         prep = None
         before = start - 1
-        if before >= 0 and (toks[before].tag_ in _PREPOSITION or (
+        if end < len(toks) and (toks[end].tag_ == "APPO" or toks[end].lower_ in _POSTPOSITIONS) and not (
+            before >= 0 and toks[before].tag_ in _PREPOSITION and toks[before].lower_ not in _POSTPOSITIONS
+        ):
+            # "Dem Bericht zufolge", "Medienberichten zufolge", "dem Vertrag gemäß": a postposition governs
+            # the group before it
+            groups.append(Group(toks[start:end], True, toks[end]))
+            n = end + 1
+            continue
+        if before >= 0 and toks[before].lower_ not in _POSTPOSITIONS and (toks[before].tag_ in _PREPOSITION or (
                 toks[before].tag_ == "KOKOM" and toks[before].lower_ in _COMPARATIVE_WORDS)):
             prep = toks[before]  # "in Bozen"; "als Lehrer", "als kleine Konzertreihe": what the noun is taken as
         elif (
@@ -342,6 +352,10 @@ def _group_end(toks: list["Token"], n: int) -> int:
         if t.tag_ in _NOUN:
             i += 1
             last = i
+        elif t.tag_ == "CARD" and last > n and last == i and toks[i - 1].tag_ == "NN" and (
+            i + 1 < len(toks) and toks[i + 1].tag_ in ("NN", "ADJA")
+        ):
+            break  # "die Polizei | drei Männer": a number before a noun opens the next group
         elif t.tag_ == "CARD" and last > n and last == i and toks[i - 1].tag_ == "NN":
             i += 1
             last = i  # "Erdbeben der Stärke 7,4", "Artikel 5"

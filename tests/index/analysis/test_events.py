@@ -853,3 +853,21 @@ def test_a_role_subject_is_the_who(sentence, who):
     doc = make_doc(sentence)
     (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
     assert event.who == who
+
+
+@pytest.mark.parametrize("sentence, what", [
+    # "zufolge" names the source after its noun, in the Vorfeld and (tagged APPR) in the Mittelfeld
+    ("Dem/ART Bericht/NN zufolge/APPO hat/VAFIN die/ART Polizei/NN am/APPRART Montag/NN drei/CARD Männer/NN "
+     "festgenommen/VVPP ./$.", "Polizei hat drei Männer festgenommen"),
+    ("Die/ART Polizei/NN hat/VAFIN am/APPRART Montag/NN Medienberichten/NN zufolge/APPR drei/CARD Männer/NN "
+     "festgenommen/VVPP ./$.", "Polizei hat drei Männer festgenommen"),
+    # a number before a noun opens a new group; after a noun it closes it ("der Stärke 7,4")
+    ("Am/APPRART Montag/NN hat/VAFIN die/ART Polizei/NN drei/CARD Männer/NN festgenommen/VVPP ./$.",
+     "Polizei hat drei Männer festgenommen"),
+    ("Ein/ART Erdbeben/NN der/ART Stärke/NN 7,4/CARD hat/VAFIN am/APPRART Montag/NN Mexiko/NE erschüttert/VVPP ./$.",
+     "Erdbeben der Stärke 7,4 hat Mexiko erschüttert"),
+])
+def test_a_source_after_its_noun_and_a_counted_object_in_the_line(sentence, what):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag" if "am Montag" in doc.text else "Am Montag", "2024-03-11")], [])
+    assert event.what == what
