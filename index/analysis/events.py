@@ -118,6 +118,7 @@ _AUXILIARY_FORMS = frozenset(
     """.split()
 )
 _SUBJECT_PRONOUNS = {"ich", "du", "er", "sie", "wir", "ihr"}
+_RELATIVE_FORMS = frozenset("der die das dem den deren dessen denen".split())
 _CLAUSE_BREAK_TEXT = {";", ":", "–", "—", "-"}
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -928,6 +929,12 @@ class _Context:
         date, granularity = period
         before = [t for t in sent_tokens if clause and t.i < clause[0].i]
         skip = _in_spans(part, self.line_spans)
+        front = self._front_before_embedded(part, sent_tokens) if inherited is None else []
+        if front:
+            # "Die Stadt, die 2012 das Gebäude gekauft hatte, eröffnete am Montag das Museum": the
+            # main clause goes on after the clause embedded in it; its Vorfeld stands before that
+            part = front + part
+            skip = skip | _in_spans(front, self.line_spans)
         parsed = parse(part, skip, before)
         antecedent = inherited if parsed.subject is None else self._subject_before(parsed, part, inherited, sent_tokens)
         who, subject_name = self._who(parsed, start, end, antecedent)
@@ -970,6 +977,32 @@ class _Context:
             sentence_start=sent_start,
             sentence_end=sent_end,
         )
+
+    def _front_before_embedded(self, part: list["Token"], sentence: list["Token"]) -> list["Token"]:
+        """The Vorfeld of a main clause that goes on after a clause embedded in it ("Die Stadt,
+        die ... hatte, | eröffnete am Montag ..."): the tokens before the comma that opens the
+        embedded clause, when ``part`` opens with the finite verb right after a comma. [] otherwise."""
+        words = [t for t in part if not t.punct]
+        if not words or words[0].tag_ not in _FINITE or words[0].i == 0:
+            return []
+        previous = self.tokens[words[0].i - 1]
+        if previous.tag_ != "$,":
+            return []
+        embedded = next((c for c in reversed(self.clauses(sentence)) if c and c[-1].i < words[0].i), None)
+        if not embedded or not embedded[0].is_sent_start:
+            return []
+        comma = next((t.i for t in sentence if embedded[0].i < t.i < embedded[-1].i and t.tag_ == "$,"), None)
+        if comma is None:
+            return []
+        front = [t for t in embedded if t.i < comma]
+        rest = [t for t in embedded if t.i > comma and not t.punct]
+        if _has_verb(front) or not any(t.tag_ in _NOUN or t.tag_ == "PPER" for t in front) or not rest:
+            return []
+        # a subordinate clause, or a relative one whose pronoun the tagger read as an article
+        # ("die/ART 2012 das Gebäude gekauft hatte"): verb last
+        if not (_opens_subordinate(rest) or rest[0].lower_ in _RELATIVE_FORMS and rest[-1].tag_ in _FINITE):
+            return []
+        return [t for t in front if not t.punct]
 
     def _who(
         self, parsed: "Parsed", start: int, end: int, antecedent: "Group | None" = None

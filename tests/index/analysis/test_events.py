@@ -871,3 +871,22 @@ def test_a_source_after_its_noun_and_a_counted_object_in_the_line(sentence, what
     doc = make_doc(sentence)
     (event,) = extract_events(doc, [timex_at(doc, "am Montag" if "am Montag" in doc.text else "Am Montag", "2024-03-11")], [])
     assert event.what == what
+
+
+@pytest.mark.parametrize("sentence, what", [
+    ("Die/ART Stadt/NN ,/$, die/PRELS 2012/CARD das/ART Gebäude/NN gekauft/VVPP hatte/VAFIN ,/$, eröffnete/VVFIN "
+     "am/APPRART Montag/NN das/ART Museum/NN ./$.", "Stadt eröffnete Museum"),
+    # the relative pronoun read as an article: the verb that ends the clause tells it
+    ("Der/ART Bürgermeister/NN ,/$, der/ART seit/APPR Jahren/NN im/APPRART Amt/NN ist/VAFIN ,/$, trat/VVFIN "
+     "am/APPRART Montag/NN zurück/PTKVZ ./$.", "Bürgermeister trat zurück"),
+    # a reporting verb after a comma is no continued main clause
+    ("Die/ART Strecke/NN ist/VAFIN zu/PTKVZ ,/$, sagte/VVFIN er/PPER am/APPRART Montag/NN ./$.", None),
+])
+def test_a_main_clause_goes_on_after_the_clause_embedded_in_it(sentence, what):
+    doc = make_doc(sentence)
+    events = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
+    (event,) = [e for e in events if e.value == "2024-03-11"]
+    if what is None:
+        assert not event.what.startswith("Strecke sagte")
+    else:
+        assert event.what == what
