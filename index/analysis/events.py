@@ -341,6 +341,11 @@ def _sentence_bounds(tokens: "_Tokens", text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+# what follows a finite verb but never an attributive adjective
+_NOT_AFTER_ADJECTIVE = frozenset({"NE", "ART", "PPER", "PPOSAT", "PDAT", "PIAT", "PRF", "PTKNEG", "APPR", "APPRART"})
+_YEAR_WORD = re.compile(r"\d{3,4}$")
+
+
 class _Token:
     """What the events read of a token, read once: a spaCy ``Token`` looks each attribute up in
     the Doc's arrays and string store on every access, and the events read them tens of times."""
@@ -412,7 +417,26 @@ class _Tokens:
             t.is_sent_start = i in firsts
             # punctuation by its tag ($, $. $(), or by spaCy's flag for a Doc without tags
             t.punct = t.tag_.startswith(_PUNCT_PREFIX) if t.tag_ else t.is_punct
+            if t.tag_ in ("ADJA", "ADJD") and self._verb_after_year(i, t.text):
+                t.tag_ = "VVFIN"
             made[i] = t
+
+    def _tag(self, i: int) -> str:
+        tag = self._tags[i]
+        return self._names[tag] if tag in self._names else self._names.setdefault(tag, self._strings[tag])
+
+    def _verb_after_year(self, i: int, word: str) -> bool:
+        """A lowercase word the tagger read as an adjective right after a year that opens its clause,
+        before what no adjective stands before (a name, an article, a pronoun): the finite verb
+        of the clause ("1920 schloss/ADJA Polen ...", "1921 unterzeichnete/ADJA die Regierung ...")."""
+        if i < 1 or i + 1 >= len(self.starts) or not word[:1].islower():
+            return False
+        year = self._text[self.starts[i - 1]:self.starts[i - 1] + self.lengths[i - 1]]
+        if self._tag(i - 1) != "CARD" or not _YEAR_WORD.match(year):
+            return False
+        if i >= 2 and (i - 1) not in self._firsts and self._tag(i - 2) not in ("$,", "$.", "$("):
+            return False
+        return self._tag(i + 1) in _NOT_AFTER_ADJECTIVE
 
 
 _NUMBER_WORDS = (

@@ -890,3 +890,19 @@ def test_a_main_clause_goes_on_after_the_clause_embedded_in_it(sentence, what):
         assert not event.what.startswith("Strecke sagte")
     else:
         assert event.what == what
+
+
+def test_a_verb_the_tagger_read_as_an_adjective_after_a_year_is_the_finite_verb():
+    # "schloss/ADJA": without the fix the clause has no verb and runs into the next one
+    doc = make_doc(
+        "1920/CARD schloss/ADJA Polen/NE/LOC mit/APPR Litauen/NE/LOC einen/ART Waffenstillstand/NN ,/$, "
+        "1921/CARD machte/VVFIN es/PPER Frieden/NN ./$."
+    )
+    events = extract_events(doc, [timex_at(doc, "1920", "1920"), timex_at(doc, "1921", "1921")], entities_of(doc))
+    first = next(e for e in events if e.value == "1920")
+    assert first.what == "Polen schloss Waffenstillstand"
+    assert "machte" not in first.what
+    # an adjective before a noun stays an adjective
+    doc = make_doc("1990/CARD deutsche/ADJA Einheit/NN wurde/VAFIN gefeiert/VVPP ./$.")
+    (event,) = extract_events(doc, [timex_at(doc, "1990", "1990")], [])
+    assert "deutsche" in event.what
