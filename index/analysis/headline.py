@@ -79,6 +79,8 @@ _NOT_PREDICATE_ADVERBS = frozenset(
 _SOURCE_PREPOSITIONS = frozenset({"laut", "zufolge", "gemäß"})
 # prepositions that follow their noun (the tagger reads "zufolge" as APPR in the Mittelfeld too)
 _POSTPOSITIONS = frozenset({"zufolge"})
+# prepositions of a phrase that completes a verb when it closes the Mittelfeld (see _verb_complement)
+_COMPLEMENT_PREPOSITIONS = frozenset({"zu", "auf", "in", "an", "über", "um", "gegen", "unter"})
 # prepositions whose phrase right after an object noun belongs to it ("Tickets für die Zusatzvorstellung")
 _OBJECT_ATTACHING = frozenset({"für", "über", "gegen", "zwischen", "um", "von"})
 _KEPT_DETERMINERS = frozenset(
@@ -822,6 +824,15 @@ def _verb_complement(f: Fields, governed: list[Group]) -> Group | None:
             g.tokens[-1].i == last.i and len(g.tokens) == 1 and g.tokens[0].tag_ == "NN"
             and g.preposition is not None and g.preposition.lower_ not in _SOURCE_PREPOSITIONS
             and g.tokens[0].lower_ not in _DATE_NOUNS
+        ):
+            return g
+        if (
+            # "rief die Beschäftigten zu einer Betriebsversammlung auf", "waren auf die Fahrbahn gestürzt",
+            # "kamen ihm auf die Spur": the phrase right before the right bracket is the verb's own
+            f.right and g.tokens[-1].i == last.i and len(g.tokens) <= 3 and g.tokens[-1].tag_ == "NN"
+            and g.tokens[0].tag_ == "ART" and g.preposition is not None
+            and g.preposition.lower_ in _COMPLEMENT_PREPOSITIONS and g.tokens[-1].lower_ not in _DATE_NOUNS
+            and g.preposition.i == g.tokens[0].i - 1
         ):
             return g
     return None

@@ -906,3 +906,19 @@ def test_a_verb_the_tagger_read_as_an_adjective_after_a_year_is_the_finite_verb(
     doc = make_doc("1990/CARD deutsche/ADJA Einheit/NN wurde/VAFIN gefeiert/VVPP ./$.")
     (event,) = extract_events(doc, [timex_at(doc, "1990", "1990")], [])
     assert "deutsche" in event.what
+
+
+@pytest.mark.parametrize("sentence, what", [
+    # the phrase with an article right before the right bracket completes the verb
+    ("Die/ART Gewerkschaft/NN rief/VVFIN am/APPRART Montag/NN die/ART Beschäftigten/NN zu/APPR einer/ART "
+     "Versammlung/NN auf/PTKVZ ./$.", "Gewerkschaft rief Beschäftigten zu einer Versammlung auf"),
+    ("Gestein/NN war/VAFIN am/APPRART Montag/NN auf/APPR die/ART Fahrbahn/NN gestürzt/VVPP ./$.",
+     "Gestein war auf die Fahrbahn gestürzt"),
+    # a phrase before the object is not the verb's: left out as before
+    ("Der/ART Rat/NN hat/VAFIN am/APPRART Montag/NN in/APPR der/ART Aula/NN den/ART Haushalt/NN "
+     "beschlossen/VVPP ./$.", "Rat hat Haushalt beschlossen"),
+])
+def test_the_phrase_that_closes_the_mittelfeld_completes_the_verb(sentence, what):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
+    assert event.what == what
