@@ -868,7 +868,9 @@ _INSTITUTION_ENDINGS = (
 _DEFINITE_ARTICLES = frozenset("der die das".split())
 _ROLE_ENDINGS = ("er", "rin", "tin", "gin", "nin", "innen", "te", "ten", "ige", "igen", "ant", "anten", "ent",
                  "enten", "ist", "isten", "anwalt", "anwälte", "loge", "logen", "nom", "nomen", "graf", "grafen",
-                 "graph", "graphen")
+                 "graph", "graphen", "mann", "männer", "frau", "frauen", "chef", "chefin", "chefs", "direktor",
+                 "direktoren", "direktorin", "arzt", "ärzte", "ärztin", "vorsitzende", "vorsitzenden", "ierende",
+                 "ierenden")
 _NOT_ROLES = tuple(
     "zahl hälfte mehrheit wetter verkehr wasser feuer winter sommer theater zentrum ergebnis".split()
     # things and abstracts in -te/-ten ("die Arbeiten", "die Staaten", "die Projekte"), not people
@@ -1096,27 +1098,31 @@ class _Context:
                 if found.subject is not None and not found.fields.subordinate:
                     candidates.append(found.subject)
                     break
-        if not candidates:
+        if len(candidates) < 2:
+            # the sentence before as well: "„Die Frächter haben ...“, sagte er" does not take up
+            # "die Frächter" but "Der Landeshauptmann" before it
             previous = self._previous_sentence(sentence)
             main = next((c for c in self.clauses(previous) if c and _has_verb(c)), None) if previous else None
             if main is not None:
                 found = parse(main, _in_spans(main, self.line_spans))
                 if found.subject is not None and not found.fields.subordinate:
                     candidates.append(found.subject)
-        if not candidates:
-            return None
-        group = candidates[0]
-        head = group.head
-        if group.governed or any(t.tag_ == "NE" or self._in_entity(t) for t in group.tokens) or (
-            head.tag_ != "NN" and not nominalised(group.tokens, group.tokens.index(head))
-        ):
-            return None  # a name, a pronoun: the entities resolve it
-        article = group.tokens[0].lower_
-        if pronoun == "er":
-            agrees = article in ("der", "ein") and not plural
-        else:
-            agrees = article in ("die", "eine") and not plural
-        return group if agrees else None
+        for group in candidates:
+            head = group.head
+            if group.governed or any(t.tag_ == "NE" or self._in_entity(t) for t in group.tokens) or (
+                head.tag_ != "NN" and not nominalised(group.tokens, group.tokens.index(head))
+            ):
+                return None  # a name, a pronoun: the entities resolve it
+            article = group.tokens[0].lower_
+            if pronoun == "er":
+                agrees = article in ("der", "ein") and not plural
+            else:
+                agrees = article in ("die", "eine") and not plural
+            if agrees:
+                return group
+            if inherited is not None:
+                return None  # the shared subject of "..., und er": no other
+        return None
 
     def _speakers(self, part: list["Token"], sentence: list["Token"]) -> list[str]:
         """The people and organisations a report is attributed to ("sagte Dreesen", "laut Eurostat")."""
@@ -1234,7 +1240,12 @@ class _Context:
         elif mine is not None and len(clauses) > 1:
             verb_first = content[:1] == verbs[:1]
             if verb_first and mine > 0:
-                other = clauses[mine - 1]
+                # the main clause of what was said, not a clause that depends on it ("„Die Frächter
+                # haben erfahren, dass die Strecke zu ist“, sagte er")
+                back = mine - 1
+                while back > 0 and _opens_subordinate([t for t in clauses[back] if not t.punct and t.text not in _QUOTES] or [clauses[back][0]]):
+                    back -= 1
+                other = clauses[back]
             elif mine + 1 < len(clauses):
                 other = clauses[mine + 1]
         if other is None:

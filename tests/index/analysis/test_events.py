@@ -922,3 +922,15 @@ def test_the_phrase_that_closes_the_mittelfeld_completes_the_verb(sentence, what
     doc = make_doc(sentence)
     (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
     assert event.what == what
+
+
+def test_a_pronoun_that_does_not_agree_with_the_quote_takes_up_the_sentence_before():
+    doc = make_doc(
+        "Der/ART Landeshauptmann/NN kritisierte/VVFIN den/ART Betreiber/NN ./$. || „/$( Die/ART Frächter/NN "
+        "haben/VAFIN es/PPER erfahren/VVPP ,/$, dass/KOUS die/ART Strecke/NN zu/PTKVZ ist/VAFIN “/$( ,/$, "
+        "sagte/VVFIN er/PPER am/APPRART Dienstag/NN ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Dienstag", "2024-02-13")], [])
+    assert event.who == ["Landeshauptmann"]
+    # what was said is the main clause of the quote, not the clause that depends on it
+    assert event.what.startswith("Landeshauptmann sagte: Frächter haben")
