@@ -683,8 +683,12 @@ def headline(
         if not named and not objects:
             # the phrases nearest the verb complete it ("steht zur Abstimmung", "ist mit 600 Soldaten im Einsatz")
             objects = [g for g in after if g.tokens[-1].tag_ in ("NN", "NE")][:2]
-        else:
+        elif named:
             objects = objects + named[:1]
+        else:
+            # "Ermittler kamen ihm auf die Spur": with a pronoun alone, the phrase that closes the clause
+            closing_phrase = _closing_phrase(f, after)
+            objects = objects + ([closing_phrase] if closing_phrase is not None else [])
     elif (
         len(objects) == 1 and named and named[0].preposition is not None and named[0].preposition.lower_ in _LOCAL
         and len(_display(objects[0])) + len(named[0].tokens) < 6
@@ -771,8 +775,12 @@ def headline(
         body.extend(t.text.lower() if t.is_sent_start and t.tag_ in _PREPOSITION else t.text for t in toks)
     body.extend(t.text for t in predicate)
     tail = [t.text.lower() if t.is_sent_start and t.tag_ in VERB_TAGS else t.text for t in right] + particle_words
-    adverbs = [t.text for t in f.mittelfeld if t.tag_ == "ADV" and t.lower_ in _KEPT_ADVERBS][:1]
-    if right or particle_words:
+    kept = [t for t in f.mittelfeld if t.tag_ == "ADV" and t.lower_ in _KEPT_ADVERBS][:1]
+    adverbs = [t.text for t in kept]
+    if kept and body and (right or particle_words) and all(kept[0].i < g.tokens[0].i for g in objects):
+        # "werde erstmals in Innsbruck Station machen": the adverb keeps its place before the objects
+        body = adverbs + body
+    elif right or particle_words:
         tail = adverbs + tail
     if negation is not None:
         tail = [negation.text] + tail
@@ -811,6 +819,23 @@ def _with_attribute(group: Group, governed: list[Group], objects: list[Group]) -
     if attached is None or len(group.tokens) + len(attached.tokens) >= 7:
         return group
     return Group(group.tokens + [attached.preposition] + attached.tokens, False, None)
+
+
+def _closing_phrase(f: Fields, after: list[Group]) -> Group | None:
+    """The prepositional phrase with article that ends a Mittelfeld without right bracket ("kamen
+    ihm auf die Spur"), or None."""
+    if f.right or not f.mittelfeld:
+        return None
+    last = f.mittelfeld[-1]
+    return next(
+        (
+            g for g in after
+            if g.tokens[-1].i == last.i and len(g.tokens) <= 3 and g.tokens[-1].tag_ == "NN"
+            and g.preposition is not None and g.preposition.lower_ in _COMPLEMENT_PREPOSITIONS
+            and g.tokens[-1].lower_ not in _DATE_NOUNS
+        ),
+        None,
+    )
 
 
 def _verb_complement(f: Fields, governed: list[Group]) -> Group | None:

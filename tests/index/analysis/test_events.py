@@ -934,3 +934,19 @@ def test_a_pronoun_that_does_not_agree_with_the_quote_takes_up_the_sentence_befo
     assert event.who == ["Landeshauptmann"]
     # what was said is the main clause of the quote, not the clause that depends on it
     assert event.what.startswith("Landeshauptmann sagte: Frächter haben")
+
+
+@pytest.mark.parametrize("sentence, what", [
+    # with a pronoun object alone, the phrase that closes the clause completes the verb
+    ("Ermittler/NN kamen/VVFIN ihm/PPER am/APPRART Montag/NN auf/APPR die/ART Spur/NN ./$.",
+     "Ermittler kamen ihm auf die Spur"),
+    # a kept adverb stays before the objects it precedes
+    ("Das/ART Festival/NN wird/VAFIN am/APPRART Montag/NN erstmals/ADV in/APPR Innsbruck/NE/LOC Station/NN "
+     "machen/VVINF ./$.", "Festival wird erstmals in Innsbruck Station machen"),
+    ("Sie/PPER konnte/VMFIN am/APPRART Montag/NN das/ART Krankenhaus/NN wieder/ADV verlassen/VVINF ./$.",
+     "Sie konnte Krankenhaus wieder verlassen"),
+])
+def test_a_closing_phrase_and_an_adverb_in_their_places(sentence, what):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], entities_of(doc))
+    assert event.what == what
