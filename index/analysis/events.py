@@ -76,6 +76,7 @@ from newsdesk.index.analysis.headline import (
     headline,
     negation_of,
     nominalised,
+    noun_groups,
     object_antecedents,
     parse,
     plain_line,
@@ -862,7 +863,11 @@ _INSTITUTION_ENDINGS = (
     "senat", "kongress", "agentur", "staatsanwaltschaft", "fraktion", "ausschuss", "vorstand", "kreml",
     "carabinieri", "finanzwache", "landesregierung", "verband", "gesellschaft", "institut", "dienst",
     "zivilschutz", "firma", "gemeinde", "versicherung", "verteidigung", "anwaltschaft", "verwaltung",
+    # offices, boards, banks, chambers ("das Landesstatistikamt", "der Aufsichtsrat", "die Notenbank")
+    "amt", "rat", "bank", "kammer", "stiftung", "koalition", "opposition", "präsidium", "direktion", "anklage",
 )
+# people and things whose noun ends like an institution's ("die Beamten": -amt; "der Vorrat": -rat)
+_NOT_INSTITUTIONS = ("beamte", "beamten", "beamter", "beamtin", "beamtinnen", "vorrat", "apparat", "heirat")
 # a subject without a name that names a person by role ("der Angeklagte", "die Landesrätin",
 # "der 34-Jährige", "die Beamten"): its noun, shown as written, is the "who" (a key without a label)
 _DEFINITE_ARTICLES = frozenset("der die das".split())
@@ -881,6 +886,7 @@ _NOT_ROLES = tuple(
 # a subject without a determiner in front of a plural verb that names people by role ("Geologen
 # untersuchten den Hang", "Ermittler kamen ihm auf die Spur"): its noun is the "who" as well
 _BARE_SUBJECT_PREFIX = frozenset({"ADJA", "CARD", "ADV", "PIAT", "PIDAT"})
+_FRONTED_OBJECT_ARTICLES = frozenset({"dem", "den"})
 # nouns that take up an organisation named before ("der Verein" after "der FC Bayern München")
 _ANAPHORIC_INSTITUTIONS = frozenset(
     "verein klub club partei unternehmen konzern firma organisation mannschaft team gruppe".split()
@@ -1045,6 +1051,12 @@ class _Context:
         subject = parsed.subject
         keys = keys + [k for k in self._named_again(tokens) if k not in keys]
         if subject is None and antecedent is None:
+            # "Dem Mann wird vorgeworfen ...", "Den Beamten gelang ...": a clause without subject is
+            # about its fronted dative or accusative, a role noun
+            front = noun_groups(f.vorfeld) if not f.subordinate else []
+            if front and not front[0].governed and front[0].accusative_or_dative and f.vorfeld[0].tag_ == "ART":
+                role = _role(front[0], self.doc, articles=_FRONTED_OBJECT_ARTICLES)
+                return role + [k for k in keys if k not in role], None
             return keys, None
         if subject is None and antecedent is not None and antecedent.tokens[0].tag_ in ("PPER", "PIS"):
             subject, antecedent = antecedent, None  # "Er kam und wurde ...": resolve the shared pronoun
@@ -1151,6 +1163,8 @@ class _Context:
         if head is None or subject.governed:
             return []
         low = head.lower_
+        if low.endswith(_NOT_INSTITUTIONS):
+            return []
         if low in _ANAPHORIC_INSTITUTIONS:
             earlier = [e for e in self.ents if e.label == "ORG" and e.end <= head.idx]
             if earlier:
@@ -1440,7 +1454,9 @@ class _Context:
         return clause
 
 
-def _role(subject: "Group", doc: "Doc | None" = None, finite: "Token | None" = None) -> list[str]:
+def _role(
+    subject: "Group", doc: "Doc | None" = None, finite: "Token | None" = None, articles: frozenset = _DEFINITE_ARTICLES
+) -> list[str]:
     """The person a definite subject without a name stands for ("Der Angeklagte wurde verurteilt"),
     or the people a plural subject without a determiner names by role ("Ermittler gaben ... bekannt";
     ``finite``: the clause's finite verb, whose number tells the plural)."""
@@ -1459,7 +1475,7 @@ def _role(subject: "Group", doc: "Doc | None" = None, finite: "Token | None" = N
         if low.endswith(_NOT_ROLES) or not low.endswith(_ROLE_ENDINGS):
             return []
         return [head.text]
-    if len(toks) < 2 or toks[0].lower_ not in _DEFINITE_ARTICLES or toks[0].tag_ != "ART":
+    if len(toks) < 2 or toks[0].lower_ not in articles or toks[0].tag_ != "ART":
         return []
     if toks[0].lower_ == "das":
         return []  # a person is not neuter: "das Thermometer", "das Wasser"

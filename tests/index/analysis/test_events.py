@@ -950,3 +950,20 @@ def test_a_closing_phrase_and_an_adverb_in_their_places(sentence, what):
     doc = make_doc(sentence)
     (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], entities_of(doc))
     assert event.what == what
+
+
+@pytest.mark.parametrize("sentence, who", [
+    # offices, boards and the prosecution act as organisations
+    ("Das/ART Landesstatistikamt/NN hat/VAFIN am/APPRART Montag/NN die/ART Zahlen/NN veröffentlicht/VVPP ./$.",
+     ["ORG:Landesstatistikamt"]),
+    ("Der/ART Aufsichtsrat/NN hat/VAFIN am/APPRART Montag/NN den/ART Chef/NN entlassen/VVPP ./$.", ["ORG:Aufsichtsrat"]),
+    ("Die/ART Anklage/NN will/VMFIN am/APPRART Montag/NN den/ART Prozess/NN eröffnen/VVINF ./$.", ["ORG:Anklage"]),
+    # "die Beamten" are people, not an office
+    ("Die/ART Beamten/NN nahmen/VVFIN am/APPRART Montag/NN zwei/CARD Männer/NN fest/PTKVZ ./$.", ["Beamten"]),
+    # a clause without subject is about its fronted dative
+    ("Dem/ART Mann/NN wurde/VAFIN am/APPRART Montag/NN gekündigt/VVPP ./$.", ["Mann"]),
+])
+def test_institutions_and_fronted_roles_are_the_who(sentence, who):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
+    assert event.who == who
