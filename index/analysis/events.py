@@ -801,6 +801,7 @@ _PLAN_WORDS = frozenset(
 )
 _FUTURE_AUX = frozenset("wird werden werde wirst".split())
 _REPORT_WORDS = frozenset("laut zufolge".split())
+_SOURCE_NOUNS = frozenset("angaben informationen erkenntnissen darstellung".split())
 _REPORTING_VERBS = frozenset(
     "sagte sagt sagten sagen erklärte erklärt erklärten betonte betont betonten teilte teilt mitteilte "
     "berichtete berichtet meldete meldet hieß heißt schrieb schreibt verkündete kündigte "
@@ -825,6 +826,8 @@ def _status(clause: list["Token"], sentence: list["Token"], date: dt.date, publi
         return "planned"
     if words & _REPORT_WORDS or any(t.lower_ in _SUBJUNCTIVE_I for t in finite):
         return "reported"
+    if any(t.lower_ in _SOURCE_NOUNS and n and clause[n - 1].lower_ == "nach" for n, t in enumerate(clause)):
+        return "reported"  # "nach Angaben der Polizei", "nach Informationen des Senders"
     clause_ids = {t.i for t in clause}
     if not words & _REPORTING_VERBS and any(
         t.lower_ in _REPORTING_VERBS and t.i not in clause_ids for t in sentence
@@ -983,7 +986,11 @@ class _Context:
         elaborated = self._elaborated(what, part, clause, sent_tokens) if len(what.split()) <= 4 else what
         what = elaborated if elaborated != what else self._with_report(what, part, sent_tokens, skip, subject_name)
         status = _status(part, sent_tokens, date, self.published)
-        if status == "reported":
+        first_person = parsed.subject is not None and len(parsed.subject.tokens) == 1 and (
+            parsed.subject.tokens[0].lower_ in ("ich", "wir")
+        )
+        if status == "reported" or first_person:
+            # "„Wir werden den Antrag stellen“, sagte Huber": the speaker is who speaks as "wir"
             who = who + [k for k in self._speakers(part, sent_tokens) if k not in who]
         end_date = ""
         end_value = ""

@@ -893,7 +893,10 @@ def _content(clause: Sequence["Token"], skip: set[int]) -> list["Token"]:
     out: list["Token"] = []
     depth = 0
     toks = list(clause)
-    drop = _quoted_with_verb(toks) | _appositions(toks)
+    quoted = _quoted_with_verb(toks)
+    if quoted and all(t.i in quoted or t.i in skip or _is_punct(t) or t.text in _QUOTE_MARKS for t in toks):
+        quoted = set()  # the clause is the quotation: speech ("„Wir werden den Antrag stellen“"), not a title
+    drop = quoted | _appositions(toks)
     after_date = False
     opener = ""
     for n, t in enumerate(toks):

@@ -967,3 +967,20 @@ def test_institutions_and_fronted_roles_are_the_who(sentence, who):
     doc = make_doc(sentence)
     (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
     assert event.who == who
+
+
+def test_a_quotation_that_is_the_clause_is_speech_and_its_speaker_the_who():
+    doc = make_doc(
+        "„/$( Wir/PPER werden/VAFIN am/APPRART Montag/NN den/ART Antrag/NN stellen/VVINF “/$( ,/$, sagte/VVFIN "
+        "Hans/NE/PER Huber/NE/PER ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], entities_of(doc))
+    assert event.what == "Wir werden Antrag stellen"
+    assert event.who == ["PER:Hans Huber"]
+
+
+def test_nach_angaben_marks_a_report():
+    doc = make_doc("Nach/APPR Angaben/NN der/ART Polizei/NN wurde/VAFIN der/ART Mann/NN am/APPRART Montag/NN "
+                   "festgenommen/VVPP ./$.")
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
+    assert event.status == "reported"
