@@ -649,7 +649,9 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
         return True
     if prev1 in ("bis", "ab") and words & _HABITUAL:
         return True  # "sollen bis 2035 jährlich 300 Milliarden zahlen": a recurring duty, not a happening
-    if grain in _COARSE_GRAINS and end is None and (_changes(clause, timex) or _compares_amount(clause, timex)):
+    if grain in _COARSE_GRAINS and end is None and (
+        _changes(clause, timex) or _compares_amount(clause, timex) or _gives_figure(clause, timex)
+    ):
         # "Im Geschäftsjahr 2023 sank der Umsatz", "Im Sommer steigt die Temperatur an", "2023 kamen
         # 4.620 Kinder zur Welt, so wenige wie nie": a yearly figure, not a dated happening
         return True
@@ -737,6 +739,13 @@ def _changes(clause: list["Token"], timex: Timex) -> bool:
         return False
     return bool(_outside_numbers(clause, timex)) or any(
         t.tag_ == "NN" and t.lower_.endswith(_QUANTITY_NOUNS) for t in clause
+    )
+
+
+def _gives_figure(clause: list["Token"], timex: Timex) -> bool:
+    """The clause gives a quantity its number ("erzielte einen Umsatz von 96 Millionen Euro")."""
+    return bool(_outside_numbers(clause, timex)) and any(
+        t.tag_ == "NN" and t.lower_.endswith(_QUANTITY_NOUNS) and t.lower_ not in ("prozent",) for t in clause
     )
 
 

@@ -984,3 +984,12 @@ def test_nach_angaben_marks_a_report():
                    "festgenommen/VVPP ./$.")
     (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
     assert event.status == "reported"
+
+
+def test_a_figure_of_a_year_is_no_event_but_a_purchase_for_a_sum_is():
+    doc = make_doc("2023/CARD erzielte/VVFIN der/ART Konzern/NN einen/ART Gewinn/NN von/APPR 8/CARD Milliarden/NN "
+                   "Euro/NN ./$.")
+    assert extract_events(doc, [timex_at(doc, "2023", "2023")], []) == []
+    doc = make_doc("2015/CARD kaufte/VVFIN die/ART Stadt/NN das/ART Gebäude/NN für/APPR 2/CARD Millionen/NN "
+                   "Euro/NN ./$.")
+    assert [e.value for e in extract_events(doc, [timex_at(doc, "2015", "2015")], [])] == ["2015"]
