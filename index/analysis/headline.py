@@ -79,6 +79,7 @@ _NOT_PREDICATE_ADVERBS = frozenset(
 _SOURCE_PREPOSITIONS = frozenset({"laut", "zufolge", "gemäß"})
 # prepositions that follow their noun (the tagger reads "zufolge" as APPR in the Mittelfeld too)
 _POSTPOSITIONS = frozenset({"zufolge"})
+_AMOUNT_DEGREES = frozenset({"mehr", "weniger"})
 # prepositions of a phrase that completes a verb when it closes the Mittelfeld (see _verb_complement)
 _COMPLEMENT_PREPOSITIONS = frozenset({"zu", "auf", "in", "an", "über", "um", "gegen", "unter"})
 # prepositions whose phrase right after an object noun belongs to it ("Tickets für die Zusatzvorstellung")
@@ -309,6 +310,14 @@ def noun_groups(tokens: Sequence["Token"]) -> list[Group]:
                 end = nxt
         prep = None
         before = start - 1
+        if (
+            before >= 1 and toks[before].lower_ in _COMPARATIVE_WORDS and toks[before - 1].lower_ in _AMOUNT_DEGREES
+            and toks[start].tag_ == "CARD"
+        ):
+            # "mehr als 20 Menschen": the comparison is part of the number, not what the verb takes it as
+            groups.append(Group(toks[before - 1:end], False, None))
+            n = end
+            continue
         if end < len(toks) and (toks[end].tag_ == "APPO" or toks[end].lower_ in _POSTPOSITIONS) and not (
             before >= 0 and toks[before].tag_ in _PREPOSITION and toks[before].lower_ not in _POSTPOSITIONS
         ):

@@ -993,3 +993,9 @@ def test_a_figure_of_a_year_is_no_event_but_a_purchase_for_a_sum_is():
     doc = make_doc("2015/CARD kaufte/VVFIN die/ART Stadt/NN das/ART Gebäude/NN für/APPR 2/CARD Millionen/NN "
                    "Euro/NN ./$.")
     assert [e.value for e in extract_events(doc, [timex_at(doc, "2015", "2015")], [])] == ["2015"]
+
+
+def test_mehr_als_before_a_number_is_part_of_the_subject():
+    doc = make_doc("Am/APPRART Montag/NN wurden/VAFIN mehr/ADV als/KOKOM 20/CARD Menschen/NN verletzt/VVPP ./$.")
+    (event,) = extract_events(doc, [timex_at(doc, "Am Montag", "2024-03-11")], [])
+    assert event.what == "mehr als 20 Menschen wurden verletzt"
