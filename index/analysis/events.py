@@ -420,11 +420,28 @@ class _Tokens:
             t.punct = t.tag_.startswith(_PUNCT_PREFIX) if t.tag_ else t.is_punct
             if t.tag_ in ("ADJA", "ADJD") and self._verb_after_year(i, t.text):
                 t.tag_ = "VVFIN"
+            elif t.tag_ == "ART" and t.lower_ in _RELATIVE_FORMS and self._relative_after_comma(i):
+                t.tag_ = "PRELS"
             made[i] = t
 
     def _tag(self, i: int) -> str:
         tag = self._tags[i]
         return self._names[tag] if tag in self._names else self._names.setdefault(tag, self._strings[tag])
+
+    def _relative_after_comma(self, i: int) -> bool:
+        """An article form right after a comma that opens a verb-last clause is a relative pronoun
+        (", den/ART Zeugen am Montag gesehen haben"): a clause after a comma with its finite verb last
+        and no subordinator is a relative clause."""
+        if i < 1 or self._tag(i - 1) != "$,":
+            return False
+        j, finites = i + 1, 0
+        while j < len(self.starts) and self._tag(j) not in ("$,", "$.", "$("):
+            if self._tag(j) in _FINITE:
+                finites += 1
+            j += 1
+        last = j - 1
+        # the finite verb last, after more than the article and a noun ("die Polizei kam" is V2)
+        return finites == 1 and last >= i + 3 and self._tag(last) in _FINITE
 
     def _verb_after_year(self, i: int, word: str) -> bool:
         """A lowercase word the tagger read as an adjective right after a year that opens its clause,

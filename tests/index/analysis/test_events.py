@@ -999,3 +999,16 @@ def test_mehr_als_before_a_number_is_part_of_the_subject():
     doc = make_doc("Am/APPRART Montag/NN wurden/VAFIN mehr/ADV als/KOKOM 20/CARD Menschen/NN verletzt/VVPP ./$.")
     (event,) = extract_events(doc, [timex_at(doc, "Am Montag", "2024-03-11")], [])
     assert event.what == "mehr als 20 Menschen wurden verletzt"
+
+
+def test_an_article_form_opening_a_verb_last_clause_after_a_comma_is_a_relative_pronoun():
+    doc = make_doc(
+        "Die/ART Polizei/NN sucht/VVFIN einen/ART Mann/NN ,/$, den/ART Zeugen/NN am/APPRART Montag/NN "
+        "gesehen/VVPP haben/VAFIN ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
+    assert event.what == "Zeugen haben Mann gesehen"
+    # a short main clause after a comma is no relative clause
+    doc = make_doc("Es/PPER regnete/VVFIN am/APPRART Montag/NN ,/$, die/ART Polizei/NN kam/VVFIN ./$.")
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
+    assert event.what == "Es regnete"
