@@ -1443,21 +1443,48 @@ class _Context:
             what = headline(clause, set(), [], subject_name, parsed=parsed)
             if not what:
                 return None
+            retold = self._retold(parsed, s_end, sentences, events)
+            date = retold.date if retold is not None else self.published.isoformat()
             return Event(
                 start=start,
                 end=end,
-                date=self.published.isoformat(),
+                date=date,
                 granularity="day",
                 what=what,
                 text=self.text[start:end],
                 who=who,
                 where=self._where(start, end),
-                value=self.published.isoformat(),
+                value=retold.value if retold is not None else self.published.isoformat(),
                 status=_status(clause, sentence, self.published, self.published),
                 inferred=True,
                 sentence_start=s_start,
                 sentence_end=s_end,
             )
+        return None
+
+    def _retold(self, lead: "Parsed", lead_end: int, sentences, events: list[Event]) -> Event | None:
+        """A dated event of the next three sentences that tells the lead's happening again: its
+        subject's noun is the lead subject's or its head ("Ein Erdbeben ... hat ... erschüttert. |
+        Das Beben ereignete sich am Montagabend"), on a day not after publication."""
+        if lead.subject is None or lead.subject.head.tag_ != "NN":
+            return None
+        noun = lead.subject.head.lower_
+        following = [s for s in sentences if s[0] >= lead_end][:3]
+        if not following:
+            return None
+        limit = following[-1][1]
+        for e in events:
+            if not lead_end <= e.timex_start < limit or e.granularity != "day" or e.inferred:
+                continue
+            if self.published is not None and e.date > self.published.isoformat():
+                continue
+            clause = _tokens_between(self.tokens, self.token_starts, e.start, e.end)
+            parsed = parse(clause, _in_spans(clause, self.line_spans))
+            if parsed.subject is None or parsed.subject.head.tag_ != "NN":
+                continue
+            other = parsed.subject.head.lower_
+            if len(other) >= 4 and (noun.endswith(other) or other.endswith(noun)):
+                return e
         return None
 
     def _lead_clause(self, sentence: list["Token"]) -> list["Token"] | None:

@@ -1012,3 +1012,17 @@ def test_an_article_form_opening_a_verb_last_clause_after_a_comma_is_a_relative_
     doc = make_doc("Es/PPER regnete/VVFIN am/APPRART Montag/NN ,/$, die/ART Polizei/NN kam/VVFIN ./$.")
     (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
     assert event.what == "Es regnete"
+
+
+def test_a_lead_told_again_with_a_date_takes_that_date():
+    doc = make_doc(QUAKE, "Das/ART Beben/NN ereignete/VVFIN sich/PRF am/APPRART Montag/NN ./$.")
+    events = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], entities_of(doc),
+                            published=dt.date(2024, 3, 12))
+    (lead,) = [e for e in events if e.inferred]
+    assert (lead.date, lead.value) == ("2024-03-11", "2024-03-11")
+    # another subject: the publication date as before
+    doc = make_doc(QUAKE, "Die/ART Armee/NN half/VVFIN am/APPRART Montag/NN ./$.")
+    events = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], entities_of(doc),
+                            published=dt.date(2024, 3, 12))
+    (lead,) = [e for e in events if e.inferred]
+    assert lead.date == "2024-03-12"
