@@ -997,6 +997,8 @@ class _Context:
             part = front + part
             skip = skip | _in_spans(front, self.line_spans)
         parsed = parse(part, skip, before)
+        if inherited is None and not front and parsed.subject is None:
+            inherited = self._shared_subject(part, sent_tokens)
         antecedent = inherited if parsed.subject is None else self._subject_before(parsed, part, inherited, sent_tokens)
         who, subject_name = self._who(parsed, start, end, antecedent)
         names = {t.i for t in part if self._in_entity(t)}
@@ -1042,6 +1044,25 @@ class _Context:
             sentence_start=sent_start,
             sentence_end=sent_end,
         )
+
+    def _shared_subject(self, part: list["Token"], sentence: list["Token"]) -> "Group | None":
+        """The subject of the main clause before a comma that a clause opening with its finite verb
+        and without a subject of its own shares ("Ein Investor hatte Interesse gezeigt, | zog sich
+        aber im Januar zurück")."""
+        words = [t for t in part if not t.punct]
+        if not words or words[0].tag_ not in _FINITE or words[0].i == 0 or self.tokens[words[0].i - 1].tag_ != "$,":
+            return None
+        if len(words) > 1 and words[1].tag_ in ("PPER", "PIS"):
+            return None  # "hieß es", "sagte er": the clause has its own subject
+        if words[0].i >= 2 and self.tokens[words[0].i - 2].text in _QUOTES:
+            return None  # "„Die Piraten sind los“, hieß es": a quotation is not the clause it goes on
+        previous = next((c for c in reversed(self.clauses(sentence)) if c and c[-1].i < words[0].i), None)
+        if not previous or previous[-1].i < words[0].i - 2:
+            return None
+        found = parse(previous, _in_spans(previous, self.line_spans))
+        if found.fields.subordinate or found.fields.finite is None or found.subject is None:
+            return None
+        return found.subject
 
     def _front_before_embedded(self, part: list["Token"], sentence: list["Token"]) -> list["Token"]:
         """The Vorfeld of a main clause that goes on after a clause embedded in it ("Die Stadt,

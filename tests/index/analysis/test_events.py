@@ -1026,3 +1026,19 @@ def test_a_lead_told_again_with_a_date_takes_that_date():
                             published=dt.date(2024, 3, 12))
     (lead,) = [e for e in events if e.inferred]
     assert lead.date == "2024-03-12"
+
+
+@pytest.mark.parametrize("sentence, what", [
+    # a clause that opens with its verb after a comma and has no subject shares the one before
+    ("Ein/ART Investor/NN hatte/VAFIN Interesse/NN gezeigt/VVPP ,/$, zog/VVFIN sich/PRF aber/ADV am/APPRART "
+     "Montag/NN zurück/PTKVZ ./$.", "Investor zog sich zurück"),
+    # one with its own subject does not
+    ("Die/ART Frächter/NN sind/VAFIN verärgert/ADJD ,/$, sagte/VVFIN er/PPER am/APPRART Montag/NN ./$.", None),
+])
+def test_a_verb_first_clause_after_a_comma_shares_the_subject_before(sentence, what):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
+    if what is None:
+        assert "Frächter sagte" not in event.what
+    else:
+        assert event.what == what
