@@ -119,6 +119,7 @@ _AUXILIARY_FORMS = frozenset(
     """.split()
 )
 _SUBJECT_PRONOUNS = {"ich", "du", "er", "sie", "wir", "ihr"}
+_PASSIVE_AUXILIARIES = frozenset("wird werden wurde wurden worden".split())
 _RELATIVE_FORMS = frozenset("der die das dem den deren dessen denen".split())
 _CLAUSE_BREAK_TEXT = {";", ":", "–", "—", "-"}
 
@@ -1138,8 +1139,23 @@ class _Context:
             _keys(self.ents, s_start, s_end, WHO_LABELS, self.ent_reach)
             or self._institution(subject)
             or _role(subject, self.doc, f.finite)
+            or self._acting_place(subject, f)
         )
         return first + [k for k in keys if k not in first], None
+
+    def _acting_place(self, subject: "Group", f: "Fields") -> list[str]:
+        """A country or city that is the subject of a deed ("Polen schloss einen Waffenstillstand",
+        "Russland hat ... angegriffen"): it acts, so it is the who; not with a verb of state or
+        a passive ("Bozen ist eine Stadt", "Bozen wurde gegründet")."""
+        if f.finite is None or (f.finite.lower_ in _STATE_VERBS and not f.right) or (
+            f.finite.lower_ in _PASSIVE_AUXILIARIES and any(t.tag_ == "VVPP" for t in f.right)
+        ):
+            return []
+        if any(t.tag_ not in ("NE", "ART") for t in subject.tokens):
+            return []
+        start = subject.tokens[0].idx
+        end = subject.tokens[-1].idx + len(subject.tokens[-1].text)
+        return _keys(self.ents, start, end, WHERE_LABELS, self.ent_reach)[:1]
 
     def _subject_before(
         self, parsed: "Parsed", part: list["Token"], inherited: "Group | None", sentence: list["Token"]

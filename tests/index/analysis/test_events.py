@@ -1042,3 +1042,15 @@ def test_a_verb_first_clause_after_a_comma_shares_the_subject_before(sentence, w
         assert "Frächter sagte" not in event.what
     else:
         assert event.what == what
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Russland/NE/LOC hat/VAFIN am/APPRART Montag/NN die/ART Ukraine/NE/LOC angegriffen/VVPP ./$.", ["LOC:Russland"]),
+    # a place that is, or undergoes, is no actor
+    ("Bozen/NE/LOC wurde/VAFIN am/APPRART Montag/NN gegründet/VVPP ./$.", []),
+    ("Bozen/NE/LOC ist/VAFIN am/APPRART Montag/NN eine/ART Stadt/NN ./$.", []),
+])
+def test_a_country_that_acts_is_the_who(sentence, who):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], entities_of(doc))
+    assert event.who == who
