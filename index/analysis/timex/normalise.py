@@ -482,6 +482,8 @@ class Resolver:
             if "tausend" in c.match.group(0):  # "2. Jahrtausend v. Chr." is not a TIMEX3 century
                 return None
             return "DATE", f"BC{int(m['bccn']) - 1:02d}", mod
+        if m["bcdecade"]:  # "460er Jahre v. Chr.": BC046
+            return "DATE", f"BC{int(m['bcdecade']):03d}", mod
         value = f"BC{int(m['bcn'] or m['bcfirst']):04d}"
         if m["bcseason"]:
             value += "-" + SEASONS[m["bcseason"].lower()]
