@@ -526,6 +526,8 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
         return True  # "Funde vom 13. Jahrhundert bis in die 1930er Jahre"
     if words & _ORIGIN_VERBS and prev1 in ("aus", "von", "vom"):
         return True  # "stammt aus dem Jahr 2005"
+    if prev1 == "aus" and prev2 is not None and prev2.tag_ in ("NN", "NE"):
+        return True  # "ein Schwert aus dem 14. Jahrhundert v. Chr.": where a thing comes from
     if prev1 in ("baujahr", "jahrgang"):
         return True
     period = period_start(timex.value)

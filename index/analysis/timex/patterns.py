@@ -62,7 +62,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("bc", rf"""
         \b(?:(?P<bcmod>Anfang|Mitte|Ende|Beginn)\s+(?:de[sr]\s+)?)?
         (?:(?P<bcseason>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:e?s)?\s+|(?:[Dd](?:as|em|es)\s+)?Jahr(?:e|es|s)?\s+)?
-        (?:(?P<bccn>[1-9]|[1-4][0-9])\.\s*(?:Jahrhunderts?|Jahrtausends?|Jh\.)\s*{BC}
+        (?:(?:[Dd](?:as|em|es)\s+)?(?P<bccn>[1-9]|[1-4][0-9])\.\s*(?:Jahrhunderts?|Jahrtausends?|Jh\.)\s*{BC}
          | {NO_NUMBER_BEFORE}(?P<bcdecade>[1-9][0-9]{{0,2}})0er(?:[- ]?Jahren?)?\s*{BC}
          | (?:{NO_NUMBER_BEFORE}|(?<=[0-9][–/-]))(?P<bcn>[1-9][0-9]{{0,3}})\s*{BC}
          | {NO_NUMBER_BEFORE}(?P<bcfirst>[1-9][0-9]{{0,3}})(?=\s*(?:–|-|/|bis|und)\s*[1-9][0-9]{{0,3}}\s*{BC})
