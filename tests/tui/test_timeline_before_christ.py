@@ -64,3 +64,14 @@ async def test_timeline_puts_events_before_christ_first_under_their_years(antiqu
         text = main.current.article.text
         start, end = main.article_view.marked
         assert text[start:end] == "Von 1500 bis 1200 v. Chr. herrschten die Hethiter über Anatolien."
+
+
+def test_timeline_before_christ_snapshot(snap_compare, antiquity_index):
+    from newsdesk.tui.app import NewsdeskApp
+
+    async def run_before(pilot):
+        await pilot.press("t")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(NewsdeskApp(None, antiquity_index), terminal_size=(100, 40), run_before=run_before)
