@@ -28,6 +28,7 @@ _VALUE = re.compile(
 _DECADE = re.compile(r"^(?P<bc>BC)?(?P<decade>\d{3})$")
 _CENTURY = re.compile(r"^(?P<bc>BC)?(?P<century>\d{2})$")
 _BC = " v. Chr."
+_AD = " n. Chr."
 
 
 def when_text(value: str) -> str:
@@ -40,6 +41,8 @@ def when_text(value: str) -> str:
             return _date_text(m, year) + _BC
         if m["bc"] or year == 0:  # astronomical: "-1499-01-01" is 1500 v. Chr., "0000" 1 v. Chr.
             return _date_text(m, year + 1) + _BC
+        if year < 1000:  # "9" alone reads as a number: "9 n. Chr."
+            return _date_text(m, year) + _AD
         return _date_text(m, year)
     m = _DECADE.match(value)
     if m:
@@ -87,12 +90,12 @@ def span_text(value: str, end_value: str = "") -> str:
     if start.endswith(_BC):
         if end.endswith(_BC):
             return f"{start.removesuffix(_BC)} – {end}"
-        if end != end_value or end_value.isdigit():  # a date it knows: after Christ
-            return f"{start} – {end} n. Chr."
+        if (end != end_value or end_value.isdigit()) and not end.endswith(_AD):  # a date after Christ
+            return f"{start} – {end}{_AD}"
     a, b = _VALUE.match(value or ""), _VALUE.match(end_value or "")
     plain = a and b and not a["bc"] and not b["bc"] and not a["time"] and not b["time"]
     if plain and a["year"] == b["year"] and a["month"] and b["month"]:
         if a["month"] == b["month"] and a["day"] and b["day"]:
             return f"{int(a['day'])}.–{end}"
-        start = start.rsplit(" ", 1)[0]
+        start = start.removesuffix(_AD).rsplit(" ", 1)[0]
     return f"{start} – {end}"

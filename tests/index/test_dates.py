@@ -31,6 +31,9 @@ from newsdesk.index.dates import span_text, when_text
     ("-1499-01-01", "1. Januar 1500 v. Chr."),
     ("-0478-03", "März 479 v. Chr."),
     ("0000", "1 v. Chr."),
+    # a year of fewer than four digits says its era
+    ("0009", "9 n. Chr."),
+    ("0800-12-25", "25. Dezember 800 n. Chr."),
     ("PRESENT_REF", "PRESENT_REF"),
 ])
 def test_when_text(value, text):
@@ -49,6 +52,9 @@ def test_ranges_before_christ_name_the_era_once():
     assert span_text("BC1500", "BC1200") == "1500 – 1200 v. Chr."
     assert span_text("BC07", "BC05") == "8. Jh. – 6. Jh. v. Chr."
     assert span_text("BC0027", "0014") == "27 v. Chr. – 14 n. Chr."
+    assert span_text("BC0044", "1453") == "44 v. Chr. – 1453 n. Chr."
+    assert span_text("0800-06-16", "0800-09-23") == "16. Juni – 23. September 800 n. Chr."
+    assert span_text("0800-12-24", "0800-12-25") == "24.–25. Dezember 800 n. Chr."
 
 
 def test_a_bc_event_is_written_as_a_person_writes_it():
