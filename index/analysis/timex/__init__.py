@@ -33,6 +33,10 @@ What the events code can rely on:
   have three digits (``193``), centuries two (``12`` = 13. Jahrhundert).  ``index/dates.py``
   writes them; ``index/periods.py`` gives their first and last days (event dates before Christ
   are ISO dates with astronomical years, ``-1499-01-01``).
+- A year before Christ written out is the story's year like any other: year-less and relative
+  dates of past-tense clauses after it ("am 2. August", "im folgenden Jahr", "Mitte des Jahres")
+  get BC values (``BC0216-08-02``), counted in a stand-in year 8000 years later (the calendar
+  repeats every 400 years); a year after Christ written out ends it.
 - A range before Christ runs forward in time ("von 1500 bis 1200 v. Chr."); the first year takes
   the era of the second ("[490]–[479 v. Chr.]", "[478]/[477 v. Chr.]").
 - A bare number is a year only with evidence (see ``normalise._year``): no amounts, products,

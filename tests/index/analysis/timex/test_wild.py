@@ -91,6 +91,21 @@ def test_ranges_before_christ_are_one_period_in_the_right_order(text, found, ran
     assert pair_ranges(text, timexes) == ranges
 
 
+def test_a_story_before_christ_dates_its_year_less_and_relative_expressions():
+    text = ("Im Jahr 216 v. Chr. kam Hannibal nach Apulien. Am 2. August schlug er die Römer bei Cannae. "
+            "Im folgenden Jahr zog er nach Süden. Zwei Jahre später fiel Syrakus. "
+            "Heute ist Cannae ein Museum, das am Montag eine Ausstellung eröffnet.")
+    assert [(t.text, t.value) for t in tag(text, DCT)] == [
+        ("Jahr 216 v. Chr.", "BC0216"), ("2. August", "BC0216-08-02"), ("folgenden Jahr", "BC0215"),
+        ("Zwei Jahre später", "BC0213"), ("Heute", "2024-06-20"), ("Montag", "2024-06-24")]
+    # a year after Christ written out ends the story before Christ
+    text = "Um 479 v. Chr. endete der Krieg. Im Jahr 1453 fiel Konstantinopel. Im Mai wurde die Stadt geplündert."
+    assert [t.value for t in tag(text, DCT)] == ["BC0479", "1453", "1453-05"]
+    # a clause in the present speaks of the reader's time, not of the story's
+    text = "Das Museum zeigt Funde aus dem Jahr 500 v. Chr. Die Schau ist bis zum 3. September geöffnet."
+    assert [t.value for t in tag(text, DCT)] == ["BC0500", "2024-09-03"]
+
+
 def test_the_date_in_the_same_phrase_wins():
     found = tagged("Gegen 7 Uhr am Morgen des 4. November 2006 brach das Feuer aus.", DCT)
     assert found == [("7 Uhr", "TIME", "2006-11-04T07:00"),
