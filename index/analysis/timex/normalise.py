@@ -31,6 +31,20 @@ _IN_PASSING_AFTER = re.compile(r"\s*(?:/\d|\)|[-–]\d|,\s*\d)")
 _STORY_YEAR_BEFORE = re.compile(r"(?:[Jj]ahr(?:e|es|s)?\s+|^|\n|[.!?]\s+)\s*$")
 # How far (characters) a year written out keeps dating the year-less dates after it.
 STORY_REACH = 3000
+# A year that frames a figure ("Im Geschäftsjahr 2023 sank der Umsatz um 18 Prozent", "Im Jahr 2023
+# gab es 120 Insolvenzen", "2022 waren es noch 35"): a statistic or comparison, not the narrative's time.
+# A noun that names a year of accounts right before the year, or a count in the year's sentence: a
+# number (not a day "5.", not a year, not a clock time or a span of time) of a unit or a thing.
+_ACCOUNTS_YEAR_BEFORE = re.compile(
+    r"\b(?:Geschäfts|Haushalts|Wirtschafts|Kalender|Berichts|Bilanz|Steuer|Rechnungs|Finanz)jahr(?:e?s)?\s+$")
+_FIGURE = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d{1,3}|\d+,\d+)(?![\d.,]?\d)"
+    r"(?!\.\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember|\d))(?!\s*(?:Uhr|Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Jahrhundert|"
+    r"Jahrzehnt|er\b|\.\s+[A-ZÄÖÜ][a-zäöüß]+\s+\d))"
+    r"(?=\s*(?:Prozent|%|Euro|€|Dollar|Franken|Mio|Mrd|Million|Milliard|Tonnen|Grad|[A-ZÄÖÜ][a-zäöüß]*(?:en|n|e|s|er)\b"
+    r"|[.!?,;]|$))"
+)
 # A holiday named after a church, a parish or a street is part of that name
 _HOLIDAY_AS_NAME_BEFORE = re.compile(
     r"\b(?:Pfarre|Pfarrei|Pfarrkirche|Kirche|Kapelle|Dom|Münster|Kloster|Stift|Basilika|Wallfahrtskirche|"
@@ -473,15 +487,22 @@ class Resolver:
                             or _STORY_YEAR_BEFORE.search(self.text, max(0, start - 30), start)
                             or _LINE_AFTER.match(self.text, end)))):
                     # the year is written out: the story's time (not a year named in passing,
-                    # "im Krieg 1870/71", "(1908)")
-                    self._story_year, self._story_pos = self._ref_year, end
-                    self._story_month = int(ym.group(2)) if ym.group(2) else None
-                    self._bc_story = False
+                    # "im Krieg 1870/71", "(1908)"); in an article of the present (not a history),
+                    # a year that frames a figure is a statistic: the story is back in the
+                    # article's present ("Im Geschäftsjahr 2023 sank der Umsatz ... Ein Investor
+                    # hatte im Herbst Interesse gezeigt": the last autumn)
                     if self.dct is not None:
                         if abs(self._ref_year - self.dct.year) <= 1:
                             self._near_years += 1
                         else:
                             self._far_years += 1
+                    if not ym.group(2) and not self._history() and self._frames_a_figure(start, end):
+                        self._story_year = None
+                    else:
+                        self._story_year = self._ref_year
+                    self._story_pos = end
+                    self._story_month = int(ym.group(2)) if ym.group(2) else None
+                    self._bc_story = False
             if self._bc_story:
                 value = self._from_stand_in(value, start, end)
             bc = _BC_YEAR.match(value)
@@ -495,6 +516,15 @@ class Resolver:
             if q:
                 mod = _QUANTIFIER_MODS[re.sub(r"\s+", " ", q.group(1)).lower()]
         return Timex(start, end, self.text[start:end], typ, value, mod)
+
+    def _frames_a_figure(self, start: int, end: int) -> bool:
+        """The year at text[start:end] frames a statistic: a noun of a year of accounts before it
+        ("Geschäftsjahr 2023"), or a figure in its sentence other than a date ("um 18 Prozent",
+        "120 Insolvenzen", "waren es noch 35")."""
+        if _ACCOUNTS_YEAR_BEFORE.search(self.text, max(0, start - 30), start):
+            return True
+        s, e = sentence_bounds(self.text, start, end)
+        return bool(_FIGURE.search(self.text[s:start]) or _FIGURE.search(self.text[end:e]))
 
     def _from_stand_in(self, value: str, start: int, end: int) -> str:
         """A value counted in the stand-in year of a story before Christ, as a BC value

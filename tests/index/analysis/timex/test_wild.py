@@ -234,3 +234,18 @@ def test_a_number_paired_with_a_count_counts_too():
     # a year range, and a year before a span of years, stay years
     assert [v for _t, _k, v in tagged("Von 1914 bis 1918 war er Soldat.")] == ["1914", "1918"]
     assert tagged("Die Burg wurde um 1207 und 80 Jahre später erweitert.")[0][:2] == ("1207", "DATE")
+
+
+def test_a_year_that_frames_a_figure_is_no_story_year():
+    dct = date(2025, 3, 6)
+    text = ("Die Firma war 1952 gegründet worden. Im Geschäftsjahr 2023 sank der Umsatz um 18 Prozent. "
+            "Ein Investor hatte im Herbst Interesse gezeigt, zog sich aber im Januar zurück.")
+    assert tagged(text, dct)[-2:] == [("Herbst", "DATE", "2024-FA"), ("Januar", "DATE", "2025-01")]
+    text = "Im Jahr 2022 gab es 120 Insolvenzen. Im Januar meldete auch die Firma Insolvenz an."
+    assert tagged(text, dct)[-1] == ("Januar", "DATE", "2025-01")
+    # a year that tells what happened stays the story's year, as does a history's year with a figure
+    text = "Im Jahr 2021 begann der Bau. Im Januar wurde das Dach aufgesetzt."
+    assert tagged(text, dct)[-1] == ("Januar", "DATE", "2021-01")
+    history = ("Im Jahr 1861 begann der Krieg. Im Jahr 1862 folgte die Blockade. Im Jahr 1863 fielen "
+               "20.000 Soldaten. Im Herbst kam die Wende.")
+    assert tagged(history, dct)[-1] == ("Herbst", "DATE", "1863-FA")
