@@ -52,6 +52,15 @@ _GENITIVE_ARTICLES = frozenset({"des", "der"})
 # articles that open a genitive attribute right after a noun ("zur Abhaltung einer Volksbefragung")
 _ATTRIBUTE_GENITIVE_ARTICLES = _GENITIVE_ARTICLES | {"eines", "einer"}
 _SUBJECT_PRONOUNS = frozenset({"ich", "du", "er", "sie", "wir", "ihr", "man", "beide", "alle"})
+# determiners whose nominative and accusative are one form: a group they open can be the object
+_NOM_ACC_DETERMINERS = frozenset(
+    "das die ein eine dieses diese jenes jene kein keine sein seine ihr ihre unser unsere euer eure".split())
+# endings of feminine nouns: "der" before them is a dative or genitive ("der Regierung"), not a
+# nominative; "-e" and "-a" are left out as both (der Kollege / der Gemeinde)
+_FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ie", "ik", "in", "innen", "ur",
+                     "enz", "anz", "e", "a", "kunft", "arbeit", "fahrt", "schrift", "macht", "kraft", "stadt",
+                     "welt", "zeit", "nacht")
+_FEMININE_NOUNS = frozenset("frau hand bahn post wahl flut not bank tür uhr angst kunst last lust wut".split())
 _COPULA = frozenset("ist sind war waren sei seien wäre wären bleibt bleiben blieb blieben wird werden wurde wurden".split())
 _DURATION_OPENERS = frozenset({"nach", "vor", "seit", "binnen", "innerhalb"})
 _ATTACHING = frozenset({"über", "zwischen", "gegen", "von", "zur", "zum"})
@@ -470,6 +479,12 @@ def subject_of(f: Fields, antecedent: Group | None = None) -> tuple[Group | None
         es = next(t for t in f.vorfeld + f.mittelfeld if t.lower_ == "es")
         return Group([es], False, None), [g for g in vorfeld + middle]
     pronoun = next((g for g in middle if g.tokens[0].tag_ in ("PPER", "PIS") and not g.governed), None)
+    if subject is not None and subject.tokens[0].lower_ in _NOM_ACC_DETERMINERS and not _two_nominatives(f):
+        # "Ein Gesetz hatte der Landtag beschlossen": a masculine "der" group in the Mittelfeld is the
+        # nominative, so the fronted group that could be either is the object
+        nominative = next((g for g in middle if not g.governed and _masculine_nominative(g)), None)
+        if nominative is not None and (pronoun is None or pronoun.tokens[0].i > nominative.tokens[0].i):
+            return nominative, [g for g in vorfeld + middle if g is not nominative]
     if subject is None and pronoun is not None and pronoun.tokens[0].lower_ in _SUBJECT_PRONOUNS:
         subject = pronoun
     if subject is None:
@@ -477,6 +492,29 @@ def subject_of(f: Fields, antecedent: Group | None = None) -> tuple[Group | None
         subject = bare[0] if bare else None
     others = [g for g in vorfeld + middle if g is not subject]
     return subject, others
+
+
+def _masculine_nominative(group: Group) -> bool:
+    """``group`` is "der" with a masculine noun, a nominative: "der Landtag", "der neue Rat" (not
+    "der Regierung", "der neuen Regierung", "der Stadt": dative or genitive of a feminine noun)."""
+    toks = group.tokens
+    if toks[0].lower_ != "der" or toks[0].tag_ != "ART" or len(toks) < 2:
+        return False
+    adjectives = [t for t in toks[1:] if t.tag_ == "ADJA"]
+    noun = next((t for t in toks[1:] if t.tag_ in ("NN", "NE")), None)
+    if noun is None or any(t.tag_ not in ("ADJA", "NN", "NE", "ADV") for t in toks[1 : toks.index(noun) + 1]):
+        return False
+    if any(not a.lower_.endswith("e") for a in adjectives if a.i < noun.i):
+        return False  # "der neuen Regierung": the weak ending -en is no nominative
+    word = noun.lower_.rsplit("-", 1)[-1]
+    return not word.endswith(_FEMININE_ENDINGS) and word not in _FEMININE_NOUNS
+
+
+def _two_nominatives(f: Fields) -> bool:
+    """The verb takes a second nominative: a copula without another verb ("Das Problem ist der
+    Verkehr", "Sieger wurde der Favorit")."""
+    return f.finite.lower_ in _COPULA and (
+        not f.right or any(t.lower_ in ("sein", "bleiben", "werden", "gewesen", "geblieben", "geworden") for t in f.right))
 
 
 @dataclass

@@ -892,6 +892,27 @@ def test_a_main_clause_goes_on_after_the_clause_embedded_in_it(sentence, what):
         assert event.what == what
 
 
+@pytest.mark.parametrize("sentence, what, who", [
+    # a masculine "der" group in the Mittelfeld is the nominative: the fronted group is the object
+    ("Ein/ART Gesetz/NN ,/$, das/PRELS den/ART Abschuss/NN erlaubt/VVFIN ,/$, hatte/VAFIN der/ART Landtag/NN "
+     "am/APPRART Montag/NN beschlossen/VVPP ./$.", "Landtag hatte Gesetz beschlossen", ["ORG:Landtag"]),
+    ("Die/ART Regeln/NN hat/VAFIN der/ART neue/ADJA Rat/NN am/APPRART Montag/NN geändert/VVPP ./$.",
+     "neue Rat hat Regeln geändert", ["ORG:Rat"]),
+    # "der" before a feminine noun or a weak adjective is a dative: the fronted group stays the subject
+    ("Das/ART Museum/NN hatte/VAFIN der/ART Stadt/NN am/APPRART Montag/NN gehört/VVPP ./$.",
+     "Museum hatte Stadt gehört", []),
+    ("Das/ART Gesetz/NN hat/VAFIN der/ART neuen/ADJA Regierung/NN am/APPRART Montag/NN geschadet/VVPP ./$.",
+     "Gesetz hat neuen Regierung geschadet", []),
+    # a copula takes two nominatives
+    ("Das/ART Problem/NN ist/VAFIN am/APPRART Montag/NN der/ART Verkehr/NN gewesen/VAPP ./$.",
+     "Problem ist Verkehr gewesen", []),
+])
+def test_a_nominative_in_the_mittelfeld_makes_the_fronted_group_the_object(sentence, what, who):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
+    assert (event.what, event.who) == (what, who)
+
+
 def test_a_verb_the_tagger_read_as_an_adjective_after_a_year_is_the_finite_verb():
     # "schloss/ADJA": without the fix the clause has no verb and runs into the next one
     doc = make_doc(
