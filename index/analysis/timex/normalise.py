@@ -31,6 +31,8 @@ _IN_PASSING_AFTER = re.compile(r"\s*(?:/\d|\)|[-–]\d|,\s*\d)")
 _STORY_YEAR_BEFORE = re.compile(r"(?:[Jj]ahr(?:e|es|s)?\s+|^|\n|[.!?]\s+)\s*$")
 # How far (characters) a year written out keeps dating the year-less dates after it.
 STORY_REACH = 3000
+# A year-less day this close before the publication date, in a new paragraph, is the article's own time
+RECENT_DAYS = 62
 # A year that frames a figure ("Im Geschäftsjahr 2023 sank der Umsatz um 18 Prozent", "Im Jahr 2023
 # gab es 120 Insolvenzen", "2022 waren es noch 35"): a statistic or comparison, not the narrative's time.
 # A noun that names a year of accounts right before the year, or a count in the year's sentence: a
@@ -281,6 +283,8 @@ class Resolver:
         self._near_years = self._far_years = 0
         # the story's year was written before Christ: _ref_year / _story_year are stand-ins
         self._bc_story = False
+        # a day within a week of the publication date has been told: the article has a present
+        self._told_present = False
 
     # ------------------------------------------------------------ context helpers
 
@@ -327,6 +331,8 @@ class Resolver:
 
     def _remember_day(self, d: date, c: Candidate) -> None:
         self._ref_day, self._ref_day_pos = d, c.end
+        if self.dct is not None and abs((d - self.dct).days) <= 7:
+            self._told_present = True
         self._ref_month = (d.year, d.month)
 
     # ------------------------------------------------------------ placing things in time
@@ -437,6 +443,8 @@ class Resolver:
             y = self._range_end_year(c, month)
         if y is None:
             y = self._story_year_at(c)
+            if y is not None and self._recent_in_new_paragraph(c, month, day):
+                y = None
         if y is None:
             d = self._place_day(month, day, self._direction(c))
             if d is None:
@@ -447,6 +455,19 @@ class Resolver:
         except ValueError:
             return None
         return self._day_value(d, c)
+
+    def _recent_in_new_paragraph(self, c: Candidate, month: int, day: int) -> bool:
+        """A year-less day in a past clause of a later paragraph than the story's year, that falls within
+        ``RECENT_DAYS`` before the publication date, in an article that has told a day of its own week
+        ("hat am Donnerstag ... verurteilt. ... im August 2021 ...\n\nDer Angeklagte hatte am 2.
+        September ein Geständnis abgelegt": the September before the verdict): the article is back
+        in its own time."""
+        if not self._told_present or self._history() or "\n" not in self.text[self._story_pos:c.start]:
+            return False
+        if self._direction(c) != PAST:
+            return False
+        d = self._place_day(month, day, PAST)
+        return d is not None and 0 <= (self.dct - d).days <= RECENT_DAYS
 
     def _month_value(self, month: int, year: int | None, gen: str | None, c: Candidate) -> str:
         if year is None and gen:

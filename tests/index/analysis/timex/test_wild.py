@@ -249,3 +249,15 @@ def test_a_year_that_frames_a_figure_is_no_story_year():
     history = ("Im Jahr 1861 begann der Krieg. Im Jahr 1862 folgte die Blockade. Im Jahr 1863 fielen "
                "20.000 Soldaten. Im Herbst kam die Wende.")
     assert tagged(history, dct)[-1] == ("Herbst", "DATE", "1863-FA")
+
+
+def test_a_recent_day_in_a_new_paragraph_is_back_in_the_articles_own_time():
+    dct = date(2024, 10, 18)  # a Friday
+    text = ("Das Landgericht hat am Donnerstag einen Unternehmer verurteilt. Ermittler kamen ihm im August "
+            "2021 auf die Spur.\n\nDer Angeklagte hatte am 2. September ein Geständnis abgelegt.")
+    assert tagged(text, dct)[-1] == ("2. September", "DATE", "2024-09-02")
+    # in the story's own paragraph, or in an article that told no day of its own week, the story's year stays
+    text = "Das Landgericht hat am Donnerstag verurteilt. Im August 2021 begann es, am 2. September folgte mehr."
+    assert tagged(text, dct)[-1] == ("2. September", "DATE", "2021-09-02")
+    text = "Ermittler kamen ihm im August 2021 auf die Spur.\n\nDer Angeklagte hatte am 2. September gestanden."
+    assert tagged(text, dct)[-1] == ("2. September", "DATE", "2021-09-02")
