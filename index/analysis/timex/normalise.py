@@ -39,6 +39,10 @@ RECENT_DAYS = 62
 # number (not a day "5.", not a year, not a clock time or a span of time) of a unit or a thing.
 _ACCOUNTS_YEAR_BEFORE = re.compile(
     r"\b(?:Geschäfts|Haushalts|Wirtschafts|Kalender|Berichts|Bilanz|Steuer|Rechnungs|Finanz)jahr(?:e?s)?\s+$")
+# a year that a comparison refers to ("gegenüber 2022", "im Vergleich zu 2022", "mehr als 2022", "wie 2022")
+_COMPARED_YEAR_BEFORE = re.compile(
+    r"\b(?:gegenüber|[Vv]ergleich\s+(?:zu[mr]?|mit)|verglichen\s+mit|als|wie)\s+(?:(?:de[mn]|im)\s+)?"
+    r"(?:(?:Vor)?[Jj]ahre?s?\s+)?$")
 _FIGURE = re.compile(
     r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d{1,3}|\d+,\d+)(?![\d.,]?\d)"
     r"(?!\.\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
@@ -540,9 +544,10 @@ class Resolver:
 
     def _frames_a_figure(self, start: int, end: int) -> bool:
         """The year at text[start:end] frames a statistic: a noun of a year of accounts before it
-        ("Geschäftsjahr 2023"), or a figure in its sentence other than a date ("um 18 Prozent",
+        ("Geschäftsjahr 2023"), a comparison ("gegenüber 2022", "mehr als 2022"), or a figure in its sentence other than a date ("um 18 Prozent",
         "120 Insolvenzen", "waren es noch 35")."""
-        if _ACCOUNTS_YEAR_BEFORE.search(self.text, max(0, start - 30), start):
+        if _ACCOUNTS_YEAR_BEFORE.search(self.text, max(0, start - 30), start) or \
+                _COMPARED_YEAR_BEFORE.search(self.text, max(0, start - 40), start):
             return True
         s, e = sentence_bounds(self.text, start, end)
         return bool(_FIGURE.search(self.text[s:start]) or _FIGURE.search(self.text[end:e]))

@@ -261,3 +261,9 @@ def test_a_recent_day_in_a_new_paragraph_is_back_in_the_articles_own_time():
     assert tagged(text, dct)[-1] == ("2. September", "DATE", "2021-09-02")
     text = "Ermittler kamen ihm im August 2021 auf die Spur.\n\nDer Angeklagte hatte am 2. September gestanden."
     assert tagged(text, dct)[-1] == ("2. September", "DATE", "2021-09-02")
+
+
+@pytest.mark.parametrize("frame", ["im Vergleich zum Jahr 2022", "gegenüber dem Jahr 2022", "als im Jahr 2022"])
+def test_a_year_a_comparison_refers_to_is_no_story_year(frame):
+    text = f"Es kamen mehr Gäste {frame}. Im Herbst hatte die Firma ein Werk eröffnet."
+    assert tagged(text, date(2025, 3, 6))[-1] == ("Herbst", "DATE", "2024-FA")
