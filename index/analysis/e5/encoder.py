@@ -55,17 +55,44 @@ def _layernorm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.nd
 def _attention(q: np.ndarray, k: np.ndarray, v: np.ndarray, bias: np.ndarray) -> np.ndarray:
     """softmax(q k + bias) v for (B, heads, n, hd) queries, (B, heads, hd, L) keys, (B, heads, L, hd) values.
 
-    The queries come pre-scaled by 1/sqrt(hd) (folded into the query weights);
-    the softmax is normalised after the product with v, on (n, hd) instead of (n, L).
+    The queries come pre-scaled by 1/sqrt(hd) (folded into the query weights).
+    The softmax sums come out of the product with v (a column of ones next to
+    v) and divide its (n, hd) result, not the (n, L) scores. Scores are not
+    shifted by their row maximum (a slow reduction over a short axis) while
+    every score is below 60 and every row's exponentials sum to a normal
+    float; otherwise (never seen on text) they are, as in the textbook softmax.
     """
+    hd = v.shape[-1]
+    v1 = np.empty(v.shape[:-1] + (hd + 1,), dtype=np.float32)
+    v1[..., :hd] = v
+    v1[..., hd] = 1
+    att = q @ k
+    att += bias
+    shifted = float(att.max()) > _UNSHIFTED_MAX
+    if shifted:
+        att -= att.max(axis=-1, keepdims=True)
+    np.exp(att, out=att)
+    ctx = att @ v1
+    total = ctx[..., hd:]
+    if not shifted and float(total.min()) < _UNSHIFTED_MIN_SUM:
+        return _attention_shifted(q, k, v1, bias)
+    return np.divide(ctx[..., :hd], total)
+
+
+# exp(60) ~ 1e26 times a sequence's length stays far below float32's 3e38; a row summing to
+# 1e-30 or more had a score above -69, whose exponential is a normal float (full precision)
+_UNSHIFTED_MAX = 60.0
+_UNSHIFTED_MIN_SUM = 1e-30
+
+
+def _attention_shifted(q: np.ndarray, k: np.ndarray, v1: np.ndarray, bias: np.ndarray) -> np.ndarray:
     att = q @ k
     att += bias
     att -= att.max(axis=-1, keepdims=True)
     np.exp(att, out=att)
-    total = att.sum(axis=-1, keepdims=True)
-    ctx = att @ v
-    ctx /= total
-    return ctx
+    ctx = att @ v1
+    hd = v1.shape[-1] - 1
+    return np.divide(ctx[..., :hd], ctx[..., hd:])
 
 
 def _grid(starts: np.ndarray, lengths: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
