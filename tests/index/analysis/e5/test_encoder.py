@@ -98,6 +98,10 @@ def test_gelu_is_the_tanh_form():
     x = np.linspace(-60, 60, 2001, dtype=np.float32)
     tanh_form = 0.5 * x * (1 + np.tanh(0.7978845608028654 * (x + 0.044715 * x ** 3)))
     np.testing.assert_allclose(_gelu(x.copy()), tanh_form, atol=1e-5)
+    # in blocks smaller than the array, and in place
+    y = x.reshape(3, 667).copy()
+    assert _gelu(y, block=1000) is y
+    np.testing.assert_allclose(y.reshape(-1), tanh_form, atol=1e-5)
 
 
 def test_vocabulary_pieces_decoded_at_once_or_one_by_one():
