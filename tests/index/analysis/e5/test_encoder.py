@@ -140,3 +140,15 @@ def test_attention_is_the_masked_softmax_at_any_score_range(spread):
     v2 = v.copy()
     v2[1, :, 3:] = 100
     np.testing.assert_allclose(_attention(q, k, v2, bias)[1], _attention(q, k, v, bias)[1], atol=1e-5)
+
+
+def test_packed_sequences_of_different_lengths_equal_one_by_one(encoder):
+    """Packing runs the layers over the tokens of all sequences one after the other: no state leaks between them."""
+    tok = encoder.tokenizer
+    texts = ["Kurz.", "Der Papst empfängt in Castel Gandolfo den Chef von Fairphone.", "Roche und Tamiflu"]
+    batch = [[0, *tok.ids(t), 2] for t in texts]
+    together = encoder.forward(batch, [0, 3, 6])
+    for seq, states in zip(batch, together):
+        (alone,) = encoder.forward([seq], [0, 3, 6])
+        assert states.shape == (len(seq), 3, 384)
+        np.testing.assert_allclose(states, alone, atol=1e-4)
