@@ -84,6 +84,7 @@ from newsdesk.index.analysis.headline import (
 from newsdesk.index.analysis.timex.ranges import pair_ranges
 from newsdesk.index.annotations import Entity, Event, Timex, entity_key, split_entity_key
 from newsdesk.index.ingest.structure import DATELINE
+from newsdesk.index.periods import Day, date_order, period_end, period_start
 
 if TYPE_CHECKING:  # spaCy is only needed by the caller, who made the Doc
     from spacy.tokens import Doc, Token
@@ -121,65 +122,6 @@ _SUBJECT_PRONOUNS = {"ich", "du", "er", "sie", "wir", "ihr"}
 _CLAUSE_BREAK_TEXT = {";", ":", "–", "—", "-"}
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-
-# TIMEX3 values that name a calendar period; an optional time part ("T14:30",
-# "TEV") keeps the day.
-_TIME_PART = r"(?:T[0-9A-Z:.+\-]*)?"
-_DAY = re.compile(rf"(\d{{4}})-(\d{{2}})-(\d{{2}}){_TIME_PART}")
-_WEEKDAY = re.compile(rf"(\d{{4}})-W(\d{{2}})-([1-7]){_TIME_PART}")
-_WEEKEND = re.compile(r"(\d{4})-W(\d{2})-WE")
-_WEEK = re.compile(rf"(\d{{4}})-W(\d{{2}}){_TIME_PART}")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
-_HALF = re.compile(r"(\d{4})-H([12])")
-_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|AU|WI)")
-_YEAR = re.compile(r"(\d{4})")
-_DECADE = re.compile(r"(\d{3})")
-_CENTURY = re.compile(r"(\d{2})")
-# Meteorological seasons: the month each one starts (winter YYYY-WI: December of YYYY).
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
-
-
-def period_start(value: str) -> tuple[dt.date, str] | None:
-    """The first day of the period a TIMEX3 value names, and its granularity.
-
-    ``2025-10-20`` and ``2025-10-20TEV`` -> (2025-10-20, "day");
-    ``2025-W43`` -> (Monday 2025-10-20, "week"); ``2025-W43-5`` -> that Friday,
-    "day"; ``2025-W42-WE`` -> its Saturday, "weekend"; ``2025-08`` -> "month";
-    ``2025-Q3`` -> (2025-07-01, "quarter"); ``2025-SU`` -> (2025-06-01,
-    "season"); ``2025-H2`` -> (2025-07-01, "half"); ``2025`` -> "year";
-    ``202`` -> (2020-01-01, "decade"); ``20`` -> (2000-01-01, "century").
-    None for anything else (durations, sets, references, unknown parts) and
-    for impossible dates.
-    """
-    v = value.strip()
-    try:
-        if m := _DAY.fullmatch(v):
-            return dt.date(int(m[1]), int(m[2]), int(m[3])), "day"
-        if m := _WEEKDAY.fullmatch(v):
-            return dt.date.fromisocalendar(int(m[1]), int(m[2]), int(m[3])), "day"
-        if m := _WEEKEND.fullmatch(v):
-            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 6), "weekend"
-        if m := _WEEK.fullmatch(v):
-            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1), "week"
-        if m := _MONTH.fullmatch(v):
-            return dt.date(int(m[1]), int(m[2]), 1), "month"
-        if m := _QUARTER.fullmatch(v):
-            return dt.date(int(m[1]), 3 * int(m[2]) - 2, 1), "quarter"
-        if m := _HALF.fullmatch(v):
-            return dt.date(int(m[1]), 6 * int(m[2]) - 5, 1), "half"
-        if m := _SEASON.fullmatch(v):
-            return dt.date(int(m[1]), _SEASON_MONTH[m[2]], 1), "season"
-        if m := _YEAR.fullmatch(v):
-            return dt.date(int(m[1]), 1, 1), "year"
-        if m := _DECADE.fullmatch(v):
-            return dt.date(int(m[1]) * 10, 1, 1), "decade"
-        if m := _CENTURY.fullmatch(v):
-            return dt.date(int(m[1]) * 100, 1, 1), "century"
-    except ValueError:  # month 13, week 54, year 0 ...
-        return None
-    return None
-
 
 def extract_events(
     doc: "Doc",
@@ -263,7 +205,7 @@ def extract_events(
         main = context.lead_event(paragraphs, sentences, events, is_caption)
         if main is not None:
             events.append(main)
-    events.sort(key=lambda e: (e.date, e.timex_start, e.timex_end))
+    events.sort(key=lambda e: (date_order(e.date), e.timex_start, e.timex_end))
     return events
 
 
@@ -274,33 +216,16 @@ def _covers(a: Event, b: Event) -> bool:
     a_end, b_end = period_end(a.value), period_end(b.value)
     if a_end is None or b_end is None:
         return False
-    longer = (dt.date.fromisoformat(a.date), a_end) != (dt.date.fromisoformat(b.date), b_end)
-    return longer and a.date <= b.date and b_end <= a_end and _GRAIN_ORDER.index(a.granularity) > _GRAIN_ORDER.index(
+    a_start, b_start = Day.from_iso(a.date), Day.from_iso(b.date)
+    if a_start is None or b_start is None:
+        return False
+    longer = (a_start, a_end) != (b_start, b_end)
+    return longer and a_start <= b_start and b_end <= a_end and _GRAIN_ORDER.index(a.granularity) > _GRAIN_ORDER.index(
         b.granularity
     )
 
 
 _GRAIN_ORDER = ("day", "weekend", "week", "month", "quarter", "season", "half", "year", "decade", "century")
-
-
-def period_end(value: str) -> dt.date | None:
-    """The last day of the period a TIMEX3 value names (see ``period_start``)."""
-    found = period_start(value)
-    if found is None:
-        return None
-    date, granularity = found
-    if granularity == "day":
-        return date
-    if granularity == "weekend":
-        return date + dt.timedelta(days=1)
-    if granularity == "week":
-        return date + dt.timedelta(days=6)
-    months = {"month": 1, "quarter": 3, "season": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}[granularity]
-    year, month = divmod(date.month - 1 + months, 12)
-    try:
-        return dt.date(date.year + year, month + 1, 1) - dt.timedelta(days=1)
-    except ValueError:
-        return None
 
 
 # --- where an event's text lies ------------------------------------------------
@@ -601,6 +526,8 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
         return True  # "Funde vom 13. Jahrhundert bis in die 1930er Jahre"
     if words & _ORIGIN_VERBS and prev1 in ("aus", "von", "vom"):
         return True  # "stammt aus dem Jahr 2005"
+    if prev1 == "aus" and prev2 is not None and prev2.tag_ in ("NN", "NE"):
+        return True  # "ein Schwert aus dem 14. Jahrhundert v. Chr.": where a thing comes from
     if prev1 in ("baujahr", "jahrgang"):
         return True
     period = period_start(timex.value)
