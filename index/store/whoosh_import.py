@@ -11,7 +11,7 @@
   ``StemFilter``; newsdesk's German analyzer has none: ``german.german_analyzer``), whose
   regular expressions are compiled on import.
 
-:func:`import_whoosh` imports those two Whoosh modules with a stand-in for each such
+:func:`import_whoosh` imports those two Whoosh modules (or the ones named) with a stand-in for each such
 module, whose function imports the real module when called, then removes the stand-ins,
 so any later import of them gets the real modules.
 """
@@ -38,15 +38,16 @@ def _stand_in(module: str, name: str) -> types.ModuleType:
     return stand_in
 
 
-def import_whoosh() -> None:
+def import_whoosh(*names: str) -> None:
     """Import ``whoosh.compat`` (the first Whoosh module anything imports) and ``whoosh.query``
-    without the modules of ``_DEFERRED``."""
-    if all(name in sys.modules for name in _IMPORTS):
+    (or the modules ``names``) without the modules of ``_DEFERRED``."""
+    names = names or _IMPORTS
+    if all(name in sys.modules for name in names):
         return
     stand_ins = {module: _stand_in(module, name) for module, name in _DEFERRED.items() if module not in sys.modules}
     sys.modules.update(stand_ins)
     try:
-        for name in _IMPORTS:
+        for name in names:
             import_module(name)
     finally:
         for module, stand_in in stand_ins.items():
