@@ -26,6 +26,11 @@ INFO_NAME = "index.json"
 # bump it when they change, and older indexes are rebuilt.
 SCHEMA_VERSION = 7
 WHOOSH_DIR = "whoosh"
+DEFAULT_FIELD = "body"  # the field a query searches unless it names another
+TERM_FIELDS = ("title", "body")  # fields whose matched terms are highlighted
+# the per-document columns the schema keeps zlib-compressed (schema.py's CompressedBytesColumn;
+# named here for quick_search, which reads them without the schema; a test keeps the two equal)
+COMPRESSED_COLUMNS = frozenset({"summary", "events", "text"})
 DATA_DIR_ENV = "NEWSDESK_DATA_DIR"
 
 

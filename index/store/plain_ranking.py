@@ -20,12 +20,10 @@ import sys
 from bisect import bisect_left
 from itertools import accumulate
 
-from whoosh import query as wq
-
 from .bm25 import idf as bm25_idf, norm, weight
 from .column_files import LENGTH_OF_BYTE, SegmentCache, VarBytes, day_number, length_bytes
 from .postings_file import read_header, segment_file
-from .schema import TERM_FIELDS
+from .locations import TERM_FIELDS
 
 # Postings beyond which the numpy ranker answers instead. Measured in one run on a loaded
 # machine (100k-article index, 120 queries of bench/engines.py): plain Python spent 1.0-1.2 µs
@@ -43,7 +41,7 @@ class Unsupported(Exception):
     """The query has a shape this ranker does not evaluate."""
 
 
-def day_bounds(q: wq.NumericRange) -> tuple[int, int]:
+def day_bounds(q) -> tuple[int, int]:
     """(first, last) YYYYMMDD numbers of a ``day`` range (open ends: -1 and 99999999, so an open
     start takes undated articles, day 0, too)."""
     lo = -1 if q.start is None else q.start + (1 if q.startexcl else 0)
@@ -128,6 +126,8 @@ class QueryAlgebra:
     phrases and day ranges, all documents, and the set operations on its own results."""
 
     def _eval(self, q):
+        from whoosh import query as wq  # imported with the query it is given (quick_search has none)
+
         if isinstance(q, wq.Term):
             return self._term(q.fieldname, q.text, q.boost)
         if isinstance(q, wq.And):
@@ -182,6 +182,11 @@ class PlainRanker(QueryAlgebra):
             raise Unsupported("a segment without postings arrays")
         return found
 
+    def holds(self, fieldname: str, text) -> bool:
+        """Whether some segment has the index term ``text`` in ``fieldname`` (its postings arrays)."""
+        btext = text if isinstance(text, bytes) else text.encode("utf-8")
+        return any(self._postings(seg, fieldname).find(btext) >= 0 for seg, _offset in self.leaves)
+
     def _lengths(self, seg, fieldname: str) -> bytes:
         return self.cache.get(seg, ("length bytes", fieldname), lambda: length_bytes(seg, fieldname))
 
@@ -210,7 +215,10 @@ class PlainRanker(QueryAlgebra):
 
     def run(self, q) -> dict[int, float]:
         """{global docnum: score} of the live documents matching ``q``."""
-        scores = self._eval(q)
+        return self.live(self._eval(q))
+
+    def live(self, scores: dict[int, float]) -> dict[int, float]:
+        """``scores`` without the deleted documents."""
         for seg, offset in self.leaves:
             for d in self._deleted(seg):
                 scores.pop(d + offset, None)
@@ -241,6 +249,10 @@ class PlainRanker(QueryAlgebra):
 
     def _field(self, fieldname: str):
         return self.schema[fieldname] if fieldname in self.schema else None
+
+    def term(self, fieldname: str, text, boost: float = 1.0) -> dict[int, float]:
+        """The documents holding the index term ``text`` in ``fieldname``, scored (deleted ones too: see ``live``)."""
+        return self._term(fieldname, text, boost)
 
     def _term(self, fieldname: str, text, boost: float = 1.0) -> dict[int, float]:
         btext = text if isinstance(text, bytes) else text.encode("utf-8")
@@ -275,15 +287,12 @@ class PlainRanker(QueryAlgebra):
         return out
 
     def _and(self, subqueries) -> dict[int, float]:
+        from whoosh import query as wq
+
         positive = [c for c in subqueries if not isinstance(c, wq.Not)]
         negative = [c.query for c in subqueries if isinstance(c, wq.Not)]
         if positive:
-            scores = self._eval(positive[0])
-            for c in positive[1:]:
-                if not scores:
-                    break
-                other = self._eval(c)
-                scores = {d: s + other[d] for d, s in scores.items() if d in other}
+            scores = self.all_of([lambda c=c: self._eval(c) for c in positive])
         else:
             scores = self._every()
         for c in negative:
@@ -291,6 +300,19 @@ class PlainRanker(QueryAlgebra):
                 break
             excluded = self._eval(c)
             scores = {d: s for d, s in scores.items() if d not in excluded}
+        return scores
+
+    @staticmethod
+    def all_of(evaluations) -> dict[int, float]:
+        """The documents in every one of the results of ``evaluations`` (functions, called in turn
+        until the documents run out), their scores summed in that order."""
+        evaluations = iter(evaluations)
+        scores = next(evaluations)()
+        for evaluate in evaluations:
+            if not scores:
+                break
+            other = evaluate()
+            scores = {d: s + other[d] for d, s in scores.items() if d in other}
         return scores
 
     @staticmethod
@@ -306,22 +328,26 @@ class PlainRanker(QueryAlgebra):
                 out[d] = out[d] + s if d in out else s
         return out
 
-    def _phrase(self, q: wq.Phrase) -> dict[int, float]:
-        words = [w if isinstance(w, bytes) else w.encode("utf-8") for w in q.words]
+    def _phrase(self, q) -> dict[int, float]:
+        return self.phrase(q.fieldname, q.words, q.boost, q.slop)
+
+    def phrase(self, fieldname: str, words, boost: float = 1.0, slop: int = 1) -> dict[int, float]:
+        """The documents holding ``words`` side by side, in order (what Whoosh's ``Phrase`` matches)."""
+        words = [w if isinstance(w, bytes) else w.encode("utf-8") for w in words]
         if not words:
             return {}
         if len(words) == 1:
-            return self._term(q.fieldname, words[0], q.boost)
-        field = self._field(q.fieldname)
-        if field is None or q.fieldname not in TERM_FIELDS:
+            return self._term(fieldname, words[0], boost)
+        field = self._field(fieldname)
+        if field is None or fieldname not in TERM_FIELDS:
             raise Unsupported("phrase on a field without postings arrays")  # their positions are only there
-        if max(1, q.slop) != 1:
+        if max(1, slop) != 1:
             raise Unsupported("phrase with slop")
         candidates = []  # (segment, offset, postings, rows) of the segments holding every word
         df = [0] * len(words)
         cost = 0
         for seg, offset in self.leaves:
-            postings = self._postings(seg, q.fieldname)
+            postings = self._postings(seg, fieldname)
             rows = [postings.find(w) for w in words]
             counts = [0] * len(words)
             for k, row in enumerate(rows):
@@ -340,9 +366,9 @@ class PlainRanker(QueryAlgebra):
         out: dict[int, float] = {}
         for seg, offset, docs in found:
             if not field.scorable:
-                out.update((d + offset, q.boost * sum(idfs)) for d, _tfs in docs)
+                out.update((d + offset, boost * sum(idfs)) for d, _tfs in docs)
                 continue
-            lengths, norms = self._lengths(seg, q.fieldname), self._norms_of(q.fieldname)
+            lengths, norms = self._lengths(seg, fieldname), self._norms_of(fieldname)
             short = len(lengths)
             scores: dict[tuple, float] = {}  # by (term frequencies, length byte): few distinct
             for d, tfs in docs:
@@ -350,7 +376,7 @@ class PlainRanker(QueryAlgebra):
                 key = (tfs, byte)
                 score = scores.get(key)
                 if score is None:
-                    score = scores[key] = q.boost * sum(weight(tf, norms[byte], i) for tf, i in zip(tfs, idfs))
+                    score = scores[key] = boost * sum(weight(tf, norms[byte], i) for tf, i in zip(tfs, idfs))
                 out[d + offset] = score
         return out
 
