@@ -46,13 +46,12 @@ def stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def stemmer():
-    """The Snowball German stemmer (Whoosh's: the one ``StemFilter(lang="de")`` uses)."""
-    from .whoosh_import import import_whoosh
+    """The Snowball German stemmer (Whoosh's: the one ``StemFilter(lang="de")`` uses, as
+    ``whoosh.lang.stemmer_for_language("de")`` makes it), imported without the other languages'."""
+    from .whoosh_import import import_alone, import_whoosh
 
-    import_whoosh("whoosh.compat")  # the stemmers' package imports it (without urllib here)
-    from whoosh.lang import stemmer_for_language
-
-    return stemmer_for_language("de")
+    import_whoosh("whoosh.compat")  # the stemmer imports it (without urllib here)
+    return import_alone("whoosh.lang.snowball", "german").GermanStemmer().stem
 
 
 _WORD = re.compile(WORD_PATTERN)

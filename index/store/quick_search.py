@@ -296,7 +296,7 @@ def open_segments(index_dir) -> SegmentsSearcher | None:
 def quick_search(index_dir, query: str, limit: int = 50):
     """``Store.open(index_dir, single_query=True).search(query, limit)`` for a query of words and
     phrases (see the module's docstring), or None: then the caller asks the ``Store``."""
-    from .records import Hit, SearchResults, decode_summary
+    from .summary import Hit, SearchResults, decode_summary
     from .query_text import match_spans, snippet
 
     text, note = prepare(query)

@@ -53,3 +53,28 @@ def import_whoosh(*names: str) -> None:
         for module, stand_in in stand_ins.items():
             if sys.modules.get(module) is stand_in:
                 del sys.modules[module]
+
+
+def import_alone(package: str, name: str) -> types.ModuleType:
+    """Import the module ``name`` of ``package`` without running the package's ``__init__``
+    (while it imports, a stand-in package with the real one's path is in ``sys.modules``; then
+    it is removed, so a later import of the package runs its ``__init__``, which finds the
+    module already imported). For ``whoosh.lang.snowball``, whose ``__init__`` imports the
+    stemmers of 15 languages when newsdesk needs the German one."""
+    full = f"{package}.{name}"
+    if full in sys.modules or package in sys.modules:
+        return import_module(full)
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return import_module(full)
+    stand_in = types.ModuleType(package)
+    stand_in.__path__ = list(spec.submodule_search_locations)
+    stand_in.__spec__ = spec
+    sys.modules[package] = stand_in
+    try:
+        return import_module(full)
+    finally:
+        if sys.modules.get(package) is stand_in:
+            del sys.modules[package]
