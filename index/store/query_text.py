@@ -22,6 +22,35 @@ OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _TYPED_WORD = re.compile(r"(?:^|(?<=[\s(:]))([^\W\d_][\w]*)$")
 
 
+# A plain query: words of letters and phrases of such words, apart from each other.
+_LETTERS = r"[^\W\d_]+"
+_ITEM = r'(?:"\s*(?:%s(?:\s+%s)*)?\s*"|%s)' % (_LETTERS, _LETTERS, _LETTERS)
+_PLAIN_QUERY = re.compile(r"\s*%s(?:\s+%s)*\s*" % (_ITEM, _ITEM))
+_ITEMS = re.compile(r'"([^"]*)"|(%s)' % _LETTERS)
+
+
+def plain_query(text: str) -> list[tuple[str, ...]] | None:
+    """The index terms of a query of words and phrases on the default field, as Whoosh's parser
+    reads it (an AND of its parts, normalized): each part ``(term,)`` or ``(word, word, ...)``
+    (a phrase), in order, without repeats; [] when they are all stop words (Whoosh's NullQuery).
+    None for any other query."""
+    if len(text) > MAX_QUERY_LENGTH or not _PLAIN_QUERY.fullmatch(text):
+        return None
+    parts: list[tuple[str, ...]] = []
+    for m in _ITEMS.finditer(text):
+        phrase, word = m.group(1), m.group(2)
+        if word is not None:
+            if word in OPERATORS:
+                return None
+            words = [word]
+        else:
+            words = phrase.split()
+        terms = tuple(t for t in (index_term(w) for w in words) if t is not None)
+        if terms:  # a phrase or word of stop words only is Whoosh's NullQuery, which And drops
+            parts.append(terms)
+    return list(dict.fromkeys(parts))
+
+
 def prepare(text: str, typing: bool = False) -> tuple[str, str]:
     """(query text to parse, a note for the user or "").
 

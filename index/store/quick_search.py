@@ -12,7 +12,7 @@ ranker (``plain_ranking.PlainRanker``) reads and nothing else:
   columns (``column_files``, ``postings_file``), through :class:`SegmentFiles`, which offers
   what those modules read of a Whoosh segment reader;
 
-and builds the query as Whoosh's parser would (:func:`plain_query`: a stop word or a phrase of
+and builds the query as Whoosh's parser would (``query_text.plain_query``: a stop word or a phrase of
 one word dropped or made a term, duplicates dropped, order kept), so that the results are
 ``Store.search``'s to the last bit: hits, scores, order, total and matched terms (the tests
 compare them on every query kind). Whoosh remains the index's engine: it writes the files
@@ -36,47 +36,13 @@ import zlib
 from bisect import bisect_right
 
 from .column_files import SegmentCache, VarBytes
-from .german_words import index_term
 from .locations import COMPRESSED_COLUMNS, DEFAULT_FIELD, SCHEMA_VERSION, TERM_FIELDS, WHOOSH_DIR, read_info
 from .plain_ranking import PlainRanker, Unsupported, plain_top
-from .query_text import MAX_QUERY_LENGTH, OPERATORS, prepare
+from .query_text import plain_query, prepare
 
 INDEX_NAME = "MAIN"  # Whoosh's default index name, newsdesk's
 TOC_VERSION = -111  # the table of contents format of Whoosh 2.7 (whoosh.index._CURRENT_TOC_VERSION)
 _TOC = re.compile(r"^_%s_([0-9]+)\.toc$" % INDEX_NAME)
-
-# A query of this module: words of letters and phrases of such words, apart from each other.
-_LETTERS = r"[^\W\d_]+"
-_ITEM = r'(?:"\s*(?:%s(?:\s+%s)*)?\s*"|%s)' % (_LETTERS, _LETTERS, _LETTERS)
-_PLAIN_QUERY = re.compile(r"\s*%s(?:\s+%s)*\s*" % (_ITEM, _ITEM))
-_ITEMS = re.compile(r'"([^"]*)"|(%s)' % _LETTERS)
-
-
-# --- the query ---------------------------------------------------------------------------------
-
-
-def plain_query(text: str) -> list[tuple[str, ...]] | None:
-    """The index terms of a query of words and phrases on the default field, as Whoosh's parser
-    reads it (an AND of its parts, normalized): each part ``(term,)`` or ``(word, word, ...)``
-    (a phrase), in order, without repeats. None for any other query, and for one of stop
-    words only (its own reading is the full path's)."""
-    if len(text) > MAX_QUERY_LENGTH or not _PLAIN_QUERY.fullmatch(text):
-        return None
-    parts: list[tuple[str, ...]] = []
-    for m in _ITEMS.finditer(text):
-        phrase, word = m.group(1), m.group(2)
-        if word is not None:
-            if word in OPERATORS:
-                return None
-            words = [word]
-        else:
-            words = phrase.split()
-        terms = tuple(t for t in (index_term(w) for w in words) if t is not None)
-        if terms:  # a phrase or word of stop words only is Whoosh's NullQuery, which And drops
-            parts.append(terms)
-    parts = list(dict.fromkeys(parts))
-    return parts or None
-
 
 # --- the index files -----------------------------------------------------------------------------
 
@@ -301,7 +267,7 @@ def quick_search(index_dir, query: str, limit: int = 50):
 
     text, note = prepare(query)
     parts = plain_query(text.replace("\x00", " "))
-    if parts is None:
+    if not parts:  # not plain, or stop words only (the store reads that as Whoosh's parser does)
         return None
     try:
         searcher = open_segments(index_dir)

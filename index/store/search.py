@@ -29,9 +29,9 @@ from itertools import islice
 from whoosh import query
 
 from .errors import QueryError
-from .german_words import fold, index_term
+from .german_words import fold
 from .query_text import MAX_QUERY_LENGTH, OPERATORS, SNIPPET_WIDTH, match_spans, prepare, snippet  # noqa: F401
-from .query_text import strip_dangling_operators
+from .query_text import plain_query, strip_dangling_operators
 from .schema import DEFAULT_FIELD, TERM_FIELDS
 
 MAX_EXPANSIONS = 2000
@@ -157,7 +157,7 @@ def parse_query(text: str, parser, reader, prefixes: list[str] | None = None) ->
     cleaned = strip_dangling_operators(text.replace("\x00", " "))
     if not cleaned.strip():
         raise QueryError("the query is empty")
-    simple = _plain_words(cleaned)
+    simple = _plain(cleaned)
     if simple is not None:
         return simple
     marked, found = _mark_prefixes(cleaned)
@@ -175,21 +175,17 @@ def parse_query(text: str, parser, reader, prefixes: list[str] | None = None) ->
     return _expand(q, reader, found)
 
 
-_PLAIN_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _plain_words(text: str) -> query.Query | None:
-    """The query of words only (letters, no operators): what Whoosh's parser makes of it, without
-    the parser (a millisecond per query). None for any other query."""
-    words = text.split()
-    if not words or len(words) > 16 or any(not _PLAIN_WORD.fullmatch(w) or w in OPERATORS for w in words):
+def _plain(text: str) -> query.Query | None:
+    """The query of words and phrases (``query_text.plain_query``): what Whoosh's parser makes of
+    it, without the parser (a millisecond per query, and its import and set-up on the first).
+    None for any other query."""
+    parts = plain_query(text)
+    if parts is None:
         return None
-    terms = list(dict.fromkeys(t for t in (index_term(w) for w in words) if t is not None))
-    if not terms:
+    if not parts:
         return query.NullQuery
-    if len(terms) == 1:
-        return query.Term(DEFAULT_FIELD, terms[0])
-    return query.And([query.Term(DEFAULT_FIELD, t) for t in terms])
+    made = [query.Term(DEFAULT_FIELD, p[0]) if len(p) == 1 else query.Phrase(DEFAULT_FIELD, list(p)) for p in parts]
+    return made[0] if len(made) == 1 else query.And(made)
 
 
 def _expand(q: query.Query, reader, prefixes: list[str] = ()) -> query.Query:

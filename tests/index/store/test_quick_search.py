@@ -8,7 +8,8 @@ import shutil
 import pytest
 
 from newsdesk.index.store import Store
-from newsdesk.index.store.quick_search import plain_query, quick_search
+from newsdesk.index.store.query_text import plain_query
+from newsdesk.index.store.quick_search import quick_search
 from newsdesk.index.store.segment_writer import open_writer
 
 from .helpers import article, write_index
