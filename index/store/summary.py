@@ -59,9 +59,16 @@ class ArticleSummary(_Frozen):
 
     def __init__(self, id: str, title: str, date: dt.date | None, source: str, url: str | None = None,
                  publisher: str | None = None, place: str = "", entity_count: int = -1, event_count: int = -1):
-        for name, value in zip(self.__slots__, (id, title, date, source, url, publisher, place, entity_count,
-                                                event_count)):
-            object.__setattr__(self, name, value)
+        setter = object.__setattr__  # as dataclass(frozen=True) sets its fields
+        setter(self, "id", id)
+        setter(self, "title", title)
+        setter(self, "date", date)
+        setter(self, "source", source)
+        setter(self, "url", url)
+        setter(self, "publisher", publisher)
+        setter(self, "place", place)
+        setter(self, "entity_count", entity_count)
+        setter(self, "event_count", event_count)
 
     def to_dict(self) -> dict:
         return {
