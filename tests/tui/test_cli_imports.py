@@ -114,3 +114,22 @@ def test_search_process_ends_with_its_output_and_status(built_index):
     bad = subprocess.run([sys.executable, "-m", "newsdesk", "search", "--index", str(built_index), "date:2025-13"],
                          cwd=REPO, capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and bad.stderr.startswith("newsdesk: ") and bad.stdout == ""
+
+
+@pytest.mark.parametrize("query", ["wien", '"in wien" bozen'])
+def test_quick_search_path_modules(built_index, query):
+    """What sys.modules holds after a `newsdesk search` of words and phrases: none of the modules
+    the search process or its quick path leaves out (dataclasses and inspect neither)."""
+    unwanted = NOT_IN_THE_SEARCH_PROCESS + NOT_ON_THE_QUICK_PATH + ["dataclasses", "inspect"]
+    script = (
+        "import sys\n"
+        "from newsdesk.tui.cli import main\n"
+        f"status = main(['search', '--json', '--index', {str(built_index)!r}, {query!r}])\n"
+        "loaded = sorted(m for m in sys.modules if any(m == u or m.startswith(u + '.') for u in "
+        f"{unwanted!r}))\n"
+        "print('QUICK' if 'newsdesk.index.store.quick_search' in sys.modules else 'STORE', loaded, status)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "QUICK [] 0"
+    assert '"total"' in result.stdout
