@@ -188,7 +188,12 @@ class PlainRanker(QueryAlgebra):
         return any(self._postings(seg, fieldname).find(btext) >= 0 for seg, _offset in self.leaves)
 
     def _lengths(self, seg, fieldname: str) -> bytes:
-        return self.cache.get(seg, ("length bytes", fieldname), lambda: length_bytes(seg, fieldname))
+        """The byte-coded length of ``fieldname`` in every document of the segment (0: none)."""
+        def every_document() -> bytes:
+            written = length_bytes(seg, fieldname)  # documents at the end without the field are not written
+            return written + bytes(max(0, seg.doc_count_all() - len(written)))
+
+        return self.cache.get(seg, ("length bytes", fieldname), every_document)
 
     def _deleted(self, seg) -> frozenset:
         if not seg.has_deletions():
@@ -275,14 +280,12 @@ class PlainRanker(QueryAlgebra):
                 out.update(dict.fromkeys([d + offset for d in ids], term_idf))
                 continue
             lengths, norms = self._lengths(seg, fieldname), self._norms_of(fieldname)
-            short = len(lengths)
             scores: dict[int, float] = {}  # by term frequency << 8 | length byte: a few hundred distinct
             for d, tf in zip(ids, postings.tf[a:b]):
-                byte = lengths[d] if d < short else 0
-                key = tf << 8 | byte
+                key = tf << 8 | lengths[d]
                 score = scores.get(key)
                 if score is None:
-                    score = scores[key] = weight(tf, norms[byte], term_idf)
+                    score = scores[key] = weight(tf, norms[key & 255], term_idf)
                 out[d + offset] = score
         return out
 
@@ -369,10 +372,9 @@ class PlainRanker(QueryAlgebra):
                 out.update((d + offset, boost * sum(idfs)) for d, _tfs in docs)
                 continue
             lengths, norms = self._lengths(seg, fieldname), self._norms_of(fieldname)
-            short = len(lengths)
             scores: dict[tuple, float] = {}  # by (term frequencies, length byte): few distinct
             for d, tfs in docs:
-                byte = lengths[d] if d < short else 0
+                byte = lengths[d]
                 key = (tfs, byte)
                 score = scores.get(key)
                 if score is None:
