@@ -15,7 +15,8 @@ Printed, as medians of ``--runs`` runs interleaved with each other (the machine 
   put first on ``PYTHONPATH``); the installed ``newsdesk`` command too;
 - the first query in a fresh process, after the imports: CPU ms of ``quick_search`` (what
   ``newsdesk search`` runs for words and phrases) and of ``Store.open(single_query=True)`` +
-  ``search`` (the store's path), and the CPU ms of the imports before each.
+  ``search`` (the store's path), the 20 hits' snippets included, and the CPU ms of the imports
+  before each.
 
 Bytecode caching is on (as in an installed newsdesk).
 """

@@ -33,14 +33,17 @@ def plain_query(text: str) -> list[tuple[str, ...]] | None:
     """The index terms of a query of words and phrases on the default field, as Whoosh's parser
     reads it (an AND of its parts, normalized): each part ``(term,)`` or ``(word, word, ...)``
     (a phrase), in order, without repeats; [] when they are all stop words (Whoosh's NullQuery).
-    None for any other query."""
+    An ``AND`` between two parts is what a space is. None for any other query."""
     if len(text) > MAX_QUERY_LENGTH or not _PLAIN_QUERY.fullmatch(text):
         return None
+    items = [(m.group(1), m.group(2)) for m in _ITEMS.finditer(text)]
     parts: list[tuple[str, ...]] = []
-    for m in _ITEMS.finditer(text):
-        phrase, word = m.group(1), m.group(2)
+    for i, (phrase, word) in enumerate(items):
         if word is not None:
             if word in OPERATORS:
+                between = 0 < i < len(items) - 1 and items[i - 1][1] != "AND" and items[i + 1][1] != "AND"
+                if word == "AND" and between:
+                    continue
                 return None
             words = [word]
         else:

@@ -29,10 +29,11 @@ PLAIN = [
     '"Wahl"', '"der Wahl"', '"Haus" Haus', 'Haus "Haus"', '"Haus Baum" "Haus Baum"', '  "  Olaf   Scholz "  ',
     "\tHaus\n Baum ", '"Kosten für', '"Olaf Scholz', '"Zebra Nirgendwo"', '"Nirgendwo Haus"', "Haus\x00Baum",
     '"der" Haus', "der Haus", '"" Haus', "Zebra Olaf Scholz Haus Baum Stadt Fluss Brücke Rente Kosten Wahl",
+    "Haus AND Baum", 'Haus AND "Olaf Scholz"', "Haus AND Baum Stadt", "Haus AND Haus", '"Olaf Scholz" AND Rente AND Baum',
 ]
 # queries it leaves to the store (other syntax, or stop words only)
 OTHER = [
-    "Haus OR Wahl", "Stadt NOT Fluss", "Haus AND Baum", "(Haus OR Baum) Wahl", "Kost*", "title:Haus",
+    "Haus OR Wahl", "Stadt NOT Fluss", "AND Haus", "Haus AND", "Haus AND AND Baum", "(Haus OR Baum) Wahl", "Kost*", "title:Haus",
     "Haus date:2025-02", '"Haus Baum"~2', "Haus^2", "Haus-Baum", 'Haus"Baum"', "Haus2025", "der", '"der die"',
     "", "   ", '""', "*", "x" * 600, "Haus'", "Ha?s",
 ]

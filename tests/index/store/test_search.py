@@ -42,7 +42,8 @@ def test_plain_queries_are_read_as_whoosh_reads_them():
     parser = make_parser(build_schema())
     for text in ["Haushalt", "Bahn Kiel", "die Bahn", "Gespräche über Russlands Zukunft", "Straße München Muenchen",
                  "Bahn Bahn", "und oder", '"Bahn"', '"Olaf Scholz"', '"Kosten für die Rente" Bahn', 'Bahn "die Bahn"',
-                 '"die"', '"Bahn Kiel" "Bahn Kiel"', '" Bahn  Kiel "', '"der Bahn" Bahn']:
+                 '"die"', '"Bahn Kiel" "Bahn Kiel"', '" Bahn  Kiel "', '"der Bahn" Bahn', "Bahn AND Kiel",
+                 'Bahn AND "Olaf Scholz" Kiel', "Bahn AND Bahn", '"Olaf Scholz" AND Kiel AND Bahn', "die AND Bahn"]:
         assert _plain(text) == parser.parse(text).normalize(), text
-    for text in ["Bahn OR Kiel", "title:Bahn", "Bahn*", "G7", "Neu-Delhi", "(Bahn)", '"Bahn Kiel"~2', 'Bahn"Kiel"']:
+    for text in ["Bahn OR Kiel", "Bahn AND AND Kiel", "Bahn ANDNOT Kiel", "title:Bahn", "Bahn*", "G7", "Neu-Delhi", "(Bahn)", '"Bahn Kiel"~2', 'Bahn"Kiel"']:
         assert _plain(text) is None, text
