@@ -14,9 +14,9 @@ Printed, as medians of ``--runs`` runs interleaved with each other (the machine 
   revision run the same way (its ``index/``, ``tui/`` and seeds exported to ``bench/.work``,
   put first on ``PYTHONPATH``); the installed ``newsdesk`` command too;
 - the first query in a fresh process, after the imports: CPU ms of ``quick_search`` (what
-  ``newsdesk search`` runs for words and phrases) and of ``Store.open(single_query=True)`` +
-  ``search`` (the store's path), the 20 hits' snippets included, and the CPU ms of the imports
-  before each.
+  ``newsdesk search`` runs for words and phrases), of ``Store.open(single_query=True)`` +
+  ``search`` (its path for other queries) and of the reader's store (``Store.open`` + ``search``,
+  numpy imported before), the 20 hits' snippets included, and the CPU ms of the imports before each.
 
 Bytecode caching is on (as in an installed newsdesk).
 """
@@ -53,17 +53,21 @@ FIRST_QUERY = """
 import sys, time
 c0 = time.process_time()
 mode, index_dir, query = sys.argv[1:4]
-if mode == "quick":
+if mode == "quick":  # as newsdesk search: the store answers what quick_search leaves to it
     from newsdesk.index.store.quick_search import quick_search
     c1 = time.process_time()
     results = quick_search(index_dir, query, limit=20)
-    assert results is not None
+    if results is None:
+        from newsdesk.index.store import Store
+        results = Store.open(index_dir, single_query=True).search(query, limit=20)
 else:
     from newsdesk.index.store import Store
+    if mode == "arrays":
+        import numpy  # the reader's store ranks with numpy: part of its start-up
     c1 = time.process_time()
-    results = Store.open(index_dir, single_query=True).search(query, limit=20)
+    results = Store.open(index_dir, single_query=mode == "store").search(query, limit=20)
 [h.snippet for h in results.hits]
-print(time.process_time() - c1, c1 - c0)
+print(time.process_time() - c1, c1 - c0, "numpy" in sys.modules)
 """
 
 
@@ -141,24 +145,28 @@ def whole_process(index_dir: Path, runs: int, before: Path | None) -> None:
 
 
 def first_query(index_dir: Path, runs: int, before: Path | None) -> None:
-    print(f"\nfirst query in a fresh process (CPU ms after the imports; the imports' CPU ms), medians of {runs}:")
-    variants = [("quick_search", "quick", _env())]
-    variants.append(("Store (single_query)", "store", _env()))
+    print(f"\nfirst query in a fresh process (CPU ms after the imports; the imports' CPU ms; *: numpy imported "
+          f"to rank it, more postings than the plain ranker takes on), medians of {runs}:")
+    variants = [("quick_search", "quick", _env()), ("Store single_query", "store", _env()),
+                ("reader's Store", "arrays", _env())]
     if before is not None:
-        variants.append(("before: Store (single_query)", "store", _env(before)))
+        variants += [("before: Store single_query", "store", _env(before)),
+                     ("before: reader's Store", "arrays", _env(before))]
     for kind, query in QUERIES.items():
         if kind.startswith("other"):
             continue
         cells = []
         for label, mode, env in variants:
-            searched, imported = [], []
+            searched, imported, numpy_used = [], [], False
             for _ in range(runs):
                 out = subprocess.run([sys.executable, "-c", FIRST_QUERY, mode, str(index_dir), query],
                                      capture_output=True, text=True, check=True, env=env, cwd="/").stdout.split()
                 searched.append(float(out[0]) * 1000)
                 imported.append(float(out[1]) * 1000)
-            cells.append(f"{label} {statistics.median(searched):5.1f} ({statistics.median(imported):3.0f})")
-        print(f"  {kind:9} " + "   ".join(cells))
+                numpy_used = out[2] == "True"
+            numpy_note = "*" if numpy_used and mode != "arrays" else ""
+            cells.append(f"{label} {statistics.median(searched):.1f}{numpy_note} ({statistics.median(imported):.0f})")
+        print(f"  {kind:9} " + " | ".join(cells))
 
 
 def main(argv=None) -> int:
@@ -167,6 +175,7 @@ def main(argv=None) -> int:
     p.add_argument("--index", type=Path, help="an index to search (default: bench/engines.py's)")
     p.add_argument("--runs", type=int, default=15)
     p.add_argument("--before-rev", help="also time the newsdesk of this git revision (e.g. main)")
+    p.add_argument("--first-query-only", action="store_true", help="skip the whole-process timings")
     args = p.parse_args(argv)
     if args.index is None:
         from bench.engines import Newsdesk
@@ -175,10 +184,11 @@ def main(argv=None) -> int:
         engine.build()
         index_dir = engine.dir
     else:
-        index_dir = args.index
+        index_dir = args.index.resolve()
     before = export_revision(args.before_rev) if args.before_rev else None
     print(f"index: {index_dir}" + (f"; before: {args.before_rev} ({before.name})" if before else ""))
-    whole_process(index_dir, args.runs, before)
+    if not args.first_query_only:
+        whole_process(index_dir, args.runs, before)
     first_query(index_dir, max(5, args.runs // 2), before)
     return 0
 
