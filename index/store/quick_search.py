@@ -281,10 +281,14 @@ def quick_search(index_dir, query: str, limit: int = 50):
                 return lambda: ranker.term(DEFAULT_FIELD, part[0])
             return lambda: ranker.phrase(DEFAULT_FIELD, part)
 
-        scores = ranker.live(PlainRanker.all_of([evaluate(p) for p in parts]))
+        found = ranker.term_top(DEFAULT_FIELD, parts[0][0], max(1, limit)) if parts == [parts[0][:1]] else None
+        if found is not None:  # one word: its best documents without a score per document
+            total, best = found
+        else:
+            scores = ranker.live(PlainRanker.all_of([evaluate(p) for p in parts]))
+            total, best = len(scores), plain_top(scores, max(1, limit), ranker.day_of)
         # search.query_terms: the query's index terms some segment holds
         terms = sorted(w for w in {w for part in parts for w in part} if ranker.holds(DEFAULT_FIELD, w))
-        best = plain_top(scores, max(1, limit), ranker.day_of)
         values = _Values(searcher, cache)
         hits = []
         for docnum, score in best:
@@ -295,7 +299,7 @@ def quick_search(index_dir, query: str, limit: int = 50):
                 return snippet(body, match_spans(body, terms))
 
             hits.append(Hit(summary, score, make_snippet=make_snippet))
-        return SearchResults(len(scores), hits, terms, note)
+        return SearchResults(total, hits, terms, note)
     except (Unsupported, OSError, ValueError, KeyError, IndexError, TypeError, AttributeError, EOFError,
             pickle.UnpicklingError, struct.error, zlib.error):
         return None
