@@ -432,11 +432,26 @@ def cmd_index(args) -> int:
     return EXIT_OK if report.ok else EXIT_SKIPPED
 
 
+def _quick_search(args):
+    """The results of a query of words and phrases read from the index files without opening the
+    store (``quick_search``: the same results, in about half the time); None for any other query,
+    or when the index is missing or unlike what that module reads: then the store answers."""
+    from newsdesk.index.store.quick_search import quick_search
+
+    if args.index_dir and not getattr(args, "paths", None):
+        index_dir = args.index_dir
+    else:
+        index_dir = _index_dir(args, _corpus(getattr(args, "paths", None)))
+    return quick_search(index_dir, args.query, limit=args.limit)
+
+
 def cmd_search(args) -> int:
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
-    store = _open_store(args, single_query=True)
-    results = store.search(args.query, limit=args.limit)
+    results = _quick_search(args)
+    if results is None:
+        store = _open_store(args, single_query=True)
+        results = store.search(args.query, limit=args.limit)
     if results.note:  # the query was read otherwise than written (an unclosed phrase)
         err = Lines(stderr=True)
         err.print(err.styled(printable(f"newsdesk: {results.note}"), "dim"))

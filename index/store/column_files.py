@@ -24,7 +24,7 @@ from itertools import accumulate
 
 from .whoosh_import import import_whoosh
 
-import_whoosh()
+import_whoosh("whoosh.compat")  # byte_to_length's module needs no more of Whoosh
 
 from whoosh.util.numeric import byte_to_length  # noqa: E402
 

@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import os
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import StoreError
@@ -26,6 +25,11 @@ INFO_NAME = "index.json"
 # bump it when they change, and older indexes are rebuilt.
 SCHEMA_VERSION = 7
 WHOOSH_DIR = "whoosh"
+DEFAULT_FIELD = "body"  # the field a query searches unless it names another
+TERM_FIELDS = ("title", "body")  # fields whose matched terms are highlighted
+# the per-document columns the schema keeps zlib-compressed (schema.py's CompressedBytesColumn;
+# named here for quick_search, which reads them without the schema; a test keeps the two equal)
+COMPRESSED_COLUMNS = frozenset({"summary", "events", "text"})
 DATA_DIR_ENV = "NEWSDESK_DATA_DIR"
 
 
@@ -65,13 +69,30 @@ def default_corpus() -> list[Path]:
     raise StoreError("the bundled seed articles are missing from this installation")
 
 
-@dataclass(frozen=True)
 class IndexInfo:
-    index_dir: Path
-    corpus: list[str]
-    created: str
-    size_bytes: int
-    article_count: int | None  # None when the index cannot be opened
+    """An index in the data dir: its folder, corpus paths, creation time, size and article count
+    (None when the index cannot be opened). A plain class: ``newsdesk search`` imports this module,
+    and ``dataclasses`` imports ``inspect`` (a sixth of that command's imports)."""
+
+    __slots__ = ("index_dir", "corpus", "created", "size_bytes", "article_count")
+
+    def __init__(self, index_dir: Path, corpus: list[str], created: str, size_bytes: int, article_count: int | None):
+        self.index_dir = index_dir
+        self.corpus = corpus
+        self.created = created
+        self.size_bytes = size_bytes
+        self.article_count = article_count
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other) -> bool:
+        return other.__class__ is self.__class__ and self._values() == other._values()
+
+    __hash__ = None  # its corpus is a list
+
+    def __repr__(self) -> str:
+        return "IndexInfo(" + ", ".join(f"{n}={v!r}" for n, v in zip(self.__slots__, self._values())) + ")"
 
 
 def write_info(index_dir: Path, corpus: list[str], schema_version: int) -> None:

@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import heapq
 import mmap
+from collections import Counter
 import sys
 from bisect import bisect_left
-from itertools import accumulate
-
-from whoosh import query as wq
+from itertools import accumulate, compress
 
 from .bm25 import idf as bm25_idf, norm, weight
 from .column_files import LENGTH_OF_BYTE, SegmentCache, VarBytes, day_number, length_bytes
 from .postings_file import read_header, segment_file
-from .schema import TERM_FIELDS
+from .locations import TERM_FIELDS
 
 # Postings beyond which the numpy ranker answers instead. Measured in one run on a loaded
 # machine (100k-article index, 120 queries of bench/engines.py): plain Python spent 1.0-1.2 µs
@@ -43,7 +42,7 @@ class Unsupported(Exception):
     """The query has a shape this ranker does not evaluate."""
 
 
-def day_bounds(q: wq.NumericRange) -> tuple[int, int]:
+def day_bounds(q) -> tuple[int, int]:
     """(first, last) YYYYMMDD numbers of a ``day`` range (open ends: -1 and 99999999, so an open
     start takes undated articles, day 0, too)."""
     lo = -1 if q.start is None else q.start + (1 if q.startexcl else 0)
@@ -128,6 +127,8 @@ class QueryAlgebra:
     phrases and day ranges, all documents, and the set operations on its own results."""
 
     def _eval(self, q):
+        from whoosh import query as wq  # imported with the query it is given (quick_search has none)
+
         if isinstance(q, wq.Term):
             return self._term(q.fieldname, q.text, q.boost)
         if isinstance(q, wq.And):
@@ -182,8 +183,18 @@ class PlainRanker(QueryAlgebra):
             raise Unsupported("a segment without postings arrays")
         return found
 
+    def holds(self, fieldname: str, text) -> bool:
+        """Whether some segment has the index term ``text`` in ``fieldname`` (its postings arrays)."""
+        btext = text if isinstance(text, bytes) else text.encode("utf-8")
+        return any(self._postings(seg, fieldname).find(btext) >= 0 for seg, _offset in self.leaves)
+
     def _lengths(self, seg, fieldname: str) -> bytes:
-        return self.cache.get(seg, ("length bytes", fieldname), lambda: length_bytes(seg, fieldname))
+        """The byte-coded length of ``fieldname`` in every document of the segment (0: none)."""
+        def every_document() -> bytes:
+            written = length_bytes(seg, fieldname)  # documents at the end without the field are not written
+            return written + bytes(max(0, seg.doc_count_all() - len(written)))
+
+        return self.cache.get(seg, ("length bytes", fieldname), every_document)
 
     def _deleted(self, seg) -> frozenset:
         if not seg.has_deletions():
@@ -210,7 +221,10 @@ class PlainRanker(QueryAlgebra):
 
     def run(self, q) -> dict[int, float]:
         """{global docnum: score} of the live documents matching ``q``."""
-        scores = self._eval(q)
+        return self.live(self._eval(q))
+
+    def live(self, scores: dict[int, float]) -> dict[int, float]:
+        """``scores`` without the deleted documents."""
         for seg, offset in self.leaves:
             for d in self._deleted(seg):
                 scores.pop(d + offset, None)
@@ -242,11 +256,13 @@ class PlainRanker(QueryAlgebra):
     def _field(self, fieldname: str):
         return self.schema[fieldname] if fieldname in self.schema else None
 
-    def _term(self, fieldname: str, text, boost: float = 1.0) -> dict[int, float]:
+    def term(self, fieldname: str, text, boost: float = 1.0) -> dict[int, float]:
+        """The documents holding the index term ``text`` in ``fieldname``, scored (deleted ones too: see ``live``)."""
+        return self._term(fieldname, text, boost)
+
+    def _term_parts(self, fieldname: str, text, boost: float):
+        """(its postings in each segment: (segment, offset, postings, start, end), boost × idf), paid for."""
         btext = text if isinstance(text, bytes) else text.encode("utf-8")
-        field = self._field(fieldname)
-        if field is None or field.format is None:
-            return {}
         parts = []
         for seg, offset in self.leaves:
             postings = self._postings(seg, fieldname)
@@ -255,7 +271,54 @@ class PlainRanker(QueryAlgebra):
                 parts.append((seg, offset, postings, *postings.span(row)))
         df = sum(b - a for *_rest, a, b in parts)
         self._spend(df)
-        term_idf = boost * bm25_idf(self.doc_count_all, df)
+        return parts, boost * bm25_idf(self.doc_count_all, df)
+
+    def term_top(self, fieldname: str, text, limit: int) -> tuple[int, list[tuple[int, float]]] | None:
+        """(live documents holding the term, the ``limit`` best (docnum, score)): what
+        ``plain_top(self.live(self.term(...)), limit, self.day_of)`` gives, without a score per
+        document: a posting's score depends on its term frequency and length byte only, so the
+        few hundred distinct pairs are counted and scored, and only the documents of the best
+        ones are gathered. None for a field that is not scored."""
+        field = self._field(fieldname)
+        if field is None or field.format is None or not field.scorable:
+            return None
+        parts, term_idf = self._term_parts(fieldname, text, 1.0)
+        norms = self._norms_of(fieldname)
+        segments = []
+        counts: Counter = Counter()
+        for seg, offset, postings, a, b in parts:
+            ids, lengths, deleted = postings.ids[a:b], self._lengths(seg, fieldname), self._deleted(seg)
+            keys = [tf << 8 | lengths[d] for d, tf in zip(ids, postings.tf[a:b])]
+            counts.update(keys)
+            for d in deleted:
+                j = bisect_left(ids, d)
+                if j < len(ids) and ids[j] == d:
+                    counts[keys[j]] -= 1
+            segments.append((offset, ids, keys, deleted))
+        scores = {key: weight(key >> 8, norms[key & 255], term_idf) for key in counts}
+        total = sum(counts.values())
+        best = set(scores)
+        if total > limit:  # the keys scoring at least the limit-th best score
+            taken, best = 0, set()
+            for key in sorted(scores, key=scores.__getitem__, reverse=True):
+                if taken >= limit and scores[key] < threshold:
+                    break
+                taken += counts[key]
+                threshold = scores[key]
+                best.add(key)
+        chosen = []
+        for offset, ids, keys, deleted in segments:
+            for i in compress(range(len(keys)), map(best.__contains__, keys)):
+                if ids[i] not in deleted:
+                    chosen.append((ids[i] + offset, scores[keys[i]]))
+        chosen.sort(key=lambda ds: (-ds[1], -self.day_of(ds[0]), ds[0]))
+        return total, chosen[:limit]
+
+    def _term(self, fieldname: str, text, boost: float = 1.0) -> dict[int, float]:
+        field = self._field(fieldname)
+        if field is None or field.format is None:
+            return {}
+        parts, term_idf = self._term_parts(fieldname, text, boost)
         out: dict[int, float] = {}
         for seg, offset, postings, a, b in parts:
             ids = postings.ids[a:b]
@@ -263,27 +326,22 @@ class PlainRanker(QueryAlgebra):
                 out.update(dict.fromkeys([d + offset for d in ids], term_idf))
                 continue
             lengths, norms = self._lengths(seg, fieldname), self._norms_of(fieldname)
-            short = len(lengths)
             scores: dict[int, float] = {}  # by term frequency << 8 | length byte: a few hundred distinct
             for d, tf in zip(ids, postings.tf[a:b]):
-                byte = lengths[d] if d < short else 0
-                key = tf << 8 | byte
+                key = tf << 8 | lengths[d]
                 score = scores.get(key)
                 if score is None:
-                    score = scores[key] = weight(tf, norms[byte], term_idf)
+                    score = scores[key] = weight(tf, norms[key & 255], term_idf)
                 out[d + offset] = score
         return out
 
     def _and(self, subqueries) -> dict[int, float]:
+        from whoosh import query as wq
+
         positive = [c for c in subqueries if not isinstance(c, wq.Not)]
         negative = [c.query for c in subqueries if isinstance(c, wq.Not)]
         if positive:
-            scores = self._eval(positive[0])
-            for c in positive[1:]:
-                if not scores:
-                    break
-                other = self._eval(c)
-                scores = {d: s + other[d] for d, s in scores.items() if d in other}
+            scores = self.all_of([lambda c=c: self._eval(c) for c in positive])
         else:
             scores = self._every()
         for c in negative:
@@ -291,6 +349,19 @@ class PlainRanker(QueryAlgebra):
                 break
             excluded = self._eval(c)
             scores = {d: s for d, s in scores.items() if d not in excluded}
+        return scores
+
+    @staticmethod
+    def all_of(evaluations) -> dict[int, float]:
+        """The documents in every one of the results of ``evaluations`` (functions, called in turn
+        until the documents run out), their scores summed in that order."""
+        evaluations = iter(evaluations)
+        scores = next(evaluations)()
+        for evaluate in evaluations:
+            if not scores:
+                break
+            other = evaluate()
+            scores = {d: s + other[d] for d, s in scores.items() if d in other}
         return scores
 
     @staticmethod
@@ -306,22 +377,26 @@ class PlainRanker(QueryAlgebra):
                 out[d] = out[d] + s if d in out else s
         return out
 
-    def _phrase(self, q: wq.Phrase) -> dict[int, float]:
-        words = [w if isinstance(w, bytes) else w.encode("utf-8") for w in q.words]
+    def _phrase(self, q) -> dict[int, float]:
+        return self.phrase(q.fieldname, q.words, q.boost, q.slop)
+
+    def phrase(self, fieldname: str, words, boost: float = 1.0, slop: int = 1) -> dict[int, float]:
+        """The documents holding ``words`` side by side, in order (what Whoosh's ``Phrase`` matches)."""
+        words = [w if isinstance(w, bytes) else w.encode("utf-8") for w in words]
         if not words:
             return {}
         if len(words) == 1:
-            return self._term(q.fieldname, words[0], q.boost)
-        field = self._field(q.fieldname)
-        if field is None or q.fieldname not in TERM_FIELDS:
+            return self._term(fieldname, words[0], boost)
+        field = self._field(fieldname)
+        if field is None or fieldname not in TERM_FIELDS:
             raise Unsupported("phrase on a field without postings arrays")  # their positions are only there
-        if max(1, q.slop) != 1:
+        if max(1, slop) != 1:
             raise Unsupported("phrase with slop")
         candidates = []  # (segment, offset, postings, rows) of the segments holding every word
         df = [0] * len(words)
         cost = 0
         for seg, offset in self.leaves:
-            postings = self._postings(seg, q.fieldname)
+            postings = self._postings(seg, fieldname)
             rows = [postings.find(w) for w in words]
             counts = [0] * len(words)
             for k, row in enumerate(rows):
@@ -340,17 +415,16 @@ class PlainRanker(QueryAlgebra):
         out: dict[int, float] = {}
         for seg, offset, docs in found:
             if not field.scorable:
-                out.update((d + offset, q.boost * sum(idfs)) for d, _tfs in docs)
+                out.update((d + offset, boost * sum(idfs)) for d, _tfs in docs)
                 continue
-            lengths, norms = self._lengths(seg, q.fieldname), self._norms_of(q.fieldname)
-            short = len(lengths)
+            lengths, norms = self._lengths(seg, fieldname), self._norms_of(fieldname)
             scores: dict[tuple, float] = {}  # by (term frequencies, length byte): few distinct
             for d, tfs in docs:
-                byte = lengths[d] if d < short else 0
+                byte = lengths[d]
                 key = (tfs, byte)
                 score = scores.get(key)
                 if score is None:
-                    score = scores[key] = q.boost * sum(weight(tf, norms[byte], i) for tf, i in zip(tfs, idfs))
+                    score = scores[key] = boost * sum(weight(tf, norms[byte], i) for tf, i in zip(tfs, idfs))
                 out[d + offset] = score
         return out
 

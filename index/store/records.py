@@ -13,71 +13,12 @@ if TYPE_CHECKING:
     from newsdesk.index.annotations import Analysis, Entity, Event, Timex
     from newsdesk.index.article import Article
 
+# what a search hands out is in ``summary`` (no dataclasses there: ``newsdesk search`` imports it alone)
+from .summary import ArticleSummary, Hit, SearchResults, decode_summary, main_place  # noqa: E402,F401
+
 # The annotation and article classes are imported where they are made: a process that only
 # searches (``newsdesk search``) reads summaries and never imports them. Each dataclass here
 # has a docstring: without one, ``dataclass`` makes it from ``inspect.signature`` (slow).
-
-
-@dataclass(frozen=True)
-class ArticleSummary:
-    """What a list shows of an article (read from the ``summary`` column, without the document)."""
-
-    id: str
-    title: str
-    date: dt.date | None
-    source: str
-    url: str | None = None
-    # what tells articles apart in a list (an index written before these were stored has
-    # None / "" / -1: unknown)
-    publisher: str | None = None
-    place: str = ""  # the place the article is most about: its most mentioned LOC entity
-    entity_count: int = -1  # distinct entities
-    event_count: int = -1
-
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "date": self.date.isoformat() if self.date else None,
-            "source": self.source,
-            "url": self.url,
-            "publisher": self.publisher,
-            "place": self.place,
-            "entity_count": self.entity_count,
-            "event_count": self.event_count,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "ArticleSummary":
-        return cls(
-            d["id"], d.get("title", ""), dt.date.fromisoformat(d["date"]) if d.get("date") else None,
-            d.get("source", ""), d.get("url"), d.get("publisher"), d.get("place") or "",
-            int(d.get("entity_count", -1)), int(d.get("event_count", -1)),
-        )
-
-    @classmethod
-    def of(cls, article: Article, analysis: Analysis | None = None) -> "ArticleSummary":
-        if analysis is None:
-            return cls(article.id, article.title, article.date, article.source, article.url, article.publisher)
-        return cls(
-            article.id, article.title, article.date, article.source, article.url, article.publisher,
-            main_place(analysis), len({e.key for e in analysis.entities}), len(analysis.events),
-        )
-
-
-def main_place(analysis: Analysis) -> str:
-    """The name of the most mentioned place (the first mentioned among equals), or ""."""
-    counts: dict[str, int] = {}
-    names: dict[str, str] = {}
-    for e in sorted(analysis.entities, key=lambda e: e.start):
-        if e.label == "LOC":
-            counts[e.key] = counts.get(e.key, 0) + 1
-            prefix, sep, name = e.key.partition(":")
-            names.setdefault(e.key, name if sep and prefix.isupper() and name else e.text)
-    if not counts:
-        return ""
-    key = max(counts, key=lambda k: counts[k])  # max keeps the first of equals (insertion order)
-    return " ".join(names[key].split())
 
 
 @dataclass
@@ -87,42 +28,6 @@ class StoredArticle:
     article: Article
     analysis: Analysis
     model: str = ""  # the pipeline that made the analysis ("de_newsdesk 0.2.0"; "" in an older index)
-
-
-class Hit:
-    """One search result. ``snippet`` is a list of (segment, is_match), made on first use."""
-
-    __slots__ = ("summary", "score", "_snippet", "_make")
-
-    def __init__(self, summary: ArticleSummary, score: float, snippet=None, make_snippet=None):
-        self.summary = summary
-        self.score = score
-        self._snippet = snippet
-        self._make = make_snippet
-
-    @property
-    def snippet(self) -> list[tuple[str, bool]]:
-        if self._snippet is None:
-            self._snippet = self._make() if self._make is not None else []
-            self._make = None
-        return self._snippet
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, Hit) and (self.summary, self.score, self.snippet) == (
-            other.summary, other.score, other.snippet)
-
-    def __repr__(self) -> str:
-        return f"Hit(summary={self.summary!r}, score={self.score!r}, snippet={self.snippet!r})"
-
-
-@dataclass
-class SearchResults:
-    """One page of a search: every match counted, the hits of the page."""
-
-    total: int
-    hits: list[Hit]
-    terms: list[str]  # index terms the query matches in title/body (see match_spans)
-    note: str = ""  # how the query was read, when not as written ("no closing quote: ...")
 
 
 @dataclass(frozen=True)
@@ -512,10 +417,6 @@ def decode_events(value: str, text: str) -> list[Event]:
     if not value:
         return []
     return [_event_of(row, text) for row in json.loads(value)]
-
-
-def decode_summary(value: str) -> ArticleSummary:
-    return ArticleSummary.from_dict(json.loads(value))
 
 
 def indexed_path(path) -> str:

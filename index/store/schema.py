@@ -49,12 +49,11 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from .german import exact_line_analyzer, german_analyzer, index_terms, line_analyzer, word_analyzer
 
 # SCHEMA_VERSION (bump it when the schema or the stored forms change: older indexes are
-# rebuilt) lives in locations.py, so that checking an index does not import Whoosh.
-from .locations import SCHEMA_VERSION  # noqa: E402,F401
+# rebuilt) and the names of the searched fields live in locations.py, so that checking an
+# index, and a search that reads its files (quick_search), do not import Whoosh.
+from .locations import DEFAULT_FIELD, SCHEMA_VERSION, TERM_FIELDS  # noqa: E402,F401
 
-DEFAULT_FIELD = "body"
 INLINE_POSTINGS = 8  # a term with fewer postings keeps them in its term record
-TERM_FIELDS = ("title", "body")  # fields whose matched terms are highlighted
 
 
 class TextColumn(fields.COLUMN):

@@ -28,17 +28,13 @@ from itertools import islice
 
 from whoosh import query
 
-from newsdesk.index.display import one_line
-
 from .errors import QueryError
-from .german import fold, german_analyzer
+from .german_words import fold
+from .query_text import MAX_QUERY_LENGTH, OPERATORS, SNIPPET_WIDTH, match_spans, prepare, snippet  # noqa: F401
+from .query_text import plain_query, strip_dangling_operators
 from .schema import DEFAULT_FIELD, TERM_FIELDS
 
-MAX_QUERY_LENGTH = 500
 MAX_EXPANSIONS = 2000
-SNIPPET_WIDTH = 200
-
-_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -62,43 +58,6 @@ def ending_starts() -> frozenset[str]:
 _PLACEHOLDER = "qxprefix%dqx"
 _PLACEHOLDER_TERM = re.compile(r"^qxprefix(\d+)qx$")
 _PREFIX_WORD = re.compile(r"(?<![\w*?])([^\W\d_][\w]*)\*(?![\w*?])")
-_TYPED_WORD = re.compile(r"(?:^|(?<=[\s(:]))([^\W\d_][\w]*)$")
-
-
-def prepare(text: str, typing: bool = False) -> tuple[str, str]:
-    """(query text to parse, a note for the user or "").
-
-    An unclosed phrase is closed (the note says so). With ``typing``, the last
-    word (not followed by a space) becomes a prefix; inside an unclosed phrase,
-    the words before it stay a phrase and the last one is a prefix beside it.
-    A one-letter word being typed is left out (it would match too much).
-    """
-    note = ""
-    if text.count('"') % 2:
-        head, _quote, phrase = text.rpartition('"')
-        words = phrase.split()
-        if not words:
-            return head.rstrip(), ""
-        if typing and not phrase[-1].isspace() and _TYPED_WORD.search(words[-1]):
-            shown = " ".join(words)
-            before = f'"{" ".join(words[:-1])}" ' if len(words) > 1 else ""
-            last = words[-1] + "*" if len(words[-1]) > 1 else ""
-            return f"{head}{before}{last}".strip(), f"phrase not closed yet: “{shown}…”"
-        shown = " ".join(words)
-        return f'{head}"{shown}"', f"no closing quote: searched as the phrase “{shown}”"
-    if typing and text and not text[-1].isspace():
-        m = _TYPED_WORD.search(text)
-        if m and m.group(1) not in _OPERATORS:
-            word = m.group(1)
-            if len(word) == 1:
-                rest = text[: m.start(1)].rstrip()
-                if rest.endswith(":"):  # a field filter with one letter so far
-                    rest = rest.rsplit(None, 1)[0] if " " in rest else ""
-                if not rest.strip():
-                    raise QueryError("keep typing…")
-                return rest, note
-            text = text + "*"
-    return text, note
 
 
 def _mark_prefixes(text: str) -> tuple[str, list[str]]:
@@ -142,22 +101,6 @@ def make_parser(schema):
     from whoosh import qparser
 
     return qparser.QueryParser(DEFAULT_FIELD, schema)
-
-
-def _strip_dangling_operators(text: str) -> str:
-    words = text.split()
-    # A lone "*" means every article; beside other words it adds nothing (and Whoosh
-    # would let it swallow the whole query).
-    stars = [w for w in words if set(w) == {"*"}]
-    if stars:
-        words = [w for w in words if set(w) != {"*"}] or ["*"]
-    while words and words[0] in _OPERATORS and words[0] != "NOT":
-        words.pop(0)
-    while words and words[-1] in _OPERATORS:
-        words.pop()
-    if words == ["NOT"] or all(w in _OPERATORS for w in words):
-        return ""
-    return " ".join(words)
 
 
 def _day_bounds(value: str) -> tuple[int, int]:
@@ -211,10 +154,10 @@ def parse_query(text: str, parser, reader, prefixes: list[str] | None = None) ->
     """
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_LENGTH})")
-    cleaned = _strip_dangling_operators(text.replace("\x00", " "))
+    cleaned = strip_dangling_operators(text.replace("\x00", " "))
     if not cleaned.strip():
         raise QueryError("the query is empty")
-    simple = _plain_words(cleaned)
+    simple = _plain(cleaned)
     if simple is not None:
         return simple
     marked, found = _mark_prefixes(cleaned)
@@ -232,21 +175,17 @@ def parse_query(text: str, parser, reader, prefixes: list[str] | None = None) ->
     return _expand(q, reader, found)
 
 
-_PLAIN_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _plain_words(text: str) -> query.Query | None:
-    """The query of words only (letters, no operators): what Whoosh's parser makes of it, without
-    the parser (a millisecond per query). None for any other query."""
-    words = text.split()
-    if not words or len(words) > 16 or any(not _PLAIN_WORD.fullmatch(w) or w in _OPERATORS for w in words):
+def _plain(text: str) -> query.Query | None:
+    """The query of words and phrases (``query_text.plain_query``): what Whoosh's parser makes of
+    it, without the parser (a millisecond per query, and its import and set-up on the first).
+    None for any other query."""
+    parts = plain_query(text)
+    if parts is None:
         return None
-    terms = list(dict.fromkeys(t for t in (index_term(w) for w in words) if t is not None))
-    if not terms:
+    if not parts:
         return query.NullQuery
-    if len(terms) == 1:
-        return query.Term(DEFAULT_FIELD, terms[0])
-    return query.And([query.Term(DEFAULT_FIELD, t) for t in terms])
+    made = [query.Term(DEFAULT_FIELD, p[0]) if len(p) == 1 else query.Phrase(DEFAULT_FIELD, list(p)) for p in parts]
+    return made[0] if len(made) == 1 else query.And(made)
 
 
 def _expand(q: query.Query, reader, prefixes: list[str] = ()) -> query.Query:
@@ -315,111 +254,3 @@ def query_terms(q: query.Query, reader) -> list[str]:
     return sorted(terms)
 
 
-_WORD = re.compile(r"\w+(?:[.']\w+)*")
-_ANALYZER = german_analyzer()
-
-
-@lru_cache(maxsize=200_000)
-def index_term(word: str) -> str | None:
-    """The index term of one word (None for a stop word)."""
-    for token in _ANALYZER(word):
-        return token.text
-    return None
-
-
-_FOLDS = {"a": "aàáâäå", "o": "oòóôöø", "u": "uùúûü", "e": "eèéêë", "i": "iìíîï", "c": "cç", "n": "nñ", "y": "yýÿ"}
-_DIGRAPHS = {"a", "o", "u"}  # written ae, oe, ue for ä, ö, ü (german.fold)
-
-
-@lru_cache(maxsize=4096)
-def _term_pattern(term: str) -> str:
-    """A regex matching words that may have ``term`` as their index term (it is a folded prefix)."""
-    out = []
-    i = 0
-    while i < len(term):
-        if term.startswith("ss", i):
-            out.append("(?:ss|ß)")
-            i += 2
-            continue
-        ch = term[i]
-        letters = "[%s]" % re.escape(_FOLDS[ch]) if ch in _FOLDS else re.escape(ch)
-        out.append("(?:%se|%s)" % (ch, letters) if ch in _DIGRAPHS else letters)
-        i += 1
-    return "".join(out)
-
-
-@lru_cache(maxsize=512)
-def _candidates(terms: frozenset) -> re.Pattern:
-    alternatives = sorted((_term_pattern(t) for t in terms), key=len, reverse=True)
-    return re.compile(r"(?<![\w.'])(?:%s)\w*(?:[.']\w+)*" % "|".join(alternatives), re.IGNORECASE)
-
-
-def match_spans(text: str, terms) -> list[tuple[int, int]]:
-    """Spans of the words of ``text`` whose index term is one of ``terms``.
-
-    ``terms`` are index terms as in ``SearchResults.terms``; use this to
-    highlight a search's matches in an article's text or title.
-    """
-    terms = frozenset(terms)
-    if not terms:
-        return []
-    spans = []
-    for m in _candidates(terms).finditer(text):
-        if index_term(m.group()) in terms:
-            spans.append((m.start(), m.end()))
-    return spans
-
-
-def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH) -> list[tuple[str, bool]]:
-    """A one-line excerpt of ``text`` around the densest cluster of ``spans``."""
-    if not text:
-        return []
-    if spans:
-        best, best_count, j = 0, 0, 0
-        reach = width * 3 // 4
-        for i, (s, _e) in enumerate(spans):
-            while s - spans[j][0] > reach:
-                j += 1
-            if i - j + 1 > best_count:
-                best, best_count = j, i - j + 1
-        first = spans[best][0]
-        start = max(0, first - width // 4)
-    else:
-        start = 0
-    # Align to a word start.
-    if start > 0:
-        space = text.rfind(" ", max(0, start - 20), start)
-        start = space + 1 if space >= 0 else start
-    end = min(len(text), start + width)
-    if end < len(text):
-        space = text.rfind(" ", start + width // 2, end)
-        end = space if space > 0 else end
-    segments: list[tuple[str, bool]] = []
-    if start > 0:
-        segments.append(("…", False))
-    pos = start
-    for s, e in spans:
-        if e <= start or s >= end:
-            continue
-        s, e = max(s, start), min(e, end)
-        if s > pos:
-            segments.append((one_line(text[pos:s]), False))
-        segments.append((one_line(text[s:e]), True))
-        pos = e
-    if pos < end:
-        segments.append((one_line(text[pos:end]), False))
-    if end < len(text):
-        segments.append(("…", False))
-    return _merge(segments)
-
-
-def _merge(segments):
-    out: list[tuple[str, bool]] = []
-    for seg, is_match in segments:
-        if not seg:
-            continue
-        if out and out[-1][1] == is_match:
-            out[-1] = (out[-1][0] + seg, is_match)
-        else:
-            out.append((seg, is_match))
-    return out

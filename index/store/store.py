@@ -31,6 +31,8 @@ from newsdesk.index.periods import date_order
 
 from .column_files import SegmentCache, VarBytes
 from .errors import ArticleNotFoundError, IndexNotFoundError, QueryError, StoreError
+from .german import german_analyzer
+from .german_words import stemmer
 from .locations import WHOOSH_DIR, read_info
 from .plain_ranking import PlainRanker, Unsupported, day_bounds, plain_top
 from .records import (
@@ -50,6 +52,13 @@ from .records import (
 )
 from .schema import SCHEMA_VERSION
 from .search import make_parser, match_spans, parse_query, prepare, query_terms, snippet
+
+# The German analysis is made with the store, as before quick_search took the words' side out of
+# search.py: opening an index unpickles its schema, whose stem filter loads Whoosh's stemmers, and
+# the first query needs the stop words and the stemmer. Part of the store's start-up, then, not
+# of its first query (the reader imports the store before its first frame).
+german_analyzer()
+stemmer()
 
 if TYPE_CHECKING:
     import numpy as np

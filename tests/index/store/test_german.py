@@ -42,3 +42,27 @@ def test_ue_after_a_vowel_or_q_stays():
     assert fold("Bauer") == "bauer"
     assert fold("Quelle") == "quelle"
     assert terms("Bauer") != terms("Bar")
+
+
+def test_the_search_stemmer_is_whooshs_and_leaves_the_package_whole():
+    """german_words imports the German stemmer without the other languages'; Whoosh's package
+    imported afterwards is whole and stems alike."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from newsdesk.index.store.german_words import index_term, stemmer\n"
+        "words = ['Bundesregierungen', 'Gespräche', 'Häuser', 'schönsten', 'Verhandlungen']\n"
+        "quick = [index_term(w) for w in words]\n"
+        "alone = sorted(m for m in sys.modules if m.startswith('whoosh.lang.snowball'))\n"
+        "from whoosh.lang import stemmer_for_language\n"
+        "import whoosh.lang.snowball as package\n"
+        "from newsdesk.index.store.german import german_analyzer\n"
+        "full = [next(iter(german_analyzer()(w))).text for w in words]\n"
+        "print(alone, len(package.classes) > 10, quick == full, stemmer()('verhandlungen') == "
+        "stemmer_for_language('de')('verhandlungen'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split("]")[1].split() == ["True", "True", "True"], out.stderr[-2000:]
+    assert out.stdout.startswith("['whoosh.lang.snowball.bases', 'whoosh.lang.snowball.german']")

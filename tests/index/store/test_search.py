@@ -35,13 +35,15 @@ def test_match_spans_find_ae_oe_ue_spellings():
     assert [text[s:e] for s, e in match_spans(text, term)] == ["Muenchen", "München", "Munchen"]
 
 
-def test_plain_words_are_read_as_whoosh_reads_them():
+def test_plain_queries_are_read_as_whoosh_reads_them():
     from newsdesk.index.store.schema import build_schema
-    from newsdesk.index.store.search import _plain_words, make_parser
+    from newsdesk.index.store.search import _plain, make_parser
 
     parser = make_parser(build_schema())
     for text in ["Haushalt", "Bahn Kiel", "die Bahn", "Gespräche über Russlands Zukunft", "Straße München Muenchen",
-                 "Bahn Bahn", "und oder"]:
-        assert _plain_words(text) == parser.parse(text).normalize(), text
-    for text in ["Bahn OR Kiel", "title:Bahn", '"Bahn"', "Bahn*", "G7", "Neu-Delhi", "(Bahn)"]:
-        assert _plain_words(text) is None, text
+                 "Bahn Bahn", "und oder", '"Bahn"', '"Olaf Scholz"', '"Kosten für die Rente" Bahn', 'Bahn "die Bahn"',
+                 '"die"', '"Bahn Kiel" "Bahn Kiel"', '" Bahn  Kiel "', '"der Bahn" Bahn', "Bahn AND Kiel",
+                 'Bahn AND "Olaf Scholz" Kiel', "Bahn AND Bahn", '"Olaf Scholz" AND Kiel AND Bahn', "die AND Bahn"]:
+        assert _plain(text) == parser.parse(text).normalize(), text
+    for text in ["Bahn OR Kiel", "Bahn AND AND Kiel", "Bahn ANDNOT Kiel", "title:Bahn", "Bahn*", "G7", "Neu-Delhi", "(Bahn)", '"Bahn Kiel"~2', 'Bahn"Kiel"']:
+        assert _plain(text) is None, text
