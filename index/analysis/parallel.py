@@ -26,6 +26,7 @@ import os
 import queue
 import signal
 import sys
+import time
 from collections import deque
 from typing import Iterable, Iterator
 
@@ -35,6 +36,7 @@ BATCH_TOKENS = 600  # words per batch sent to a worker (and per nlp.pipe call: b
 MAX_WORKERS = 4  # each worker holds a pipeline's working memory
 IN_FLIGHT_PER_WORKER = 8  # results are yielded in order: a slow batch must not leave the other workers idle
 POLL_SECONDS = 0.5
+HOLDER_POLL_SECONDS = 0.1  # the process that holds the pipeline looks after its workers this often
 WARM_UP_TEXT = ("Bundeskanzler Friedrich Merz traf am Dienstag in Berlin den französischen Präsidenten. "
                 "Die Gespräche sollen im kommenden Jahr in Paris fortgesetzt werden, sagte ein Sprecher.")
 
@@ -294,19 +296,29 @@ def _pipeline_holder(model, workers: int, tasks, results, parent_pid: int) -> No
         children.add(pid)
     while children:
         try:
-            pid, status = os.wait()
+            pid, status = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
             return
+        if pid == 0:
+            if os.getppid() != parent_pid:  # the caller is gone (where PR_SET_PDEATHSIG is not)
+                _kill(children)
+                return
+            time.sleep(HOLDER_POLL_SECONDS)
+            continue
         children.discard(pid)
         code = os.waitstatus_to_exitcode(status)
         if code != 0:
-            for other in children:
-                try:
-                    os.kill(other, signal.SIGKILL)
-                except OSError:
-                    pass
+            _kill(children)
             _report(results, f"an analysis process ended unexpectedly (exit code {code})")
             os._exit(1)
+
+
+def _kill(pids) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
 
 
 def _report(results, message: str) -> None:
