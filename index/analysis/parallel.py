@@ -36,7 +36,13 @@ BATCH_TOKENS = 600  # words per batch sent to a worker (and per nlp.pipe call: b
 MAX_WORKERS = 4  # each worker holds a pipeline's working memory
 IN_FLIGHT_PER_WORKER = 8  # results are yielded in order: a slow batch must not leave the other workers idle
 POLL_SECONDS = 0.5
-HOLDER_POLL_SECONDS = 0.1  # the process that holds the pipeline looks after its workers this often
+# A forked worker ends after analysing this many words and a fresh one is forked in its place: a
+# worker's memory grows with what it analyses (the words spaCy adds to its vocabulary, and each page
+# of the shared pipeline it writes to - a reference count is enough - becomes its own copy); a fresh
+# one starts from the shared pages again.
+RECYCLE_WORDS = 25_000
+RECYCLED = 75  # the exit code of a worker to be replaced
+HOLDER_POLL_SECONDS = 0.05  # the process that holds the pipeline looks after its workers this often
 WARM_UP_TEXT = ("Bundeskanzler Friedrich Merz traf am Dienstag in Berlin den französischen Präsidenten. "
                 "Die Gespräche sollen im kommenden Jahr in Paris fortgesetzt werden, sagte ein Sprecher.")
 
@@ -260,8 +266,9 @@ def _work(model, tasks, results, parent_pid: int) -> None:
 
 def _pipeline_holder(model, workers: int, tasks, results, parent_pid: int) -> None:
     """Load the pipeline, analyse a short text (what the analysis builds on first use, shared too),
-    fork ``workers`` workers that share it, and wait for them. A worker that dies is reported
-    (the others are stopped); a worker's own error it reports itself."""
+    fork ``workers`` workers that share it, and wait for them, forking a fresh worker for each that
+    ends after ``RECYCLE_WORDS``. A worker that dies is reported (the others are stopped); a
+    worker's own error it reports itself."""
     import datetime as dt
 
     _quiet_child()
@@ -277,23 +284,24 @@ def _pipeline_holder(model, workers: int, tasks, results, parent_pid: int) -> No
     _release_memory()
     gc.freeze()  # the workers' collector must not touch (and so copy) the shared objects
     holder = os.getpid()
-    children = set()
-    for _ in range(workers):
+
+    def fork_worker() -> int:
         pid = os.fork()
         if pid == 0:
             code = 1
             try:
                 _die_with_parent()
                 one_blas_thread()
-                _serve(analyzer, tasks, results, holder)
-                code = 0
+                code = RECYCLED if _serve(analyzer, tasks, results, holder, RECYCLE_WORDS) else 0
             finally:
                 try:
                     results.close()
                     results.join_thread()  # what the worker put reaches the pipe before it ends
                 finally:
                     os._exit(code)
-        children.add(pid)
+        return pid
+
+    children = {fork_worker() for _ in range(workers)}
     while children:
         try:
             pid, status = os.waitpid(-1, os.WNOHANG)
@@ -307,7 +315,9 @@ def _pipeline_holder(model, workers: int, tasks, results, parent_pid: int) -> No
             continue
         children.discard(pid)
         code = os.waitstatus_to_exitcode(status)
-        if code != 0:
+        if code == RECYCLED:
+            children.add(fork_worker())
+        elif code != 0:
             _kill(children)
             _report(results, f"an analysis process ended unexpectedly (exit code {code})")
             os._exit(1)
@@ -327,23 +337,28 @@ def _report(results, message: str) -> None:
     results.join_thread()
 
 
-def _serve(analyzer, tasks, results, parent_pid: int) -> None:
-    """Analyse batches until told to stop (None) or the parent ``parent_pid`` is gone."""
+def _serve(analyzer, tasks, results, parent_pid: int, words: int | None = None) -> bool:
+    """Analyse batches until told to stop (None) or the parent ``parent_pid`` is gone (False), or
+    until batches of ``words`` words or more were analysed (True: to be replaced by a fresh worker)."""
+    done = 0
     while True:
         try:
             task = tasks.get(timeout=1.0)
         except queue.Empty:
             if os.getppid() != parent_pid:
-                return
+                return False
             continue
         if task is None:
-            return
+            return False
         seq, batch = task
         try:
             out = list(analyzer.analyze_many(batch, batch_size=len(batch)))
         except Exception as exc:
             results.put((seq, "error", f"{type(exc).__name__}: {exc}"))
-            return
+            return False
         results.put((seq, "ok", out))
         del out
         _release_memory()
+        done += sum(len(text.split()) for text, _date in batch)
+        if words is not None and done >= words:
+            return True
