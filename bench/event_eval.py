@@ -65,7 +65,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsdesk.index.analysis.events import period_start  # noqa: E402
+from newsdesk.index.periods import period_start  # noqa: E402
 from newsdesk.index.annotations import Event  # noqa: E402
 
 JUDGMENTS_DIR = ROOT / "bench" / "event_judgments"

@@ -73,7 +73,9 @@ class Timex:
 class Event:
     start: int  # span of the clause/sentence that reports the event
     end: int
-    date: str  # ISO date of the start of the period (sort key), e.g. 2025-10-20
+    # ISO date of the start of the period, e.g. 2025-10-20; before Christ with astronomical years
+    # (-1499-01-01 is 1 January 1500 v. Chr.): sort by ``index.periods.date_order(date)``
+    date: str
     granularity: str  # day | week | month | quarter | season | half | year | decade | century
     what: str  # short description: main verb with a few words of object/subject
     text: str  # the source text of the span
@@ -84,7 +86,7 @@ class Event:
     timex_end: int = -1
     status: str = "asserted"  # EVENT_STATUSES: what the text says of the event
     inferred: bool = False  # dated from the publication date: the lead reports it without a date
-    end_date: str = ""  # ISO date of the end of a range ("vom 16. Juni bis zum 23. September"), else ""
+    end_date: str = ""  # ISO date (as ``date``) of the end of a range ("vom 16. Juni bis zum 23. September"), else ""
     end_value: str = ""  # the TIMEX3 value the end comes from
     sentence_start: int = -1  # the whole sentence the event's clause stands in
     sentence_end: int = -1

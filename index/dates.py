@@ -3,6 +3,9 @@
 The analysis keeps TIMEX3 values (``2006-11-04``, ``193`` for the 1930s, ``12`` for the 13th
 century, ``BC1500``, ``2007-Q4``); the reader and ``newsdesk events`` show them as a person
 writes them: ``4. November 2006``, ``1930er``, ``13. Jh.``, ``1500 v. Chr.``, ``4. Quartal 2007``.
+``BC`` values give the year as written (``BC1500`` is 1500 v. Chr.); an ISO date with a minus
+sign counts years astronomically, as ``index.periods`` writes event dates (``-1499-01-01`` is
+1. Januar 1500 v. Chr., ``0000`` is 1 v. Chr.).
 Pure functions, no NLP: the reader imports this module.
 """
 
@@ -22,8 +25,10 @@ _VALUE = re.compile(
     r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?:(?P<time>\d{2}:\d{2})|(?P<part>MO|MI|AF|EV|NI)))?)?"
     r"|W(?P<week>\d{2})(?P<weekend>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
 )
-_DECADE = re.compile(r"^(?P<bc>BC|-)?(?P<decade>\d{3})$")
-_CENTURY = re.compile(r"^(?P<bc>BC|-)?(?P<century>\d{2})$")
+_DECADE = re.compile(r"^(?P<bc>BC)?(?P<decade>\d{3})$")
+_CENTURY = re.compile(r"^(?P<bc>BC)?(?P<century>\d{2})$")
+_BC = " v. Chr."
+_AD = " n. Chr."
 
 
 def when_text(value: str) -> str:
@@ -31,17 +36,22 @@ def when_text(value: str) -> str:
     value = (value or "").strip()
     m = _VALUE.match(value)
     if m:
-        if m["bc"]:  # "BC0479-SP": Frühjahr 479 v. Chr.
-            return _date_text(m, int(m["year"])) + " v. Chr."
-        return _date_text(m, int(m["year"]))
+        year = int(m["year"])
+        if m["bc"] == "BC":  # "BC0479-SP": Frühjahr 479 v. Chr.
+            return _date_text(m, year) + _BC
+        if m["bc"] or year == 0:  # astronomical: "-1499-01-01" is 1500 v. Chr., "0000" 1 v. Chr.
+            return _date_text(m, year + 1) + _BC
+        if year < 1000:  # "9" alone reads as a number: "9 n. Chr."
+            return _date_text(m, year) + _AD
+        return _date_text(m, year)
     m = _DECADE.match(value)
     if m:
         decade = int(m["decade"]) * 10
-        return f"{decade}er v. Chr." if m["bc"] else f"{decade}er"
+        return f"{decade}er{_BC}" if m["bc"] else f"{decade}er"
     m = _CENTURY.match(value)
     if m:
         century = int(m["century"]) + 1  # TIMEX3 "12" is the years 1200-1299, the 13th century
-        return f"{century}. Jh. v. Chr." if m["bc"] else f"{century}. Jh."
+        return f"{century}. Jh.{_BC}" if m["bc"] else f"{century}. Jh."
     return value
 
 
@@ -70,15 +80,22 @@ def _date_text(m: re.Match, year: int) -> str:
 
 def span_text(value: str, end_value: str = "") -> str:
     """A date or a range of two dates, sharing what both ends share as a person writes it:
-    ``5.–22. November 2013``, ``16. Juni – 23. September 2025``, ``1995 – 1999``."""
+    ``5.–22. November 2013``, ``16. Juni – 23. September 2025``, ``1995 – 1999``,
+    ``1500 – 1200 v. Chr.``; a range from before to after Christ says so at both ends
+    (``27 v. Chr. – 14 n. Chr.``)."""
     start = when_text(value)
     if not end_value or end_value == value:
         return start
     end = when_text(end_value)
+    if start.endswith(_BC):
+        if end.endswith(_BC):
+            return f"{start.removesuffix(_BC)} – {end}"
+        if (end != end_value or end_value.isdigit()) and not end.endswith(_AD):  # a date after Christ
+            return f"{start} – {end}{_AD}"
     a, b = _VALUE.match(value or ""), _VALUE.match(end_value or "")
     plain = a and b and not a["bc"] and not b["bc"] and not a["time"] and not b["time"]
     if plain and a["year"] == b["year"] and a["month"] and b["month"]:
         if a["month"] == b["month"] and a["day"] and b["day"]:
             return f"{int(a['day'])}.–{end}"
-        start = start.rsplit(" ", 1)[0]
+        start = start.removesuffix(_AD).rsplit(" ", 1)[0]
     return f"{start} – {end}"

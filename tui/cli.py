@@ -604,7 +604,7 @@ def _analyze_file(analyzer, path: Path, as_json: bool) -> int:
                             _text(t.value + (f" ({t.mod})" if t.mod else "")), _text(f"{t.start}-{t.end}"))
         events = Table("date", "what", "sentence", title="events", box=None, pad_edge=False)
         for ev in analysis.events:
-            events.add_row(_text(ev.date), _text(printable_line(ev.what)), _text(printable_line(ev.text)))
+            events.add_row(_text(printable_line(ev.when)), _text(printable_line(ev.what)), _text(printable_line(ev.text)))
         for table in (entities, timexes, events):
             out.print()
             out.print(table)

@@ -20,6 +20,7 @@ from rich.text import Text
 
 from newsdesk.index.annotations import Event, split_entity_key
 from newsdesk.index.dates import MONTH_NAMES, when_text
+from newsdesk.index.periods import Day, date_order, year_value
 from newsdesk.index.store.errors import StoreError
 from newsdesk.tui.safe_text import clean_line
 
@@ -50,15 +51,9 @@ def date_label(value) -> str:
 
 
 def event_when(event: Event) -> str:
-    """The event's date at its granularity: 2025-11-08, 2025-11, 2025, 2025-W43, ..."""
-    g = event.granularity
-    if g == "day":
-        return event.date[:10]
-    if g == "month":
-        return event.date[:7]
-    if g == "year":
-        return event.date[:4]
-    return clean_line(event.value or event.date)
+    """The event's date (or range) as a person writes it, on one line: 8. November 2025,
+    November 2025, KW 43/2025, 1930er, 13. Jh., 1500 v. Chr., 1500 – 1200 v. Chr."""
+    return clean_line(event.when)
 
 
 _REPORTER = re.compile(
@@ -353,7 +348,7 @@ class ArticleEvents:
     empty_message = "No dated events in this article."
 
     def __init__(self, events: list[Event], names: dict[str, str] | None = None) -> None:
-        self.events = sorted(events, key=lambda e: (e.date, e.start))
+        self.events = sorted(events, key=lambda e: (date_order(e.date), e.start))
         self.names = names or {}
 
     def __len__(self) -> int:
@@ -384,23 +379,29 @@ class TimelineHeading:
 
 
 def _group_of(event: Event) -> tuple[str, int]:
-    """(year, month) the event is listed under: month 0 for events coarser than a month (a
-    season, a quarter, the year itself), which come first under their year."""
-    date = event.date or ""
-    year = date[:4] if len(date) >= 4 and date[:4].isdigit() else ""
+    """(year, month) the event is listed under, the year as a TIMEX3 value ("2025", "BC1500"):
+    month 0 for events coarser than a month (a season, a quarter, the year itself), which come
+    first under their year."""
+    day = Day.from_iso(event.date or "")
+    year = year_value(event.date or "")
     if event.granularity in ("decade", "century"):
-        # TIMEX3 writes them 193 / 12: they head their own group ("1930er", "13. Jh.")
-        value = (event.value or "").removeprefix("BC").removeprefix("-")
+        # TIMEX3 writes them 193 / 12 / BC046: they head their own group ("1930er", "13. Jh.")
+        value = (event.value or "").removeprefix("BC")
         return ((event.value or year) if value.isdigit() and len(value) in (2, 3) else year), 0
-    month = int(date[5:7]) if event.granularity in ("day", "week", "month") and len(date) >= 7 else 0
+    month = day.month if day is not None and event.granularity in ("day", "week", "month") else 0
     return year, month
 
 
+# groups of the same first year: the century, then the decade, then the year's own events
+_GROUP_RANK = {"century": 0, "decade": 1}
+
+
 def _group_order(pair_index: int, event: Event) -> tuple:
-    """Sort key that keeps each group together and the groups in date order."""
-    year, month = _group_of(event)
-    coarse = 0 if event.granularity in ("decade", "century") else 1
-    return ((event.date or "")[:4], coarse, month, pair_index)
+    """Sort key that keeps each group together and the groups in date order (years before
+    Christ first, 1500 v. Chr. before 500 v. Chr.)."""
+    _year, month = _group_of(event)
+    first_year = date_order(event.date or "").rsplit("-", 2)[0]
+    return (first_year, _GROUP_RANK.get(event.granularity, 2), month, pair_index)
 
 
 class TimelineRows:

@@ -29,6 +29,7 @@ from newsdesk.index.analysis.pipeline import load_pipeline
 from newsdesk.index.analysis.signature import analysis_signature, model_label
 from newsdesk.index.analysis.timex import tag
 from newsdesk.index.annotations import Analysis
+from newsdesk.index.periods import date_order
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -145,7 +146,7 @@ def _analysis(parts: list[tuple["Doc", str, int]], date: dt.date | None) -> Anal
         result.timexes.extend(timexes)
         result.events.extend(events)
     if len(parts) > 1:
-        result.events.sort(key=lambda e: (e.date, e.timex_start, e.timex_end))
+        result.events.sort(key=lambda e: (date_order(e.date), e.timex_start, e.timex_end))
     return result
 
 

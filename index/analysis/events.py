@@ -76,6 +76,7 @@ from newsdesk.index.analysis.headline import (
     headline,
     negation_of,
     nominalised,
+    noun_groups,
     object_antecedents,
     parse,
     plain_line,
@@ -84,6 +85,7 @@ from newsdesk.index.analysis.headline import (
 from newsdesk.index.analysis.timex.ranges import pair_ranges
 from newsdesk.index.annotations import Entity, Event, Timex, entity_key, split_entity_key
 from newsdesk.index.ingest.structure import DATELINE
+from newsdesk.index.periods import Day, date_order, period_end, period_start
 
 if TYPE_CHECKING:  # spaCy is only needed by the caller, who made the Doc
     from spacy.tokens import Doc, Token
@@ -118,68 +120,11 @@ _AUXILIARY_FORMS = frozenset(
     """.split()
 )
 _SUBJECT_PRONOUNS = {"ich", "du", "er", "sie", "wir", "ihr"}
+_PASSIVE_AUXILIARIES = frozenset("wird werden wurde wurden worden".split())
+_RELATIVE_FORMS = frozenset("der die das dem den deren dessen denen".split())
 _CLAUSE_BREAK_TEXT = {";", ":", "–", "—", "-"}
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-
-# TIMEX3 values that name a calendar period; an optional time part ("T14:30",
-# "TEV") keeps the day.
-_TIME_PART = r"(?:T[0-9A-Z:.+\-]*)?"
-_DAY = re.compile(rf"(\d{{4}})-(\d{{2}})-(\d{{2}}){_TIME_PART}")
-_WEEKDAY = re.compile(rf"(\d{{4}})-W(\d{{2}})-([1-7]){_TIME_PART}")
-_WEEKEND = re.compile(r"(\d{4})-W(\d{2})-WE")
-_WEEK = re.compile(rf"(\d{{4}})-W(\d{{2}}){_TIME_PART}")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
-_HALF = re.compile(r"(\d{4})-H([12])")
-_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|AU|WI)")
-_YEAR = re.compile(r"(\d{4})")
-_DECADE = re.compile(r"(\d{3})")
-_CENTURY = re.compile(r"(\d{2})")
-# Meteorological seasons: the month each one starts (winter YYYY-WI: December of YYYY).
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
-
-
-def period_start(value: str) -> tuple[dt.date, str] | None:
-    """The first day of the period a TIMEX3 value names, and its granularity.
-
-    ``2025-10-20`` and ``2025-10-20TEV`` -> (2025-10-20, "day");
-    ``2025-W43`` -> (Monday 2025-10-20, "week"); ``2025-W43-5`` -> that Friday,
-    "day"; ``2025-W42-WE`` -> its Saturday, "weekend"; ``2025-08`` -> "month";
-    ``2025-Q3`` -> (2025-07-01, "quarter"); ``2025-SU`` -> (2025-06-01,
-    "season"); ``2025-H2`` -> (2025-07-01, "half"); ``2025`` -> "year";
-    ``202`` -> (2020-01-01, "decade"); ``20`` -> (2000-01-01, "century").
-    None for anything else (durations, sets, references, unknown parts) and
-    for impossible dates.
-    """
-    v = value.strip()
-    try:
-        if m := _DAY.fullmatch(v):
-            return dt.date(int(m[1]), int(m[2]), int(m[3])), "day"
-        if m := _WEEKDAY.fullmatch(v):
-            return dt.date.fromisocalendar(int(m[1]), int(m[2]), int(m[3])), "day"
-        if m := _WEEKEND.fullmatch(v):
-            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 6), "weekend"
-        if m := _WEEK.fullmatch(v):
-            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1), "week"
-        if m := _MONTH.fullmatch(v):
-            return dt.date(int(m[1]), int(m[2]), 1), "month"
-        if m := _QUARTER.fullmatch(v):
-            return dt.date(int(m[1]), 3 * int(m[2]) - 2, 1), "quarter"
-        if m := _HALF.fullmatch(v):
-            return dt.date(int(m[1]), 6 * int(m[2]) - 5, 1), "half"
-        if m := _SEASON.fullmatch(v):
-            return dt.date(int(m[1]), _SEASON_MONTH[m[2]], 1), "season"
-        if m := _YEAR.fullmatch(v):
-            return dt.date(int(m[1]), 1, 1), "year"
-        if m := _DECADE.fullmatch(v):
-            return dt.date(int(m[1]) * 10, 1, 1), "decade"
-        if m := _CENTURY.fullmatch(v):
-            return dt.date(int(m[1]) * 100, 1, 1), "century"
-    except ValueError:  # month 13, week 54, year 0 ...
-        return None
-    return None
-
 
 def extract_events(
     doc: "Doc",
@@ -263,7 +208,7 @@ def extract_events(
         main = context.lead_event(paragraphs, sentences, events, is_caption)
         if main is not None:
             events.append(main)
-    events.sort(key=lambda e: (e.date, e.timex_start, e.timex_end))
+    events.sort(key=lambda e: (date_order(e.date), e.timex_start, e.timex_end))
     return events
 
 
@@ -274,33 +219,16 @@ def _covers(a: Event, b: Event) -> bool:
     a_end, b_end = period_end(a.value), period_end(b.value)
     if a_end is None or b_end is None:
         return False
-    longer = (dt.date.fromisoformat(a.date), a_end) != (dt.date.fromisoformat(b.date), b_end)
-    return longer and a.date <= b.date and b_end <= a_end and _GRAIN_ORDER.index(a.granularity) > _GRAIN_ORDER.index(
+    a_start, b_start = Day.from_iso(a.date), Day.from_iso(b.date)
+    if a_start is None or b_start is None:
+        return False
+    longer = (a_start, a_end) != (b_start, b_end)
+    return longer and a_start <= b_start and b_end <= a_end and _GRAIN_ORDER.index(a.granularity) > _GRAIN_ORDER.index(
         b.granularity
     )
 
 
 _GRAIN_ORDER = ("day", "weekend", "week", "month", "quarter", "season", "half", "year", "decade", "century")
-
-
-def period_end(value: str) -> dt.date | None:
-    """The last day of the period a TIMEX3 value names (see ``period_start``)."""
-    found = period_start(value)
-    if found is None:
-        return None
-    date, granularity = found
-    if granularity == "day":
-        return date
-    if granularity == "weekend":
-        return date + dt.timedelta(days=1)
-    if granularity == "week":
-        return date + dt.timedelta(days=6)
-    months = {"month": 1, "quarter": 3, "season": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}[granularity]
-    year, month = divmod(date.month - 1 + months, 12)
-    try:
-        return dt.date(date.year + year, month + 1, 1) - dt.timedelta(days=1)
-    except ValueError:
-        return None
 
 
 # --- where an event's text lies ------------------------------------------------
@@ -338,6 +266,11 @@ def _sentence_bounds(tokens: "_Tokens", text: str) -> list[tuple[int, int]]:
         last = (firsts[n + 1] if n + 1 < len(firsts) else len(tokens)) - 1
         bounds.append((token_starts[first], token_starts[last] + lengths[last]))
     return bounds
+
+
+# what follows a finite verb but never an attributive adjective
+_NOT_AFTER_ADJECTIVE = frozenset({"NE", "ART", "PPER", "PPOSAT", "PDAT", "PIAT", "PRF", "PTKNEG", "APPR", "APPRART"})
+_YEAR_WORD = re.compile(r"\d{3,4}$")
 
 
 class _Token:
@@ -411,7 +344,43 @@ class _Tokens:
             t.is_sent_start = i in firsts
             # punctuation by its tag ($, $. $(), or by spaCy's flag for a Doc without tags
             t.punct = t.tag_.startswith(_PUNCT_PREFIX) if t.tag_ else t.is_punct
+            if t.tag_ in ("ADJA", "ADJD") and self._verb_after_year(i, t.text):
+                t.tag_ = "VVFIN"
+            elif t.tag_ == "ART" and t.lower_ in _RELATIVE_FORMS and self._relative_after_comma(i):
+                t.tag_ = "PRELS"
             made[i] = t
+
+    def _tag(self, i: int) -> str:
+        tag = self._tags[i]
+        return self._names[tag] if tag in self._names else self._names.setdefault(tag, self._strings[tag])
+
+    def _relative_after_comma(self, i: int) -> bool:
+        """An article form right after a comma that opens a verb-last clause is a relative pronoun
+        (", den/ART Zeugen am Montag gesehen haben"): a clause after a comma with its finite verb last
+        and no subordinator is a relative clause."""
+        if i < 1 or self._tag(i - 1) != "$,":
+            return False
+        j, finites = i + 1, 0
+        while j < len(self.starts) and self._tag(j) not in ("$,", "$.", "$("):
+            if self._tag(j) in _FINITE:
+                finites += 1
+            j += 1
+        last = j - 1
+        # the finite verb last, after more than the article and a noun ("die Polizei kam" is V2)
+        return finites == 1 and last >= i + 3 and self._tag(last) in _FINITE
+
+    def _verb_after_year(self, i: int, word: str) -> bool:
+        """A lowercase word the tagger read as an adjective right after a year that opens its clause,
+        before what no adjective stands before (a name, an article, a pronoun): the finite verb
+        of the clause ("1920 schloss/ADJA Polen ...", "1921 unterzeichnete/ADJA die Regierung ...")."""
+        if i < 1 or i + 1 >= len(self.starts) or not word[:1].islower():
+            return False
+        year = self._text[self.starts[i - 1]:self.starts[i - 1] + self.lengths[i - 1]]
+        if self._tag(i - 1) != "CARD" or not _YEAR_WORD.match(year):
+            return False
+        if i >= 2 and (i - 1) not in self._firsts and self._tag(i - 2) not in ("$,", "$.", "$("):
+            return False
+        return self._tag(i + 1) in _NOT_AFTER_ADJECTIVE
 
 
 _NUMBER_WORDS = (
@@ -574,9 +543,29 @@ _COUNT_FINITE = frozenset("war waren lag lagen".split())
 _QUOTES = frozenset("„“”\"'»«‚‘’")
 
 
+# verbs of a figure that rises or falls ("der Umsatz sank", "die Zahl ist gestiegen"), with the
+# particle that keeps that sense ("stieg an"; "stieg aus", "wuchs auf" mean something else)
+_CHANGE_VERBS = frozenset(
+    "steigt steigen stieg stiegen gestiegen ansteigen angestiegen sinkt sinken sank sanken gesunken "
+    "wächst wachsen wuchs wuchsen gewachsen schrumpft schrumpfen schrumpfte schrumpften geschrumpft "
+    "zugenommen abgenommen zurückgegangen verdoppelt verdoppelte halbiert halbierte".split()
+)
+_CHANGE_PARTICLE_VERBS = {"nimmt": "zu", "nahm": "zu", "nahmen": "zu", "nehmen": "zu", "geht": "zurück",
+                          "ging": "zurück", "gingen": "zurück"}
+_CHANGE_PARTICLES = frozenset({"an"})
+# nouns of a quantity a statistic gives ("die Zahl der Überfälle", "die Durchschnittstemperatur")
+_QUANTITY_NOUNS = (
+    "zahl", "zahlen", "umsatz", "umsätze", "preis", "preise", "quote", "rate", "temperatur", "anteil", "gewinn",
+    "verlust", "einnahmen", "ausgaben", "index", "niveau", "durchschnitt", "menge", "bestand", "prozent",
+)
+_AMOUNT_COMPARISON = frozenset("mehr weniger wenige viele".split())
+_COARSE_GRAINS = frozenset({"year", "quarter", "half", "season"})
+
+
 def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Timex | None) -> bool:
     """A date that marks no event of the clause: a comparison, a reference, an origin, a state."""
-    before = ctx.words_before(timex.start, 3)
+    # a date coordinated with one before it shares its preposition ("für März und April")
+    before = ctx.words_before(_coordination_start(ctx, timex), 3)
     prev1 = before[-1].lower_ if before else ""
     prev2 = before[-2] if len(before) > 1 else None
     words = {t.lower_ for t in clause}
@@ -594,13 +583,27 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
         prev2.tag_ in ("NN", "NE", "PDS", "ART", "PIS") or prev2.text in _QUOTES
     ):
         return True  # "die Zahlen von 1992", "der Leserbrief vom 24. August"
+    grain = (period_start(timex.value) or (None, ""))[1]
     if prev1 == "für" and end is None and prev2 is not None and prev2.tag_ == "NN" and (
-        period_start(timex.value) or (None, ""))[1] in ("year", "quarter", "half", "season"):
-        return True  # "den Haushalt für 2024", "die Prognose für das Jahr 2025": what the noun plans for
+        grain in _COARSE_GRAINS or grain == "month" and _before_finite(clause, prev2)
+    ):
+        # "den Haushalt für 2024", "die Prognose für das Jahr 2025": what the noun plans for; a month
+        # of a noun in the Vorfeld is part of that noun ("Die Löhne für März sind gesichert": a state)
+        return True
+    if prev1 in ("bis", "ab") and words & _HABITUAL:
+        return True  # "sollen bis 2035 jährlich 300 Milliarden zahlen": a recurring duty, not a happening
+    if grain in _COARSE_GRAINS and end is None and (
+        _changes(clause, timex) or _compares_amount(clause, timex) or _gives_figure(clause, timex)
+    ):
+        # "Im Geschäftsjahr 2023 sank der Umsatz", "Im Sommer steigt die Temperatur an", "2023 kamen
+        # 4.620 Kinder zur Welt, so wenige wie nie": a yearly figure, not a dated happening
+        return True
     if prev1 in ("von", "vom") and end is not None and prev2 is not None and prev2.tag_ in ("NN", "NE"):
         return True  # "Funde vom 13. Jahrhundert bis in die 1930er Jahre"
     if words & _ORIGIN_VERBS and prev1 in ("aus", "von", "vom"):
         return True  # "stammt aus dem Jahr 2005"
+    if prev1 == "aus" and prev2 is not None and prev2.tag_ in ("NN", "NE"):
+        return True  # "ein Schwert aus dem 14. Jahrhundert v. Chr.": where a thing comes from
     if prev1 in ("baujahr", "jahrgang"):
         return True
     period = period_start(timex.value)
@@ -636,6 +639,75 @@ def _is_non_event(ctx: "_Context", clause: list["Token"], timex: Timex, end: Tim
         opening = ctx.text.rfind("(", 0, timex.start)
         if opening >= 0 and any(t.end <= opening and opening - t.end <= 2 for t in ctx.timexes):
             return True
+    return False
+
+
+def _coordination_start(ctx: "_Context", timex: Timex) -> int:
+    """Where the first of coordinated dates starts ("für März und April": the start of "März" for
+    "April"); the date's own start when it follows no other date and "und"/"oder"."""
+    start = timex.start
+    while True:
+        before = ctx.words_before(start, 2)
+        if len(before) < 2 or before[-1].lower_ not in ("und", "oder"):
+            return start
+        other = next((t for t in ctx.timexes if t.start < before[-2].idx + 1 and t.end >= before[-2].idx + len(before[-2].text)), None)
+        if other is None or other.start >= start:
+            return start
+        start = other.start
+
+
+def _before_finite(clause: list["Token"], token: "Token") -> bool:
+    """The token stands before the clause's finite verb (in the Vorfeld of a main clause)."""
+    finite = next((t for t in clause if t.tag_ in _FINITE), None)
+    return finite is not None and token.i < finite.i and clause[0].tag_ not in ("KOUS", "PRELS", "PWAV")
+
+
+def _outside_numbers(clause: list["Token"], timex: Timex) -> list["Token"]:
+    return [
+        t for t in clause
+        if (t.tag_ == "CARD" or _NUMBER.match(t.text)) and not timex.start <= t.idx < timex.end
+    ]
+
+
+def _changes(clause: list["Token"], timex: Timex) -> bool:
+    """The clause tells how a figure rose or fell: a change verb with a number or a noun of a quantity."""
+    particles = {t.lower_ for t in clause if t.tag_ == "PTKVZ"}
+    change = False
+    for t in clause:
+        if t.tag_ not in _VERB:
+            continue
+        if t.lower_ in _CHANGE_VERBS and not particles - _CHANGE_PARTICLES:
+            change = True
+        elif _CHANGE_PARTICLE_VERBS.get(t.lower_) in particles:
+            change = True
+    if not change:
+        return False
+    return bool(_outside_numbers(clause, timex)) or any(
+        t.tag_ == "NN" and t.lower_.endswith(_QUANTITY_NOUNS) for t in clause
+    )
+
+
+def _gives_figure(clause: list["Token"], timex: Timex) -> bool:
+    """The clause gives a quantity its number ("erzielte einen Umsatz von 96 Millionen Euro")."""
+    return bool(_outside_numbers(clause, timex)) and any(
+        t.tag_ == "NN" and t.lower_.endswith(_QUANTITY_NOUNS) and t.lower_ not in ("prozent",) for t in clause
+    )
+
+
+def _compares_amount(clause: list["Token"], timex: Timex) -> bool:
+    """The clause gives a number and compares the amount ("sechs Menschen ..., mehr als im Jahr 2022",
+    "4.620 Kinder, so wenige wie nie zuvor")."""
+    if not _outside_numbers(clause, timex):
+        return False
+    for n, t in enumerate(clause[:-1]):
+        if t.lower_ not in _AMOUNT_COMPARISON:
+            continue
+        for m in range(n + 1, min(n + 3, len(clause))):
+            if clause[m].lower_ in ("als", "wie"):
+                after = clause[m + 1] if m + 1 < len(clause) else None
+                # "mehr als im Vorjahr", "so wenige wie nie"; "mehr als 300 Menschen" is an amount
+                if after is not None and after.tag_ != "CARD" and not _NUMBER.match(after.text):
+                    return True
     return False
 
 
@@ -683,6 +755,7 @@ _PLAN_WORDS = frozenset(
 )
 _FUTURE_AUX = frozenset("wird werden werde wirst".split())
 _REPORT_WORDS = frozenset("laut zufolge".split())
+_SOURCE_NOUNS = frozenset("angaben informationen erkenntnissen darstellung".split())
 _REPORTING_VERBS = frozenset(
     "sagte sagt sagten sagen erklärte erklärt erklärten betonte betont betonten teilte teilt mitteilte "
     "berichtete berichtet meldete meldet hieß heißt schrieb schreibt verkündete kündigte "
@@ -707,6 +780,8 @@ def _status(clause: list["Token"], sentence: list["Token"], date: dt.date, publi
         return "planned"
     if words & _REPORT_WORDS or any(t.lower_ in _SUBJUNCTIVE_I for t in finite):
         return "reported"
+    if any(t.lower_ in _SOURCE_NOUNS and n and clause[n - 1].lower_ == "nach" for n, t in enumerate(clause)):
+        return "reported"  # "nach Angaben der Polizei", "nach Informationen des Senders"
     clause_ids = {t.i for t in clause}
     if not words & _REPORTING_VERBS and any(
         t.lower_ in _REPORTING_VERBS and t.i not in clause_ids for t in sentence
@@ -745,15 +820,30 @@ _INSTITUTION_ENDINGS = (
     "senat", "kongress", "agentur", "staatsanwaltschaft", "fraktion", "ausschuss", "vorstand", "kreml",
     "carabinieri", "finanzwache", "landesregierung", "verband", "gesellschaft", "institut", "dienst",
     "zivilschutz", "firma", "gemeinde", "versicherung", "verteidigung", "anwaltschaft", "verwaltung",
+    # offices, boards, banks, chambers ("das Landesstatistikamt", "der Aufsichtsrat", "die Notenbank")
+    "amt", "rat", "bank", "kammer", "stiftung", "koalition", "opposition", "präsidium", "direktion", "anklage",
 )
+# people and things whose noun ends like an institution's ("die Beamten": -amt; "der Vorrat": -rat)
+_NOT_INSTITUTIONS = ("beamte", "beamten", "beamter", "beamtin", "beamtinnen", "vorrat", "apparat", "heirat")
 # a subject without a name that names a person by role ("der Angeklagte", "die Landesrätin",
 # "der 34-Jährige", "die Beamten"): its noun, shown as written, is the "who" (a key without a label)
 _DEFINITE_ARTICLES = frozenset("der die das".split())
-_ROLE_ENDINGS = ("er", "rin", "tin", "gin", "nin", "te", "ten", "ige", "igen", "ant", "anten", "ent", "enten",
-                 "ist", "isten", "anwalt", "anwälte")
+_ROLE_ENDINGS = ("er", "rin", "tin", "gin", "nin", "innen", "te", "ten", "ige", "igen", "ant", "anten", "ent",
+                 "enten", "ist", "isten", "anwalt", "anwälte", "loge", "logen", "nom", "nomen", "graf", "grafen",
+                 "graph", "graphen", "mann", "männer", "frau", "frauen", "chef", "chefin", "chefs", "direktor",
+                 "direktoren", "direktorin", "arzt", "ärzte", "ärztin", "vorsitzende", "vorsitzenden", "ierende",
+                 "ierenden")
 _NOT_ROLES = tuple(
     "zahl hälfte mehrheit wetter verkehr wasser feuer winter sommer theater zentrum ergebnis".split()
+    # things and abstracts in -te/-ten ("die Arbeiten", "die Staaten", "die Projekte"), not people
+    + "heiten keiten schaften täten arbeiten zeiten seiten staaten kosten daten fakten karten welten rechte "
+      "richten pflichten schichten projekte produkte objekte effekte konflikte kontakte märkte konzerte werte "
+      "orte worte städte gebiete inhalte pakete bauten texte feste reste tests".split()
 )
+# a subject without a determiner in front of a plural verb that names people by role ("Geologen
+# untersuchten den Hang", "Ermittler kamen ihm auf die Spur"): its noun is the "who" as well
+_BARE_SUBJECT_PREFIX = frozenset({"ADJA", "CARD", "ADV", "PIAT", "PIDAT"})
+_FRONTED_OBJECT_ARTICLES = frozenset({"dem", "den"})
 # nouns that take up an organisation named before ("der Verein" after "der FC Bayern München")
 _ANAPHORIC_INSTITUTIONS = frozenset(
     "verein klub club partei unternehmen konzern firma organisation mannschaft team gruppe".split()
@@ -828,7 +918,15 @@ class _Context:
         date, granularity = period
         before = [t for t in sent_tokens if clause and t.i < clause[0].i]
         skip = _in_spans(part, self.line_spans)
+        front = self._front_before_embedded(part, sent_tokens) if inherited is None else []
+        if front:
+            # "Die Stadt, die 2012 das Gebäude gekauft hatte, eröffnete am Montag das Museum": the
+            # main clause goes on after the clause embedded in it; its Vorfeld stands before that
+            part = front + part
+            skip = skip | _in_spans(front, self.line_spans)
         parsed = parse(part, skip, before)
+        if inherited is None and not front and parsed.subject is None:
+            inherited = self._shared_subject(part, sent_tokens)
         antecedent = inherited if parsed.subject is None else self._subject_before(parsed, part, inherited, sent_tokens)
         who, subject_name = self._who(parsed, start, end, antecedent)
         names = {t.i for t in part if self._in_entity(t)}
@@ -844,7 +942,11 @@ class _Context:
         elaborated = self._elaborated(what, part, clause, sent_tokens) if len(what.split()) <= 4 else what
         what = elaborated if elaborated != what else self._with_report(what, part, sent_tokens, skip, subject_name)
         status = _status(part, sent_tokens, date, self.published)
-        if status == "reported":
+        first_person = parsed.subject is not None and len(parsed.subject.tokens) == 1 and (
+            parsed.subject.tokens[0].lower_ in ("ich", "wir")
+        )
+        if status == "reported" or first_person:
+            # "„Wir werden den Antrag stellen“, sagte Huber": the speaker is who speaks as "wir"
             who = who + [k for k in self._speakers(part, sent_tokens) if k not in who]
         end_date = ""
         end_value = ""
@@ -871,6 +973,51 @@ class _Context:
             sentence_end=sent_end,
         )
 
+    def _shared_subject(self, part: list["Token"], sentence: list["Token"]) -> "Group | None":
+        """The subject of the main clause before a comma that a clause opening with its finite verb
+        and without a subject of its own shares ("Ein Investor hatte Interesse gezeigt, | zog sich
+        aber im Januar zurück")."""
+        words = [t for t in part if not t.punct]
+        if not words or words[0].tag_ not in _FINITE or words[0].i == 0 or self.tokens[words[0].i - 1].tag_ != "$,":
+            return None
+        if len(words) > 1 and words[1].tag_ in ("PPER", "PIS"):
+            return None  # "hieß es", "sagte er": the clause has its own subject
+        if words[0].i >= 2 and self.tokens[words[0].i - 2].text in _QUOTES:
+            return None  # "„Die Piraten sind los“, hieß es": a quotation is not the clause it goes on
+        previous = next((c for c in reversed(self.clauses(sentence)) if c and c[-1].i < words[0].i), None)
+        if not previous or previous[-1].i < words[0].i - 2:
+            return None
+        found = parse(previous, _in_spans(previous, self.line_spans))
+        if found.fields.subordinate or found.fields.finite is None or found.subject is None:
+            return None
+        return found.subject
+
+    def _front_before_embedded(self, part: list["Token"], sentence: list["Token"]) -> list["Token"]:
+        """The Vorfeld of a main clause that goes on after a clause embedded in it ("Die Stadt,
+        die ... hatte, | eröffnete am Montag ..."): the tokens before the comma that opens the
+        embedded clause, when ``part`` opens with the finite verb right after a comma. [] otherwise."""
+        words = [t for t in part if not t.punct]
+        if not words or words[0].tag_ not in _FINITE or words[0].i == 0:
+            return []
+        previous = self.tokens[words[0].i - 1]
+        if previous.tag_ != "$,":
+            return []
+        embedded = next((c for c in reversed(self.clauses(sentence)) if c and c[-1].i < words[0].i), None)
+        if not embedded or not embedded[0].is_sent_start:
+            return []
+        comma = next((t.i for t in sentence if embedded[0].i < t.i < embedded[-1].i and t.tag_ == "$,"), None)
+        if comma is None:
+            return []
+        front = [t for t in embedded if t.i < comma]
+        rest = [t for t in embedded if t.i > comma and not t.punct]
+        if _has_verb(front) or not any(t.tag_ in _NOUN or t.tag_ == "PPER" for t in front) or not rest:
+            return []
+        # a subordinate clause, or a relative one whose pronoun the tagger read as an article
+        # ("die/ART 2012 das Gebäude gekauft hatte"): verb last
+        if not (_opens_subordinate(rest) or rest[0].lower_ in _RELATIVE_FORMS and rest[-1].tag_ in _FINITE):
+            return []
+        return [t for t in front if not t.punct]
+
     def _who(
         self, parsed: "Parsed", start: int, end: int, antecedent: "Group | None" = None
     ) -> tuple[list[str], str | None]:
@@ -886,6 +1033,12 @@ class _Context:
         subject = parsed.subject
         keys = keys + [k for k in self._named_again(tokens) if k not in keys]
         if subject is None and antecedent is None:
+            # "Dem Mann wird vorgeworfen ...", "Den Beamten gelang ...": a clause without subject is
+            # about its fronted dative or accusative, a role noun
+            front = noun_groups(f.vorfeld) if not f.subordinate else []
+            if front and not front[0].governed and front[0].accusative_or_dative and f.vorfeld[0].tag_ == "ART":
+                role = _role(front[0], self.doc, articles=_FRONTED_OBJECT_ARTICLES)
+                return role + [k for k in keys if k not in role], None
             return keys, None
         if subject is None and antecedent is not None and antecedent.tokens[0].tag_ in ("PPER", "PIS"):
             subject, antecedent = antecedent, None  # "Er kam und wurde ...": resolve the shared pronoun
@@ -894,7 +1047,7 @@ class _Context:
             a_end = antecedent.tokens[-1].idx + len(antecedent.tokens[-1].text)
             first = (
                 _keys(self.ents, a_start, a_end, WHO_LABELS, self.ent_reach)
-                or self._institution(antecedent) or _role(antecedent, self.doc)
+                or self._institution(antecedent) or _role(antecedent, self.doc, f.finite)
             )
             return first + [k for k in keys if k not in first], group_text(antecedent)
         s_start = subject.tokens[0].idx
@@ -912,9 +1065,24 @@ class _Context:
         first = (
             _keys(self.ents, s_start, s_end, WHO_LABELS, self.ent_reach)
             or self._institution(subject)
-            or _role(subject, self.doc)
+            or _role(subject, self.doc, f.finite)
+            or self._acting_place(subject, f)
         )
         return first + [k for k in keys if k not in first], None
+
+    def _acting_place(self, subject: "Group", f: "Fields") -> list[str]:
+        """A country or city that is the subject of a deed ("Polen schloss einen Waffenstillstand",
+        "Russland hat ... angegriffen"): it acts, so it is the who; not with a verb of state or
+        a passive ("Bozen ist eine Stadt", "Bozen wurde gegründet")."""
+        if f.finite is None or (f.finite.lower_ in _STATE_VERBS and not f.right) or (
+            f.finite.lower_ in _PASSIVE_AUXILIARIES and any(t.tag_ == "VVPP" for t in f.right)
+        ):
+            return []
+        if any(t.tag_ not in ("NE", "ART") for t in subject.tokens):
+            return []
+        start = subject.tokens[0].idx
+        end = subject.tokens[-1].idx + len(subject.tokens[-1].text)
+        return _keys(self.ents, start, end, WHERE_LABELS, self.ent_reach)[:1]
 
     def _subject_before(
         self, parsed: "Parsed", part: list["Token"], inherited: "Group | None", sentence: list["Token"]
@@ -939,27 +1107,31 @@ class _Context:
                 if found.subject is not None and not found.fields.subordinate:
                     candidates.append(found.subject)
                     break
-        if not candidates:
+        if len(candidates) < 2:
+            # the sentence before as well: "„Die Frächter haben ...“, sagte er" does not take up
+            # "die Frächter" but "Der Landeshauptmann" before it
             previous = self._previous_sentence(sentence)
             main = next((c for c in self.clauses(previous) if c and _has_verb(c)), None) if previous else None
             if main is not None:
                 found = parse(main, _in_spans(main, self.line_spans))
                 if found.subject is not None and not found.fields.subordinate:
                     candidates.append(found.subject)
-        if not candidates:
-            return None
-        group = candidates[0]
-        head = group.head
-        if group.governed or any(t.tag_ == "NE" or self._in_entity(t) for t in group.tokens) or (
-            head.tag_ != "NN" and not nominalised(group.tokens, group.tokens.index(head))
-        ):
-            return None  # a name, a pronoun: the entities resolve it
-        article = group.tokens[0].lower_
-        if pronoun == "er":
-            agrees = article in ("der", "ein") and not plural
-        else:
-            agrees = article in ("die", "eine") and not plural
-        return group if agrees else None
+        for group in candidates:
+            head = group.head
+            if group.governed or any(t.tag_ == "NE" or self._in_entity(t) for t in group.tokens) or (
+                head.tag_ != "NN" and not nominalised(group.tokens, group.tokens.index(head))
+            ):
+                return None  # a name, a pronoun: the entities resolve it
+            article = group.tokens[0].lower_
+            if pronoun == "er":
+                agrees = article in ("der", "ein") and not plural
+            else:
+                agrees = article in ("die", "eine") and not plural
+            if agrees:
+                return group
+            if inherited is not None:
+                return None  # the shared subject of "..., und er": no other
+        return None
 
     def _speakers(self, part: list["Token"], sentence: list["Token"]) -> list[str]:
         """The people and organisations a report is attributed to ("sagte Dreesen", "laut Eurostat")."""
@@ -988,6 +1160,8 @@ class _Context:
         if head is None or subject.governed:
             return []
         low = head.lower_
+        if low.endswith(_NOT_INSTITUTIONS):
+            return []
         if low in _ANAPHORIC_INSTITUTIONS:
             earlier = [e for e in self.ents if e.label == "ORG" and e.end <= head.idx]
             if earlier:
@@ -1077,7 +1251,12 @@ class _Context:
         elif mine is not None and len(clauses) > 1:
             verb_first = content[:1] == verbs[:1]
             if verb_first and mine > 0:
-                other = clauses[mine - 1]
+                # the main clause of what was said, not a clause that depends on it ("„Die Frächter
+                # haben erfahren, dass die Strecke zu ist“, sagte er")
+                back = mine - 1
+                while back > 0 and _opens_subordinate([t for t in clauses[back] if not t.punct and t.text not in _QUOTES] or [clauses[back][0]]):
+                    back -= 1
+                other = clauses[back]
             elif mine + 1 < len(clauses):
                 other = clauses[mine + 1]
         if other is None:
@@ -1228,21 +1407,48 @@ class _Context:
             what = headline(clause, set(), [], subject_name, parsed=parsed)
             if not what:
                 return None
+            retold = self._retold(parsed, s_end, sentences, events)
+            date = retold.date if retold is not None else self.published.isoformat()
             return Event(
                 start=start,
                 end=end,
-                date=self.published.isoformat(),
+                date=date,
                 granularity="day",
                 what=what,
                 text=self.text[start:end],
                 who=who,
                 where=self._where(start, end),
-                value=self.published.isoformat(),
+                value=retold.value if retold is not None else self.published.isoformat(),
                 status=_status(clause, sentence, self.published, self.published),
                 inferred=True,
                 sentence_start=s_start,
                 sentence_end=s_end,
             )
+        return None
+
+    def _retold(self, lead: "Parsed", lead_end: int, sentences, events: list[Event]) -> Event | None:
+        """A dated event of the next three sentences that tells the lead's happening again: its
+        subject's noun is the lead subject's or its head ("Ein Erdbeben ... hat ... erschüttert. |
+        Das Beben ereignete sich am Montagabend"), on a day not after publication."""
+        if lead.subject is None or lead.subject.head.tag_ != "NN":
+            return None
+        noun = lead.subject.head.lower_
+        following = [s for s in sentences if s[0] >= lead_end][:3]
+        if not following:
+            return None
+        limit = following[-1][1]
+        for e in events:
+            if not lead_end <= e.timex_start < limit or e.granularity != "day" or e.inferred:
+                continue
+            if self.published is not None and e.date > self.published.isoformat():
+                continue
+            clause = _tokens_between(self.tokens, self.token_starts, e.start, e.end)
+            parsed = parse(clause, _in_spans(clause, self.line_spans))
+            if parsed.subject is None or parsed.subject.head.tag_ != "NN":
+                continue
+            other = parsed.subject.head.lower_
+            if len(other) >= 4 and (noun.endswith(other) or other.endswith(noun)):
+                return e
         return None
 
     def _lead_clause(self, sentence: list["Token"]) -> list["Token"] | None:
@@ -1272,10 +1478,28 @@ class _Context:
         return clause
 
 
-def _role(subject: "Group", doc: "Doc | None" = None) -> list[str]:
-    """The person a definite subject without a name stands for ("Der Angeklagte wurde verurteilt")."""
+def _role(
+    subject: "Group", doc: "Doc | None" = None, finite: "Token | None" = None, articles: frozenset = _DEFINITE_ARTICLES
+) -> list[str]:
+    """The person a definite subject without a name stands for ("Der Angeklagte wurde verurteilt"),
+    or the people a plural subject without a determiner names by role ("Ermittler gaben ... bekannt";
+    ``finite``: the clause's finite verb, whose number tells the plural)."""
     toks = subject.tokens
-    if subject.governed or len(toks) < 2 or toks[0].lower_ not in _DEFINITE_ARTICLES or toks[0].tag_ != "ART":
+    if subject.governed or not toks:
+        return []
+    bare = toks[0].tag_ in _BARE_SUBJECT_PREFIX or toks[0].tag_ == "NN"
+    if bare:
+        # "Geologen", "Zwei Ermittler", "Italienische Forscher" before a plural verb
+        if finite is None or not finite.lower_.endswith("n") or any(t.tag_ == "NE" for t in toks):
+            return []
+        head = next((t for t in toks if t.tag_ == "NN"), None)
+        if head is None or toks[-1] is not head or any(t.tag_ not in _BARE_SUBJECT_PREFIX for t in toks[:-1]):
+            return []
+        low = head.lower_
+        if low.endswith(_NOT_ROLES) or not low.endswith(_ROLE_ENDINGS):
+            return []
+        return [head.text]
+    if len(toks) < 2 or toks[0].lower_ not in articles or toks[0].tag_ != "ART":
         return []
     if toks[0].lower_ == "das":
         return []  # a person is not neuter: "das Thermometer", "das Wasser"

@@ -77,6 +77,11 @@ _NOT_PREDICATE_ADVERBS = frozenset(
 )
 # prepositions that name the source of a report, not a part of the event ("laut Vereinskreisen")
 _SOURCE_PREPOSITIONS = frozenset({"laut", "zufolge", "gemäß"})
+# prepositions that follow their noun (the tagger reads "zufolge" as APPR in the Mittelfeld too)
+_POSTPOSITIONS = frozenset({"zufolge"})
+_AMOUNT_DEGREES = frozenset({"mehr", "weniger"})
+# prepositions of a phrase that completes a verb when it closes the Mittelfeld (see _verb_complement)
+_COMPLEMENT_PREPOSITIONS = frozenset({"zu", "auf", "in", "an", "über", "um", "gegen", "unter"})
 # prepositions whose phrase right after an object noun belongs to it ("Tickets für die Zusatzvorstellung")
 _OBJECT_ATTACHING = frozenset({"für", "über", "gegen", "zwischen", "um", "von"})
 _KEPT_DETERMINERS = frozenset(
@@ -305,7 +310,23 @@ def noun_groups(tokens: Sequence["Token"]) -> list[Group]:
                 end = nxt
         prep = None
         before = start - 1
-        if before >= 0 and (toks[before].tag_ in _PREPOSITION or (
+        if (
+            before >= 1 and toks[before].lower_ in _COMPARATIVE_WORDS and toks[before - 1].lower_ in _AMOUNT_DEGREES
+            and toks[start].tag_ == "CARD"
+        ):
+            # "mehr als 20 Menschen": the comparison is part of the number, not what the verb takes it as
+            groups.append(Group(toks[before - 1:end], False, None))
+            n = end
+            continue
+        if end < len(toks) and (toks[end].tag_ == "APPO" or toks[end].lower_ in _POSTPOSITIONS) and not (
+            before >= 0 and toks[before].tag_ in _PREPOSITION and toks[before].lower_ not in _POSTPOSITIONS
+        ):
+            # "Dem Bericht zufolge", "Medienberichten zufolge", "dem Vertrag gemäß": a postposition governs
+            # the group before it
+            groups.append(Group(toks[start:end], True, toks[end]))
+            n = end + 1
+            continue
+        if before >= 0 and toks[before].lower_ not in _POSTPOSITIONS and (toks[before].tag_ in _PREPOSITION or (
                 toks[before].tag_ == "KOKOM" and toks[before].lower_ in _COMPARATIVE_WORDS)):
             prep = toks[before]  # "in Bozen"; "als Lehrer", "als kleine Konzertreihe": what the noun is taken as
         elif (
@@ -342,6 +363,10 @@ def _group_end(toks: list["Token"], n: int) -> int:
         if t.tag_ in _NOUN:
             i += 1
             last = i
+        elif t.tag_ == "CARD" and last > n and last == i and toks[i - 1].tag_ == "NN" and (
+            i + 1 < len(toks) and toks[i + 1].tag_ in ("NN", "ADJA")
+        ):
+            break  # "die Polizei | drei Männer": a number before a noun opens the next group
         elif t.tag_ == "CARD" and last > n and last == i and toks[i - 1].tag_ == "NN":
             i += 1
             last = i  # "Erdbeben der Stärke 7,4", "Artikel 5"
@@ -667,8 +692,12 @@ def headline(
         if not named and not objects:
             # the phrases nearest the verb complete it ("steht zur Abstimmung", "ist mit 600 Soldaten im Einsatz")
             objects = [g for g in after if g.tokens[-1].tag_ in ("NN", "NE")][:2]
-        else:
+        elif named:
             objects = objects + named[:1]
+        else:
+            # "Ermittler kamen ihm auf die Spur": with a pronoun alone, the phrase that closes the clause
+            closing_phrase = _closing_phrase(f, after)
+            objects = objects + ([closing_phrase] if closing_phrase is not None else [])
     elif (
         len(objects) == 1 and named and named[0].preposition is not None and named[0].preposition.lower_ in _LOCAL
         and len(_display(objects[0])) + len(named[0].tokens) < 6
@@ -755,8 +784,12 @@ def headline(
         body.extend(t.text.lower() if t.is_sent_start and t.tag_ in _PREPOSITION else t.text for t in toks)
     body.extend(t.text for t in predicate)
     tail = [t.text.lower() if t.is_sent_start and t.tag_ in VERB_TAGS else t.text for t in right] + particle_words
-    adverbs = [t.text for t in f.mittelfeld if t.tag_ == "ADV" and t.lower_ in _KEPT_ADVERBS][:1]
-    if right or particle_words:
+    kept = [t for t in f.mittelfeld if t.tag_ == "ADV" and t.lower_ in _KEPT_ADVERBS][:1]
+    adverbs = [t.text for t in kept]
+    if kept and body and (right or particle_words) and all(kept[0].i < g.tokens[0].i for g in objects):
+        # "werde erstmals in Innsbruck Station machen": the adverb keeps its place before the objects
+        body = adverbs + body
+    elif right or particle_words:
         tail = adverbs + tail
     if negation is not None:
         tail = [negation.text] + tail
@@ -797,6 +830,23 @@ def _with_attribute(group: Group, governed: list[Group], objects: list[Group]) -
     return Group(group.tokens + [attached.preposition] + attached.tokens, False, None)
 
 
+def _closing_phrase(f: Fields, after: list[Group]) -> Group | None:
+    """The prepositional phrase with article that ends a Mittelfeld without right bracket ("kamen
+    ihm auf die Spur"), or None."""
+    if f.right or not f.mittelfeld:
+        return None
+    last = f.mittelfeld[-1]
+    return next(
+        (
+            g for g in after
+            if g.tokens[-1].i == last.i and len(g.tokens) <= 3 and g.tokens[-1].tag_ == "NN"
+            and g.preposition is not None and g.preposition.lower_ in _COMPLEMENT_PREPOSITIONS
+            and g.tokens[-1].lower_ not in _DATE_NOUNS
+        ),
+        None,
+    )
+
+
 def _verb_complement(f: Fields, governed: list[Group]) -> Group | None:
     """The prepositional phrase of one noun without article that ends the Mittelfeld ("kam ums
     Leben", "ist in Kraft getreten", "steht zur Abstimmung"), or None."""
@@ -808,6 +858,15 @@ def _verb_complement(f: Fields, governed: list[Group]) -> Group | None:
             g.tokens[-1].i == last.i and len(g.tokens) == 1 and g.tokens[0].tag_ == "NN"
             and g.preposition is not None and g.preposition.lower_ not in _SOURCE_PREPOSITIONS
             and g.tokens[0].lower_ not in _DATE_NOUNS
+        ):
+            return g
+        if (
+            # "rief die Beschäftigten zu einer Betriebsversammlung auf", "waren auf die Fahrbahn gestürzt",
+            # "kamen ihm auf die Spur": the phrase right before the right bracket is the verb's own
+            f.right and g.tokens[-1].i == last.i and len(g.tokens) <= 3 and g.tokens[-1].tag_ == "NN"
+            and g.tokens[0].tag_ == "ART" and g.preposition is not None
+            and g.preposition.lower_ in _COMPLEMENT_PREPOSITIONS and g.tokens[-1].lower_ not in _DATE_NOUNS
+            and g.preposition.i == g.tokens[0].i - 1
         ):
             return g
     return None
@@ -843,7 +902,10 @@ def _content(clause: Sequence["Token"], skip: set[int]) -> list["Token"]:
     out: list["Token"] = []
     depth = 0
     toks = list(clause)
-    drop = _quoted_with_verb(toks) | _appositions(toks)
+    quoted = _quoted_with_verb(toks)
+    if quoted and all(t.i in quoted or t.i in skip or _is_punct(t) or t.text in _QUOTE_MARKS for t in toks):
+        quoted = set()  # the clause is the quotation: speech ("„Wir werden den Antrag stellen“"), not a title
+    drop = quoted | _appositions(toks)
     after_date = False
     opener = ""
     for n, t in enumerate(toks):

@@ -22,11 +22,11 @@ ACCURATE_NAME = "de_newsdesk_e5"
 ACCURATE_PATH = BUNDLED_PATH.parent / ACCURATE_NAME
 
 # Bump when the output of the temporal tagger (``index.analysis.timex.tag``) changes.
-TAGGER_VERSION = "timex-de-10"
+TAGGER_VERSION = "timex-de-11"
 # Bump when the tokenizer rules newsdesk adds to every pipeline (``pipeline.split_glued_sentences``) change.
 TOKENIZER_VERSION = "1"
 # Bump when the events found for the same input change.
-EVENTS_VERSION = "12"
+EVENTS_VERSION = "14"
 
 
 def meta_signature(meta: dict) -> str:

@@ -27,6 +27,7 @@ from whoosh import query as wq  # noqa: E402
 from whoosh.columns import CompressedBytesColumn  # noqa: E402
 
 from newsdesk.index.display import one_line
+from newsdesk.index.periods import date_order
 
 from .column_files import SegmentCache, VarBytes
 from .errors import ArticleNotFoundError, IndexNotFoundError, QueryError, StoreError
@@ -399,7 +400,7 @@ class Store:
             day = summary.date.isoformat() if summary.date else ""
             for event in decode_events(value, self._value("text", n)):
                 if event.date:
-                    keyed.append(((event.date, day, summary.id, event.start), summary, event))
+                    keyed.append(((date_order(event.date), day, summary.id, event.start), summary, event))
         keyed.sort(key=lambda k: k[0])
         out = [DatedEvent(summary, event) for _key, summary, event in keyed]
         if everything:

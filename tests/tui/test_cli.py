@@ -3,7 +3,7 @@ import json
 import pytest
 
 from newsdesk.index.store import Store, index_dir_for
-from tests.index.store.helpers import FakeAnalyzer, write_article as write
+from tests.index.store.helpers import FakeAnalyzer, TaggerAnalyzer, write_article as write
 from newsdesk.tui import cli
 
 EVIL_TITLE = "Böse [bold red]x[/] \x1b]8;;http://evil\x07Link\x1b]8;;\x07 \x1b[31mrot\x1b[0m"
@@ -124,9 +124,30 @@ def test_events(capsys, corpus):
     assert [json.loads(line)["date"] for line in out.splitlines()] == ["2025-11-08"]
     code, out, err = run(capsys, "events", str(corpus))
     assert code == 0
-    row = next(line for line in out.splitlines() if line.startswith("2025-10-30"))
+    row = next(line for line in out.splitlines() if line.startswith("30. Oktober 2025"))
     # when, what (the fake analyzer's first word of the sentence), who/where, the article's title
-    assert row.split()[1] == "Der" and row.rstrip().endswith("Der Kreml")
+    assert row.split()[3] == "Der" and row.rstrip().endswith("Der Kreml")
+
+
+def test_events_before_christ_in_order_as_a_person_writes_them(capsys, monkeypatch, tmp_path):
+    monkeypatch.setattr(cli, "_make_analyzer", lambda model, workers=1: TaggerAnalyzer())
+    root = tmp_path / "antike"
+    write(root / "a.txt", "Hethiter", "Von 1500 bis 1200 v. Chr. herrschten die Hethiter.\n\n"
+          "Das Museum öffnet am 3. März 2025.", "2025-03-01")
+    write(root / "b.txt", "Karthago", "Karthago wurde 146 v. Chr. zerstört.\n\n"
+          "Im 14. Jahrhundert v. Chr. entstand das Schwert.", "2025-02-01")
+    run(capsys, "index", str(root))
+    code, out, err = run(capsys, "events", str(root))
+    assert code == 0 and err == ""
+    rows = out.splitlines()
+    assert rows[0].split()[0] == "when"
+    assert [row[:20].rstrip() for row in rows[1:]] == [
+        "1500 – 1200 v. Chr.", "14. Jh. v. Chr.", "146 v. Chr.", "3. März 2025"]
+    assert rows[1].rstrip().endswith("Hethiter") and rows[3].rstrip().endswith("Karthago")
+    code, out, err = run(capsys, "events", str(root), "--json")
+    dates = [(r["date"], r["value"], r["end_date"]) for r in map(json.loads, out.splitlines())]
+    assert dates == [("-1499-01-01", "BC1500", "-1199-12-31"), ("-1399-01-01", "BC13", ""),
+                     ("-0145-01-01", "BC0146", ""), ("2025-03-03", "2025-03-03", "")]
 
 
 def test_analyze_jsonl_keeps_going_after_broken_lines(capsys, monkeypatch):

@@ -57,7 +57,9 @@ def test_event_rows_show_the_date_as_written_status_line_and_names():
     decade = Event(0, 1, "1930-01-01", "decade", "", "in den 1930er Jahren", value="193")
     assert ArticleEvents([decade]).lines(0, 40, style)[:2][0].plain == "1930er"
     assert event_when(Event(0, 1, "2025-01-01", "year", "", "", value="2025")) == "2025"
-    assert event_when(Event(0, 1, "2025-10-13", "week", "", "", value="2025-W42")) == "2025-W42"
+    assert event_when(Event(0, 1, "2025-10-13", "week", "", "", value="2025-W42")) == "KW 42/2025"
+    assert event_when(Event(0, 1, "-1499-01-01", "year", "", "", value="BC1500", end_date="-1199-12-31",
+                            end_value="BC1200")) == "1500 – 1200 v. Chr."
     assert display_name("ORG:Kreml") == "Kreml" and display_name("plain key") == "plain key"
 
 

@@ -10,6 +10,7 @@ layer asked for.
 
 from __future__ import annotations
 
+from itertools import chain
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -20,22 +21,29 @@ from newsdesk.index.analysis.e5.weights import E5Weights
 
 PASSAGE = "passage: "
 
-def _gelu(x: np.ndarray) -> np.ndarray:
-    """GELU, tanh form (within 5e-4 of the erf form e5.c uses), on a new array.
+def _gelu(x: np.ndarray, block: int = 65536) -> np.ndarray:
+    """GELU, tanh form (within 5e-4 of the erf form e5.c uses), in place on ``x``.
 
     0.5 * (1 + tanh(u)) is the logistic function of 2u, so GELU(x) = x / (1 + exp(-2u))
-    with u = c0 * (x + c1 * x**3): seven passes over the array, exp instead of
-    the slower tanh.
+    with u = c0 * (x + c1 * x**3): seven passes, exp instead of the slower
+    tanh, over blocks of about ``block`` values so that each block's passes
+    run in cache (1.2x faster than whole (1024 x 1536) arrays here).
     """
-    y = x * x
-    y *= np.float32(-2 * 0.7978845608028654 * 0.044715)
-    y += np.float32(-2 * 0.7978845608028654)
-    y *= x
-    with np.errstate(over="ignore"):  # exp(+large) = inf: x / inf = 0, as GELU of a very negative x
-        np.exp(y, out=y)
-    y += 1
-    np.divide(x, y, out=y)
-    return y
+    flat = x.reshape(-1)
+    rows = max(1, block // x.shape[-1]) * x.shape[-1]
+    y = np.empty(min(rows, flat.size), dtype=x.dtype)
+    for start in range(0, flat.size, rows):
+        part = flat[start:start + rows]
+        t = y[: part.size]
+        np.multiply(part, part, out=t)
+        t *= np.float32(-2 * 0.7978845608028654 * 0.044715)
+        t += np.float32(-2 * 0.7978845608028654)
+        t *= part
+        with np.errstate(over="ignore"):  # exp(+large) = inf: x / inf = 0, as GELU of a very negative x
+            np.exp(t, out=t)
+        t += 1
+        np.divide(part, t, out=part)
+    return x
 
 
 def _layernorm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
@@ -51,15 +59,55 @@ def _layernorm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.nd
     return x
 
 
-def _attention(q: np.ndarray, k: np.ndarray, v: np.ndarray, bias: np.ndarray, scale: np.float32) -> np.ndarray:
-    """softmax(q k^T * scale + bias) v for (B, heads, n, hd) queries against (B, heads, L, hd) keys."""
-    att = q @ k.transpose(0, 1, 3, 2)
-    att *= scale
+def _attention(q: np.ndarray, k: np.ndarray, v: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """softmax(q k + bias) v for (B, heads, n, hd) queries, (B, heads, hd, L) keys, (B, heads, L, hd) values.
+
+    The queries come pre-scaled by 1/sqrt(hd) (folded into the query weights).
+    The softmax sums come out of the product with v (a column of ones next to
+    v) and divide its (n, hd) result, not the (n, L) scores. Scores are not
+    shifted by their row maximum (a slow reduction over a short axis) while
+    every score is below 60 and every row's exponentials sum to a normal
+    float; otherwise (never seen on text) they are, as in the textbook softmax.
+    """
+    hd = v.shape[-1]
+    v1 = np.empty(v.shape[:-1] + (hd + 1,), dtype=np.float32)
+    v1[..., :hd] = v
+    v1[..., hd] = 1
+    att = q @ k
+    att += bias
+    shifted = float(att.max()) > _UNSHIFTED_MAX
+    if shifted:
+        att -= att.max(axis=-1, keepdims=True)
+    np.exp(att, out=att)
+    ctx = att @ v1
+    total = ctx[..., hd:]
+    if not shifted and float(total.min()) < _UNSHIFTED_MIN_SUM:
+        return _attention_shifted(q, k, v1, bias)
+    return np.divide(ctx[..., :hd], total)
+
+
+# exp(60) ~ 1e26 times a sequence's length stays far below float32's 3e38; a row summing to
+# 1e-30 or more had a score above -69, whose exponential is a normal float (full precision)
+_UNSHIFTED_MAX = 60.0
+_UNSHIFTED_MIN_SUM = 1e-30
+
+
+def _attention_shifted(q: np.ndarray, k: np.ndarray, v1: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    att = q @ k
     att += bias
     att -= att.max(axis=-1, keepdims=True)
     np.exp(att, out=att)
-    att /= att.sum(axis=-1, keepdims=True)
-    return att @ v
+    ctx = att @ v1
+    hd = v1.shape[-1] - 1
+    return np.divide(ctx[..., :hd], ctx[..., hd:])
+
+
+def _grid(starts: np.ndarray, lengths: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, valid): packed row index of each (sequence, position) of a (sequences x width) grid,
+    and which cells hold a token; padding cells point at row 0 (masked or dropped by the caller)."""
+    cols = np.arange(width)
+    valid = cols[None, :] < lengths[:, None]
+    return np.where(valid, starts[:, None] + cols[None, :], 0), valid
 
 
 class E5Encoder:
@@ -83,61 +131,63 @@ class E5Encoder:
         positions, shape (len(keep[i]), len(layers), hidden): the deepest layer
         then computes its queries, attention output and feed-forward part for
         those positions only (keys and values still from every position).
+
+        The sequences are packed: the matrix products run over their tokens
+        one after the other, without padding; only the attention lays them
+        out as a (sequences x longest) grid, padding masked.
         """
         w = self.weights
         deepest = max(layers)
         if deepest > self.n_layers:
             raise ValueError(f"layer {deepest} asked for, {self.n_layers} loaded")
         B = len(batch)
-        lengths = np.array([len(s) for s in batch])
+        lengths = np.fromiter((len(s) for s in batch), dtype=np.int64, count=B)
         L = int(lengths.max())
         if L > self.max_tokens:
             raise ValueError(f"sequence of {L} tokens, the model takes {self.max_tokens}")
-        ids = np.full((B, L), w.vocab.pad, dtype=np.int64)
-        for i, s in enumerate(batch):
-            ids[i, : len(s)] = s
-        mask = np.arange(L)[None, :] < lengths[:, None]  # (B, L)
+        T = int(lengths.sum())
+        starts = np.cumsum(lengths) - lengths
+        ids = np.fromiter(chain.from_iterable(batch), dtype=np.int64, count=T)
+        positions = np.arange(T) - np.repeat(starts, lengths)
+        grid, valid = _grid(starts, lengths, L)
+        bias = np.where(valid, np.float32(0), np.float32(-1e30))[:, None, None, :]  # (B,1,1,L)
         uniq, inverse = np.unique(ids, return_inverse=True)
-        x = w.word_rows(uniq)[inverse.reshape(B * L)]
-        x = x.reshape(B, L, -1)
-        x += w.pos[:L][None] + w.type0
-        x = _layernorm(x, w.emb_ln_w, w.emb_ln_b, w.eps).reshape(B * L, -1)
+        x = w.word_rows(uniq)[inverse.reshape(T)]
+        x += w.pos[positions]
+        x += w.type0
+        x = _layernorm(x, w.emb_ln_w, w.emb_ln_b, w.eps)
         H, NH = self.hidden, w.n_heads
         hd = H // NH
-        scale = np.float32(1.0 / np.sqrt(hd))
-        bias = np.where(mask, 0.0, -1e30).astype(np.float32)[:, None, None, :]  # (B,1,1,L)
         if keep is None:
-            n_keep = lengths
-            sel = None
+            n_out, sel = lengths, None
         else:
-            n_keep = np.array([len(k) for k in keep])
-            K = max(int(n_keep.max()), 1)
-            pos = np.zeros((B, K), dtype=np.int64)
-            for i, k in enumerate(keep):
-                pos[i, : len(k)] = k
-            sel = (np.arange(B)[:, None] * L + pos).reshape(-1)  # rows of (B*L, H), K per sequence
+            n_out = np.fromiter((len(k) for k in keep), dtype=np.int64, count=B)
+            sel = np.fromiter(chain.from_iterable(keep), dtype=np.int64, count=int(n_out.sum()))
+            sel += np.repeat(starts, n_out)
+            K = max(int(n_out.max()), 1)
+            q_grid, q_valid = _grid(np.cumsum(n_out) - n_out, n_out, K)
         out: dict[int, np.ndarray] = {}
         if 0 in layers:
             out[0] = x if sel is None else x[sel]
         for li in range(deepest):
             ly = w.layers[li]
-            last = li + 1 == deepest and sel is not None
-            if not last:
-                qkv = (x @ ly.qkv_w).reshape(B, L, 3 * H)
+            if li + 1 < deepest or sel is None:
+                qkv = x @ ly.qkv_w
                 qkv += ly.qkv_b
-                qkv = qkv.reshape(B, L, 3, NH, hd).transpose(2, 0, 3, 1, 4)  # (3,B,NH,L,hd)
-                q, k, v = qkv[0], qkv[1], qkv[2]
-                rows, n = x, L
-            else:
+                g = qkv[grid].reshape(B, L, 3, NH, hd)
+                q = g[:, :, 0].transpose(0, 2, 1, 3)
+                rows, rows_valid = x, valid
+            else:  # queries at the kept positions only
                 kv = x @ ly.kv_w
                 kv += ly.kv_b
-                kv = kv.reshape(B, L, 2, NH, hd).transpose(2, 0, 3, 1, 4)
-                k, v = kv[0], kv[1]
-                rows, n = x[sel], K
+                g = kv[grid].reshape(B, L, 2, NH, hd)
+                rows, rows_valid = x[sel], q_valid
                 q = rows @ ly.q_w
                 q += ly.q_b
-                q = q.reshape(B, K, NH, hd).transpose(0, 2, 1, 3)
-            ctx = _attention(q, k, v, bias, scale).transpose(0, 2, 1, 3).reshape(B * n, H)
+                q = q[q_grid].reshape(B, K, NH, hd).transpose(0, 2, 1, 3)
+            k = g[:, :, -2].transpose(0, 2, 3, 1)  # (B, NH, hd, L)
+            v = g[:, :, -1].transpose(0, 2, 1, 3)
+            ctx = _attention(q, k, v, bias).transpose(0, 2, 1, 3)[rows_valid].reshape(-1, H)
             h = ctx @ ly.ao_w
             h += ly.ao_b
             h += rows
@@ -150,10 +200,9 @@ class E5Encoder:
             o += h
             x = _layernorm(o, ly.oln_w, ly.oln_b, w.eps)
             if li + 1 in layers:
-                out[li + 1] = x if (sel is None or last) else x[sel]
-        n = L if sel is None else K
-        stacked = np.stack([out[l].reshape(B, n, H) for l in layers], axis=2)  # (B, n, n_layers, H)
-        return [stacked[i, : n_keep[i]] for i in range(B)]
+                out[li + 1] = x if (sel is None or li + 1 == deepest) else x[sel]
+        stacked = np.stack([out[l] for l in layers], axis=1)  # (sum(n_out), n_layers, H)
+        return np.split(stacked, np.cumsum(n_out)[:-1])
 
     def _with_specials(self, ids: Sequence[int]) -> list[int]:
         return [self.weights.vocab.bos, *ids, self.weights.vocab.eos]

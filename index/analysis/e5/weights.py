@@ -81,7 +81,7 @@ def _pieces(blob: bytes, offsets: np.ndarray) -> dict[str, int]:
 
 @dataclass
 class Layer:
-    qkv_w: np.ndarray  # (H, 3H): x @ qkv_w
+    qkv_w: np.ndarray  # (H, 3H): x @ qkv_w; the query part pre-scaled by 1/sqrt(head size)
     qkv_b: np.ndarray
     q_w: np.ndarray  # (H, H) and (H, 2H), contiguous copies of qkv_w's parts: a last layer
     q_b: np.ndarray  # computes queries for the positions it returns, keys and values for all
@@ -203,6 +203,10 @@ class E5Weights:
         t = {s: f"l{i}.{s}" for s in _LAYER_TENSORS}
         qkv_w = np.concatenate([self._matrix(t[s], H, H) for s in ("q.w", "k.w", "v.w")], axis=1)
         qkv_b = np.concatenate([self._f32(t[s], H) for s in ("q.b", "k.b", "v.b")])
+        # attention scores are q.k / sqrt(head size): the scale is folded into the query projection
+        scale = np.float32(1.0 / np.sqrt(H // self.n_heads))
+        qkv_w[:, :H] *= scale
+        qkv_b[:H] *= scale
         return Layer(
             qkv_w=qkv_w, qkv_b=qkv_b,
             q_w=np.ascontiguousarray(qkv_w[:, :H]), q_b=qkv_b[:H].copy(),

@@ -27,9 +27,18 @@ What the events code can rely on:
 - Ranges are two expressions, start and end ("vom [16. Juni] bis zum [23. September 2025]",
   "[1995] bis [1999]", "zwischen [August] und [Oktober 1914]", "[1912]/[13]"); the start takes
   the year its end writes out.  ``pair_ranges(text, timexes)`` gives the index pairs.
-- Years before Christ are ``BC`` + four digits (``BC1500``; ``BC0479-SP`` for a season),
-  centuries before Christ ``BC`` + two digits (``BC07`` = 8. Jh. v. Chr.); decades have three
-  digits (``193``), centuries two (``12`` = 13. Jahrhundert).  ``index/dates.py`` writes them.
+- Years before Christ are ``BC`` + the year as written, four digits (``BC1500``; ``BC0479-SP``
+  for a season), as in TIMEX2 and WikiWarsDE; decades before Christ ``BC`` + three digits
+  (``BC046`` = 460er Jahre v. Chr.), centuries ``BC`` + two (``BC07`` = 8. Jh. v. Chr.); decades
+  have three digits (``193``), centuries two (``12`` = 13. Jahrhundert).  ``index/dates.py``
+  writes them; ``index/periods.py`` gives their first and last days (event dates before Christ
+  are ISO dates with astronomical years, ``-1499-01-01``).
+- A year before Christ written out is the story's year like any other: year-less and relative
+  dates of past-tense clauses after it ("am 2. August", "im folgenden Jahr", "Mitte des Jahres")
+  get BC values (``BC0216-08-02``), counted in a stand-in year 8000 years later (the calendar
+  repeats every 400 years); a year after Christ written out ends it.
+- A range before Christ runs forward in time ("von 1500 bis 1200 v. Chr."); the first year takes
+  the era of the second ("[490]–[479 v. Chr.]", "[478]/[477 v. Chr.]").
 - A bare number is a year only with evidence (see ``normalise._year``): no amounts, products,
   scores, file or resolution numbers; before 1900 only after a word that takes a year.
 - Dates without a year take the year of their range's end, else the year the article's own

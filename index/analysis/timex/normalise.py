@@ -41,6 +41,14 @@ CLOCK_STORY_REACH = 600
 # A text that has written out this many years, (almost) none of them within a year of the
 # publication date, tells a history: its own last year dates what follows, however far.
 HISTORY_YEARS = 3
+# A story told before Christ ("490 v. Chr. ... am 12. September ... im folgenden Jahr") counts its
+# year-less and relative dates in a stand-in year after Christ: the year plus BC_SHIFT, a multiple
+# of 400, so that the calendar (leap years, weekdays) is the same; values come back as BC values.
+# Stand-in years start at BC_STAND_IN_MIN (5899 v. Chr.), above every year a text writes out.
+BC_SHIFT = 8000
+BC_STAND_IN_MIN = 1 - 5899 + BC_SHIFT
+_BC_YEAR = re.compile(r"BC(\d{4})(?![\d])")
+_STAND_IN = re.compile(r"(\d{4})(.*)")
 
 # Words before a bare 4-digit number that make it a quantity, not a year.
 _QUANTITY_BEFORE = re.compile(
@@ -257,6 +265,8 @@ class Resolver:
         # years written out near the publication year and away from it: a text that only
         # writes far years (a history) keeps its story's year beyond STORY_REACH
         self._near_years = self._far_years = 0
+        # the story's year was written before Christ: _ref_year / _story_year are stand-ins
+        self._bc_story = False
 
     # ------------------------------------------------------------ context helpers
 
@@ -338,6 +348,10 @@ class Resolver:
         history = self._history()
         if c.start - self._story_pos > STORY_REACH and not history:
             return None
+        if self._bc_story:
+            # a story before Christ is told in the past: a clause in the present or the future
+            # ("die Funde sind ab dem 3. Mai zu sehen") speaks of the reader's time
+            return y if self._direction(c) == PAST else None
         if self.dct is not None:
             if abs(y - self.dct.year) <= 1:
                 return None
@@ -462,16 +476,34 @@ class Resolver:
                     # "im Krieg 1870/71", "(1908)")
                     self._story_year, self._story_pos = self._ref_year, end
                     self._story_month = int(ym.group(2)) if ym.group(2) else None
+                    self._bc_story = False
                     if self.dct is not None:
                         if abs(self._ref_year - self.dct.year) <= 1:
                             self._near_years += 1
                         else:
                             self._far_years += 1
+            if self._bc_story:
+                value = self._from_stand_in(value, start, end)
+            bc = _BC_YEAR.match(value)
+            if bc and c.family == "bc" and 1 <= int(bc.group(1)) <= 1 - BC_STAND_IN_MIN + BC_SHIFT:
+                # a year before Christ written out: the story's time, counted in its stand-in year
+                self._ref_year = self._story_year = 1 - int(bc.group(1)) + BC_SHIFT
+                self._story_pos, self._story_month, self._bc_story = end, None, True
+                self._far_years += 1
         if typ == "DURATION" and mod is None:
             q = _QUANTIFIER_BEFORE.search(self.text[max(0, start - 20):start])
             if q:
                 mod = _QUANTIFIER_MODS[re.sub(r"\s+", " ", q.group(1)).lower()]
         return Timex(start, end, self.text[start:end], typ, value, mod)
+
+    def _from_stand_in(self, value: str, start: int, end: int) -> str:
+        """A value counted in the stand-in year of a story before Christ, as a BC value
+        (``7785-08-02`` -> ``BC0216-08-02``); other values as they are."""
+        m = _STAND_IN.fullmatch(value)
+        if not m or int(m.group(1)) < BC_STAND_IN_MIN or m.group(1) in self.text[start:end]:
+            return value
+        year = int(m.group(1)) - BC_SHIFT
+        return f"BC{1 - year:04d}{m.group(2)}" if year <= 0 else f"{year:04d}{m.group(2)}"
 
     def _bc(self, c, m):
         """Years and centuries before Christ: TIMEX2's ``BC0499`` / ``BC07`` (newsdesk's convention)."""
@@ -482,6 +514,8 @@ class Resolver:
             if "tausend" in c.match.group(0):  # "2. Jahrtausend v. Chr." is not a TIMEX3 century
                 return None
             return "DATE", f"BC{int(m['bccn']) - 1:02d}", mod
+        if m["bcdecade"]:  # "460er Jahre v. Chr.": BC046
+            return "DATE", f"BC{int(m['bcdecade']):03d}", mod
         value = f"BC{int(m['bcn'] or m['bcfirst']):04d}"
         if m["bcseason"]:
             value += "-" + SEASONS[m["bcseason"].lower()]

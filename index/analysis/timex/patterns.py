@@ -57,12 +57,14 @@ HOLIDAYS = (r"(?:Weihnachten|Heiligabend|Heiligen\s+Abend|Silvester|Neujahr(?:st
 
 FAMILIES: list[tuple[str, str]] = [
     # Years and centuries before (or explicitly after) Christ: "1500 v. Chr.", "Frühjahr 479 v. Chr.",
-    # "Jahr 492 v. Chr.", "Anfang des 8. Jh. v. Chr.", "490" in "490–479 v. Chr.", "9 n. Chr."
+    # "Jahr 492 v. Chr.", "Anfang des 8. Jh. v. Chr.", "490" in "490–479 v. Chr." and "479" after it,
+    # "in den 460er Jahren v. Chr.", "9 n. Chr."
     ("bc", rf"""
-        \b(?:(?P<bcmod>Anfang|Mitte|Ende|Beginn)\s+(?:des\s+)?)?
+        \b(?:(?P<bcmod>Anfang|Mitte|Ende|Beginn)\s+(?:de[sr]\s+)?)?
         (?:(?P<bcseason>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:e?s)?\s+|(?:[Dd](?:as|em|es)\s+)?Jahr(?:e|es|s)?\s+)?
-        (?:(?P<bccn>[1-9]|[1-4][0-9])\.\s*(?:Jahrhunderts?|Jahrtausends?|Jh\.)\s*{BC}
-         | {NO_NUMBER_BEFORE}(?P<bcn>[1-9][0-9]{{0,3}})\s*{BC}
+        (?:(?:[Dd](?:as|em|es)\s+)?(?P<bccn>[1-9]|[1-4][0-9])\.\s*(?:Jahrhunderts?|Jahrtausends?|Jh\.)\s*{BC}
+         | {NO_NUMBER_BEFORE}(?P<bcdecade>[1-9][0-9]{{0,2}})0er(?:[- ]?Jahren?)?\s*{BC}
+         | (?:{NO_NUMBER_BEFORE}|(?<=[0-9][–/-]))(?P<bcn>[1-9][0-9]{{0,3}})\s*{BC}
          | {NO_NUMBER_BEFORE}(?P<bcfirst>[1-9][0-9]{{0,3}})(?=\s*(?:–|-|/|bis|und)\s*[1-9][0-9]{{0,3}}\s*{BC})
          | {NO_NUMBER_BEFORE}(?P<adn>[1-9][0-9]{{0,3}})\s*(?:n\.\s*Chr\.|nach\s+Christus)
         )"""),

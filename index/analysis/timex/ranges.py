@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from newsdesk.index.annotations import Timex
+from newsdesk.index.periods import period_start
 
 # what stands between the start and the end of a range
 _THROUGH = re.compile(
@@ -23,6 +24,7 @@ _AND = re.compile(r"\s*und\s*(?:(?:de[mn]|die|das)\s+)?$")
 _SLASH = re.compile(r"/$")
 _BETWEEN_BEFORE = re.compile(r"\b[Zz]wischen\s+(?:(?:de[mn]|der)\s+)?$")
 _POINT_TYPES = ("DATE", "TIME")
+_YEAR = re.compile(r"(?:BC)?\d{4}")
 
 
 def pair_ranges(text: str, timexes: Sequence[Timex]) -> list[tuple[int, int]]:
@@ -31,9 +33,10 @@ def pair_ranges(text: str, timexes: Sequence[Timex]) -> list[tuple[int, int]]:
 
     Both must be points in time (DATE or TIME) with a value that is not a reference word
     (PRESENT_REF, ...); the end must not come before the start when both values can be
-    compared as text (ISO values of the same shape).  Joined by "bis", a dash, "bzw." (the
-    start may follow von / vom / ab / seit), by "und" only after "zwischen", and by "/" only
-    between two years ("1912/13")."""
+    compared as text (ISO values of the same shape), nor when either lies before Christ
+    ("von 1500 bis 1200 v. Chr." is a range, "1200 bis 1500 v. Chr." is not).  Joined by
+    "bis", a dash, "bzw." (the start may follow von / vom / ab / seit), by "und" only after
+    "zwischen", and by "/" only between two years ("1912/13", "478/477 v. Chr.")."""
     pairs = []
     used = -1
     for i in range(len(timexes) - 1):
@@ -53,15 +56,25 @@ def pair_ranges(text: str, timexes: Sequence[Timex]) -> list[tuple[int, int]]:
             if not _BETWEEN_BEFORE.search(text[max(0, a.start - 20):a.start]):
                 continue
         elif _SLASH.fullmatch(gap):
-            if not (re.fullmatch(r"\d{4}", a.value) and re.fullmatch(r"\d{4}", b.value)):
+            if not (_YEAR.fullmatch(a.value) and _YEAR.fullmatch(b.value)):
                 continue
         else:
             continue
         if _comparable(a.value, b.value) and b.value < a.value:
             continue
+        if _ends_before(a.value, b.value):
+            continue
         pairs.append((i, i + 1))
         used = i + 1
     return pairs
+
+
+def _ends_before(a: str, b: str) -> bool:
+    """Either value lies before Christ and the period of ``b`` starts before that of ``a``."""
+    if not (a.startswith("BC") or b.startswith("BC")):
+        return False
+    start, end = period_start(a), period_start(b)
+    return start is not None and end is not None and end[0] < start[0]
 
 
 def _comparable(a: str, b: str) -> bool:

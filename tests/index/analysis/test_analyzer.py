@@ -224,3 +224,50 @@ def test_seed_analysis_is_the_same_batched_and_alone(seeds):
     items = [(a.text, a.date) for a, _ in seeds.values()]
     batched = [x.to_dict() for x in Analyzer().analyze_many(items * 3, batch_size=4)]
     assert batched == [x.to_dict() for _, x in seeds.values()] * 3
+
+
+# --- the bundled pipeline on dates before Christ ---------------------------------------
+
+BEFORE_CHRIST = (
+    "Hethiter-Schwert in Ankara vorgestellt\n\n"
+    "Gestern wurde das Schwert in Ankara vorgestellt. "
+    "Von 1500 bis 1200 v. Chr. herrschten die Hethiter über weite Teile Anatoliens. "
+    "Um 1500 v. Chr. gründeten sie die Stadt Hattusa. "
+    "Archäologen fanden dort ein Schwert aus dem 14. Jahrhundert v. Chr. "
+    "Im Frühjahr 479 v. Chr. zogen die Spartaner nach Norden. "
+    "Karthago wurde 146 v. Chr. von den Römern zerstört."
+)
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    from newsdesk.index.analysis.pipeline import ModelNotFoundError, load_pipeline
+
+    try:
+        load_pipeline()
+    except ModelNotFoundError as exc:
+        pytest.skip(str(exc))
+    return Analyzer()
+
+
+def test_events_before_christ_are_listed_in_chronological_order(bundled):
+    analysis = bundled.analyze(BEFORE_CHRIST, dt.date(2025, 3, 5))
+    events = [(e.value, e.date, e.granularity, e.when) for e in analysis.events]
+    assert events == [
+        ("BC1500", "-1499-01-01", "year", "1500 – 1200 v. Chr."),
+        ("BC1500", "-1499-01-01", "year", "1500 v. Chr."),
+        ("BC0479-SP", "-0478-03-01", "season", "Frühjahr 479 v. Chr."),
+        ("BC0146", "-0145-01-01", "year", "146 v. Chr."),
+        ("2025-03-04", "2025-03-04", "day", "4. März 2025"),
+    ]
+    # the range is one event, its end after its start
+    span = analysis.events[0]
+    assert (span.end_value, span.end_date) == ("BC1200", "-1199-12-31")
+    assert "Hethiter" in span.what and "herrschten" in span.what
+    # where the sword comes from is no event; the spring campaign is not planned (it lies before publication)
+    assert not any(e.value == "BC13" for e in analysis.events)
+    assert all(e.status == "asserted" for e in analysis.events)
+    # the publication date still anchors "gestern", after the years before Christ too
+    assert [(t.text, t.value) for t in analysis.timexes][0] == ("Gestern", "2025-03-04")
+    late = bundled.analyze(BEFORE_CHRIST + " Am Montag soll das Schwert nach Berlin reisen.", dt.date(2025, 3, 5))
+    assert late.timexes[-1].value == "2025-03-10" and late.events[-1].status == "planned"

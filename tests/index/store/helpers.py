@@ -74,6 +74,38 @@ class FakeAnalyzer:
             yield self.analyze(text, date)
 
 
+class TaggerAnalyzer(FakeAnalyzer):
+    """The real temporal tagger (no spaCy): every expression that dates a calendar period makes
+    an event of its paragraph, a range ("von 1500 bis 1200 v. Chr.") one event with an end."""
+
+    def __init__(self, signature: str = "tagger-1", model_label: str = "de_tagger 1.0"):
+        super().__init__(signature, model_label)
+
+    def analyze(self, text: str, date) -> Analysis:
+        from newsdesk.index.analysis.timex import pair_ranges, tag
+        from newsdesk.index.periods import period_end, period_start
+
+        self.calls += 1
+        entities = match_names(text, NAMES)
+        timexes = tag(text, date)
+        dated = [t for t in timexes if t.type == "DATE" and period_start(t.value) is not None]
+        ends = dict(pair_ranges(text, dated))
+        events = []
+        for i, t in enumerate(dated):
+            if i in ends.values():
+                continue
+            first, granularity = period_start(t.value)
+            last = dated[ends[i]] if i in ends else None
+            s = text.rfind("\n", 0, t.start) + 1
+            e = text.find("\n", t.end)
+            e = len(text) if e < 0 else e
+            span = text[s:e]
+            events.append(Event(s, e, first.isoformat(), granularity, " ".join(span.split()[:4]), span, [], [],
+                                t.value, t.start, t.end, end_date=period_end(last.value).isoformat() if last else "",
+                                end_value=last.value if last else "", sentence_start=s, sentence_end=e))
+        return Analysis(entities, timexes, events)
+
+
 def article(id: str, title: str, text: str, date: dt.date | None = None, source: str = "") -> Article:
     paragraphs = [(p, "body", None) for p in text.split("\n\n")]
     return Article.from_paragraphs(id, title, paragraphs, date=date, source=source or f"/corpus/{id}.txt")

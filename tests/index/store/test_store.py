@@ -7,7 +7,7 @@ from newsdesk.index.store import IndexNotFoundError, QueryError, Store, match_sp
 
 from newsdesk.index.annotations import Analysis
 
-from .helpers import FakeAnalyzer, article, match_names, write_index
+from .helpers import FakeAnalyzer, TaggerAnalyzer, article, match_names, write_index
 
 ARTICLES = [
     article("a", "Gespräche in Budapest",
@@ -201,6 +201,33 @@ def test_events_in_date_order_and_by_query(store):
     assert [(d.summary.id, d.event.date) for d in events] == [("d", "2025-09-01"), ("b", "2025-10-30"), ("a", "2025-11-08")]
     assert [d.summary.id for d in store.events("Kreml")] == ["b"]
     assert store.events("Artikel") == []  # only the undated article without events
+
+
+def test_events_before_christ_sort_before_the_others_earliest_first(tmp_path):
+    articles = [
+        article("rom", "Rom", "Am 3. März 2025 eröffnete in Rom ein Museum.\n\nKarthago wurde 146 v. Chr. zerstört.",
+                dt.date(2025, 3, 5)),
+        article("hethiter", "Hethiter", "Von 1500 bis 1200 v. Chr. herrschten die Hethiter.\n\n"
+                "Das Schwert wurde im 14. Jahrhundert v. Chr. geschmiedet.\n\nIm Jahr 9 n. Chr. geschah das.",
+                dt.date(2025, 3, 1)),
+        article("perser", "Perser", "Im Frühjahr 479 v. Chr. zogen die Spartaner nach Norden. Sie siegten 1500 Jahre "
+                "vor dem 20. Januar 1021.", dt.date(2025, 3, 2)),
+    ]
+    write_index(tmp_path, articles, TaggerAnalyzer())
+    with Store.open(tmp_path) as store:
+        found = [(d.summary.id, d.event.value, d.event.date) for d in store.events()]
+        assert found == [
+            ("hethiter", "BC1500", "-1499-01-01"),  # as text "-1499" would sort after "-0145"
+            ("hethiter", "BC13", "-1399-01-01"),
+            ("perser", "BC0479-SP", "-0478-03-01"),
+            ("rom", "BC0146", "-0145-01-01"),
+            ("hethiter", "0009", "0009-01-01"),
+            ("perser", "1021-01-20", "1021-01-20"),
+            ("rom", "2025-03-03", "2025-03-03"),
+        ]
+        span = store.events("Hethiter")[0].event
+        assert (span.end_value, span.end_date, span.when) == ("BC1200", "-1199-12-31", "1500 – 1200 v. Chr.")
+        assert [d.event.value for d in store.events("Karthago")] == ["BC0146", "2025-03-03"]
 
 
 def test_entities(store):

@@ -98,6 +98,10 @@ def test_gelu_is_the_tanh_form():
     x = np.linspace(-60, 60, 2001, dtype=np.float32)
     tanh_form = 0.5 * x * (1 + np.tanh(0.7978845608028654 * (x + 0.044715 * x ** 3)))
     np.testing.assert_allclose(_gelu(x.copy()), tanh_form, atol=1e-5)
+    # in blocks smaller than the array, and in place
+    y = x.reshape(3, 667).copy()
+    assert _gelu(y, block=1000) is y
+    np.testing.assert_allclose(y.reshape(-1), tanh_form, atol=1e-5)
 
 
 def test_vocabulary_pieces_decoded_at_once_or_one_by_one():
@@ -109,3 +113,42 @@ def test_vocabulary_pieces_decoded_at_once_or_one_by_one():
     assert _pieces(blob, offsets) == {"▁der": 0, "ß": 1, "東京": 2, "🙂": 4, "": 5}
     bad = b"\xffab"  # not UTF-8: each piece decoded on its own
     assert _pieces(bad, np.array([0, 1, 3])) == {"\udcff": 0, "ab": 1}
+
+
+def _softmax_attention(q, k, v, bias):
+    att = q @ k + bias
+    att = np.exp(att - att.max(axis=-1, keepdims=True))
+    return (att / att.sum(axis=-1, keepdims=True)) @ v
+
+
+@pytest.mark.parametrize("spread", [1.0, 40.0, 400.0])
+def test_attention_is_the_masked_softmax_at_any_score_range(spread):
+    """Small scores take the unshifted path; scores above 60 or rows far below zero the shifted one."""
+    from newsdesk.index.analysis.e5.encoder import _attention
+
+    rng = np.random.default_rng(7)
+    q = rng.standard_normal((2, 3, 4, 8)).astype(np.float32) * np.float32(np.sqrt(spread))
+    k = rng.standard_normal((2, 3, 8, 5)).astype(np.float32) * np.float32(np.sqrt(spread))
+    v = rng.standard_normal((2, 3, 5, 8)).astype(np.float32)
+    bias = np.zeros((2, 1, 1, 5), np.float32)
+    bias[1, ..., 3:] = -1e30  # the second sequence has two padding positions
+    for shift in (0.0, -500.0):  # every score of a row far below zero: exp underflows unless shifted
+        ours = _attention(q, k, v, bias + np.float32(shift))
+        assert np.isfinite(ours).all()
+        np.testing.assert_allclose(ours, _softmax_attention(q, k, v, bias + np.float32(shift)), atol=2e-4, rtol=1e-3)
+    # padding positions take no part: changing their values changes nothing
+    v2 = v.copy()
+    v2[1, :, 3:] = 100
+    np.testing.assert_allclose(_attention(q, k, v2, bias)[1], _attention(q, k, v, bias)[1], atol=1e-5)
+
+
+def test_packed_sequences_of_different_lengths_equal_one_by_one(encoder):
+    """Packing runs the layers over the tokens of all sequences one after the other: no state leaks between them."""
+    tok = encoder.tokenizer
+    texts = ["Kurz.", "Der Papst empfängt in Castel Gandolfo den Chef von Fairphone.", "Roche und Tamiflu"]
+    batch = [[0, *tok.ids(t), 2] for t in texts]
+    together = encoder.forward(batch, [0, 3, 6])
+    for seq, states in zip(batch, together):
+        (alone,) = encoder.forward([seq], [0, 3, 6])
+        assert states.shape == (len(seq), 3, 384)
+        np.testing.assert_allclose(states, alone, atol=1e-4)

@@ -62,8 +62,11 @@ def test_no_year_before_1900_from_a_bare_number():
     ("Die Burg stammt aus dem 13. Jahrhundert.", "dem 13. Jahrhundert", "12"),
     ("Die Siedlung wurde 1500 v. Chr. gegründet.", "1500 v. Chr.", "BC1500"),
     ("Um das Jahr 500 v. Chr. wuchs die Stadt.", "das Jahr 500 v. Chr.", "BC0500"),
-    ("Die Funde stammen aus dem 8. Jh. v. Chr. und sind gut erhalten.", "8. Jh. v. Chr.", "BC07"),
-    ("Ein Schwert aus dem 14. Jahrhundert v. Chr. wurde gefunden.", "14. Jahrhundert v. Chr.", "BC13"),
+    # the article inside, as in "dem 13. Jahrhundert" after Christ
+    ("Die Funde stammen aus dem 8. Jh. v. Chr. und sind gut erhalten.", "dem 8. Jh. v. Chr.", "BC07"),
+    ("Ein Schwert aus dem 14. Jahrhundert v. Chr. wurde gefunden.", "dem 14. Jahrhundert v. Chr.", "BC13"),
+    ("In den 460er Jahren v. Chr. eroberte Athen Zypern.", "460er Jahren v. Chr.", "BC046"),
+    ("Anfang der 460er Jahre v. Chr. kam es zum Aufstand.", "Anfang der 460er Jahre v. Chr.", "BC046"),
     ("Im Frühjahr 479 v. Chr. zogen die Truppen ab.", "Frühjahr 479 v. Chr.", "BC0479-SP"),
     ("Im letzten Quartal des Jahres 2007 sank der Umsatz.", "letzten Quartal des Jahres 2007", "2007-Q4"),
     ("Im dritten Quartal 2023 stieg der Gewinn.", "dritten Quartal 2023", "2023-Q3"),
@@ -72,6 +75,35 @@ def test_no_year_before_1900_from_a_bare_number():
 def test_periods_get_their_timex3_values(text, span, value):
     t = only(text, DCT)
     assert (t.text, t.value) == (span, value)
+
+
+@pytest.mark.parametrize("text, found, ranges", [
+    ("Von 1500 bis 1200 v. Chr. herrschten die Hethiter.", [("1500", "BC1500"), ("1200 v. Chr.", "BC1200")], [(0, 1)]),
+    ("490–479 v. Chr. kämpften Griechen und Perser.", [("490", "BC0490"), ("479 v. Chr.", "BC0479")], [(0, 1)]),
+    ("Im Jahr 478/477 v. Chr. entstand der Seebund.", [("Jahr 478", "BC0478"), ("477 v. Chr.", "BC0477")], [(0, 1)]),
+    # backwards before Christ: two years, no range
+    ("Von 1200 bis 1500 v. Chr. lag die Stadt brach.", [("1200", "BC1200"), ("1500 v. Chr.", "BC1500")], []),
+    ("Von 27 v. Chr. bis 14 n. Chr. regierte Augustus.", [("27 v. Chr.", "BC0027"), ("14 n. Chr.", "0014")], [(0, 1)]),
+])
+def test_ranges_before_christ_are_one_period_in_the_right_order(text, found, ranges):
+    timexes = tag(text, DCT)
+    assert [(t.text, t.value) for t in timexes] == found
+    assert pair_ranges(text, timexes) == ranges
+
+
+def test_a_story_before_christ_dates_its_year_less_and_relative_expressions():
+    text = ("Im Jahr 216 v. Chr. kam Hannibal nach Apulien. Am 2. August schlug er die Römer bei Cannae. "
+            "Im folgenden Jahr zog er nach Süden. Zwei Jahre später fiel Syrakus. "
+            "Heute ist Cannae ein Museum, das am Montag eine Ausstellung eröffnet.")
+    assert [(t.text, t.value) for t in tag(text, DCT)] == [
+        ("Jahr 216 v. Chr.", "BC0216"), ("2. August", "BC0216-08-02"), ("folgenden Jahr", "BC0215"),
+        ("Zwei Jahre später", "BC0213"), ("Heute", "2024-06-20"), ("Montag", "2024-06-24")]
+    # a year after Christ written out ends the story before Christ
+    text = "Um 479 v. Chr. endete der Krieg. Im Jahr 1453 fiel Konstantinopel. Im Mai wurde die Stadt geplündert."
+    assert [t.value for t in tag(text, DCT)] == ["BC0479", "1453", "1453-05"]
+    # a clause in the present speaks of the reader's time, not of the story's
+    text = "Das Museum zeigt Funde aus dem Jahr 500 v. Chr. Die Schau ist bis zum 3. September geöffnet."
+    assert [t.value for t in tag(text, DCT)] == ["BC0500", "2024-09-03"]
 
 
 def test_the_date_in_the_same_phrase_wins():
