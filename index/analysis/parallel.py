@@ -7,12 +7,14 @@ results. Texts are grouped into batches of about ``batch_tokens`` words
 memory whatever the length of the texts); a few batches per worker are in
 flight at a time, and the analyses come back in the order of the input.
 
-Where the platform can fork, the pipeline is loaded once, before the workers
-start, and the workers share its memory (copy-on-write); elsewhere each
-worker loads it. A job that fits in one batch, or ``workers=1``, is analysed
-in this process. Workers ignore Ctrl-C (the caller stops them), die with the
-process that started them (Linux: PR_SET_PDEATHSIG; elsewhere they notice
-within a second) and never write to the terminal.
+Where the platform can fork, one process loads the pipeline and forks the
+workers from itself, and they share its memory (copy-on-write); the caller
+never loads it, so what the caller allocates while the workers run (the
+index writer's buffers) copies no shared page. Elsewhere each worker loads
+it. A job that fits in one batch, or ``workers=1``, is analysed in this
+process. Workers ignore Ctrl-C (the caller stops them), die with the process
+that started them (Linux: PR_SET_PDEATHSIG; elsewhere they notice within a
+second) and never write to the terminal.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import os
 import queue
 import signal
 import sys
+import time
 from collections import deque
 from typing import Iterable, Iterator
 
@@ -33,6 +36,13 @@ BATCH_TOKENS = 600  # words per batch sent to a worker (and per nlp.pipe call: b
 MAX_WORKERS = 4  # each worker holds a pipeline's working memory
 IN_FLIGHT_PER_WORKER = 8  # results are yielded in order: a slow batch must not leave the other workers idle
 POLL_SECONDS = 0.5
+# A forked worker ends after analysing this many words and a fresh one is forked in its place: a
+# worker's memory grows with what it analyses (the words spaCy adds to its vocabulary, and each page
+# of the shared pipeline it writes to - a reference count is enough - becomes its own copy); a fresh
+# one starts from the shared pages again.
+RECYCLE_WORDS = 25_000
+RECYCLED = 75  # the exit code of a worker to be replaced
+HOLDER_POLL_SECONDS = 0.05  # the process that holds the pipeline looks after its workers this often
 WARM_UP_TEXT = ("Bundeskanzler Friedrich Merz traf am Dienstag in Berlin den französischen Präsidenten. "
                 "Die Gespräche sollen im kommenden Jahr in Paris fortgesetzt werden, sagte ein Sprecher.")
 
@@ -114,28 +124,20 @@ class ParallelAnalyzer:
     def _in_workers(self, batches: Iterator[list]) -> Iterator:
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        if ctx.get_start_method() == "fork":
-            # Load once here and analyse a short text: the pipeline and what the analysis makes
-            # on first use (patterns, lexicons, the vocabulary of common words) are then shared
-            # by the forked workers instead of built by each of them.
-            import datetime as dt
-
-            self._analyzer().analyze(WARM_UP_TEXT, dt.date(2025, 10, 1))
-            gc.collect()
-            _release_memory()
-            gc.freeze()  # the collector must not touch (and so copy) the shared objects in the workers
         tasks = ctx.Queue()
         results = ctx.Queue()
-        procs = [ctx.Process(target=_work, args=(self.model, tasks, results, os.getpid()), daemon=True,
-                             name=f"newsdesk-analysis-{n}") for n in range(self.workers)]
-        forked = ctx.get_start_method() == "fork"
-        try:
-            for p in procs:
-                p.start()
-        except BaseException:
-            if forked:
-                gc.unfreeze()
-            raise
+        if ctx.get_start_method() == "fork":
+            # One process loads the pipeline and forks the workers from itself (they share its
+            # memory, copy-on-write) and then only waits for them. This process, which builds the
+            # index and so keeps allocating, shares no page of the pipeline with the workers: its
+            # writes never turn shared pages into private copies.
+            procs = [ctx.Process(target=_pipeline_holder, args=(self.model, self.workers, tasks, results, os.getpid()),
+                                 daemon=True, name="newsdesk-analysis")]
+        else:
+            procs = [ctx.Process(target=_work, args=(self.model, tasks, results, os.getpid()), daemon=True,
+                                 name=f"newsdesk-analysis-{n}") for n in range(self.workers)]
+        for p in procs:
+            p.start()
         sent = 0
         next_out = 0
         done: dict[int, list] = {}
@@ -172,11 +174,7 @@ class ParallelAnalyzer:
                 next_out += 1
                 yield from analyses
         finally:
-            _stop(procs, tasks, results)
-            if forked:
-                # only now: a collection in this process while the workers run would write to
-                # (and so copy) every page of the shared pipeline
-                gc.unfreeze()
+            _stop(procs, tasks, results, self.workers)
 
 
 def _chain(first: list, rest: Iterator) -> Iterator:
@@ -184,8 +182,8 @@ def _chain(first: list, rest: Iterator) -> Iterator:
     yield from rest
 
 
-def _stop(procs, tasks, results) -> None:
-    for _ in procs:
+def _stop(procs, tasks, results, workers: int) -> None:
+    for _ in range(workers):
         try:
             tasks.put_nowait(None)
         except Exception:
@@ -242,8 +240,9 @@ def one_blas_thread() -> None:
     threadpool_limits(1)
 
 
-def _work(model, tasks, results, parent_pid: int) -> None:
-    """A worker: analyse batches until told to stop (None) or the parent is gone."""
+def _quiet_child() -> None:
+    """Settings of an analysis process: Ctrl-C is the caller's, dies with its parent, never writes
+    to the terminal, matrix products on one thread."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
@@ -253,25 +252,113 @@ def _work(model, tasks, results, parent_pid: int) -> None:
             os.dup2(devnull, fd)
         except OSError:
             pass
+    os.close(devnull)
     one_blas_thread()
+
+
+def _work(model, tasks, results, parent_pid: int) -> None:
+    """A worker that loads the pipeline itself (platforms without fork)."""
+    _quiet_child()
     from newsdesk.index.analysis.analyzer import Analyzer
 
-    analyzer = Analyzer(model)
+    _serve(Analyzer(model), tasks, results, parent_pid)
+
+
+def _pipeline_holder(model, workers: int, tasks, results, parent_pid: int) -> None:
+    """Load the pipeline, analyse a short text (what the analysis builds on first use, shared too),
+    fork ``workers`` workers that share it, and wait for them, forking a fresh worker for each that
+    ends after ``RECYCLE_WORDS``. A worker that dies is reported (the others are stopped); a
+    worker's own error it reports itself."""
+    import datetime as dt
+
+    _quiet_child()
+    try:
+        from newsdesk.index.analysis.analyzer import Analyzer
+
+        analyzer = Analyzer(model)
+        analyzer.analyze(WARM_UP_TEXT, dt.date(2025, 10, 1))
+    except Exception as exc:
+        _report(results, f"{type(exc).__name__}: {exc}")
+        return
+    gc.collect()
+    _release_memory()
+    gc.freeze()  # the workers' collector must not touch (and so copy) the shared objects
+    holder = os.getpid()
+
+    def fork_worker() -> int:
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                _die_with_parent()
+                one_blas_thread()
+                code = RECYCLED if _serve(analyzer, tasks, results, holder, RECYCLE_WORDS) else 0
+            finally:
+                try:
+                    results.close()
+                    results.join_thread()  # what the worker put reaches the pipe before it ends
+                finally:
+                    os._exit(code)
+        return pid
+
+    children = {fork_worker() for _ in range(workers)}
+    while children:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            if os.getppid() != parent_pid:  # the caller is gone (where PR_SET_PDEATHSIG is not)
+                _kill(children)
+                return
+            time.sleep(HOLDER_POLL_SECONDS)
+            continue
+        children.discard(pid)
+        code = os.waitstatus_to_exitcode(status)
+        if code == RECYCLED:
+            children.add(fork_worker())
+        elif code != 0:
+            _kill(children)
+            _report(results, f"an analysis process ended unexpectedly (exit code {code})")
+            os._exit(1)
+
+
+def _kill(pids) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def _report(results, message: str) -> None:
+    results.put((-1, "error", message))
+    results.close()
+    results.join_thread()
+
+
+def _serve(analyzer, tasks, results, parent_pid: int, words: int | None = None) -> bool:
+    """Analyse batches until told to stop (None) or the parent ``parent_pid`` is gone (False), or
+    until batches of ``words`` words or more were analysed (True: to be replaced by a fresh worker)."""
+    done = 0
     while True:
         try:
             task = tasks.get(timeout=1.0)
         except queue.Empty:
             if os.getppid() != parent_pid:
-                return
+                return False
             continue
         if task is None:
-            return
+            return False
         seq, batch = task
         try:
             out = list(analyzer.analyze_many(batch, batch_size=len(batch)))
         except Exception as exc:
             results.put((seq, "error", f"{type(exc).__name__}: {exc}"))
-            return
+            return False
         results.put((seq, "ok", out))
         del out
         _release_memory()
+        done += sum(len(text.split()) for text, _date in batch)
+        if words is not None and done >= words:
+            return True

@@ -49,8 +49,11 @@ _PATTERNS = [
 ]
 
 
-# one alternation: a single scan per sentence (the patterns' own flags are all IGNORECASE except "©")
-_ANY_PATTERN = re.compile("|".join(f"(?:{p.pattern})" for p in _PATTERNS), _I)
+# two alternations, one scan each (the patterns' own flags are all IGNORECASE except "©"): the
+# patterns anchored at the start are tried there only; in one alternation with the others, searched,
+# every anchored branch was tried at every position (news paragraphs: 3.5x the time)
+_AT_START = re.compile("|".join(f"(?:{p.pattern})" for p in _PATTERNS if p.pattern.startswith("^")), _I)
+_ANYWHERE = re.compile("|".join(f"(?:{p.pattern})" for p in _PATTERNS if not p.pattern.startswith("^")), _I)
 
 
 def is_boilerplate(sentence: str) -> bool:
@@ -60,7 +63,7 @@ def is_boilerplate(sentence: str) -> bool:
         return False
     if _AI_TERM.search(s) and _AI_PRODUCT.search(s) and _AI_SELF.search(s) and _is_self_referential_ai_note(s):
         return True
-    return _ANY_PATTERN.search(s) is not None
+    return _AT_START.match(s) is not None or _ANYWHERE.search(s) is not None
 
 
 def _is_self_referential_ai_note(s: str) -> bool:

@@ -465,6 +465,8 @@ def build_index(
                     elif before - kept - replaced:
                         batch.delete(And([Term("path", key), Not(Term("version", version))]))
                     todo = [a for a in articles if a.id not in kept]
+                    in_file = len(articles)
+                    del articles  # each article is let go once written (a JSONL corpus is one file)
                     if newest_first:
                         todo.sort(key=lambda a: (a.date is not None, a.date or dt.date.min), reverse=True)
                     if entry is not None or (before and not kept):
@@ -479,16 +481,20 @@ def build_index(
                         else:
                             report.articles_added += 1
                     counter.read(key, len(todo), len(kept & ids))
-                    work = _FileWork(key, st.st_size, st.st_mtime_ns, digest, version, len(articles), len(todo),
+                    work = _FileWork(key, st.st_size, st.st_mtime_ns, digest, version, in_file, len(todo),
                                      replaced)
                     if not todo:  # empty, or all committed by an earlier run
                         batch.complete(key, FileEntry(work.size, work.mtime_ns, work.hash, work.articles, signature))
                         file_done(key)
                         continue
                     counter.tell(key)
-                    for article in todo:
+                    queued = deque(todo)
+                    del todo
+                    while queued:
+                        article = queued.popleft()
                         pending.append((work, article))
                         yield article.text, article.date
+                        del article
 
             for analysis in analyzer.analyze_many(texts(), batch_size=batch_size):
                 work, article = pending.popleft()

@@ -61,6 +61,20 @@ def test_workers_give_the_results_of_one_process_in_order():
 
 
 @needs_model
+def test_workers_replaced_after_their_words_give_the_same_results_in_order(monkeypatch):
+    from newsdesk.index.analysis import parallel
+    from newsdesk.index.analysis.analyzer import Analyzer
+
+    expected = [a.to_dict() for a in Analyzer().analyze_many(TEXTS, batch_size=4)]
+    if multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
+        pytest.skip("workers are not forked on this platform")
+    monkeypatch.setattr(parallel, "RECYCLE_WORDS", 25)  # a fresh worker every two or three batches
+    got = [a.to_dict() for a in ParallelAnalyzer(workers=2, batch_tokens=12).analyze_many(iter(TEXTS))]
+    assert got == expected
+    assert multiprocessing.active_children() == []
+
+
+@needs_model
 def test_a_failing_worker_is_reported_and_the_workers_stop(monkeypatch):
     from newsdesk.index.analysis import analyzer as analyzer_module
 

@@ -42,3 +42,19 @@ def test_boilerplate(sentence):
 )
 def test_news_is_not_boilerplate(sentence):
     assert not is_boilerplate(sentence)
+
+
+def test_anchored_and_unanchored_patterns_give_what_each_pattern_gives():
+    """The two alternations is_boilerplate scans with answer as the patterns one by one would."""
+    from newsdesk.index.ingest.boilerplate import _PATTERNS
+
+    sentences = [
+        "Lesen Sie auch: Der Streik geht weiter", "Er sagte: Lesen Sie auch die Zeitung.",
+        "© dpa", "Foto © dpa", "Alle Rechte vorbehalten.", "Wir akzeptieren Cookies und Einstellungen.",
+        "Anzeige", "Keine Anzeige hier", "Jetzt abonnieren!", "Der Newsletter ist kostenlos erhalten",
+        "Folgen Sie uns auf X", "Sie folgen uns", "Der Artikel wurde aktualisiert am Montag",
+        "Bitte aktivieren Sie JavaScript.", "Der Bundestag stimmte am Freitag ab.", "",
+    ]
+    for s in sentences:
+        expected = any(p.search(s) for p in _PATTERNS) if s.strip() else False
+        assert is_boilerplate(s) == expected, s

@@ -467,3 +467,52 @@ def test_newest_first_analyses_each_files_articles_from_the_newest_date(tmp_path
     build_index([tmp_path / "news.jsonl"], tmp_path / "ix", analyzer=fa, newest_first=True)
     assert fa.dates == ["2025-11-20", "2025-03-01", "2024-12-31", None]
     assert Store.open(tmp_path / "ix").article_count() == 4
+
+
+def _news_jsonl(path, n):
+    """German news-like articles: names, places, dates and events for the real analysis."""
+    import json
+
+    people = ["Friedrich Merz", "Olaf Scholz", "Annalena Baerbock", "Emmanuel Macron", "Ursula von der Leyen"]
+    places = ["Berlin", "Bozen", "München", "Wien", "Brüssel", "Innsbruck"]
+    verbs = ["traf", "besuchte", "kritisierte", "lobte"]
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            who, other = people[i % 5], people[(i + 2) % 5]
+            where = places[i % 6]
+            text = (f"{who} {verbs[i % 4]} am {1 + i % 27}. März {2020 + i % 6} in {where} {other}. "
+                    f"Die Gespräche sollen im kommenden Jahr fortgesetzt werden, sagte ein Sprecher.\n\n"
+                    f"Am Dienstag streikten in {places[(i + 3) % 6]} die Beschäftigten der Bahn. Folge {i}.")
+            fh.write(json.dumps({"id": f"n{i}", "title": f"{who} in {where}", "date": f"2025-03-{1 + i % 28:02d}",
+                                 "source": "Test", "text": text}, ensure_ascii=False) + "\n")
+
+
+def _contents(index_dir):
+    store = Store.open(index_dir)
+    try:
+        out = {}
+        for s in store.list_articles(0, 1000):
+            stored = store.get_article(s.id)
+            out[s.id] = (s, stored.article.to_dict(), stored.analysis.to_dict(), stored.model)
+        return out
+    finally:
+        store.close()
+
+
+def test_analysis_workers_store_what_one_process_stores(tmp_path):
+    """Worker processes (several batches each, several commits) store the same documents and
+    annotations as the analysis in this process."""
+    from newsdesk.index.analysis.analyzer import Analyzer
+    from newsdesk.index.analysis.parallel import ParallelAnalyzer
+    from newsdesk.index.analysis.signature import BUNDLED_PATH
+
+    if not (BUNDLED_PATH / "config.cfg").exists():
+        pytest.skip("bundled model not present")
+    _news_jsonl(tmp_path / "news.jsonl", 30)
+    build_index([tmp_path / "news.jsonl"], tmp_path / "one", analyzer=Analyzer())
+    r = build_index([tmp_path / "news.jsonl"], tmp_path / "two", commit_every=7,
+                    analyzer=ParallelAnalyzer(workers=2, batch_tokens=60))
+    assert r.articles == 30
+    one, two = _contents(tmp_path / "one"), _contents(tmp_path / "two")
+    assert len(one) == 30 and sum(len(c[2]["entities"]) for c in one.values()) > 30
+    assert two == one
