@@ -99,12 +99,6 @@ def create_lexical_features():
     return install
 
 
-def frequent_words(min_zipf: int) -> list[str]:
-    """The lexicon's words (lower-cased) whose frequency is Zipf ``min_zipf`` or more, in its order."""
-    _classes, zipf = _lexicon()
-    return [word for word, freq in zip(zipf.keys, zipf.values) if freq.isdigit() and int(freq) >= min_zipf]
-
-
 # the dictionary classes (Wiktionary); the gazetteer flags (G, g, F, L) are too loose for
 # deciding whether a final -s is a genitive (Thomas/Thoma, Lagos/Lago, Jones/Jone)
 _DICTIONARY_CLASSES = frozenset("CTSVE")

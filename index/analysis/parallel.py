@@ -43,11 +43,6 @@ POLL_SECONDS = 0.5
 RECYCLE_WORDS = 25_000
 RECYCLED = 75  # the exit code of a worker to be replaced
 HOLDER_POLL_SECONDS = 0.05  # the process that holds the pipeline looks after its workers this often
-# Before forking, the process that holds the pipeline tokenizes the most frequent German words
-# (Zipf >= this in the bundled lexicon, as written and capitalised): their lexemes (spaCy adds
-# each word it meets to its vocabulary) and tokenizer cache entries are then shared by every
-# worker instead of being rebuilt by each fresh one.
-WARM_UP_MIN_ZIPF = 4
 WARM_UP_TEXT = ("Bundeskanzler Friedrich Merz traf am Dienstag in Berlin den französischen Präsidenten. "
                 "Die Gespräche sollen im kommenden Jahr in Paris fortgesetzt werden, sagte ein Sprecher.")
 
@@ -282,7 +277,6 @@ def _pipeline_holder(model, workers: int, tasks, results, parent_pid: int) -> No
 
         analyzer = Analyzer(model)
         analyzer.analyze(WARM_UP_TEXT, dt.date(2025, 10, 1))
-        warm_vocabulary(analyzer.nlp)
     except Exception as exc:
         _report(results, f"{type(exc).__name__}: {exc}")
         return
@@ -327,20 +321,6 @@ def _pipeline_holder(model, workers: int, tasks, results, parent_pid: int) -> No
             _kill(children)
             _report(results, f"an analysis process ended unexpectedly (exit code {code})")
             os._exit(1)
-
-
-def warm_vocabulary(nlp, min_zipf: int = WARM_UP_MIN_ZIPF) -> int:
-    """Tokenize the lexicon's words of Zipf ``min_zipf`` or more, lower-case and capitalised, with
-    ``nlp``'s tokenizer (their lexemes and tokenizer cache entries are made once, before the
-    workers are forked); the number of words. A lexeme's attributes depend on its text alone, so
-    results do not change."""
-    from newsdesk.index.analysis.lexical_features import frequent_words
-
-    words = frequent_words(min_zipf)
-    forms = words + [w[:1].upper() + w[1:] for w in words if w[:1].islower()]
-    for start in range(0, len(forms), 5_000):  # a few pieces: far below nlp.max_length
-        nlp.tokenizer(" ".join(forms[start:start + 5_000]))
-    return len(forms)
 
 
 def _kill(pids) -> None:

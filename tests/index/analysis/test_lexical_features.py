@@ -49,15 +49,3 @@ def test_lexicon_tables_find_every_stored_form():
         for i in range(0, len(table.keys), 997):
             assert table.get(table.keys[i], "?") == table.values[i]
         assert table.get("zzzz-not-a-word", "?") == "?"
-
-
-def test_frequent_words_are_the_lexicon_words_of_a_zipf_bucket_or_more():
-    from newsdesk.index.analysis.lexical_features import frequent_words
-
-    common = frequent_words(4)
-    rarer = set(frequent_words(3))
-    assert {"und", "der", "regierung"} <= set(common)
-    assert set(common) < rarer and len(common) < len(rarer)
-    assert all(w == w.lower() for w in common)
-    assert all(lexical_class(w).rsplit("|", 1)[1] >= "4" for w in common[:: max(1, len(common) // 200)])
-    assert frequent_words(8) == []

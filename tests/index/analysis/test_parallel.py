@@ -107,23 +107,3 @@ def test_worker_matrix_products_on_one_blas_thread():
     finally:
         for info in threadpool_info():
             threadpool_limits(before.get(info["filepath"], info["num_threads"]), user_api=info["user_api"])
-
-
-@needs_model
-def test_a_warmed_vocabulary_holds_the_frequent_words_and_changes_no_result():
-    from newsdesk.index.analysis.analyzer import Analyzer
-    from newsdesk.index.analysis.lexical_features import frequent_words
-    from newsdesk.index.analysis.parallel import warm_vocabulary
-
-    expected = [a.to_dict() for a in Analyzer().analyze_many(TEXTS, batch_size=4)]
-    warmed = Analyzer(str(BUNDLED_PATH))  # a pipeline of its own: the cached one stays cold
-    nlp = warmed.nlp
-    assert nlp is not Analyzer().nlp
-    words = frequent_words(4)
-    sample = words[:: max(1, len(words) // 100)]
-    forms = [w for word in sample for w in (word, word[:1].upper() + word[1:])]
-    assert [w for w in forms if w not in nlp.vocab]  # the shipped vocabulary lacks most of them
-    assert len(words) < warm_vocabulary(nlp, min_zipf=4) <= 2 * len(words)
-    assert [w for w in forms if w not in nlp.vocab] == []
-    assert nlp.vocab["Regierung"].lang_ == Analyzer().nlp.vocab["Regierung"].lang_  # same lexical class
-    assert [a.to_dict() for a in warmed.analyze_many(TEXTS, batch_size=4)] == expected
