@@ -120,3 +120,21 @@ def write_index(index_dir, articles, analyzer=None) -> None:
     for a in articles:
         w.add_document(**article_document(a, analyzer.analyze(a.text, a.date), a.source))
     w.commit()
+
+
+def three_segment_index(index_dir, rng, per_segment: int, texts, title) -> None:
+    """Three segments of `per_segment` articles each (every 11th undated), then every 9th of the second
+    deleted: the index the rankers are compared on. `texts(rng, n)` gives a segment's texts,
+    `title(part, i)` an article's title; dates are drawn from `rng` after each title."""
+    from whoosh import index as whoosh_index
+
+    start = dt.date(2025, 1, 1)
+    for part in range(3):
+        segment_texts = texts(rng, per_segment)
+        write_index(index_dir, [article(f"s{part}-{i:03d}", title(part, i), t,
+                                        None if i % 11 == 0 else start + dt.timedelta(days=rng.randrange(90)))
+                                for i, t in enumerate(segment_texts)])
+    w = open_writer(whoosh_index.open_dir(str(index_dir / "whoosh")))
+    for i in range(0, per_segment, 9):
+        w.delete_by_term("id", f"s1-{i:03d}")
+    w.commit()

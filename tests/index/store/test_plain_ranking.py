@@ -1,6 +1,5 @@
 """A store opened for a single query ranks without numpy: the same hits, scores and order as the ranker."""
 
-import datetime as dt
 import random
 import subprocess
 import sys
@@ -9,10 +8,9 @@ import pytest
 
 from newsdesk.index.store import Store
 from newsdesk.index.store.plain_ranking import PlainRanker, Unsupported
-from newsdesk.index.store.segment_writer import open_writer
 from newsdesk.index.store.search import prepare
 
-from .helpers import article, write_index
+from .helpers import article, three_segment_index, write_index
 
 NOUNS = ["Haus", "Baum", "Stadt", "Fluss", "Brücke", "Rente", "Kosten", "Bundesregierung", "München", "Wahl"]
 WEIGHTS = [9, 7, 5, 4, 2, 3, 3, 2, 1, 1]
@@ -40,18 +38,7 @@ def index_dir(tmp_path_factory):
     """Three segments with postings arrays, some documents deleted, some undated, equal scores aplenty."""
     rng = random.Random(7)
     d = tmp_path_factory.mktemp("plain")
-    start = dt.date(2025, 1, 1)
-    for part in range(3):
-        texts = _texts(rng, 60)
-        write_index(d, [article(f"s{part}-{i:03d}", f"Meldung {part} {i}", t,
-                                None if i % 11 == 0 else start + dt.timedelta(days=rng.randrange(90)))
-                        for i, t in enumerate(texts)])
-    from whoosh import index as whoosh_index
-
-    w = open_writer(whoosh_index.open_dir(str(d / "whoosh")))
-    for i in range(0, 60, 9):
-        w.delete_by_term("id", f"s1-{i:03d}")
-    w.commit()
+    three_segment_index(d, rng, 60, _texts, lambda part, i: f"Meldung {part} {i}")
     assert len(list((d / "whoosh").glob("*.ndpost_body.bin"))) == 3  # each segment wrote its arrays
     return d
 

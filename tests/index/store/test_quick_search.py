@@ -1,7 +1,6 @@
 """quick_search answers queries of words and phrases from the index files as the store does:
 the same total, hits, scores (to the last bit), order, matched terms, notes and snippets."""
 
-import datetime as dt
 import random
 import shutil
 
@@ -10,9 +9,8 @@ import pytest
 from newsdesk.index.store import Store
 from newsdesk.index.store.query_text import plain_query
 from newsdesk.index.store.quick_search import quick_search
-from newsdesk.index.store.segment_writer import open_writer
 
-from .helpers import article, write_index
+from .helpers import three_segment_index
 
 NOUNS = ["Haus", "Häuser", "Baum", "Stadt", "Fluss", "Brücke", "Rente", "Kosten", "Bundesregierung", "München",
          "Wahl", "Straße", "Gespräche", "Olaf", "Scholz", "Zebra"]
@@ -58,18 +56,7 @@ def index_dir(tmp_path_factory):
     """Three segments with postings arrays, some documents deleted, some undated, equal scores aplenty."""
     rng = random.Random(11)
     d = tmp_path_factory.mktemp("quick")
-    start = dt.date(2025, 1, 1)
-    for part in range(3):
-        texts = _texts(rng, 70)
-        write_index(d, [article(f"s{part}-{i:03d}", f"Meldung {part} {rng.choice(NOUNS)}", t,
-                                None if i % 11 == 0 else start + dt.timedelta(days=rng.randrange(90)))
-                        for i, t in enumerate(texts)])
-    from whoosh import index as whoosh_index
-
-    w = open_writer(whoosh_index.open_dir(str(d / "whoosh")))
-    for i in range(0, 70, 9):
-        w.delete_by_term("id", f"s1-{i:03d}")
-    w.commit()
+    three_segment_index(d, rng, 70, _texts, lambda part, i: f"Meldung {part} {rng.choice(NOUNS)}")
     return d
 
 
