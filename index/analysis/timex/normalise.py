@@ -20,7 +20,7 @@ from .lexicon import (
     FREQUENCY_WORDS, HALVES, MONTHS, ORDINALS, PART_OF_PERIOD, REFERENCE_WORDS,
     RELATIVE_ADJECTIVES, RELATIVE_DAYS, SEASONS, UNITS, VAGUE_AMOUNTS, WEEKDAYS,
 )
-from .patterns import Candidate
+from .patterns import MONTH, Candidate
 from .tense import FUTURE, NEUTRAL, PAST, sentence_bounds, tense_direction
 
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -45,9 +45,9 @@ _COMPARED_YEAR_BEFORE = re.compile(
     r"(?:(?:Vor)?[Jj]ahre?s?\s+)?$")
 _FIGURE = re.compile(
     r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d{1,3}|\d+,\d+)(?![\d.,]?\d)"
-    r"(?!\.\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
-    r"Dezember|\d))(?!\s*(?:Uhr|Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Jahrhundert|"
-    r"Jahrzehnt|er\b|\.\s+[A-ZÄÖÜ][a-zäöüß]+\s+\d))"
+    r"(?!\.\s*(?:" + MONTH + r"|\d))"
+    r"(?!\s*(?:Uhr|Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Jahrhundert|Jahrzehnt|"
+    r"er\b|\.\s+[A-ZÄÖÜ][a-zäöüß]+\s+\d))"
     r"(?=\s*(?:Prozent|%|Euro|€|Dollar|Franken|Mio|Mrd|Million|Milliard|Tonnen|Grad|[A-ZÄÖÜ][a-zäöüß]*(?:en|n|e|s|er)\b"
     r"|[.!?,;]|$))"
 )
@@ -84,8 +84,7 @@ _QUANTITY_BEFORE = re.compile(
 # Words before a bare 4-digit number that make it a year even before a noun ("seit 2008 Mitglied").
 _YEAR_BEFORE = re.compile(
     r"\b(?:[Ss]eit|Jahr|Jahres|Jahre|Jahren|Anfang|Mitte|Ende|Beginn|Frühjahr|Sommer|Herbst|Winter|"
-    r"Saison|Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
-    r"Dezember|Quartal|Halbjahr)\s*$"
+    r"Saison|" + MONTH + r"|Quartal|Halbjahr)\s*$"
 )
 # Evidence that a bare number before 1900 is a year: a word that takes a year ("um 1500", "bis 1871",
 # "Kriegsjahr 1914", "Jahrgang 1890"), or it stands in brackets "(1908)", or as a heading on its own.
@@ -159,16 +158,14 @@ _QUANTIFIER_BEFORE = re.compile(
 _RANGE_END_YEAR = re.compile(
     r"\s*(?:bis(?:\s+(?:zu[mr]|einschließlich|Ende|Anfang|Mitte))?|[-–]|und|/)\s*(?:de[mn]\s+)?"
     r"(?:(?:0?[1-9]|[12][0-9]|3[01])\.\s*)?"
-    r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
-    r"Dezember|(?:0?[1-9]|1[0-2])\.)\s*(?P<year>(?:1[0-9]|20)[0-9]{2})(?!\d)"
+    r"(?P<month>" + MONTH + r"|(?:0?[1-9]|1[0-2])\.)\s*(?P<year>(?:1[0-9]|20)[0-9]{2})(?!\d)"
 )
 _YEAR_MONTH = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?![\d]))?")
 _PAREN_DATE = re.compile(r"\s*\(\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})?\s*\)")
 _DATE_AHEAD = re.compile(
     r"\s*,?\s*(?:(?:am|des|vom)\s+)?(?:(?:frühen|späten)\s+)?(?:(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)"
     r"\s+des\s+)?(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+"
-    r"(?:de[mn]\s+)?)?(?P<day>0?[1-9]|[12][0-9]|3[01])\.\s*(?P<month>Januar|Jänner|Februar|März|April|Mai|"
-    r"Juni|Juli|August|September|Oktober|November|Dezember|(?:0?[1-9]|1[0-2])\.)"
+    r"(?:de[mn]\s+)?)?(?P<day>0?[1-9]|[12][0-9]|3[01])\.\s*(?P<month>" + MONTH + r"|(?:0?[1-9]|1[0-2])\.)"
     r"(?:\s*(?P<year>(?:1[0-9]|20)[0-9]{2})(?!\d))?"
 )
 _CLOCK_BEFORE = re.compile(
@@ -1060,8 +1057,7 @@ class Resolver:
                 return None  # "August-Bebel-Haus"
             if not _MONTH_CONTEXT_BEFORE.search(self._before(c, 25)):
                 # "August Bebel", "Juli Zeh": only "und/oder" after another month counts
-                if not re.search(r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|"
-                                 r"September|Oktober|November|Dezember)\s*(?:und|oder|bis|-|–|/)\s*$",
+                if not re.search(MONTH + r"\s*(?:und|oder|bis|-|–|/)\s*$",
                                  self._before(c, 30)):
                     return None
             if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]+", self._after(c)) and \
