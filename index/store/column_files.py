@@ -19,7 +19,9 @@ one small query (``newsdesk search``) need not import numpy.
 from __future__ import annotations
 
 import sys
+import zlib
 from array import array
+from bisect import bisect_right
 from itertools import accumulate
 
 from .whoosh_import import import_whoosh
@@ -191,3 +193,17 @@ class SegmentCache:
         """Forget the data of segments no longer in the index."""
         ids = {seg.segment().segment_id() for seg, _offset in segments if seg.segment() is not None}
         self._arrays = {k: v for k, v in self._arrays.items() if k[0] in ids}
+
+
+def column_text(cache: SegmentCache, leaves, starts, name: str, docnum: int, compressed: bool) -> str:
+    """A document's value in the text column ``name`` (summary, text), read from its segment:
+    ``leaves`` are the (segment reader, first docnum) pairs of the index, ``starts`` their first
+    docnums; ``compressed``: the column holds zlib-compressed values."""
+    seg, offset = leaves[bisect_right(starts, docnum) - 1]
+    column = cache.get(seg, ("column", name), lambda: VarBytes.of(seg, name) or False)
+    if not column:
+        return ""
+    raw = column.value(seg, docnum - offset)
+    if raw and compressed:
+        raw = zlib.decompress(raw)
+    return raw.decode("utf-8")

@@ -33,9 +33,8 @@ import pickle
 import re
 import struct
 import zlib
-from bisect import bisect_right
 
-from .column_files import SegmentCache, VarBytes
+from .column_files import SegmentCache, column_text
 from .locations import COMPRESSED_COLUMNS, DEFAULT_FIELD, SCHEMA_VERSION, TERM_FIELDS, WHOOSH_DIR, read_info
 from .plain_ranking import PlainRanker, Unsupported, plain_top
 from .query_text import plain_query, prepare
@@ -314,11 +313,4 @@ class _Values:
         self._cache = cache
 
     def get(self, name: str, docnum: int) -> str:
-        seg, offset = self._leaves[bisect_right(self._starts, docnum) - 1]
-        column = self._cache.get(seg, ("column", name), lambda: VarBytes.of(seg, name) or False)
-        if not column:
-            return ""
-        raw = column.value(seg, docnum - offset)
-        if raw and name in COMPRESSED_COLUMNS:
-            raw = zlib.decompress(raw)
-        return raw.decode("utf-8")
+        return column_text(self._cache, self._leaves, self._starts, name, docnum, name in COMPRESSED_COLUMNS)

@@ -11,8 +11,6 @@ whose postings are few without it (``plain_ranking``).
 
 from __future__ import annotations
 
-import zlib
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +27,7 @@ from whoosh.columns import CompressedBytesColumn  # noqa: E402
 from newsdesk.index.display import one_line
 from newsdesk.index.periods import date_order
 
-from .column_files import SegmentCache, VarBytes
+from .column_files import SegmentCache, column_text
 from .errors import ArticleNotFoundError, IndexNotFoundError, QueryError, StoreError
 from .german import german_analyzer
 from .german_words import stemmer
@@ -190,15 +188,7 @@ class Store:
 
     def _value(self, name: str, docnum: int) -> str:
         """A document's value in the text column ``name`` (summary, text), read from its segment."""
-        i = bisect_right(self._leaf_starts, docnum) - 1
-        seg, offset = self._leaves[i]
-        column = self._segments.get(seg, ("column", name), lambda: VarBytes.of(seg, name) or False)
-        if not column:
-            return ""
-        raw = column.value(seg, docnum - offset)
-        if raw and name in self._compressed:
-            raw = zlib.decompress(raw)
-        return raw.decode("utf-8")
+        return column_text(self._segments, self._leaves, self._leaf_starts, name, docnum, name in self._compressed)
 
     def _column(self, name: str):
         column = self._columns.get(name)

@@ -167,7 +167,5 @@ class SearchResults:
         return "SearchResults(" + ", ".join(f"{n}={v!r}" for n, v in zip(self.__slots__, self._values())) + ")"
 
 
-
-
 def decode_summary(value: str) -> ArticleSummary:
     return ArticleSummary.from_dict(json.loads(value))
