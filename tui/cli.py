@@ -302,17 +302,26 @@ def _make_analyzer(model: str | None, workers: int | None = 1):
     return ParallelAnalyzer(model, workers)
 
 
-def _open_store(args, build_if_missing: bool = True, single_query: bool = False):
+def _store_location(args) -> tuple[Path, list | None]:
+    """The index the command reads, and the corpus to index when it is missing (None: ``--index``
+    was given without paths, so the index is read as it is)."""
+    if args.index_dir and not getattr(args, "paths", None):
+        return args.index_dir, None
+    corpus = _corpus(getattr(args, "paths", None))
+    return _index_dir(args, corpus), corpus
+
+
+def _open_store(args, build_if_missing: bool = True, single_query: bool = False, location=None):
     """The store for the command's corpus; builds the index first when it is missing.
 
-    ``single_query``: the command asks one query (see ``Store.open``).
+    ``single_query``: the command asks one query (see ``Store.open``); ``location``: what
+    ``_store_location`` gave for ``args``, when the caller has it already.
     """
     from newsdesk.index.store import IndexNotFoundError, Store
 
-    if args.index_dir and not getattr(args, "paths", None):
-        return Store.open(args.index_dir, single_query=single_query)
-    corpus = _corpus(getattr(args, "paths", None))
-    index_dir = _index_dir(args, corpus)
+    index_dir, corpus = location or _store_location(args)
+    if corpus is None:
+        return Store.open(index_dir, single_query=single_query)
     try:
         return Store.open(index_dir, single_query=single_query)
     except IndexNotFoundError:
@@ -432,25 +441,18 @@ def cmd_index(args) -> int:
     return EXIT_OK if report.ok else EXIT_SKIPPED
 
 
-def _quick_search(args):
-    """The results of a query of words and phrases read from the index files without opening the
-    store (``quick_search``: the same results, in about half the time); None for any other query,
-    or when the index is missing or unlike what that module reads: then the store answers."""
-    from newsdesk.index.store.quick_search import quick_search
-
-    if args.index_dir and not getattr(args, "paths", None):
-        index_dir = args.index_dir
-    else:
-        index_dir = _index_dir(args, _corpus(getattr(args, "paths", None)))
-    return quick_search(index_dir, args.query, limit=args.limit)
-
-
 def cmd_search(args) -> int:
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
-    results = _quick_search(args)
+    from newsdesk.index.store.quick_search import quick_search
+
+    # a query of words and phrases is read from the index files without opening the store (the
+    # same results in about half the time); any other query, or an index missing or unlike what
+    # quick_search reads, goes to the store
+    location = _store_location(args)
+    results = quick_search(location[0], args.query, limit=args.limit)
     if results is None:
-        store = _open_store(args, single_query=True)
+        store = _open_store(args, single_query=True, location=location)
         results = store.search(args.query, limit=args.limit)
     if results.note:  # the query was read otherwise than written (an unclosed phrase)
         err = Lines(stderr=True)
