@@ -143,11 +143,11 @@ def package(model: Path, version: str, out: Path = MODEL_DIR, note: str = "") ->
     print(f"packaged {model} -> {out} ({size / 1e6:.1f} MB)")
 
 
-def continue_config(source: Path, run: Path) -> Path:
-    """training/e5.cfg with its NER taken from ``source`` (written next to the run folder)."""
+def continue_config(source: Path, run: Path, base: Path) -> Path:
+    """The config ``base`` with its NER taken from ``source`` (written next to the run folder)."""
     from thinc.api import Config
 
-    config = Config().from_disk(TRAINING / "e5.cfg", interpolate=False)
+    config = Config().from_disk(base, interpolate=False)
     config["components"]["ner"] = {"source": str(source)}
     path = run.parent / f"{run.name}.cfg"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -162,6 +162,8 @@ def main() -> None:
     t = sub.add_parser("train")
     t.add_argument("--minutes", type=float, default=90)
     t.add_argument("--run", type=Path, default=TRAINING / "runs" / "e5")
+    t.add_argument("--config", type=Path, default=Path("training/e5.cfg"),
+                   help="training config (relative to the repository)")
     t.add_argument("--source", type=Path, default=None,
                    help="go on training this trained pipeline's NER (e.g. on more cached sentences)")
     t.add_argument("overrides", nargs="*", help="spacy train overrides, e.g. --training.max_steps 4000")
@@ -178,8 +180,8 @@ def main() -> None:
     if args.cmd == "corpus":
         corpus()
     elif args.cmd == "train":
-        train(str(continue_config(args.source, args.run)) if args.source else "training/e5.cfg",
-              args.run, args.minutes, args.overrides)
+        config = continue_config(args.source, args.run, ROOT / args.config) if args.source else args.config
+        train(str(config), args.run, args.minutes, args.overrides)
     elif args.cmd == "package":
         package(args.model, args.version, args.out, args.note)
     else:

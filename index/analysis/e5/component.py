@@ -10,7 +10,9 @@ the process.
 ``newsdesk.E5HashEmbed.v1`` is newsdesk's character and hash embedding
 (``newsdesk.CharHashEmbed.v1``) next to a frozen feature layer that reads
 ``doc._.e5_features`` and projects it with one trainable Maxout layer; a
-Maxout layer mixes both into vectors of ``width``.
+Maxout layer mixes both into vectors of ``width``. ``newsdesk.E5HashEmbed.v2``
+makes its sizes configurable (the hashed side's width, the projection's pieces
+and its own dropout rate) so the encoder over it can be wider than the tables.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from thinc.types import Floats2d
 
 from newsdesk.index.analysis.e5.cache import FeatureCache
 from newsdesk.index.analysis.e5.encoder import E5Encoder
-from newsdesk.index.analysis.embedding import char_hash_embed
+from newsdesk.index.analysis.embedding import char_hash_embed, char_hash_embed_v2
 
 EXTENSION = "e5_features"
 if not Doc.has_extension(EXTENSION):
@@ -180,4 +182,60 @@ def e5_hash_embed(
     e5 = chain(e5_feature_reader(list(e5_layers)), list2ragged(),
                with_array(Maxout(e5_width, e5_dim, nP=2, dropout=0.0, normalize=True)))
     mix = with_array(Maxout(width, width + e5_width, nP=3, dropout=0.0, normalize=True))
+    return chain(concatenate(hashed, e5), mix, ragged2list())
+
+
+FIXED_DROPOUT_ATTR = "fixed_dropout_rate"
+
+
+def fixed_dropout(rate: float) -> Model[Floats2d, Floats2d]:
+    """Dropout at ``rate`` whatever the training's dropout is.
+
+    spaCy sets every layer's ``dropout_rate`` attribute to ``[training] dropout``
+    before each update; this layer keeps its rate under another name.
+    """
+    if not 0.0 <= rate < 1.0:
+        raise ValueError(f"dropout rate must be in [0, 1), not {rate}")
+
+    def forward(model: Model, X: Floats2d, is_train: bool) -> Tuple[Floats2d, Callable]:
+        keep = model.attrs[FIXED_DROPOUT_ATTR]
+        if not is_train or keep == 0.0:
+            return X, lambda dY: dY
+        mask = model.ops.get_dropout_mask(X.shape, keep)
+        return X * mask, lambda dY: dY * mask
+
+    return Model("fixed_dropout", forward, attrs={FIXED_DROPOUT_ATTR: rate})
+
+
+@spacy.registry.architectures("newsdesk.E5HashEmbed.v2")
+def e5_hash_embed_v2(
+    width: int,
+    attrs: List[Union[str, int]],
+    rows: List[int],
+    nM: int,
+    nC: int,
+    e5_layers: List[int],
+    e5_width: int,
+    hash_width: int,
+    table_width: int,
+    e5_pieces: int,
+    e5_dropout: Optional[float],
+) -> Model[List[Doc], List[Floats2d]]:
+    """``newsdesk.E5HashEmbed.v1`` with its sizes configurable.
+
+    ``width``: the output (the encoder's width); ``hash_width``: what the
+    hashed/character side gives (``newsdesk.CharHashEmbed.v2`` with tables of
+    ``table_width``); ``e5_width`` and ``e5_pieces``: the Maxout projection of
+    the frozen features; ``e5_dropout``: dropout on that projection at a fixed
+    rate (``null``: the training's rate, as v1). v1 is ``hash_width =
+    table_width = width``, ``e5_pieces = 2``, ``e5_dropout = null``.
+    """
+    e5_dim = len(e5_layers) * 384
+    hashed = chain(char_hash_embed_v2(hash_width, attrs, rows, nM, nC, embed_width=table_width, maxout_pieces=3),
+                   list2ragged())
+    project = Maxout(e5_width, e5_dim, nP=e5_pieces, dropout=0.0 if e5_dropout is None else None, normalize=True)
+    if e5_dropout is not None:
+        project = chain(project, fixed_dropout(e5_dropout))
+    e5 = chain(e5_feature_reader(list(e5_layers)), list2ragged(), with_array(project))
+    mix = with_array(Maxout(width, hash_width + e5_width, nP=3, dropout=0.0, normalize=True))
     return chain(concatenate(hashed, e5), mix, ragged2list())

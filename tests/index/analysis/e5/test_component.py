@@ -98,3 +98,62 @@ def test_cache_spans_folders_later_one_wins(tmp_path):
     assert len(cache) == 3
     assert (cache.get(["a"]) == 1).all() and (cache.get(["b", "c"]) == 2).all() and (cache.get(["d"]) == 3).all()
     assert cache.get(["e"]) is None
+
+
+def _embed_v2(e5_dropout):
+    return spacy.registry.resolve({"embed": {
+        "@architectures": "newsdesk.E5HashEmbed.v2", "width": 48, "attrs": ["NORM", "SHAPE"], "rows": [100, 50],
+        "nM": 4, "nC": 2, "e5_layers": [6], "e5_width": 40, "hash_width": 24, "table_width": 16,
+        "e5_pieces": 3, "e5_dropout": e5_dropout}})["embed"]
+
+
+def _featured_docs(nlp, rng):
+    docs = [_doc(nlp, ["Fairphone", "wächst", "."]), _doc(nlp, ["La", "Nacion"])]
+    for doc in docs:  # features set: the reader does not run the encoder
+        doc._.set(EXTENSION, rng.normal(size=(len(doc), 384)).astype(np.float16))
+    return docs
+
+
+def test_e5_hash_embed_v2_sizes_and_gradient():
+    from thinc.api import set_dropout_rate
+
+    nlp, rng = spacy.blank("de"), np.random.default_rng(0)
+    docs = _featured_docs(nlp, rng)
+    model = _embed_v2(0.05)
+    model.initialize(X=docs)
+    set_dropout_rate(model, 0.3)
+    out, backprop = model.begin_update(docs)
+    assert [o.shape for o in out] == [(3, 48), (2, 48)]
+    backprop([model.ops.alloc2f(*o.shape) + 1 for o in out])  # gradients reach the projection, not the features
+    project = [n for n in model.walk() if n.name == "maxout" and n.get_dim("nI") == 384][0]
+    assert project.get_dim("nO") == 40 and project.get_dim("nP") == 3
+    assert np.abs(project.get_grad("W")).sum() > 0
+    # the projection keeps its own dropout rate when spaCy sets the training's rate on the model
+    fixed = [n for n in model.walk() if n.name == "fixed_dropout"]
+    assert [n.attrs["fixed_dropout_rate"] for n in fixed] == [0.05]
+    # no dropout at prediction: the same input gives the same output
+    np.testing.assert_array_equal(model.predict(docs)[0], model.predict(docs)[0])
+
+
+def test_e5_hash_embed_v2_without_own_rate_uses_the_training_dropout_as_v1():
+    model, own_rate = _embed_v2(None), _embed_v2(0.05)
+    assert not [n for n in model.walk() if n.name == "fixed_dropout"]
+    # one dropout layer more (after the projection), which spaCy sets to the training's rate
+    dropouts = [len([n for n in m.walk() if n.name == "dropout"]) for m in (model, own_rate)]
+    assert dropouts[0] == dropouts[1] + 1
+
+
+def test_fixed_dropout_drops_at_its_rate_and_scales():
+    from newsdesk.index.analysis.e5.component import fixed_dropout
+    from thinc.api import set_dropout_rate
+
+    layer = fixed_dropout(0.25)
+    set_dropout_rate(layer, 0.0)  # what spaCy does with [training] dropout: no effect on this layer
+    X = np.ones((400, 50), dtype="float32")
+    Y, backprop = layer(X, is_train=True)
+    dropped = (Y == 0).mean()
+    assert 0.2 < dropped < 0.3 and np.allclose(Y[Y != 0], 1 / 0.75)
+    np.testing.assert_array_equal(backprop(X) == 0, Y == 0)
+    assert layer(X, is_train=False)[0] is X
+    with pytest.raises(ValueError):
+        fixed_dropout(1.0)
