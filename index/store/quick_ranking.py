@@ -53,14 +53,14 @@ _ARRAY_CODES = {1: "B", 2: "H", 4: "I", 8: "Q"}
 class _Row:
     """One word's postings in one segment: its documents, their term frequencies and positions."""
 
-    __slots__ = ("postings", "ids", "tf", "pstart", "pend", "_ids")
+    __slots__ = ("postings", "ids", "tf", "pstart", "pend", "_ids", "_tf")
 
     def __init__(self, postings: PlainPostings, row: int):
         a, b = postings.span(row)
         self.postings = postings
         self.ids, self.tf = postings.ids[a:b], postings.tf[a:b]
         self.pstart, self.pend = postings.pstarts[row], postings.pstarts[row + 1]
-        self._ids = None
+        self._ids = self._tf = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -69,6 +69,12 @@ class _Row:
         if self._ids is None:
             self._ids = self.ids.tolist()
         return self._ids
+
+    def frequencies(self):
+        """The term frequencies, as bytes when they are bytes (read faster than the mapped file)."""
+        if self._tf is None:
+            self._tf = self.tf.tobytes() if self.tf.itemsize == 1 else self.tf
+        return self._tf
 
     def positions(self) -> list[int]:
         """Every position of the word in the segment, posting after posting."""
@@ -103,8 +109,7 @@ def best_documents(ranker: PlainRanker, fieldname: str, parts: list[tuple], limi
         docs, at = _holding_all(rows, words, ranker._deleted(seg), work)
         for part in parts:
             if len(part) > 1 and docs:
-                found = _phrase_docs(rows, part, docs, at, work)
-                docs, at = _keep(list(map(found.__contains__, docs)), docs, at)
+                docs, at = _keep(_phrase_docs(rows, part, docs, at, work), docs, at)
         if not docs:
             continue
         work.spend(len(docs) * (len(words) + 2))
@@ -190,37 +195,40 @@ def _holding_all(rows: dict, words: list[bytes], deleted: frozenset, work: _Work
     one's posting in its row)."""
     order = sorted(words, key=lambda w: len(rows[w]))
     docs = rows[order[0]].id_list()
+    at = {order[0]: range(len(docs))}
     work.spend(len(docs))
-    found = set(docs) if len(order) > 1 or deleted else None
-    for w in order[1:]:
+    if len(order) == 1 and not deleted:
+        return docs, at
+    found = set(docs)
+    if deleted:
+        found.difference_update(deleted)
+    for w in order[1:]:  # the documents found so far in the next row: those that hold it too
         if not found:
-            break
+            return [], {}
         row = rows[w]
         if len(found) * SEARCH_RATIO < len(row):
-            some = list(found)
-            found = set(compress(some, where_sorted(row.ids, some)[1]))
+            some = sorted(found)
+            js, hit = where_sorted(row.ids, some)
+            at[w], docs = list(compress(js, hit)), list(compress(some, hit))
             work.spend(len(some) * len(row).bit_length())
         else:
-            found = found.intersection(row.id_list())
-            work.spend(len(row))
-    if found is None:  # one word, nothing deleted
-        return docs, {order[0]: range(len(docs))}
-    found.difference_update(deleted)
-    if not found:
-        return [], {}
-    at = {}
-    if len(found) < len(docs):
-        at[order[0]] = list(compress(range(len(docs)), map(found.__contains__, docs)))
-        docs = list(gather(docs, at[order[0]]))
-    else:
-        at[order[0]] = range(len(docs))
-    for w in order[1:]:
-        row = rows[w]
-        if len(docs) * SEARCH_RATIO < len(row):
-            at[w] = where_sorted(row.ids, docs)[0]
-        else:
-            at[w] = list(compress(range(len(row)), map(found.__contains__, row.id_list())))
-        work.spend(len(row))
+            ids = row.id_list()
+            at[w] = list(compress(range(len(ids)), map(found.__contains__, ids)))
+            docs = list(gather(ids, at[w]))
+            work.spend(2 * len(row))
+        if len(docs) < len(found):
+            found = set(docs)
+    if len(docs) > len(found):  # one word, some of its documents deleted
+        docs = list(compress(docs, map(found.__contains__, docs)))
+    for w in order:  # the rows read before the documents last dropped
+        if len(at[w]) != len(docs):
+            row = rows[w]
+            if len(docs) * SEARCH_RATIO < len(row):
+                at[w] = where_sorted(row.ids, docs)[0]
+                work.spend(len(docs) * len(row).bit_length())
+            else:
+                at[w] = list(compress(range(len(row)), map(found.__contains__, row.id_list())))
+                work.spend(len(row))
     return docs, at
 
 
@@ -244,7 +252,8 @@ def _keys(rows: dict, words: list[bytes], docs: list[int], at: dict, lengths: by
         if isinstance(js, range):  # every posting of the row
             columns.append(row.tf.tobytes() if row.tf.itemsize == width else row.tf.tolist())
         else:
-            columns.append(gather(row.tf, js))
+            column = gather(row.frequencies(), js)
+            columns.append(bytes(column) if width == 1 else column)
     if record is None or sys.byteorder != "little":  # arithmetic: slower, any size
         keys = lens
         for i, column in enumerate(columns):
@@ -263,30 +272,36 @@ def _keys(rows: dict, words: list[bytes], docs: list[int], at: dict, lengths: by
     return memoryview(data).cast(_ARRAY_CODES[record]).tolist()
 
 
-def _phrase_docs(rows: dict, part: tuple, docs: list[int], at: dict, work: _Work) -> set:
-    """Which of ``docs`` hold the words of ``part`` side by side, in order (``docs`` hold each word)."""
-    words = {}  # per word: (its positions in the row, where each document's start, how many it has)
+def _phrase_docs(rows: dict, part: tuple, docs: list[int], at: dict, work: _Work) -> list[bool]:
+    """Whether each of ``docs`` holds the words of ``part`` side by side, in order (``docs`` hold each word)."""
+    words = {}  # per word: (its positions in the row, where each document's start)
     for w in dict.fromkeys(part):
-        row, js = rows[w], at[w]
-        running = list(accumulate(row.tf, initial=0))
-        words[w] = (row.positions(), gather(running, js), gather(row.tf, js))
-        work.spend(2 * len(row) + row.pend - row.pstart + 3 * len(docs))
+        row = rows[w]
+        running = list(accumulate(row.frequencies(), initial=0))
+        words[w] = (row.positions(), gather(running, at[w]))
+        work.spend(2 * len(row) + row.pend - row.pstart + 2 * len(docs))
     # the first position of each word in each document: side by side there, the phrase is there
-    first = [gather(words[w][0], words[w][1]) for w in part]
+    first = [gather(*words[w]) for w in part]
     side_by_side = list(map(eq, map(sub, first[1], first[0]), repeat(1)))
     for k in range(2, len(part)):
         side_by_side = list(map(and_, side_by_side, map(eq, map(sub, first[k], first[0]), repeat(k))))
-    found = set(compress(docs, side_by_side))
     # else it may be elsewhere only where some word occurs more than once
-    more = map(gt, map(max, *[words[w][2] for w in part]), repeat(1))
-    rest = list(compress(range(len(docs)), map(and_, map(not_, side_by_side), more)))
+    rest = list(compress(range(len(docs)), map(not_, side_by_side)))
     if rest:
-        found.update(_phrase_elsewhere(part, gather(docs, rest), words, rest, work))
-    return found
+        counts = {w: gather(rows[w].frequencies(), gather(at[w], rest)) for w in words}
+        more = list(map(gt, map(max, *[counts[w] for w in part]), repeat(1)))
+        rest = list(compress(rest, more))
+        if rest:
+            counts = {w: tuple(compress(c, more)) for w, c in counts.items()}
+            found = _phrase_elsewhere(part, gather(docs, rest), words, counts, rest, work)
+            for i in rest:
+                side_by_side[i] = docs[i] in found
+    return side_by_side
 
 
-def _phrase_elsewhere(part: tuple, docs: tuple, words: dict, rest: list[int], work: _Work) -> set:
-    """Which of ``docs`` (at ``rest`` in the words' lists) hold ``part`` side by side: each position
+def _phrase_elsewhere(part: tuple, docs: tuple, words: dict, counts: dict, rest: list[int], work: _Work) -> set:
+    """Which of ``docs`` (at ``rest`` in the words' lists, ``counts`` positions of each word) hold
+    ``part`` side by side: each position
     of the ``k``-th word, as ``document + ((position + last - k) << shift)``, is where the phrase's
     last word must be (the document in the low bits spreads a set's hashes); the sets of the words
     meet where the phrase is."""
@@ -294,12 +309,12 @@ def _phrase_elsewhere(part: tuple, docs: tuple, words: dict, rest: list[int], wo
     shift = max(docs).bit_length() or 1
     ends = None
     for k, w in enumerate(part):
-        positions, starts, counts = words[w]
-        starts, counts = gather(starts, rest), gather(counts, rest)
-        work.spend(sum(counts) * 3)
+        positions, starts = words[w]
+        starts, many = gather(starts, rest), counts[w]
+        work.spend(sum(many) * 3)
         owners = map(add, docs, repeat((last - k) << shift))
-        found = chain.from_iterable(map(positions.__getitem__, map(slice, starts, map(add, starts, counts))))
-        keys = map(add, chain.from_iterable(map(repeat, owners, counts)), map(lshift, found, repeat(shift)))
+        found = chain.from_iterable(map(positions.__getitem__, map(slice, starts, map(add, starts, many))))
+        keys = map(add, chain.from_iterable(map(repeat, owners, many)), map(lshift, found, repeat(shift)))
         ends = set(keys) if ends is None else ends.intersection(keys)
         if not ends:
             return set()
