@@ -2,29 +2,32 @@
 phrases on one field) from the postings arrays, with no Python statement per posting.
 
 ``plain_ranking.PlainRanker`` scores every matching document in a Python loop (about 1 µs a
-posting); past ``plain_ranking.MAX_POSTINGS`` the store's numpy ranker took over, and a
-fresh process paid numpy's import (an AND of two frequent words or a phrase of two frequent
-names at 100,000 articles: 90 to 270 ms). Here every posting passes only through the
-standard library's C loops (``map``, ``zip``, ``compress``, ``accumulate``, ``set`` and
-``dict`` lookups, ``Counter``), a few tens of ns each. In each segment:
+posting); past ``plain_ranking.MAX_POSTINGS`` the store's numpy ranker took over, and a fresh
+process paid numpy's import (an AND of two frequent words or a phrase of two frequent names at
+100,000 articles: 90 to 270 ms). Here every posting passes only through the standard library's
+C loops (``map``, ``compress``, ``itemgetter``, ``accumulate``, ``set`` lookups, bytes and
+memoryviews), a few tens of ns each. In each segment:
 
-1. the documents holding every word of the query: the rarest word's document numbers, each
-   other word's found by a binary search per document (``bisect`` mapped over them) when the
-   documents are few against its postings, else through a dict of its postings;
-2. the deleted documents dropped;
-3. for each phrase, only these documents' positions are read: each position of the phrase's
-   ``k``-th word, as ``(document << shift) + position + (n - 1 - k)``, is where the phrase's
-   last word must be; the sets of the words meet where the phrase is, side by side, in order
-   (``_adjacent``'s match);
-4. each document is counted under its key: (term frequency of each word, byte-coded field
-   length). A document's score depends on its key only, and there are a few hundred keys, not
-   tens of thousands of documents: each key is scored once, in the order of the ranker's
-   arithmetic (``all_of`` adds the parts in turn, a phrase sums its words' weights), so the
-   scores are the ranker's to the last bit; the documents of the best keys are gathered and
-   ordered as ``plain_top`` orders them (score, newest first, document number).
+1. the live documents holding every word: the rarest word's documents as a set, each other
+   word's postings read in one pass of set lookups (or, when the documents are few against its
+   postings, a binary search for each: ``bisect`` mapped over them), the deleted ones dropped;
+   per word, where each document's posting is in its row;
+2. for each phrase, the first position of each of its words in each document: side by side
+   there, the phrase is there. Only where some word occurs more than once and the first
+   positions are not side by side are all positions read: each position of the ``k``-th of
+   ``n`` words, as ``document + ((position + n - 1 - k) << shift)``, is where the last word
+   must be; the sets of the words meet where the phrase is (``PlainRanker._adjacent``'s match);
+3. each document's key: its length byte and the term frequency of each word, packed in an int
+   (the columns' bytes interleaved in one record per document, read as unsigned ints). A
+   document's score depends on its key only, and there are a few hundred keys, not tens of
+   thousands of documents: each key is scored once, in the order of the ranker's arithmetic
+   (``all_of`` adds the parts in turn, a phrase sums its words' weights), so the scores are the
+   ranker's to the last bit. Every key has a document, so the documents of the ``limit`` best
+   keys hold the ``limit`` best documents: only they are gathered, cut at the ``limit``-th
+   score and ordered as ``plain_top`` orders them (score, newest first, document number).
 
 The total is every live document matched, as the store counts it. Past ``budget`` units of
-work (postings, positions and lookups read, about 50 ns each) it gives up
+work (postings, positions and lookups read, about 0.1 µs each) it gives up
 (:class:`~newsdesk.index.store.plain_ranking.Unsupported`) and the caller asks the store.
 """
 
@@ -40,10 +43,11 @@ from operator import add, and_, eq, gt, itemgetter, lshift, not_, or_, sub
 from .bm25 import idf as bm25_idf, weight
 from .plain_ranking import PlainPostings, PlainRanker, Unsupported
 
-# Work beyond which the store (numpy) answers instead: measured in one run on a loaded machine
-# (100k-article index), a unit here cost about 0.05 µs and numpy's import with the store's open
-# 150-300 ms.
-MAX_WORK = 3_000_000
+# Work beyond which the store (numpy) answers instead. Measured on the 100k-article index of
+# bench/engines.py (load 5 to 7 on 2 cores): a unit cost 0.07-0.13 µs (a frequent word 270,000
+# units, an AND of two 370,000, a phrase of two frequent names 430,000); the store's path, numpy's
+# import included, 190 ms for that phrase: they meet near 2,000,000 units.
+MAX_WORK = 2_000_000
 # A word's postings are looked up by a binary search per document when they are more than this
 # many times the documents (a search reads ~log2 of them), else by one pass over them.
 SEARCH_RATIO = 16
