@@ -100,3 +100,24 @@ def test_gather_and_where_sorted_against_plain_loops():
         assert gather(ids, [0]) == (ids[0],)
         assert gather(ids, []) == ()
         assert gather(ids, list(range(n))[::-1]) == tuple(reversed(ids))
+
+
+def test_term_frequencies_of_two_bytes(tmp_path):
+    """A word more than 255 times in an article: its segment's frequencies take two bytes, the keys
+    are packed wider (and by arithmetic past 8 bytes) and still give the plain ranker's answer."""
+    from .helpers import article, write_index
+
+    rng = random.Random(3)
+    write_index(tmp_path, [article(f"a{i}", f"Meldung {i}", t) for i, t in enumerate(_texts(rng, 30))])
+    write_index(tmp_path, [article(f"b{i}", f"Meldung {i}", t) for i, t in enumerate(_texts(rng, 30))]
+                + [article("many", "Viele Häuser", "Haus Baum " * 300 + "Olaf Scholz Stadt Fluss")])
+    searcher = open_segments(tmp_path)
+    assert len(searcher.leaves) == 2
+    assert {PlainRanker(searcher, SegmentCache())._postings(seg, "body").tf.itemsize
+            for seg, _offset in searcher.leaves} == {1, 2}
+    for q in ["Haus", "Haus Baum", '"Haus Baum"', '"Baum Haus Baum"', "Haus Baum Stadt Fluss", '"Olaf Scholz" Haus']:
+        parts = plain_query(q)
+        for limit in (1, 3, 20):
+            got = best_documents(PlainRanker(searcher, SegmentCache()), "body", parts, limit)
+            assert got == _expected(searcher, parts, limit), (q, limit)
+            assert got[0] > 0
