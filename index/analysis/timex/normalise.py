@@ -393,12 +393,15 @@ class Resolver:
     def _story_year_at(self, c: Candidate) -> int | None:
         """The year the article's own dates point to at ``c``, when they tell of another time
         than the publication date's: the last year written out within ``STORY_REACH`` characters
-        before, if it lies more than a year away from the publication year (or dct is None)."""
+        before (any distance in a history, or in a text that has neither written a year near the
+        publication date nor told a day of its week), if it lies more than a year away from the
+        publication year (or dct is None)."""
         y = self._story_year
         if y is None:
             return None
         history = self._history()
-        if c.start - self._story_pos > STORY_REACH and not history:
+        if c.start - self._story_pos > STORY_REACH and not history and (
+                self._near_years or self._told_present):
             return None
         if self._bc_story:
             # a story before Christ is told in the past: a clause in the present or the future

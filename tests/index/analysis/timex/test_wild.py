@@ -372,3 +372,13 @@ def test_a_range_between_two_years_before_christ():
     timexes = tag(text, DCT)
     assert [(t.text, t.value) for t in timexes] == [("264", "BC0264"), ("241 v. Chr.", "BC0241")]
     assert pair_ranges(text, timexes) == [(0, 1)]
+
+
+def test_a_story_year_reaches_far_when_the_text_names_no_year_of_its_present():
+    filler = "Die Truppen marschierten weiter nach Süden und bauten Lager. " * 60  # > 3,000 characters
+    text = "Der Krieg begann im April 1861 mit dem Angriff auf das Fort. " + filler + "Im Mai kam es zu Unruhen."
+    assert tag(text, DCT)[-1].value == "1861-05"
+    # an article that tells a day of its own week is back in its present
+    text = ("Der Verein wurde im April 1861 gegründet. Am Montag feierte er sein Jubiläum. " + filler
+            + "Im Mai kam es zu einem Streit.")
+    assert tag(text, DCT)[-1].value == "2024-05"
