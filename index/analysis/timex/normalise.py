@@ -72,6 +72,10 @@ BC_STAND_IN_MIN = 1 - 5899 + BC_SHIFT
 _PRESENT_CUE = re.compile(
     r"\b(?:ist|sind|hat|haben|wird|werden|kann|können|gibt|liegt|liegen|steht|stehen|zeigt|zeigen|"
     r"bleibt|bleiben|gilt|gelten|heißt|zählt|zählen)\b")
+# the future of the reader's time: a present-tense future, a plan ("wird", "soll", "geplant", "bald")
+_READER_FUTURE = re.compile(
+    r"\b(?:wird|werden|wirst|soll|sollen|will|wollen|plant|planen|geplant|voraussichtlich|künftig|"
+    r"demnächst|bald|morgen|übermorgen)\b")
 _SEASON_VALUE = re.compile(r"\d-(SP|SU|FA|WI)$")
 # the era, year and month of a value of the "bc" family: BC0031, BC0031-09-02, 0014-08-19
 _ERA_YEAR = re.compile(r"(BC)?(\d{4})(?:-(\d{2}))?(?![\d])")
@@ -416,13 +420,21 @@ class Resolver:
         if self.dct is not None:
             if abs(y - self.dct.year) <= 1:
                 return None
-            if y < self.dct.year and self._direction(c) == FUTURE:
+            if y < self.dct.year and self._direction(c) == FUTURE and not (
+                    history and self._future_in_the_past(c)):
                 return None  # "soll Anfang Dezember einsatzbereit sein": the coming December
             if y > self.dct.year and self._story_pos < self._sentence(c)[0]:
                 # a future year is a plan, not a narrative: "ab dem 1. Januar 2024 ... Die erste
                 # Lesung ist für den 23. Juni geplant" is the coming 23 June
                 return None
         return y
+
+    def _future_in_the_past(self, c: Candidate) -> bool:
+        """In a history, a clause that looks ahead only by a past modal or a preposition ("Die
+        Kavallerie sollte am 1. Februar aufbrechen", "griff ab Mai nach Norden an") looks ahead
+        from the story's time: its sentence has no future or present tense of the reader's time."""
+        s, e = self._sentence(c)
+        return not (_READER_FUTURE.search(self.text, s, e) or _PRESENT_CUE.search(self.text, s, e))
 
     def _place_month(self, month: int, direction: int) -> int | None:
         """The year of a month named without one."""

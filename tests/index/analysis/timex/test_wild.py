@@ -382,3 +382,12 @@ def test_a_story_year_reaches_far_when_the_text_names_no_year_of_its_present():
     text = ("Der Verein wurde im April 1861 gegründet. Am Montag feierte er sein Jubiläum. " + filler
             + "Im Mai kam es zu einem Streit.")
     assert tag(text, DCT)[-1].value == "2024-05"
+
+
+def test_a_past_modal_or_preposition_in_a_history_looks_ahead_from_the_story():
+    history = "1861 begann der Krieg. 1862 siegte die Union. 1863 fiel Vicksburg. "
+    assert tag(history + "Die Kavallerie sollte am 1. Februar aufbrechen.", DCT)[-1].value == "1863-02-01"
+    assert tag(history + "Banks griff ab Mai nach Norden an.", DCT)[-1].value == "1863-05"
+    # a future or present of the reader's time in a history stays the reader's
+    assert tag(history + "Die Ausstellung wird am 3. Mai eröffnet.", DCT)[-1].value == "2025-05-03"
+    assert tag(history + "Das Museum zeigt die Funde ab Mai.", DCT)[-1].value == "2025-05"
