@@ -1164,8 +1164,9 @@ class Resolver:
             y = "XXXX"
         elif m["qgen"]:
             y = str(self._genitive_year(m["qgen"], c))
-        else:
-            y = str(self.dct.year)
+        else:  # "im 1. Halbjahr" of a story told about 1863
+            story = self._story_year_at(c)
+            y = str(self.dct.year if story is None else story)
         return "DATE", f"{y}-{letter}{n}", None
 
     def _season(self, c, m):

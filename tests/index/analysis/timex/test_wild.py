@@ -391,3 +391,9 @@ def test_a_past_modal_or_preposition_in_a_history_looks_ahead_from_the_story():
     # a future or present of the reader's time in a history stays the reader's
     assert tag(history + "Die Ausstellung wird am 3. Mai eröffnet.", DCT)[-1].value == "2025-05-03"
     assert tag(history + "Das Museum zeigt die Funde ab Mai.", DCT)[-1].value == "2025-05"
+
+
+def test_a_half_or_quarter_without_year_takes_the_story_year():
+    text = "Im März 1863 fiel die Stadt. Die Union verlegte ihren Schwerpunkt im 1. Halbjahr nach Westen."
+    assert tag(text, DCT)[-1].value == "1863-H1"
+    assert tag("Der Umsatz stieg im dritten Quartal deutlich.", DCT)[-1].value == "2024-Q3"
