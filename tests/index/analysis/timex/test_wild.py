@@ -397,3 +397,8 @@ def test_a_half_or_quarter_without_year_takes_the_story_year():
     text = "Im März 1863 fiel die Stadt. Die Union verlegte ihren Schwerpunkt im 1. Halbjahr nach Westen."
     assert tag(text, DCT)[-1].value == "1863-H1"
     assert tag("Der Umsatz stieg im dritten Quartal deutlich.", DCT)[-1].value == "2024-Q3"
+
+
+def test_counting_across_the_birth_of_christ_skips_the_year_zero():
+    text = "Augustus wurde 2 v. Chr. Vater des Vaterlandes. Im folgenden Jahr reiste er. Ein Jahr später starb sein Enkel."
+    assert [t.value for t in tag(text, DCT)] == ["BC0002", "BC0001", "0001"]
