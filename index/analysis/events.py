@@ -271,6 +271,13 @@ def _sentence_bounds(tokens: "_Tokens", text: str) -> list[tuple[int, int]]:
 # what follows a finite verb but never an attributive adjective
 _NOT_AFTER_ADJECTIVE = frozenset({"NE", "ART", "PPER", "PPOSAT", "PDAT", "PIAT", "PRF", "PTKNEG", "APPR", "APPRART"})
 _YEAR_WORD = re.compile(r"\d{3,4}$")
+# ... and, in a clause without a finite verb, never an attributive adjective either
+_NOT_AFTER_ADJECTIVE_TOO = frozenset({"ADV", "PTKVZ", "PDS", "PIS", "PWS", "PWAV"})
+# what ends a Vorfeld right before the finite verb
+_VORFELD_ENDS = frozenset({"NN", "NE", "FM", "PPER", "PDS", "PIS", "CARD"})
+# the right bracket of a clause: a verb particle or a non-finite verb
+_RIGHT_BRACKET_TAGS = frozenset({"PTKVZ", "VVPP", "VVINF", "VAINF", "VMINF", "VVIZU", "VAPP", "VMPP"})
+_CLAUSE_EDGE_TAGS = frozenset({"$,", "$.", "$("})
 
 
 class _Token:
@@ -344,7 +351,7 @@ class _Tokens:
             t.is_sent_start = i in firsts
             # punctuation by its tag ($, $. $(), or by spaCy's flag for a Doc without tags
             t.punct = t.tag_.startswith(_PUNCT_PREFIX) if t.tag_ else t.is_punct
-            if t.tag_ in ("ADJA", "ADJD") and self._verb_after_year(i, t.text):
+            if t.tag_ in ("ADJA", "ADJD") and self._misread_finite(i, t.text):
                 t.tag_ = "VVFIN"
             elif t.tag_ == "ART" and t.lower_ in _RELATIVE_FORMS and self._relative_after_comma(i):
                 t.tag_ = "PRELS"
@@ -369,18 +376,52 @@ class _Tokens:
         # the finite verb last, after more than the article and a noun ("die Polizei kam" is V2)
         return finites == 1 and last >= i + 3 and self._tag(last) in _FINITE
 
-    def _verb_after_year(self, i: int, word: str) -> bool:
-        """A lowercase word the tagger read as an adjective right after a year that opens its clause,
-        before what no adjective stands before (a name, an article, a pronoun): the finite verb
-        of the clause ("1920 schloss/ADJA Polen ...", "1921 unterzeichnete/ADJA die Regierung ...")."""
+    def _misread_finite(self, i: int, word: str) -> bool:
+        """A lowercase word the tagger read as an adjective that is the finite verb of its clause.
+
+        Right after a year that opens its clause, before what no adjective stands before (a name,
+        an article, a pronoun): "1920 schloss/ADJA Polen ...", "1921 unterzeichnete/ADJA die
+        Regierung ...". In a clause without a finite verb (between punctuation), an "adjective"
+        is the verb too when it stands after a complete Vorfeld (a noun, a name, a pronoun, a
+        number) and before what no attributive adjective stands before ("Am 12. Oktober 1920
+        schloss/ADJA Polen ...", "Beide Unternehmen unterzeichneten/ADJA am Mittwoch ..."), or,
+        written in -te/-ten, when the clause closes its verb bracket with a particle or a
+        non-finite verb ("Das kündigte/ADJA Deutschland-Chef Sören Lund am Mittwoch an/PTKVZ").
+        """
         if i < 1 or i + 1 >= len(self.starts) or not word[:1].islower():
             return False
+        before, after = self._tag(i - 1), self._tag(i + 1)
         year = self._text[self.starts[i - 1]:self.starts[i - 1] + self.lengths[i - 1]]
-        if self._tag(i - 1) != "CARD" or not _YEAR_WORD.match(year):
+        if before == "CARD" and _YEAR_WORD.match(year) and after in _NOT_AFTER_ADJECTIVE and (
+            i < 2 or (i - 1) in self._firsts or self._tag(i - 2) in _CLAUSE_EDGE_TAGS
+        ):
+            return True
+        if self._tag(i) != "ADJA":
             return False
-        if i >= 2 and (i - 1) not in self._firsts and self._tag(i - 2) not in ("$,", "$.", "$("):
+        first, last = self._stretch(i)
+        if any(self._tag(j) in _FINITE for j in range(first, last + 1)):
             return False
-        return self._tag(i + 1) in _NOT_AFTER_ADJECTIVE
+        if before in _VORFELD_ENDS and after in _NOT_AFTER_ADJECTIVE | _NOT_AFTER_ADJECTIVE_TOO:
+            return True
+        if not word.endswith(("te", "ten")) or last <= i or self._tag(last) not in _RIGHT_BRACKET_TAGS:
+            return False
+        return before in _VORFELD_ENDS or (
+            i - 1 == first and before in ("ART", "PDS") and self._lowers_at(i - 1) in ("das", "dies")
+        )
+
+    def _lowers_at(self, i: int) -> str:
+        lower = self._lowers[i]
+        return self._names[lower] if lower in self._names else self._names.setdefault(lower, self._strings[lower])
+
+    def _stretch(self, i: int) -> tuple[int, int]:
+        """The first and last index of the words around ``i`` between punctuation and sentence starts."""
+        first = i
+        while first > 0 and first not in self._firsts and self._tag(first - 1) not in _CLAUSE_EDGE_TAGS:
+            first -= 1
+        last = i
+        while last + 1 < len(self.starts) and (last + 1) not in self._firsts and self._tag(last + 1) not in _CLAUSE_EDGE_TAGS:
+            last += 1
+        return first, last
 
 
 _NUMBER_WORDS = (

@@ -1075,3 +1075,31 @@ def test_a_country_that_acts_is_the_who(sentence, who):
     doc = make_doc(sentence)
     (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], entities_of(doc))
     assert event.who == who
+
+
+@pytest.mark.parametrize("sentence, phrase, what", [
+    # after a date that does not open the clause, before a name
+    ("Am/APPRART 12./ADJA Oktober/NN 1920/CARD schloss/ADJA Polen/NE mit/APPR Litauen/NE einen/ART "
+     "Waffenstillstand/NN ./$.", "Am 12. Oktober 1920", "Polen schloss Waffenstillstand"),
+    # after the subject, before a preposition: no attributive adjective stands there
+    ("Beide/PIAT Unternehmen/NN unterzeichneten/ADJA am/APPRART Mittwoch/NN einen/ART Vertrag/NN ./$.",
+     "am Mittwoch", "Beide Unternehmen unterzeichneten Vertrag"),
+    # in -te, in a clause whose bracket a particle closes
+    ("Die/ART Firma/NN baut/VVFIN ./$. || Das/ART kündigte/ADJA der/ART Chef/NN am/APPRART Mittwoch/NN an/PTKVZ ./$.",
+     "am Mittwoch", "Chef kündigte an"),
+])
+def test_a_finite_verb_the_tagger_read_as_an_adjective_is_the_verb(sentence, phrase, what):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, phrase, "2024-03-13")], [])
+    assert event.what.startswith(what)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die/ART am/APPRART Mittwoch/NN beschlossene/ADJA Reform/NN wurde/VAFIN gelobt/VVPP ./$.",
+    # a headline without a finite verb: "geplante" stays the adjective of "Halle"
+    "Die/ART geplante/ADJA Halle/NN am/APPRART Mittwoch/NN eröffnet/VVPP ./$.",
+])
+def test_an_attributive_adjective_stays_an_adjective(sentence):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, "Mittwoch", "2024-03-13")], [])
+    assert "Reform" in event.what or "Halle" in event.what
