@@ -75,10 +75,12 @@ from newsdesk.index.analysis.headline import (
     group_text,
     headline,
     negation_of,
+    measure_noun,
     nominalised,
     noun_groups,
     object_antecedents,
     parse,
+    passive_agent,
     plain_line,
     subject_of,
 )
@@ -869,6 +871,8 @@ _NOT_INSTITUTIONS = ("beamte", "beamten", "beamter", "beamtin", "beamtinnen", "v
 # a subject without a name that names a person by role ("der Angeklagte", "die Landesrätin",
 # "der 34-Jährige", "die Beamten"): its noun, shown as written, is the "who" (a key without a label)
 _DEFINITE_ARTICLES = frozenset("der die das".split())
+# "Ein 63 Jahre alter Wanderer wurde ... getroffen", "eine Joggerin": a person by role all the same
+_SUBJECT_ARTICLES = _DEFINITE_ARTICLES | {"ein", "eine"}
 _ROLE_ENDINGS = ("er", "rin", "tin", "gin", "nin", "innen", "te", "ten", "ige", "igen", "ant", "anten", "ent",
                  "enten", "ist", "isten", "anwalt", "anwälte", "loge", "logen", "nom", "nomen", "graf", "grafen",
                  "graph", "graphen", "mann", "männer", "frau", "frauen", "chef", "chefin", "chefs", "direktor",
@@ -1106,10 +1110,32 @@ class _Context:
         first = (
             _keys(self.ents, s_start, s_end, WHO_LABELS, self.ent_reach)
             or self._institution(subject)
-            or _role(subject, self.doc, f.finite)
+            or _role(subject, self.doc, f.finite, articles=_SUBJECT_ARTICLES)
             or self._acting_place(subject, f)
         )
+        first = first + [k for k in self._agent(parsed) if k not in first]
         return first + [k for k in keys if k not in first], None
+
+    def _agent(self, parsed: "Parsed") -> list[str]:
+        """Who did what a passive clause tells ("wurde von der Polizei festgenommen": the police,
+        "von Mitarbeitern des Amtes": the staff), when the agent is an institution or a role; a
+        name among the agent's words is among the clause's keys already."""
+        agent = passive_agent(parsed)
+        if agent is None:
+            return []
+        free = Group(agent.tokens, False, None)
+        found = self._institution(free)
+        if found:
+            return found
+        head = agent.head
+        low = head.lower_
+        if head.tag_ != "NN" or low.endswith(_NOT_ROLES):
+            return []
+        if low.endswith(_ROLE_ENDINGS):
+            return [head.text]
+        if low.endswith("n") and low[:-1].endswith(_ROLE_ENDINGS):
+            return [head.text[:-1]]  # a dative plural: "von Mitarbeitern"
+        return []
 
     def _acting_place(self, subject: "Group", f: "Fields") -> list[str]:
         """A country or city that is the subject of a deed ("Polen schloss einen Waffenstillstand",
@@ -1544,8 +1570,14 @@ def _role(
         return []
     if toks[0].lower_ == "das":
         return []  # a person is not neuter: "das Thermometer", "das Wasser"
-    head = next((t for n, t in enumerate(toks) if n and (t.tag_ == "NN" or nominalised(toks, n))), None)
-    if head is None or any(t.tag_ not in ("ADJA", "ADV", "CARD") for t in toks[1:toks.index(head)]):
+    head = next(
+        (t for n, t in enumerate(toks) if n and (t.tag_ == "NN" or nominalised(toks, n)) and not measure_noun(toks, n)),
+        None,
+    )
+    if head is None or any(
+        t.tag_ not in ("ADJA", "ADV", "CARD") and not measure_noun(toks, n)
+        for n, t in enumerate(toks[:toks.index(head)]) if n
+    ):
         return []
     low = head.lower_
     if low.endswith(_NOT_ROLES) or not low.endswith(_ROLE_ENDINGS):

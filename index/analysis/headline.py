@@ -270,12 +270,22 @@ class Group:
 
     @property
     def head(self) -> "Token":
-        nouns = [t for n, t in enumerate(self.tokens) if t.tag_ in _NOUN or nominalised(self.tokens, n)]
-        return nouns[0] if nouns else self.tokens[-1]
+        toks = self.tokens
+        nouns = [t for n, t in enumerate(toks) if (t.tag_ in _NOUN or nominalised(toks, n)) and not measure_noun(toks, n)]
+        return nouns[0] if nouns else toks[-1]
 
     @property
     def accusative_or_dative(self) -> bool:
         return bool(self.tokens) and self.tokens[0].lower_ in _NOT_SUBJECT_ARTICLES
+
+
+def measure_noun(toks: Sequence["Token"], n: int) -> bool:
+    """The unit of a measure before an adjective inside a noun group ("ein 41 Jahre alter Fahrer",
+    "die 200 Meter lange Brücke"): not the group's head."""
+    return (
+        0 < n < len(toks) - 1 and toks[n].tag_ == "NN" and toks[n - 1].tag_ == "CARD"
+        and toks[n + 1].tag_ == "ADJA" and toks[n + 1].text[:1].islower()
+    )
 
 
 def noun_groups(tokens: Sequence["Token"]) -> list[Group]:
@@ -372,6 +382,14 @@ def _group_end(toks: list["Token"], n: int) -> int:
         if t.tag_ in _NOUN:
             i += 1
             last = i
+        elif measure_noun(toks, i - 1) and last == i:
+            # "Ein 41 Jahre alter Lastwagenfahrer": a measure before an adjective, the noun follows
+            j = i
+            while j < len(toks) and toks[j].tag_ == "ADJA":
+                j += 1
+            if j == len(toks) or toks[j].tag_ != "NN":
+                break
+            i = j
         elif t.tag_ == "CARD" and last > n and last == i and toks[i - 1].tag_ == "NN" and (
             i + 1 < len(toks) and toks[i + 1].tag_ in ("NN", "ADJA")
         ):
@@ -392,6 +410,13 @@ def _display(group: Group) -> list["Token"]:
     """A group as a headline writes it: no leading article or demonstrative (a possessive stays:
     "seinen Höchststand")."""
     toks = list(group.tokens)
+    measure = next((n for n in range(len(toks)) if measure_noun(toks, n)), None)
+    if measure is not None and toks[measure + 1:] and any(t.tag_ in _NOUN for t in toks[measure + 1:]):
+        # "Ein 41 Jahre alter Lastwagenfahrer" -> "Lastwagenfahrer": the measure is a detail
+        keep = measure + 1
+        while keep < len(toks) and toks[keep].tag_ == "ADJA":
+            keep += 1
+        toks = toks[keep:]
     while (
         toks and toks[0].tag_ in _DETERMINER and toks[0].tag_ != "PPOSAT" and toks[0].lower_ not in _KEPT_DETERMINERS
         and len(toks) > 1
@@ -535,6 +560,32 @@ def parse(clause: Sequence["Token"], skip: set[int] = frozenset(), before: Seque
         return Parsed(tokens, f, None, [])
     subject, others = subject_of(f, antecedent_of(f, before))
     return Parsed(tokens, f, subject, others)
+
+
+_PASSIVE_FINITE = frozenset("wird werden wurde wurden werde würde würden".split())
+_AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch"})
+
+
+def passive_agent(parsed: Parsed) -> Group | None:
+    """The agent of a passive clause: its "von"/"durch" phrase in the Mittelfeld ("Ein Fahrer ist am
+    Montag von der Polizei festgenommen worden", "Das Tier wurde von Mitarbeitern des Amtes
+    betäubt"). Not a phrase right after a common noun, which it belongs to ("in der Nähe von
+    Höfen gesichtet"); None when the clause is not passive."""
+    f = parsed.fields
+    if f.finite is None or not any(t.tag_ == "VVPP" for t in f.right):
+        return None
+    if f.finite.lower_ not in _PASSIVE_FINITE and not any(t.lower_ in ("worden", "werden") for t in f.right):
+        return None
+    previous = {b.i: a for a, b in zip(parsed.tokens, parsed.tokens[1:])}
+    for g in parsed.others:
+        p = g.preposition
+        if not g.governed or p is None or p.lower_ not in _AGENT_PREPOSITIONS or p.i < f.finite.i:
+            continue
+        if p.i in previous and previous[p.i].tag_ == "NN":
+            continue  # "in der Nähe von Höfen", "die Klage von drei Verbänden": the noun's attribute
+        if g.tokens[-1].tag_ in ("NN", "NE"):
+            return g
+    return None
 
 
 def object_antecedents(parsed: Parsed, previous: "Parsed | None") -> dict[int, str]:
@@ -747,6 +798,10 @@ def headline(
     if taken_as is not None:
         objects = sorted(objects + [taken_as], key=lambda g: g.tokens[0].i)
     objects = [_with_attribute(g, governed, objects) for g in objects]
+    agent = passive_agent(parsed) if not core_only else None
+    if agent is not None and agent not in objects and len(agent.tokens) < 6:
+        # "wurde am Sonntag von einem Blitz getroffen": who did it belongs to a passive's line
+        objects = sorted(objects[:1] + [agent], key=lambda g: g.tokens[0].i)
     # the phrase that closes the Mittelfeld, a noun without article ("ums Leben", "in Kraft", "zur
     # Abstimmung"), completes the verb: it stays, whatever else is chosen
     complement = _verb_complement(f, governed)

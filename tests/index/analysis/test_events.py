@@ -1103,3 +1103,32 @@ def test_an_attributive_adjective_stays_an_adjective(sentence):
     doc = make_doc(sentence)
     (event,) = extract_events(doc, [timex_at(doc, "Mittwoch", "2024-03-13")], [])
     assert "Reform" in event.what or "Halle" in event.what
+
+
+def test_a_measure_before_an_adjective_stays_in_its_noun_group():
+    # "Ein 63 Jahre alter Wanderer": without the rule "63 Jahre" was the subject and "alter
+    # Wanderer" came after the verb; the person is the "who" although the article is indefinite
+    doc = make_doc(
+        "Ein/ART 63/CARD Jahre/NN alter/ADJA Wanderer/NN wurde/VAFIN am/APPRART Sonntag/NN "
+        "verletzt/VVPP ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Sonntag", "2024-08-18")], [])
+    assert (event.what, event.who) == ("Wanderer wurde verletzt", ["Wanderer"])
+
+
+@pytest.mark.parametrize("sentence, what, who", [
+    ("Ein/ART Fahrer/NN ist/VAFIN am/APPRART Montag/NN von/APPR der/ART Polizei/NN festgenommen/VVPP "
+     "worden/VAPP ./$.", "Fahrer ist von der Polizei festgenommen worden", ["Fahrer", "ORG:Polizei"]),
+    ("Das/ART Tier/NN wurde/VAFIN am/APPRART Montag/NN von/APPR Mitarbeitern/NN betäubt/VVPP ./$.",
+     "Tier wurde von Mitarbeitern betäubt", ["Mitarbeiter"]),
+    ("Der/ART Verdächtige/NN soll/VMFIN am/APPRART Montag/NN vom/APPRART Haftrichter/NN "
+     "einvernommen/VVPP werden/VAINF ./$.", "Verdächtige soll vom Haftrichter einvernommen werden",
+     ["Verdächtige", "Haftrichter"]),
+    # a "von" phrase after a common noun belongs to it, not to the passive
+    ("Der/ART Bär/NN war/VAFIN am/APPRART Montag/NN in/APPR der/ART Nähe/NN von/APPR Höfen/NN "
+     "gesichtet/VVPP worden/VAPP ./$.", "Bär war in der Nähe von Höfen gesichtet worden", []),
+])
+def test_the_agent_of_a_passive_is_in_the_line_and_among_the_who(sentence, what, who):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
+    assert (event.what, event.who) == (what, who)
