@@ -889,6 +889,16 @@ _NOT_ROLES = tuple(
 # untersuchten den Hang", "Ermittler kamen ihm auf die Spur"): its noun is the "who" as well
 _BARE_SUBJECT_PREFIX = frozenset({"ADJA", "CARD", "ADV", "PIAT", "PIDAT"})
 _FRONTED_OBJECT_ARTICLES = frozenset({"dem", "den"})
+# an institution with the field it is for: "Amt für Jagd und Fischerei", "Landesinstitut für
+# Statistik", "Amt für ländliche Entwicklung", "Dachverband für Natur- und Umweltschutz"
+_FIELD_NOUN = (
+    r"(?:(?!(?:ein|kein|sein|ihr|unser|euer|eur|dies|jen|mein|dein|der|die|das|den|dem|des)\w*\s)"
+    r"[a-zäöü]\w*e[nrs]?\s+)?[A-ZÄÖÜ][\wäöüß]*"
+)
+_COMPLEMENTED_INSTITUTION = re.compile(
+    rf"\b([A-ZÄÖÜ][\wäöüß-]*)\s+für\s+(?:[A-ZÄÖÜ][\wäöüß]*-\s+(?:und|sowie)\s+)?{_FIELD_NOUN}"
+    rf"(?:(?:\s*,\s*|\s+(?:und|sowie)\s+){_FIELD_NOUN})?"
+)
 # nouns that take up an organisation named before ("der Verein" after "der FC Bayern München")
 _ANAPHORIC_INSTITUTIONS = frozenset(
     "verein klub club partei unternehmen konzern firma organisation mannschaft team gruppe".split()
@@ -931,6 +941,7 @@ class _Context:
         self.line_spans = timex_spans  # the expressions a line leaves out (see _amount_duration)
         self.timexes: list[Timex] = []  # the dated expressions, for glosses ("Heute (gestern, A.d.R.)")
         self._clause_cache: dict[tuple[int, int], list[list["Token"]]] = {}
+        self._complemented_names: dict[int, str] | None = None
 
     def clauses(self, sentence: list["Token"]) -> list[list["Token"]]:
         """``_clauses`` of a sentence of this document, split once."""
@@ -1222,7 +1233,11 @@ class _Context:
         return found
 
     def _institution(self, subject: "Group") -> list[str]:
-        """The organisation a subject without a name stands for ("das Bundeskabinett", "der Verein")."""
+        """The organisation a subject without a name stands for ("das Bundeskabinett", "der Verein"),
+        with the complement that names its field ("das Amt für Jagd und Fischerei"); a definite
+        institution noun alone takes up the institution of that noun named before in the article
+        ("das Amt" after "das Amt für Jagd und Fischerei", "der Verband" after "der
+        Mieterschutzverband")."""
         head = next((t for t in subject.tokens if t.tag_ == "NN"), None)
         if head is None or subject.governed:
             return []
@@ -1236,14 +1251,56 @@ class _Context:
         if low in _ANAPHORIC_INSTITUTIONS or low.endswith(_INSTITUTION_ENDINGS) or low.endswith("n") and (
             low[:-1].endswith(_INSTITUTION_ENDINGS) or low[:-2].endswith(_INSTITUTION_ENDINGS)
         ):  # "die Behörden", "die Gewerkschaften": the plural of an institution
+            named = self._complemented().get(head.idx)
+            if named is not None:
+                return [entity_key("ORG", named)]
             # the head and the name after it ("Gemeinderat Feldthurns"), not its adjectives
             toks = [head]
             for t in subject.tokens[subject.tokens.index(head) + 1 :]:
                 if t.tag_ not in ("NE", "NN") or len(toks) >= 3:
                     break
                 toks.append(t)
+            if len(toks) == 1 and subject.tokens[0] is not head and subject.tokens[0].lower_ in _DEFINITE_ARTICLES and (
+                subject.tokens[1] is head
+            ):
+                before = self._named_before(head)
+                if before is not None:
+                    return [before]
             return [entity_key("ORG", " ".join(t.text for t in toks))]
         return []
+
+    def _complemented(self) -> dict[int, str]:
+        """Institutions named with the field they are for, by the start of their noun ("Amt für Jagd
+        und Fischerei", "Landesinstitut für Statistik", "Dachverband für Natur- und Umweltschutz")."""
+        if self._complemented_names is None:
+            found: dict[int, str] = {}
+            for m in _COMPLEMENTED_INSTITUTION.finditer(self.text):
+                noun = m.group(1).lower()
+                if noun.endswith(_INSTITUTION_ENDINGS) and not noun.endswith(_NOT_INSTITUTIONS):
+                    found[m.start(1)] = " ".join(m.group(0).split())
+            self._complemented_names = found
+        return self._complemented_names
+
+    def _named_before(self, head: "Token") -> str | None:
+        """The key of the institution a definite noun alone takes up ("das Amt", "der Verband"): the
+        nearest one before it named with that noun, with its field or as the end of a compound or
+        of an organisation's name."""
+        low = head.lower_
+        best: tuple[int, str] | None = None
+        for start, named in self._complemented().items():
+            if start < head.idx and named.split()[0].lower() == low:
+                best = max(best or (start, named), (start, named))
+        for e in self.ents:
+            if e.end > head.idx:
+                break
+            if e.label == "ORG" and e.text.split()[0].lower().endswith(low) and len(e.text) > len(head.text):
+                best = max(best or (e.start, e.key), (e.start, e.key))
+        for m in re.finditer(rf"\b[A-ZÄÖÜ][\wäöüß]+{re.escape(low)}\b", self.text[: head.idx]):
+            best = max(best or (m.start(), m.group(0)), (m.start(), m.group(0)))
+        if best is None:
+            return None
+        _, named = best
+        return named if ":" in named else entity_key("ORG", named)
 
     def _resolve(self, pronoun: "Token", finite: "Token | None") -> list[Entity]:
         """What a pronoun subject most likely stands for.

@@ -210,8 +210,12 @@ def fields_of(tokens: Sequence["Token"]) -> Fields:
         while first + 1 < len(toks) and toks[first + 1].tag_ in FINITE_TAGS:
             first += 1
     tail = toks[first + 1 :]
-    if first > 2 and all(t.tag_ in VERB_TAGS or t.tag_ == "PTKZU" for t in tail):
-        # verb last without a subordinator (the second of two coordinated "dass" clauses)
+    if first > 2 and all(t.tag_ in VERB_TAGS or t.tag_ == "PTKZU" for t in tail) and (
+        not tail or tail[-1].tag_ == "VMINF"
+    ):
+        # verb last without a subordinator (the second of two coordinated "dass" clauses; "...,
+        # dass er hätte kommen sollen"): a finite verb followed by a participle or infinitive alone
+        # is the second of a main clause ("Das Amt für ländliche Entwicklung hat ... getagt")
         f.subordinate = True
         f.finite = toks[first]
         cut = first
@@ -755,8 +759,12 @@ def headline(
         attached = next(
             (
                 g for g in others
-                if g.governed and g.preposition is not None and g.preposition.lower_ in _ATTACHING
-                and g.preposition.i == subject.tokens[-1].i + 1
+                if g.governed and g.preposition is not None and g.preposition.i == subject.tokens[-1].i + 1 and (
+                    g.preposition.lower_ in _ATTACHING
+                    # "Das Amt für Jagd und Fischerei hat ...", "Die Brauerei aus Freising war ...":
+                    # the Vorfeld holds one phrase, so a phrase after the subject there is the subject's
+                    or not f.subordinate and g.tokens[-1].i < f.finite.i and g.preposition.tag_ in ("APPR", "APPRART")
+                )
             ),
             None,
         )

@@ -1132,3 +1132,34 @@ def test_the_agent_of_a_passive_is_in_the_line_and_among_the_who(sentence, what,
     doc = make_doc(sentence)
     (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
     assert (event.what, event.who) == (what, who)
+
+
+def test_an_institution_keeps_the_field_it_is_for_and_is_taken_up_by_its_noun():
+    doc = make_doc(
+        "Das/ART Amt/NN für/APPR Jagd/NN und/KON Fischerei/NN hat/VAFIN am/APPRART Montag/NN "
+        "getagt/VVPP ./$. || Kritik/NN kam/VVFIN vom/APPRART Mieterschutzverband/NN ./$. || "
+        "Im/APPRART Mai/NN hatte/VAFIN das/ART Amt/NN einen/ART Bären/NN besendert/VVPP ./$. || "
+        "Der/ART Verband/NN sammelte/VVFIN im/APPRART Juni/NN Unterschriften/NN ./$."
+    )
+    events = extract_events(doc, [
+        timex_at(doc, "am Montag", "2024-03-11"), timex_at(doc, "Mai", "2024-05"), timex_at(doc, "Juni", "2024-06"),
+    ], [])
+    first, second, third = sorted(events, key=lambda e: e.start)
+    # the finite verb before a participle alone is the second of a main clause, not verb-last
+    assert (first.what, first.who) == ("Amt für Jagd und Fischerei hat getagt", ["ORG:Amt für Jagd und Fischerei"])
+    assert second.who == ["ORG:Amt für Jagd und Fischerei"]
+    assert third.who == ["ORG:Mieterschutzverband"]
+
+
+def test_a_field_after_a_subject_in_the_mittelfeld_is_no_institution_name():
+    doc = make_doc("Am/APPRART Montag/NN stimmte/VVFIN der/ART Rat/NN für/APPR den/ART Antrag/NN ./$.")
+    (event,) = extract_events(doc, [timex_at(doc, "Am Montag", "2024-03-11")], [])
+    assert event.who == ["ORG:Rat"]
+
+
+def test_a_phrase_after_the_subject_in_the_vorfeld_belongs_to_the_subject():
+    doc = make_doc(
+        "Die/ART Brauerei/NN aus/APPR Freising/NE war/VAFIN am/APPRART Montag/NN verkauft/VVPP worden/VAPP ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
+    assert event.what == "Brauerei aus Freising war verkauft worden"
