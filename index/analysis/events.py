@@ -1102,7 +1102,8 @@ class _Context:
             a_start = antecedent.tokens[0].idx
             a_end = antecedent.tokens[-1].idx + len(antecedent.tokens[-1].text)
             first = (
-                _keys(self.ents, a_start, a_end, WHO_LABELS, self.ent_reach)
+                self._named_institution(antecedent)
+                or _keys(self.ents, a_start, a_end, WHO_LABELS, self.ent_reach)
                 or self._institution(antecedent) or _role(antecedent, self.doc, f.finite)
             )
             return first + [k for k in keys if k not in first], group_text(antecedent)
@@ -1117,9 +1118,13 @@ class _Context:
             if len(resolved) > 1:
                 return keys, None
             name = split_entity_key(resolved[0].key)[1]
-            return keys, (name.split()[-1] if resolved[0].label == "PER" else name)
+            words = name.split()
+            if resolved[0].label == "PER" and not (len(words) > 2 and words[-2][:1].islower()):
+                name = words[-1]  # the surname; a name with "von", "de" ... stays whole
+            return keys, name
         first = (
-            _keys(self.ents, s_start, s_end, WHO_LABELS, self.ent_reach)
+            self._named_institution(subject)
+            or _keys(self.ents, s_start, s_end, WHO_LABELS, self.ent_reach)
             or self._institution(subject)
             or _role(subject, self.doc, f.finite, articles=_SUBJECT_ARTICLES)
             or self._acting_place(subject, f)
@@ -1194,12 +1199,18 @@ class _Context:
                 found = parse(main, _in_spans(main, self.line_spans))
                 if found.subject is not None and not found.fields.subordinate:
                     candidates.append(found.subject)
+        speaks = parsed.fields.finite.lower_ in _REPORTING_VERBS or parsed.fields.finite.lower_ in _OPINION_VERBS
         for group in candidates:
             head = group.head
-            if group.governed or any(t.tag_ == "NE" or self._in_entity(t) for t in group.tokens) or (
-                head.tag_ != "NN" and not nominalised(group.tokens, group.tokens.index(head))
+            institution = head.tag_ == "NN" and not self._in_entity(head) and bool(self._institution(group))
+            if not institution and (
+                group.governed or any(t.tag_ == "NE" or self._in_entity(t) for t in group.tokens) or (
+                    head.tag_ != "NN" and not nominalised(group.tokens, group.tokens.index(head))
+                )
             ):
                 return None  # a name, a pronoun: the entities resolve it
+            if speaks and not institution and not _role(group, self.doc, articles=_SUBJECT_ARTICLES):
+                continue  # "sagte er": who speaks is a person or an organisation, not "der Windpark"
             article = group.tokens[0].lower_
             if pronoun == "er":
                 agrees = article in ("der", "ein") and not plural
@@ -1268,6 +1279,18 @@ class _Context:
                     return [before]
             return [entity_key("ORG", " ".join(t.text for t in toks))]
         return []
+
+    def _named_institution(self, group: "Group") -> list[str]:
+        """An institution noun that heads its group ahead of a name ("die Freiwillige Feuerwehr
+        Schlanders", "das Landesgericht Trient"): the institution, not the place or person the
+        tagger may see in the name; [] when the noun is inside a name the tagger found."""
+        head = group.head
+        if head.tag_ != "NN" or self._in_entity(head) or not any(t.tag_ == "NE" for t in group.tokens):
+            return []
+        start, end = group.tokens[0].idx, group.tokens[-1].idx + len(group.tokens[-1].text)
+        if _keys(self.ents, start, end, ("ORG",), self.ent_reach):
+            return []  # "Gewerkschaft IG Metall": the name is the organisation's
+        return self._institution(group)
 
     def _complemented(self) -> dict[int, str]:
         """Institutions named with the field they are for, by the start of their noun ("Amt für Jagd

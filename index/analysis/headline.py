@@ -1033,6 +1033,10 @@ def _content(clause: Sequence["Token"], skip: set[int]) -> list["Token"]:
             continue
         if t.tag_ in _PREPOSITION and n + 1 < len(toks) and toks[n + 1].i in skip:
             continue  # "am" of "am Montag"
+        if t.tag_ in _PREPOSITION and n + 2 < len(toks) and toks[n + 1].tag_ in _PREPOSITION | {"ART"} and (
+            toks[n + 2].i in skip
+        ):
+            continue  # "bis" of "bis in die Nacht", "ab" of "ab dem 1. Mai"
         if t.tag_ in ("ART",) and n + 1 < len(toks) and toks[n + 1].i in skip:
             continue
         out.append(t)

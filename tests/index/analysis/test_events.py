@@ -1163,3 +1163,34 @@ def test_a_phrase_after_the_subject_in_the_vorfeld_belongs_to_the_subject():
     )
     (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-11")], [])
     assert event.what == "Brauerei aus Freising war verkauft worden"
+
+
+def test_a_pronoun_that_speaks_takes_up_a_person_not_a_thing():
+    # "der Windpark" agrees with "er", but a thing does not speak: the person named before does
+    doc = make_doc(
+        "Landesrat/NN Peter/NE/PER Brunner/NE/PER bedauerte/VVFIN das/ART Urteil/NN ./$. || "
+        "Der/ART Windpark/NN sollte/VMFIN Strom/NN liefern/VVINF ./$. || "
+        "Das/ART Land/NN werde/VAFIN prüfen/VVINF ,/$, sagte/VVFIN er/PPER am/APPRART Freitag/NN ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Freitag", "2024-09-20")], entities_of(doc))
+    assert event.who[0] == "PER:Peter Brunner"
+    assert event.what.startswith("Brunner sagte")
+
+
+def test_an_institution_before_a_name_is_the_who_and_what_a_pronoun_takes_up():
+    # the tagger reads "Schlanders" as a person: the institution noun heads the group
+    doc = make_doc(
+        "Die/ART Feuerwehr/NN Schlanders/NE/PER rückte/VVFIN aus/PTKVZ ./$. || "
+        "Sie/PPER pumpte/VVFIN bis/APPR in/APPR die/ART Nacht/NN Wasser/NN ab/PTKVZ ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "die Nacht", "2024-08-18TNI")], entities_of(doc))
+    assert (event.what, event.who) == ("Feuerwehr Schlanders pumpte Wasser ab", ["ORG:Feuerwehr Schlanders"])
+
+
+def test_a_person_named_with_von_keeps_the_whole_name_for_a_pronoun():
+    doc = make_doc(
+        "Ursula/NE/PER von/NE/PER der/NE/PER Leyen/NE/PER reiste/VVFIN nach/APPR Rom/NE/LOC ./$. || "
+        "Am/APPRART Montag/NN traf/VVFIN sie/PPER den/ART Papst/NN ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "Am Montag", "2024-03-11")], entities_of(doc))
+    assert event.what == "Ursula von der Leyen traf Papst"
