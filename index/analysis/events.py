@@ -865,6 +865,7 @@ _INSTITUTION_ENDINGS = (
     "zivilschutz", "firma", "gemeinde", "versicherung", "verteidigung", "anwaltschaft", "verwaltung",
     # offices, boards, banks, chambers ("das Landesstatistikamt", "der Aufsichtsrat", "die Notenbank")
     "amt", "rat", "bank", "kammer", "stiftung", "koalition", "opposition", "präsidium", "direktion", "anklage",
+    "bund",
 )
 # people and things whose noun ends like an institution's ("die Beamten": -amt; "der Vorrat": -rat)
 _NOT_INSTITUTIONS = ("beamte", "beamten", "beamter", "beamtin", "beamtinnen", "vorrat", "apparat", "heirat")
@@ -1249,9 +1250,19 @@ class _Context:
         institution noun alone takes up the institution of that noun named before in the article
         ("das Amt" after "das Amt für Jagd und Fischerei", "der Verband" after "der
         Mieterschutzverband")."""
-        head = next((t for t in subject.tokens if t.tag_ == "NN"), None)
-        if head is None or subject.governed:
+        toks = subject.tokens
+        first = next(
+            (
+                n for n, t in enumerate(toks)
+                # "Bauernbund/NE": a noun of an institution the tagger read as a name
+                if (t.tag_ == "NN" or t.tag_ == "NE" and len(t.text) > 6 and t.lower_.endswith(_INSTITUTION_ENDINGS))
+                and not _place_adjective(toks, n)
+            ),
+            None,
+        )
+        if first is None or subject.governed:
             return []
+        head = toks[first]
         low = head.lower_
         if low.endswith(_NOT_INSTITUTIONS):
             return []
@@ -1265,19 +1276,21 @@ class _Context:
             named = self._complemented().get(head.idx)
             if named is not None:
                 return [entity_key("ORG", named)]
-            # the head and the name after it ("Gemeinderat Feldthurns"), not its adjectives
-            toks = [head]
-            for t in subject.tokens[subject.tokens.index(head) + 1 :]:
-                if t.tag_ not in ("NE", "NN") or len(toks) >= 3:
+            # the head and the name after it ("Gemeinderat Feldthurns"), not its adjectives but the
+            # place it belongs to ("Südtiroler Bauernbund")
+            named = [toks[first - 1]] if first and _place_adjective(toks, first - 1) else []
+            words = [head]
+            for t in toks[first + 1 :]:
+                if t.tag_ not in ("NE", "NN") or len(words) >= 3:
                     break
-                toks.append(t)
-            if len(toks) == 1 and subject.tokens[0] is not head and subject.tokens[0].lower_ in _DEFINITE_ARTICLES and (
-                subject.tokens[1] is head
+                words.append(t)
+            if len(words) == 1 and not named and toks[0] is not head and toks[0].lower_ in _DEFINITE_ARTICLES and (
+                toks[1] is head
             ):
                 before = self._named_before(head)
                 if before is not None:
                     return [before]
-            return [entity_key("ORG", " ".join(t.text for t in toks))]
+            return [entity_key("ORG", " ".join(t.text for t in named + words))]
         return []
 
     def _named_institution(self, group: "Group") -> list[str]:
@@ -1651,7 +1664,10 @@ def _role(
     if toks[0].lower_ == "das":
         return []  # a person is not neuter: "das Thermometer", "das Wasser"
     head = next(
-        (t for n, t in enumerate(toks) if n and (t.tag_ == "NN" or nominalised(toks, n)) and not measure_noun(toks, n)),
+        (
+            t for n, t in enumerate(toks)
+            if n and (t.tag_ == "NN" or nominalised(toks, n)) and not measure_noun(toks, n) and not _place_adjective(toks, n)
+        ),
         None,
     )
     if head is None or any(
@@ -1665,6 +1681,20 @@ def _role(
     if doc is not None and "Neut" in doc[head.i].morph.get("Gender"):
         return []  # "die Thermometer" (plural): the noun's own gender
     return [head.text]
+
+
+def _place_adjective(toks: Sequence["Token"], n: int) -> bool:
+    """A capitalised word in -er before a noun of its group is the adjective of a place ("der
+    Südtiroler Bauernbund", "die Bozner Polizei"), not the group's noun or a role."""
+    t = toks[n]
+    if t.tag_ not in ("NN", "NE", "ADJA") or not t.text[:1].isupper() or not t.lower_.endswith("er"):
+        return False
+    if t.lower_.endswith(_INSTITUTION_ENDINGS) or n + 1 >= len(toks):
+        return False  # "Arbeiterkammer Südtirol": the institution and its place
+    after = toks[n + 1]
+    return after.text[:1].isupper() and (
+        after.tag_ == "NN" or after.tag_ == "NE" and after.lower_.endswith(_INSTITUTION_ENDINGS)
+    )
 
 
 def _conjunct(

@@ -1070,7 +1070,7 @@ def _appositions(toks: list["Token"]) -> set[int]:
         piece = toks[a + 1 : b]
         if (
             piece and a > 0 and toks[a - 1].tag_ == "NE" and piece[0].tag_ in ("ART", "ADJA", "NN")
-            and not any(t.tag_ in VERB_TAGS for t in piece) and len(piece) <= 6
+            and not any(t.tag_ in VERB_TAGS for t in piece) and len(piece) <= (10 if piece[0].tag_ == "ART" else 6)
         ):
             out.update(t.i for t in piece)
     return out

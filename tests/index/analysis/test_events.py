@@ -1194,3 +1194,27 @@ def test_a_person_named_with_von_keeps_the_whole_name_for_a_pronoun():
     )
     (event,) = extract_events(doc, [timex_at(doc, "Am Montag", "2024-03-11")], entities_of(doc))
     assert event.what == "Ursula von der Leyen traf Papst"
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Der/ART Südtiroler/NN Bauernbund/NE forderte/VVFIN am/APPRART Freitag/NN Hilfe/NN ./$.",
+     ["ORG:Südtiroler Bauernbund"]),
+    ("Die/ART Bozner/ADJA Polizei/NN nahm/VVFIN am/APPRART Freitag/NN zwei/CARD Männer/NN fest/PTKVZ ./$.",
+     ["ORG:Bozner Polizei"]),
+    # an institution whose noun ends in -er, and its place
+    ("Die/ART Arbeiterkammer/NN Südtirol/NE legte/VVFIN am/APPRART Freitag/NN Zahlen/NN vor/PTKVZ ./$.",
+     ["ORG:Arbeiterkammer Südtirol"]),
+])
+def test_the_adjective_of_a_place_before_an_institution_is_part_of_its_name(sentence, who):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, "am Freitag", "2024-11-08")], [])
+    assert event.who == who
+
+
+def test_a_long_apposition_after_a_name_is_left_out_of_the_line():
+    doc = make_doc(
+        "Das/PDS sagte/VVFIN Klaus/NE/PER Peer/NE/PER ,/$, der/ART Vorsitzende/NN des/ART Dachverbands/NN "
+        "für/APPR Natur-/TRUNC und/KON Umweltschutz/NN ,/$, am/APPRART Donnerstag/NN ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Donnerstag", "2024-09-19")], entities_of(doc))
+    assert "Vorsitzende" not in event.what and event.what.startswith("Klaus Peer sagte")
