@@ -805,6 +805,8 @@ _REPORTING_VERBS = frozenset(
     "bestätigte bestätigt räumte warnte kritisierte forderte ortet tönt gesagt erklärt betont mitgeteilt "
     "berichtet gemeldet verkündet geschrieben gewarnt kritisiert gefordert".split()
 )
+# "gab ... bekannt", "hat ... bekannt gegeben": an announcement reports like "teilte ... mit"
+_GIVE_FORMS = frozenset("gab gaben gibt geben gegeben".split())
 _SUBJUNCTIVE_I = frozenset(
     "sei seien habe werde könne müsse solle wolle dürfe gebe stehe liege gehe komme "
     "hätten stünden".split()
@@ -1387,9 +1389,10 @@ class _Context:
         points to the sentence before.
         """
         verbs = [t for t in part if t.tag_ in _VERB]
-        if not any(t.lower_ in _REPORTING_VERBS for t in verbs):
-            return what
         content = [t for t in part if not t.punct]
+        announces = any(t.lower_ in _GIVE_FORMS for t in verbs) and any(t.lower_ == "bekannt" for t in content)
+        if not announces and not any(t.lower_ in _REPORTING_VERBS for t in verbs):
+            return what
         if any(t.tag_ in ("NN", "NE") and t.i > verbs[0].i and not self._in_entity(t) and t.i not in skip
                and t.lower_ not in ("angaben",) for t in content[:0]):
             return what
@@ -1408,6 +1411,12 @@ class _Context:
                 previous = self._previous_sentence(sentence)
                 main = [c for c in self.clauses(previous) if c and _has_verb(c)] if previous else []
                 other = main[0] if main else None
+        elif mine is not None and mine > 0 and content and content[0].lower_ == "wie" and content[-1].tag_ in _VERB:
+            # "Das Tier wurde betäubt, wie die Landesverwaltung mitteilte": what the main clause before says
+            back = mine - 1
+            while back > 0 and _opens_subordinate([t for t in clauses[back] if not t.punct and t.text not in _QUOTES] or [clauses[back][0]]):
+                back -= 1
+            other = clauses[back]
         elif mine is not None and len(clauses) > 1:
             verb_first = content[:1] == verbs[:1]
             if verb_first and mine > 0:

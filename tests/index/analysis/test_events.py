@@ -1218,3 +1218,21 @@ def test_a_long_apposition_after_a_name_is_left_out_of_the_line():
     )
     (event,) = extract_events(doc, [timex_at(doc, "am Donnerstag", "2024-09-19")], entities_of(doc))
     assert "Vorsitzende" not in event.what and event.what.startswith("Klaus Peer sagte")
+
+
+def test_a_report_with_wie_gives_the_main_clause_before_it():
+    doc = make_doc(
+        "Das/ART Tier/NN wurde/VAFIN betäubt/VVPP ,/$, wie/KOUS die/ART Verwaltung/NN am/APPRART "
+        "Donnerstag/NN mitteilte/VVFIN ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Donnerstag", "2024-11-07")], [])
+    assert event.what == "Verwaltung teilte mit: Tier wurde betäubt"
+
+
+def test_an_announcement_with_bekannt_gives_what_was_announced():
+    doc = make_doc(
+        "Die/ART Preise/NN sind/VAFIN gestiegen/VVPP ./$. || Das/PDS hat/VAFIN das/ART Statistikamt/NN "
+        "am/APPRART Montag/NN bekannt/ADJD gegeben/VVPP ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-04")], [])
+    assert event.what == "Statistikamt hat bekannt gegeben: Preise sind gestiegen"
