@@ -166,6 +166,8 @@ def extract_events(
     context = _Context(doc, tokens, text, token_starts, ents, timex_spans, place, published)
     context.line_spans = _Spans((t.start, t.end) for t in timexes if not _amount_duration(t, text))
     context.timexes = [t for t, _ in dated]
+    if published is not None and _is_history([p for _, p in dated], published):
+        context.history_before = published.year - HISTORY_YEARS
 
     def is_caption(pos: int) -> bool:
         paragraph = _enclosing(pos, paragraphs, paragraph_starts)
@@ -212,6 +214,18 @@ def extract_events(
             events.append(main)
     events.sort(key=lambda e: (date_order(e.date), e.timex_start, e.timex_end))
     return events
+
+
+HISTORY_YEARS = 20
+
+
+def _is_history(periods: list[tuple["Day", str]], published: dt.date) -> bool:
+    """An article that tells mostly of long ago: more than half of its dates lie more than
+    ``HISTORY_YEARS`` years before publication (the Punic Wars, Egypt under the Ptolemies)."""
+    if not periods:
+        return False
+    old = sum(1 for day, _ in periods if day.year < published.year - HISTORY_YEARS)
+    return 2 * old > len(periods)
 
 
 def _covers(a: Event, b: Event) -> bool:
@@ -945,6 +959,7 @@ class _Context:
         self.timexes: list[Timex] = []  # the dated expressions, for glosses ("Heute (gestern, A.d.R.)")
         self._clause_cache: dict[tuple[int, int], list[list["Token"]]] = {}
         self._complemented_names: dict[int, str] | None = None
+        self.history_before: int | None = None  # in a history: the year before which no article place applies
 
     def clauses(self, sentence: list["Token"]) -> list[list["Token"]]:
         """``_clauses`` of a sentence of this document, split once."""
@@ -1021,7 +1036,7 @@ class _Context:
             what=what,
             text=self.text[start:end],
             who=who,
-            where=self._where(start, end),
+            where=self._where(start, end, date.year),
             value=timex.value,
             timex_start=timex.start,
             timex_end=timex.end,
@@ -1526,7 +1541,10 @@ class _Context:
             return sent.start_char
         return self.doc[sent.start - 1].sent.start_char
 
-    def _where(self, start: int, end: int) -> list[str]:
+    def _where(self, start: int, end: int, year: int | None = None) -> list[str]:
+        """The places of [start, end), else the place the article reports from; in a history (see
+        ``_is_history``) that place is not where events long before publication happened (the
+        battles of a text dated "ROM." or opening in Rome)."""
         places = _keys(self.ents, start, end, WHERE_LABELS, self.ent_reach)
         if places and "ichtung" in self.text[start:end]:
             # "in Richtung Brenner", "Richtung Süden": a direction, not where it happens
@@ -1537,6 +1555,8 @@ class _Context:
             }
             places = [k for k in places if k not in towards]
         if not places and self.place:
+            if self.history_before is not None and year is not None and year < self.history_before:
+                return []
             return [self.place]
         return places
 

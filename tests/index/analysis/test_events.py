@@ -1236,3 +1236,16 @@ def test_an_announcement_with_bekannt_gives_what_was_announced():
     )
     (event,) = extract_events(doc, [timex_at(doc, "am Montag", "2024-03-04")], [])
     assert event.what == "Statistikamt hat bekannt gegeben: Preise sind gestiegen"
+
+
+def test_a_history_does_not_place_old_events_where_the_article_reports_from():
+    doc = make_doc(
+        "ROM/NE/LOC ./$. || Im/APPRART Jahr/NN 218/CARD zog/VVFIN Hannibal/NE/PER über/APPR die/ART "
+        "Alpen/NN ./$. || Im/APPRART Jahr/NN 216/CARD siegte/VVFIN er/PPER ./$. || "
+        "Im/APPRART Jahr/NN 2019/CARD eröffnete/VVFIN ein/ART Museum/NN ./$."
+    )
+    timexes = [timex_at(doc, "Jahr 218", "0218"), timex_at(doc, "Jahr 216", "0216"), timex_at(doc, "Jahr 2019", "2019")]
+    events = extract_events(doc, timexes, entities_of(doc), published=dt.date(2024, 5, 2), lead=False)
+    by_value = {e.value: e for e in events}
+    assert by_value["0218"].where == [] and by_value["0216"].where == []
+    assert by_value["2019"].where == ["LOC:ROM"]
