@@ -329,7 +329,10 @@ def noun_groups(tokens: Sequence["Token"]) -> list[Group]:
             end = nxt
         if end + 1 < len(toks) and toks[end].lower_ == "von" and toks[end + 1].tag_ in ("NE", "NN"):
             nxt = _group_end(toks, end + 1)
-            if any(x.tag_ == "NE" for x in toks[end + 1 : nxt]):
+            # not "von Spanien aus", "von Rom nach Capua": a way from a place, not a name
+            if any(x.tag_ == "NE" for x in toks[end + 1 : nxt]) and not (
+                nxt < len(toks) and toks[nxt].lower_ in ("aus", "nach", "bis")
+            ):
                 end = nxt
         prep = None
         before = start - 1
@@ -768,6 +771,9 @@ def headline(
             ),
             None,
         )
+        after_attached = next((t for t in tokens if attached is not None and t.i > attached.tokens[-1].i), None)
+        if after_attached is not None and after_attached.lower_ in ("aus", "nach", "bis") and attached.preposition.lower_ == "von":
+            attached = None  # "zog Hannibal von Spanien aus": where he set out from, not his name
         if attached is not None and len(subject.tokens) + len(attached.tokens) < 7:
             subject = Group(subject.tokens + [attached.preposition] + attached.tokens, False, None)
             others = [g for g in others if g is not attached]

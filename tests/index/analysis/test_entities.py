@@ -187,3 +187,12 @@ def test_rules_can_be_switched_off_one_by_one():
         "PER:Wladimir Putin", "PER:Wladimir Putin", "ORG:Nato", "ORG:Nato", "ORG:Nato"]
     assert [e.key for e in extract_entities(doc, RULES - {JOIN_SURNAMES})][1] == "LOC:Putin"
     assert [e.key for e in extract_entities(doc, RULES - {ONE_LABEL})][2:] == ["ORG:Nato", "LOC:Nato", "ORG:Nato"]
+
+
+def test_a_person_von_a_place_on_a_way_from_it_is_the_person_and_the_place():
+    # "zog Hannibal von Spanien aus": the model's one person "Hannibal von Spanien" is a man and a place
+    doc = _doc(["Dann", "zog", "Hannibal", "von", "Spanien", "aus", "."], [(2, 5, "PER")])
+    assert [e.key for e in extract_entities(doc)] == ["PER:Hannibal", "LOC:Spanien"]
+    # a name "X von Y" stays one name
+    doc = _doc(["Dann", "predigte", "Franz", "von", "Assisi", "den", "Vögeln", "."], [(2, 5, "PER")])
+    assert [e.key for e in extract_entities(doc)] == ["PER:Franz von Assisi"]

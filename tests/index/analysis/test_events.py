@@ -1249,3 +1249,12 @@ def test_a_history_does_not_place_old_events_where_the_article_reports_from():
     by_value = {e.value: e for e in events}
     assert by_value["0218"].where == [] and by_value["0216"].where == []
     assert by_value["2019"].where == ["LOC:ROM"]
+
+
+def test_a_von_phrase_on_a_way_from_a_place_is_not_part_of_the_subject():
+    doc = make_doc(
+        "Im/APPRART Frühjahr/NN zog/VVFIN Hannibal/NE/PER von/APPR Spanien/NE/LOC aus/PTKVZ "
+        "nach/APPR Italien/NE/LOC ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "Im Frühjahr", "0218-SP")], entities_of(doc))
+    assert event.what.startswith("Hannibal zog")
