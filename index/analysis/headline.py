@@ -758,6 +758,7 @@ def headline(
     if subject is None and inherited_subject is not None:
         subject = inherited_subject
     if subject is not None:
+        subject = _without_way_from(subject, tokens)
         # "eine Ausstellung über den Sound", "der Gipfel zwischen Trump und Putin": the phrase belongs to the subject
         attached = next(
             (
@@ -917,6 +918,18 @@ def headline(
         line = [t.text for t in tokens][:MAX_LINE_WORDS]
         return " ".join(line) if len(line) >= 2 else ""
     return " ".join(line[: MAX_LINE_WORDS + 2])
+
+
+def _without_way_from(group: Group, tokens: Sequence["Token"]) -> Group:
+    """A group without the "von" name that starts a way ("Hannibal von Spanien | aus", "von Rom |
+    nach Capua"): the place is where the subject set out from, not part of its name."""
+    cut = next((n for n, t in enumerate(group.tokens) if n and t.lower_ == "von"), None)
+    if cut is None:
+        return group
+    after = next((t for t in tokens if t.i > group.tokens[-1].i), None)
+    if after is None or after.lower_ not in ("aus", "nach", "bis"):
+        return group
+    return Group(group.tokens[:cut], group.governed, group.preposition)
 
 
 def _with_attribute(group: Group, governed: list[Group], objects: list[Group]) -> Group:
