@@ -1140,13 +1140,18 @@ class _Context:
             if resolved[0].label == "PER" and not (len(words) > 2 and words[-2][:1].islower()):
                 name = words[-1]  # the surname; a name with "von", "de" ... stays whole
             return keys, name
-        first = (
-            self._named_institution(subject)
-            or _keys(self.ents, s_start, s_end, WHO_LABELS, self.ent_reach)
-            or self._institution(subject)
-            or _role(subject, self.doc, f.finite, articles=_SUBJECT_ARTICLES)
-            or self._acting_place(subject, f)
-        )
+        first: list[str] = []
+        for part in _conjuncts(subject):
+            # "Die Grünen und die Bürgerliste hatten ...": each of coordinated subjects
+            p_start, p_end = part.tokens[0].idx, part.tokens[-1].idx + len(part.tokens[-1].text)
+            found = (
+                self._named_institution(part)
+                or _keys(self.ents, p_start, p_end, WHO_LABELS, self.ent_reach)
+                or self._institution(part)
+                or _role(part, self.doc, f.finite, articles=_SUBJECT_ARTICLES)
+                or self._acting_place(part, f)
+            )
+            first += [k for k in found if k not in first]
         first = first + [k for k in self._agent(parsed) if k not in first]
         return first + [k for k in keys if k not in first], None
 
@@ -1710,6 +1715,26 @@ def _role(
     if doc is not None and "Neut" in doc[head.i].morph.get("Gender"):
         return []  # "die Thermometer" (plural): the noun's own gender
     return [head.text]
+
+
+def _conjuncts(group: "Group") -> list["Group"]:
+    """The groups a coordinated group joins ("die Grünen und die Bürgerliste"), or the group."""
+    toks = group.tokens
+    cuts = [n for n, t in enumerate(toks) if 0 < n < len(toks) - 1 and t.tag_ == "KON" and t.lower_ in ("und", "sowie")]
+    if not cuts or toks[cuts[0] - 1].tag_ == "TRUNC":
+        return [group]  # "Natur- und Umweltschutz": one noun
+    parts, start = [], 0
+    for cut in cuts + [len(toks)]:
+        if toks[start:cut]:
+            parts.append(Group(toks[start:cut], group.governed, group.preposition))
+        start = cut + 1
+    # each with its own article or its own name; "die Kabarettistin und Sexualpädagogin Barbara
+    # Balldini" is one person with two titles
+    if all(p.tokens[0].tag_ in ("ART", "PPOSAT", "PDAT", "PIAT") for p in parts) or all(
+        any(t.tag_ == "NE" for t in p.tokens) for p in parts
+    ):
+        return parts
+    return [group]
 
 
 def _place_adjective(toks: Sequence["Token"], n: int) -> bool:

@@ -1258,3 +1258,16 @@ def test_a_von_phrase_on_a_way_from_a_place_is_not_part_of_the_subject():
     )
     (event,) = extract_events(doc, [timex_at(doc, "Im Frühjahr", "0218-SP")], entities_of(doc))
     assert event.what.startswith("Hannibal zog")
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Am/APPRART Montag/NN hatten/VAFIN die/ART Grünen/NN/ORG und/KON die/ART Bürgerliste/NN die/ART "
+     "Zusammenarbeit/NN aufgekündigt/VVPP ./$.", ["ORG:Grünen", "Bürgerliste"]),
+    # one person with two titles
+    ("Die/ART Kabarettistin/NN und/KON Sexualpädagogin/NN Barbara/NE/PER Balldini/NE/PER kommt/VVFIN "
+     "am/APPRART Montag/NN ./$.", ["PER:Barbara Balldini"]),
+])
+def test_each_of_coordinated_subjects_is_among_the_who(sentence, who):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, "Montag", "2024-03-11")], entities_of(doc))
+    assert event.who == who
