@@ -24,6 +24,8 @@ Christina Stürmer, in der Stadthalle, ab 20.30 Uhr") is written as its first ph
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
@@ -65,6 +67,7 @@ _COPULA = frozenset("ist sind war waren sei seien wäre wären bleibt bleiben bl
 _DURATION_OPENERS = frozenset({"nach", "vor", "seit", "binnen", "innerhalb"})
 _ATTACHING = frozenset({"über", "zwischen", "gegen", "von", "zur", "zum"})
 _LOCAL = frozenset({"in", "im", "nach", "aus", "am", "an", "auf", "bei", "vor", "ins"})
+_SCORE = re.compile(r"\d{1,3}:\d{1,3}\.?$")
 _QUOTE_MARKS = frozenset("„“”\"'»«‚‘’")
 # adverbs that change what the verb says and stay with it ("will sie wieder aufbauen")
 _KEPT_ADVERBS = frozenset({"wieder", "erneut", "zurück", "erstmals", "endgültig"})
@@ -813,6 +816,13 @@ def headline(
     if taken_as is not None:
         objects = sorted(objects + [taken_as], key=lambda g: g.tokens[0].i)
     objects = [_with_attribute(g, governed, objects) for g in objects]
+    score = next(
+        (Group([b], True, a) for a, b in zip(f.mittelfeld, f.mittelfeld[1:]) if a.lower_ == "mit" and _SCORE.match(b.text)),
+        None,
+    ) if not core_only else None
+    if score is not None and score not in objects:
+        # "besiegten den FC Bayern mit 3:1": the score is the result a sports report is about
+        objects = sorted(objects[:2] + [score], key=lambda g: g.tokens[0].i)
     agent = passive_agent(parsed) if not core_only else None
     if agent is not None and agent not in objects and len(agent.tokens) < 6:
         # "wurde am Sonntag von einem Blitz getroffen": who did it belongs to a passive's line

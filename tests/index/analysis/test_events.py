@@ -1271,3 +1271,11 @@ def test_each_of_coordinated_subjects_is_among_the_who(sentence, who):
     doc = make_doc(sentence)
     (event,) = extract_events(doc, [timex_at(doc, "Montag", "2024-03-11")], entities_of(doc))
     assert event.who == who
+
+
+def test_the_score_of_a_match_stays_in_the_line():
+    doc = make_doc(
+        "Die/ART Gastgeber/NN besiegten/VVFIN am/APPRART Samstag/NN den/ART Meister/NN mit/APPR 3:1/CARD ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Samstag", "2025-04-12")], [])
+    assert event.what == "Gastgeber besiegten Meister mit 3:1"
