@@ -196,3 +196,12 @@ def test_a_person_von_a_place_on_a_way_from_it_is_the_person_and_the_place():
     # a name "X von Y" stays one name
     doc = _doc(["Dann", "predigte", "Franz", "von", "Assisi", "den", "Vögeln", "."], [(2, 5, "PER")])
     assert [e.key for e in extract_entities(doc)] == ["PER:Franz von Assisi"]
+
+
+def test_a_name_after_a_title_is_a_person_keyed_without_the_title():
+    doc = _doc(["Präsident", "Dr.", "Stefan", "Gamper", "sprach", "."], [(1, 4, "ORG")])
+    (entity,) = extract_entities(doc)
+    assert (entity.key, entity.text) == ("PER:Stefan Gamper", "Stefan Gamper")
+    # a title alone is no name
+    doc = _doc(["Prof.", "Dr.", "Anna", "Huber", "sprach", "."], [(1, 2, "PER"), (2, 4, "PER")])
+    assert [e.key for e in extract_entities(doc)] == ["PER:Anna Huber"]
