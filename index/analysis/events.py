@@ -916,6 +916,11 @@ _COMPLEMENTED_INSTITUTION = re.compile(
     rf"\b([A-ZÄÖÜ][\wäöüß-]*)\s+für\s+(?:[A-ZÄÖÜ][\wäöüß]*-\s+(?:und|sowie)\s+)?{_FIELD_NOUN}"
     rf"(?:(?:\s*,\s*|\s+(?:und|sowie)\s+){_FIELD_NOUN})?"
 )
+# the endings of the names of valleys, regions, passes and lakes ("Vinschgau", "Passeiertal",
+# "Brennerpass", "Schwarzwald"), after a local preposition
+_LANDSCAPE_ENDINGS = ("tal", "gau", "pass", "joch", "gebirge", "wald", "see")
+_NOT_LANDSCAPES = ("reisepass", "personalpass", "impfpass", "überblick", "rundgang")
+_PLACE_PREPOSITIONS = frozenset({"im", "in", "am", "ins", "vom", "zum", "über", "durch", "bei"})
 # nouns that take up an organisation named before ("der Verein" after "der FC Bayern München")
 _ANAPHORIC_INSTITUTIONS = frozenset(
     "verein klub club partei unternehmen konzern firma organisation mannschaft team gruppe".split()
@@ -1559,11 +1564,29 @@ class _Context:
                 and self.text[max(start, e.start - 12):e.start].rstrip().lower().endswith("richtung")
             }
             places = [k for k in places if k not in towards]
+        if not places:
+            places = self._landscapes(start, end)
         if not places and self.place:
             if self.history_before is not None and year is not None and year < self.history_before:
                 return []
             return [self.place]
         return places
+
+    def _landscapes(self, start: int, end: int) -> list[str]:
+        """Valleys, regions, passes and lakes the tagger did not take for places, named after a local
+        preposition ("im Vinschgau", "im Passeiertal", "am Brennerpass"): a word that ends like one."""
+        toks = _tokens_between(self.tokens, self.token_starts, start, end)
+        found: list[str] = []
+        for before, t in zip(toks, toks[1:]):
+            low = t.lower_
+            if before.lower_ not in _PLACE_PREPOSITIONS or t.tag_ not in ("NN", "NE") or not t.text[:1].isupper():
+                continue
+            ending = next((e for e in _LANDSCAPE_ENDINGS if low.endswith(e)), None)
+            if ending is not None and len(low) >= len(ending) + 3 and not low.endswith(_NOT_LANDSCAPES):
+                key = entity_key("LOC", t.text)
+                if key not in found:
+                    found.append(key)
+        return found
 
     def lead_event(self, paragraphs, sentences, events, is_caption) -> Event | None:
         """The main event of a lead sentence that reports news without a date, dated from publication."""

@@ -1279,3 +1279,16 @@ def test_the_score_of_a_match_stays_in_the_line():
     )
     (event,) = extract_events(doc, [timex_at(doc, "am Samstag", "2025-04-12")], [])
     assert event.what == "Gastgeber besiegten Meister mit 3:1"
+
+
+def test_a_valley_after_a_local_preposition_is_where_it_happened():
+    doc = make_doc(
+        "SCHLANDERS/NE/LOC ./$. || Unwetter/NN haben/VAFIN am/APPRART Sonntag/NN im/APPRART Vinschgau/NE "
+        "Schäden/NN angerichtet/VVPP ./$. || Am/APPRART Montag/NN ist/VAFIN er/PPER im/APPRART Tal/NN "
+        "angekommen/VVPP ./$."
+    )
+    events = extract_events(doc, [timex_at(doc, "am Sonntag", "2024-08-18"), timex_at(doc, "Am Montag", "2024-08-19")],
+                            entities_of(doc))
+    first, second = sorted(events, key=lambda e: e.start)
+    assert first.where == ["LOC:Vinschgau"]
+    assert second.where == ["LOC:Schlanders"]  # "im Tal": a word, not a name
