@@ -1291,4 +1291,4 @@ def test_a_valley_after_a_local_preposition_is_where_it_happened():
                             entities_of(doc))
     first, second = sorted(events, key=lambda e: e.start)
     assert first.where == ["LOC:Vinschgau"]
-    assert second.where == ["LOC:Schlanders"]  # "im Tal": a word, not a name
+    assert second.where == ["LOC:SCHLANDERS"]  # "im Tal": a word, not a name
