@@ -414,6 +414,11 @@ class _Tokens:
             return True
         if self._tag(i) != "ADJA":
             return False
+        vorfeld = before in _VORFELD_ENDS
+        if not (vorfeld and after in _NOT_AFTER_ADJECTIVE | _NOT_AFTER_ADJECTIVE_TOO) and not (
+            word.endswith(("te", "ten")) and (vorfeld or before in ("ART", "PDS"))
+        ):
+            return False  # neither case can hold: no need to look at the clause
         first, last = self._stretch(i)
         if any(self._tag(j) in _FINITE for j in range(first, last + 1)):
             return False
@@ -919,6 +924,7 @@ _COMPLEMENTED_INSTITUTION = re.compile(
 # the endings of the names of valleys, regions, passes and lakes ("Vinschgau", "Passeiertal",
 # "Brennerpass", "Schwarzwald"), after a local preposition
 _LANDSCAPE_ENDINGS = ("tal", "gau", "pass", "joch", "gebirge", "wald", "see")
+_LANDSCAPE_WORD = re.compile(rf"\w(?:{'|'.join(_LANDSCAPE_ENDINGS)})\b")
 _NOT_LANDSCAPES = ("reisepass", "personalpass", "impfpass", "überblick", "rundgang")
 _PLACE_PREPOSITIONS = frozenset({"im", "in", "am", "ins", "vom", "zum", "über", "durch", "bei"})
 # nouns that take up an organisation named before ("der Verein" after "der FC Bayern München")
@@ -1324,8 +1330,10 @@ class _Context:
         """An institution noun that heads its group ahead of a name ("die Freiwillige Feuerwehr
         Schlanders", "das Landesgericht Trient"): the institution, not the place or person the
         tagger may see in the name; [] when the noun is inside a name the tagger found."""
+        if not any(t.tag_ == "NE" for t in group.tokens):
+            return []
         head = group.head
-        if head.tag_ != "NN" or self._in_entity(head) or not any(t.tag_ == "NE" for t in group.tokens):
+        if head.tag_ != "NN" or self._in_entity(head):
             return []
         start, end = group.tokens[0].idx, group.tokens[-1].idx + len(group.tokens[-1].text)
         if _keys(self.ents, start, end, ("ORG",), self.ent_reach):
@@ -1575,6 +1583,8 @@ class _Context:
     def _landscapes(self, start: int, end: int) -> list[str]:
         """Valleys, regions, passes and lakes the tagger did not take for places, named after a local
         preposition ("im Vinschgau", "im Passeiertal", "am Brennerpass"): a word that ends like one."""
+        if not _LANDSCAPE_WORD.search(self.text, start, end):
+            return []
         toks = _tokens_between(self.tokens, self.token_starts, start, end)
         found: list[str] = []
         for before, t in zip(toks, toks[1:]):

@@ -278,8 +278,10 @@ class Group:
     @property
     def head(self) -> "Token":
         toks = self.tokens
-        nouns = [t for n, t in enumerate(toks) if (t.tag_ in _NOUN or nominalised(toks, n)) and not measure_noun(toks, n)]
-        return nouns[0] if nouns else toks[-1]
+        for n, t in enumerate(toks):
+            if (t.tag_ in _NOUN or nominalised(toks, n)) and not (n and toks[n - 1].tag_ == "CARD" and measure_noun(toks, n)):
+                return t
+        return toks[-1]
 
     @property
     def accusative_or_dative(self) -> bool:
@@ -420,7 +422,7 @@ def _display(group: Group) -> list["Token"]:
     """A group as a headline writes it: no leading article or demonstrative (a possessive stays:
     "seinen Höchststand")."""
     toks = list(group.tokens)
-    measure = next((n for n in range(len(toks)) if measure_noun(toks, n)), None)
+    measure = next((n for n in range(1, len(toks)) if toks[n - 1].tag_ == "CARD" and measure_noun(toks, n)), None)
     if measure is not None and toks[measure + 1:] and any(t.tag_ in _NOUN for t in toks[measure + 1:]):
         # "Ein 41 Jahre alter Lastwagenfahrer" -> "Lastwagenfahrer": the measure is a detail
         keep = measure + 1
@@ -775,9 +777,10 @@ def headline(
             ),
             None,
         )
-        after_attached = next((t for t in tokens if attached is not None and t.i > attached.tokens[-1].i), None)
-        if after_attached is not None and after_attached.lower_ in ("aus", "nach", "bis") and attached.preposition.lower_ == "von":
-            attached = None  # "zog Hannibal von Spanien aus": where he set out from, not his name
+        if attached is not None and attached.preposition.lower_ == "von":
+            after_attached = next((t for t in tokens if t.i > attached.tokens[-1].i), None)
+            if after_attached is not None and after_attached.lower_ in ("aus", "nach", "bis"):
+                attached = None  # "zog Hannibal von Spanien aus": where he set out from, not his name
         if attached is not None and len(subject.tokens) + len(attached.tokens) < 7:
             subject = Group(subject.tokens + [attached.preposition] + attached.tokens, False, None)
             others = [g for g in others if g is not attached]
