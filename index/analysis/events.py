@@ -1152,7 +1152,10 @@ class _Context:
                 name = words[-1]  # the surname; a name with "von", "de" ... stays whole
             return keys, name
         first: list[str] = []
-        for part in _conjuncts(subject):
+        if subject.tokens[0].lower_ == "beide" and len(subject.tokens) > 1:
+            # "Beide Unternehmen unterzeichneten ...": the two named before, like the pronoun "beide"
+            first = list(dict.fromkeys(e.key for e in self._resolve(subject.tokens[0], f.finite)))
+        for part in _conjuncts(subject) if not first else []:
             # "Die Grünen und die Bürgerliste hatten ...": each of coordinated subjects
             p_start, p_end = part.tokens[0].idx, part.tokens[-1].idx + len(part.tokens[-1].text)
             found = (

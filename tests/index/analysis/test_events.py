@@ -1292,3 +1292,12 @@ def test_a_valley_after_a_local_preposition_is_where_it_happened():
     first, second = sorted(events, key=lambda e: e.start)
     assert first.where == ["LOC:Vinschgau"]
     assert second.where == ["LOC:SCHLANDERS"]  # "im Tal": a word, not a name
+
+
+def test_beide_before_a_noun_takes_up_the_two_named_before():
+    doc = make_doc(
+        "Carlsberg/NE/ORG übernimmt/VVFIN Hofmann/NE/ORG ./$. || Beide/PIAT Unternehmen/NN "
+        "unterzeichneten/VVFIN am/APPRART Mittwoch/NN einen/ART Vertrag/NN ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "am Mittwoch", "2025-04-02")], entities_of(doc))
+    assert event.who == ["ORG:Carlsberg", "ORG:Hofmann"]
