@@ -895,6 +895,7 @@ _NOT_INSTITUTIONS = ("beamte", "beamten", "beamter", "beamtin", "beamtinnen", "v
 _DEFINITE_ARTICLES = frozenset("der die das".split())
 # "Ein 63 Jahre alter Wanderer wurde ... getroffen", "eine Joggerin": a person by role all the same
 _SUBJECT_ARTICLES = _DEFINITE_ARTICLES | {"ein", "eine"}
+_REGNAL = re.compile(r"[IVXL]{1,6}\.?")
 _ROLE_ENDINGS = ("er", "rin", "tin", "gin", "nin", "innen", "te", "ten", "ige", "igen", "ant", "anten", "ent",
                  "enten", "ist", "isten", "anwalt", "anwälte", "loge", "logen", "nom", "nomen", "graf", "grafen",
                  "graph", "graphen", "mann", "männer", "frau", "frauen", "chef", "chefin", "chefs", "direktor",
@@ -1148,8 +1149,10 @@ class _Context:
                 return keys, None
             name = split_entity_key(resolved[0].key)[1]
             words = name.split()
-            if resolved[0].label == "PER" and not (len(words) > 2 and words[-2][:1].islower()):
-                name = words[-1]  # the surname; a name with "von", "de" ... stays whole
+            if resolved[0].label == "PER" and not (len(words) > 2 and words[-2][:1].islower()) and not (
+                _REGNAL.fullmatch(words[-1])
+            ):
+                name = words[-1]  # the surname; a name with "von", "de" ... or a regnal number stays whole
             return keys, name
         first: list[str] = []
         if subject.tokens[0].lower_ == "beide" and len(subject.tokens) > 1:
@@ -1239,7 +1242,9 @@ class _Context:
         speaks = parsed.fields.finite.lower_ in _REPORTING_VERBS or parsed.fields.finite.lower_ in _OPINION_VERBS
         for group in candidates:
             head = group.head
-            institution = head.tag_ == "NN" and not self._in_entity(head) and bool(self._institution(group))
+            institution = head.tag_ == "NN" and not self._in_entity(head) and bool(self._institution(group)) and (
+                not any(t.tag_ == "NE" for t in group.tokens) or bool(self._named_institution(group))
+            )
             if not institution and (
                 group.governed or any(t.tag_ == "NE" or self._in_entity(t) for t in group.tokens) or (
                     head.tag_ != "NN" and not nominalised(group.tokens, group.tokens.index(head))
@@ -1341,6 +1346,10 @@ class _Context:
         start, end = group.tokens[0].idx, group.tokens[-1].idx + len(group.tokens[-1].text)
         if _keys(self.ents, start, end, ("ORG",), self.ent_reach):
             return []  # "Gewerkschaft IG Metall": the name is the organisation's
+        people = _keys(self.ents, start, end, ("PER",), self.ent_reach)
+        places = {e.text for e in self.ents if e.label in WHERE_LABELS}
+        if any(split_entity_key(k)[1] not in places for k in people):
+            return []  # "verlieh der Senat Octavian den Ehrennamen": a person after it is another phrase
         return self._institution(group)
 
     def _complemented(self) -> dict[int, str]:

@@ -777,6 +777,8 @@ def headline(
             ),
             None,
         )
+        if attached is not None and attached.preposition.lower_ == "von" and not core_only and passive_agent(parsed) is attached:
+            attached = None  # "wurde Dareios von eigenen Leuten getötet": the passive's agent
         if attached is not None and attached.preposition.lower_ == "von":
             after_attached = next((t for t in tokens if t.i > attached.tokens[-1].i), None)
             if after_attached is not None and after_attached.lower_ in ("aus", "nach", "bis"):
@@ -827,6 +829,8 @@ def headline(
         # "besiegten den FC Bayern mit 3:1": the score is the result a sports report is about
         objects = sorted(objects[:2] + [score], key=lambda g: g.tokens[0].i)
     agent = passive_agent(parsed) if not core_only else None
+    if agent is not None and subject is not None and agent.preposition.i <= subject.tokens[-1].i:
+        agent = None  # already the subject's ("Dareios von eigenen Leuten")
     if agent is not None and agent not in objects and len(agent.tokens) < 6:
         # "wurde am Sonntag von einem Blitz getroffen": who did it belongs to a passive's line
         objects = sorted(objects[:1] + [agent], key=lambda g: g.tokens[0].i)

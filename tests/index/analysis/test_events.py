@@ -1178,8 +1178,9 @@ def test_a_pronoun_that_speaks_takes_up_a_person_not_a_thing():
 
 
 def test_an_institution_before_a_name_is_the_who_and_what_a_pronoun_takes_up():
-    # the tagger reads "Schlanders" as a person: the institution noun heads the group
+    # the tagger reads "Schlanders" as a person here, as a place elsewhere: the institution noun heads the group
     doc = make_doc(
+        "In/APPR Schlanders/NE/LOC regnete/VVFIN es/PPER ./$. || "
         "Die/ART Feuerwehr/NN Schlanders/NE/PER rückte/VVFIN aus/PTKVZ ./$. || "
         "Sie/PPER pumpte/VVFIN bis/APPR in/APPR die/ART Nacht/NN Wasser/NN ab/PTKVZ ./$."
     )
@@ -1301,3 +1302,22 @@ def test_beide_before_a_noun_takes_up_the_two_named_before():
     )
     (event,) = extract_events(doc, [timex_at(doc, "am Mittwoch", "2025-04-02")], entities_of(doc))
     assert event.who == ["ORG:Carlsberg", "ORG:Hofmann"]
+
+
+def test_a_person_after_an_institution_noun_is_not_part_of_its_name():
+    # "verlieh der Senat Octavian den Ehrennamen": Octavian is the dative, "er" later is Octavian
+    doc = make_doc(
+        "Im/APPRART Januar/NN verlieh/VVFIN der/ART Senat/NN Octavian/NE/PER den/ART Ehrennamen/NN ./$. || "
+        "Er/PPER regierte/VVFIN bis/APPR zum/APPRART August/NN in/APPR Nola/NE/LOC ./$."
+    )
+    events = extract_events(doc, [timex_at(doc, "Januar", "BC0027-01"), timex_at(doc, "August", "0014-08")],
+                            entities_of(doc))
+    first, second = sorted(events, key=lambda e: e.start)
+    assert "ORG:Senat Octavian" not in first.who
+    assert second.what.startswith("Octavian regierte")
+
+
+def test_a_passive_agent_after_a_name_is_not_the_name_s():
+    doc = make_doc("Am/APPRART Montag/NN wurde/VAFIN Dareios/NE/PER von/APPR eigenen/ADJA Leuten/NN getötet/VVPP ./$.")
+    (event,) = extract_events(doc, [timex_at(doc, "Am Montag", "2024-03-11")], entities_of(doc))
+    assert event.what == "Dareios wurde von eigenen Leuten getötet"
