@@ -16,7 +16,8 @@ Printed, as medians of ``--runs`` runs interleaved with each other (the machine 
 - the first query in a fresh process, after the imports: CPU ms of ``quick_search`` (what
   ``newsdesk search`` runs for words and phrases), of ``Store.open(single_query=True)`` +
   ``search`` (its path for other queries) and of the reader's store (``Store.open`` + ``search``,
-  numpy imported before), the 20 hits' snippets included, and the CPU ms of the imports before each.
+  numpy imported before), the 20 hits' snippets included, and the CPU ms of the imports before each;
+  with ``--before-rev``, the same three of that revision, the variants interleaved run by run.
 
 Bytecode caching is on (as in an installed newsdesk).
 """
@@ -138,6 +139,7 @@ def whole_process(index_dir: Path, runs: int, before: Path | None) -> None:
     for name, ts in times.items():
         wall, cpu = statistics.median(w for w, _c in ts), statistics.median(c for _w, c in ts)
         print(f"{name:30}{wall:9.0f}{cpu:9.0f}{wall - base_wall:24.0f}")
+    print(f"load average after: {os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores")
     if before is not None:
         print("after / before (wall, median):  " + "  ".join(
             f"{kind} {statistics.median(w for w, _ in times[f'after  {kind}']) / statistics.median(w for w, _ in times[f'before {kind}']):.2f}"
@@ -150,23 +152,26 @@ def first_query(index_dir: Path, runs: int, before: Path | None) -> None:
     variants = [("quick_search", "quick", _env()), ("Store single_query", "store", _env()),
                 ("reader's Store", "arrays", _env())]
     if before is not None:
-        variants += [("before: Store single_query", "store", _env(before)),
+        variants += [("before: quick_search", "quick", _env(before)),
+                     ("before: Store single_query", "store", _env(before)),
                      ("before: reader's Store", "arrays", _env(before))]
     for kind, query in QUERIES.items():
         if kind.startswith("other"):
             continue
-        cells = []
-        for label, mode, env in variants:
-            searched, imported, numpy_used = [], [], False
-            for _ in range(runs):
+        searched = {label: [] for label, _mode, _env_ in variants}
+        imported = {label: [] for label, _mode, _env_ in variants}
+        numpy_used = {}
+        for _ in range(runs):  # the variants interleaved, run after run
+            for label, mode, env in variants:
                 out = subprocess.run([sys.executable, "-c", FIRST_QUERY, mode, str(index_dir), query],
                                      capture_output=True, text=True, check=True, env=env, cwd="/").stdout.split()
-                searched.append(float(out[0]) * 1000)
-                imported.append(float(out[1]) * 1000)
-                numpy_used = out[2] == "True"
-            numpy_note = "*" if numpy_used and mode != "arrays" else ""
-            cells.append(f"{label} {statistics.median(searched):.1f}{numpy_note} ({statistics.median(imported):.0f})")
+                searched[label].append(float(out[0]) * 1000)
+                imported[label].append(float(out[1]) * 1000)
+                numpy_used[label] = out[2] == "True" and mode != "arrays"
+        cells = [f"{label} {statistics.median(searched[label]):.1f}{'*' if numpy_used[label] else ''} "
+                 f"({statistics.median(imported[label]):.0f})" for label, _mode, _env_ in variants]
         print(f"  {kind:9} " + " | ".join(cells))
+    print(f"  load average after: {os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores")
 
 
 def main(argv=None) -> int:
