@@ -1765,7 +1765,11 @@ def _role(
 def _conjuncts(group: "Group") -> list["Group"]:
     """The groups a coordinated group joins ("die Grünen und die Bürgerliste"), or the group."""
     toks = group.tokens
-    cuts = [n for n, t in enumerate(toks) if 0 < n < len(toks) - 1 and t.tag_ == "KON" and t.lower_ in ("und", "sowie")]
+    cuts = [
+        n for n, t in enumerate(toks)
+        if 0 < n < len(toks) - 1 and t.tag_ == "KON" and t.lower_ in ("und", "sowie")
+        and not any(w.lower_ == "zwischen" for w in toks[:n])  # "Gespräche zwischen Washington und Moskau"
+    ]
     if not cuts or toks[cuts[0] - 1].tag_ == "TRUNC":
         return [group]  # "Natur- und Umweltschutz": one noun
     parts, start = [], 0

@@ -1274,6 +1274,16 @@ def test_each_of_coordinated_subjects_is_among_the_who(sentence, who):
     assert event.who == who
 
 
+def test_zwischen_x_und_y_is_one_group_not_coordinated_subjects():
+    # the talks are the subject; Moskau, second of the pair after "zwischen", is no actor
+    doc = make_doc(
+        "Die/ART Gespräche/NN zwischen/APPR Washington/NE/LOC und/KON Moskau/NE/LOC sollen/VMFIN am/APPRART "
+        "Montag/NN beginnen/VVINF ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "Montag", "2024-03-11")], entities_of(doc))
+    assert event.who == [] and event.where == ["LOC:Washington", "LOC:Moskau"]
+
+
 def test_the_score_of_a_match_stays_in_the_line():
     doc = make_doc(
         "Die/ART Gastgeber/NN besiegten/VVFIN am/APPRART Samstag/NN den/ART Meister/NN mit/APPR 3:1/CARD ./$."
