@@ -11,6 +11,12 @@ peak memory of the process tree (the largest process's RSS, the sum of RSS and t
 of PSS, which counts memory shared by the analysis workers once), whether the
 nothing-changed run imported spaCy, and the index size against the input.
 
+``--jsonl NEWS.jsonl --before-rev REV [--runs 3]`` alternates fresh indexes by the newsdesk of git
+revision ``REV`` (exported by ``bench/revisions.py``) and by this checkout, and prints each run
+(and whether the analyses it stored, entities, temporal expressions and events of every article,
+are identical to the first run's), the medians and the ratios after/before (the machine is shared:
+compare within one run).
+
 ``--scaling`` builds store-only indexes (analysis left empty) of each size and prints
 the CPU time per article and its ratio to the smallest size's (target: within 1.5x).
 
@@ -41,6 +47,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import NOUNS, PEOPLE, PLACES, TOPICS, write_corpus  # noqa: E402
+from bench.revisions import export_revision, revision_env  # noqa: E402
 from newsdesk.index.annotations import Analysis  # noqa: E402
 from newsdesk.index.store import Store, build_index  # noqa: E402
 
@@ -104,15 +111,15 @@ def _rss_pss(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def run_measured(cmd: list[str], stop_after: float | None = None) -> dict:
-    """Run ``cmd``; wall and CPU seconds, peak memory of its process tree (MB), exit code, stdout."""
+def run_measured(cmd: list[str], stop_after: float | None = None, env: dict | None = None) -> dict:
+    """Run ``cmd`` (in ``env``; None: this checkout's newsdesk, bytecode caching on as in an installed
+    newsdesk); wall and CPU seconds, peak memory of its process tree (MB), exit code, stdout."""
     import os
     import resource
     import signal
     import subprocess
 
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode caching on, as in an installed newsdesk
+    env = revision_env() if env is None else env
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
@@ -177,6 +184,51 @@ def jsonl_bench(jsonl: Path, workers: int | None, resume: bool = True) -> int:
     return 0
 
 
+def stored_analyses(index: Path) -> dict[str, dict]:
+    """Each stored article's analysis (entities, temporal expressions, events) by article id."""
+    store = Store.open(index)
+    try:
+        return {s.id: store.get_article(s.id).analysis.to_dict() for s in store.list_articles(0, store.article_count())}
+    finally:
+        store.close()
+
+
+def compare_fresh(jsonl: Path, rev: str, runs: int, workers: int | None) -> int:
+    """Fresh indexes of ``jsonl`` by the newsdesk of git revision ``rev`` and by this checkout's,
+    alternated ``runs`` times each; medians and the ratios after/before."""
+    import os
+    import shutil
+
+    before = export_revision(rev)
+    extra = ["--workers", str(workers)] if workers else []
+    keys = ("wall", "cpu", "largest", "pss_sum")
+    figures: dict[str, list[dict]] = {"before": [], "after": []}
+    reference = None
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-") as tmp:
+        os.environ.setdefault("NEWSDESK_DATA_DIR", str(Path(tmp) / "data"))
+        for n in range(runs):
+            for label, env in (("before", revision_env(before)), ("after", revision_env())):
+                index = Path(tmp) / f"{label}-{n}"
+                r = run_measured([sys.executable, "-m", "newsdesk", "index", "-q", "--index", str(index), str(jsonl),
+                                  *extra], env=env)
+                figures[label].append(r)
+                analyses = stored_analyses(index)
+                same = "" if reference is None else (", stored analyses identical to the first run's" if analyses == reference
+                                                     else ", STORED ANALYSES DIFFER from the first run's")
+                reference = analyses if reference is None else reference
+                shutil.rmtree(index)
+                print(f"{label} ({rev if label == 'before' else 'this checkout'}) run {n + 1}: wall {r['wall']:.2f} s, "
+                      f"CPU {r['cpu']:.2f} s, peak RSS largest process {r['largest']:.0f} MB, sum PSS "
+                      f"{r['pss_sum']:.0f} MB (load average {r['load']:.1f}; exit {r['code']}){same}", flush=True)
+    med = {label: {k: statistics.median(r[k] for r in rs) for k in keys} for label, rs in figures.items()}
+    loads = [r["load"] for rs in figures.values() for r in rs]
+    print(f"medians of {runs} alternated runs each (load average {min(loads):.1f}-{max(loads):.1f}):")
+    for k, name in zip(keys, ("wall s", "CPU s", "peak RSS largest process MB", "sum PSS MB")):
+        print(f"  {name:<30} before {med['before'][k]:8.2f}  after {med['after'][k]:8.2f}  "
+              f"after/before {med['after'][k] / med['before'][k]:.3f}")
+    return 0
+
+
 def scaling_bench(sizes: list[int]) -> int:
     """Store-only build CPU per article at each size."""
     first = None
@@ -232,7 +284,12 @@ def main(argv=None) -> int:
     p.add_argument("--workers", type=int, default=None, help="with --jsonl: analysis processes")
     p.add_argument("--no-resume", action="store_true", help="with --jsonl: skip the stopped and resumed runs")
     p.add_argument("--scaling", help="comma-separated corpus sizes for the store-only scaling figures")
+    p.add_argument("--before-rev", help="with --jsonl: fresh indexes by this git revision and by this checkout, "
+                                        "alternated (--runs each), medians and ratios")
+    p.add_argument("--runs", type=int, default=3, help="with --before-rev: runs of each")
     args = p.parse_args(argv)
+    if args.jsonl and args.before_rev:
+        return compare_fresh(args.jsonl, args.before_rev, args.runs, args.workers)
     if args.jsonl:
         return jsonl_bench(args.jsonl, args.workers, resume=not args.no_resume)
     if args.scaling:

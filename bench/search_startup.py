@@ -16,7 +16,8 @@ Printed, as medians of ``--runs`` runs interleaved with each other (the machine 
 - the first query in a fresh process, after the imports: CPU ms of ``quick_search`` (what
   ``newsdesk search`` runs for words and phrases), of ``Store.open(single_query=True)`` +
   ``search`` (its path for other queries) and of the reader's store (``Store.open`` + ``search``,
-  numpy imported before), the 20 hits' snippets included, and the CPU ms of the imports before each.
+  numpy imported before), the 20 hits' snippets included, and the CPU ms of the imports before each;
+  with ``--before-rev``, the same three of that revision, the variants interleaved run by run.
 
 Bytecode caching is on (as in an installed newsdesk).
 """
@@ -24,23 +25,19 @@ Bytecode caching is on (as in an installed newsdesk).
 from __future__ import annotations
 
 import argparse
-import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
-import tarfile
 import time
-from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import NOUNS, PEOPLE, PLACES  # noqa: E402
+from bench.revisions import export_revision, revision_env  # noqa: E402
 
-WORK = ROOT / "bench" / ".work"
 QUERIES = {
     "frequent": NOUNS[0],
     "rare": NOUNS[-1],
@@ -71,15 +68,6 @@ print(time.process_time() - c1, c1 - c0, "numpy" in sys.modules)
 """
 
 
-def _env(before: Path | None = None) -> dict:
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed newsdesk has its .pyc files
-    env.pop("PYTHONPATH", None)
-    if before is not None:
-        env["PYTHONPATH"] = str(before)
-    return env
-
-
 def _timed(command: list[str], env: dict) -> tuple[float, float]:
     """(wall ms, CPU ms) of one process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -90,41 +78,18 @@ def _timed(command: list[str], env: dict) -> tuple[float, float]:
     return wall, (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
 
 
-def export_revision(rev: str) -> Path:
-    """The newsdesk package of git revision ``rev`` as a folder to put on PYTHONPATH."""
-    sha = subprocess.run(["git", "rev-parse", "--short", rev], cwd=ROOT, capture_output=True, text=True,
-                         check=True).stdout.strip()
-    target = WORK / f"before-{sha}"
-    if (target / "newsdesk" / "tui" / "cli.py").is_file():
-        return target
-    if target.exists():
-        shutil.rmtree(target)
-    data = subprocess.run(["git", "archive", sha, "index", "tui", "seeds"], cwd=ROOT, capture_output=True,
-                          check=True).stdout
-    staging = target / "staging"
-    with tarfile.open(fileobj=BytesIO(data)) as tar:
-        tar.extractall(staging)
-    package = target / "newsdesk"
-    shutil.move(str(staging / "tui" / "package_root"), str(package))
-    shutil.move(str(staging / "index"), str(package / "index"))
-    shutil.move(str(staging / "tui"), str(package / "tui"))
-    shutil.move(str(staging / "seeds"), str(package / "index" / "seeds"))
-    shutil.rmtree(staging)
-    return target
-
-
 def whole_process(index_dir: Path, runs: int, before: Path | None) -> None:
     python = [sys.executable]
-    commands: dict[str, tuple[list[str] | None, dict]] = {"python -c pass": (python + ["-c", "pass"], _env())}
+    commands: dict[str, tuple[list[str] | None, dict]] = {"python -c pass": (python + ["-c", "pass"], revision_env())}
     for kind, query in QUERIES.items():
         args = ["search", "--index", str(index_dir), query]
-        commands[f"after  {kind}"] = (python + ["-m", "newsdesk", *args], _env())
+        commands[f"after  {kind}"] = (python + ["-m", "newsdesk", *args], revision_env())
         if before is not None:
-            commands[f"before {kind}"] = (python + ["-m", "newsdesk", *args], _env(before))
+            commands[f"before {kind}"] = (python + ["-m", "newsdesk", *args], revision_env(before))
     script = Path(sys.executable).parent / "newsdesk"
     if script.is_file():
         commands["installed newsdesk, phrase"] = ([str(script), "search", "--index", str(index_dir),
-                                                    QUERIES["phrase"]], _env())
+                                                    QUERIES["phrase"]], revision_env())
     for command, env in commands.values():  # write the .pyc files
         _timed(command, env)
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
@@ -138,6 +103,7 @@ def whole_process(index_dir: Path, runs: int, before: Path | None) -> None:
     for name, ts in times.items():
         wall, cpu = statistics.median(w for w, _c in ts), statistics.median(c for _w, c in ts)
         print(f"{name:30}{wall:9.0f}{cpu:9.0f}{wall - base_wall:24.0f}")
+    print(f"load average after: {os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores")
     if before is not None:
         print("after / before (wall, median):  " + "  ".join(
             f"{kind} {statistics.median(w for w, _ in times[f'after  {kind}']) / statistics.median(w for w, _ in times[f'before {kind}']):.2f}"
@@ -147,26 +113,29 @@ def whole_process(index_dir: Path, runs: int, before: Path | None) -> None:
 def first_query(index_dir: Path, runs: int, before: Path | None) -> None:
     print(f"\nfirst query in a fresh process (CPU ms after the imports; the imports' CPU ms; *: numpy imported "
           f"to rank it, more postings than the plain ranker takes on), medians of {runs}:")
-    variants = [("quick_search", "quick", _env()), ("Store single_query", "store", _env()),
-                ("reader's Store", "arrays", _env())]
+    variants = [("quick_search", "quick", revision_env()), ("Store single_query", "store", revision_env()),
+                ("reader's Store", "arrays", revision_env())]
     if before is not None:
-        variants += [("before: Store single_query", "store", _env(before)),
-                     ("before: reader's Store", "arrays", _env(before))]
+        variants += [("before: quick_search", "quick", revision_env(before)),
+                     ("before: Store single_query", "store", revision_env(before)),
+                     ("before: reader's Store", "arrays", revision_env(before))]
     for kind, query in QUERIES.items():
         if kind.startswith("other"):
             continue
-        cells = []
-        for label, mode, env in variants:
-            searched, imported, numpy_used = [], [], False
-            for _ in range(runs):
+        searched = {label: [] for label, _mode, _env_ in variants}
+        imported = {label: [] for label, _mode, _env_ in variants}
+        numpy_used = {}
+        for _ in range(runs):  # the variants interleaved, run after run
+            for label, mode, env in variants:
                 out = subprocess.run([sys.executable, "-c", FIRST_QUERY, mode, str(index_dir), query],
                                      capture_output=True, text=True, check=True, env=env, cwd="/").stdout.split()
-                searched.append(float(out[0]) * 1000)
-                imported.append(float(out[1]) * 1000)
-                numpy_used = out[2] == "True"
-            numpy_note = "*" if numpy_used and mode != "arrays" else ""
-            cells.append(f"{label} {statistics.median(searched):.1f}{numpy_note} ({statistics.median(imported):.0f})")
+                searched[label].append(float(out[0]) * 1000)
+                imported[label].append(float(out[1]) * 1000)
+                numpy_used[label] = out[2] == "True" and mode != "arrays"
+        cells = [f"{label} {statistics.median(searched[label]):.1f}{'*' if numpy_used[label] else ''} "
+                 f"({statistics.median(imported[label]):.0f})" for label, _mode, _env_ in variants]
         print(f"  {kind:9} " + " | ".join(cells))
+    print(f"  load average after: {os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores")
 
 
 def main(argv=None) -> int:

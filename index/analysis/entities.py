@@ -200,6 +200,14 @@ def _lone_common_noun(ent) -> bool:
     return _only_common_noun(words[0].text)
 
 
+# academic and professional titles before a name
+_TITLE = re.compile(r"(?:(?:Dr|Prof|Mag|Ing|Dipl\.-Ing|DI|Univ\.-Prof)\.?(?:\s*(?:med|phil|jur|rer\.\s*nat|h\.\s*c)\.)*\s+)+(?=[A-ZÄÖÜ])")
+# a person "X von Y" followed by what goes on a way from Y ("von Spanien aus", "von Rom nach Capua"):
+# Y is where X set out from, not part of the name ("Franz von Assisi" stays one name)
+_PERSON_FROM = re.compile(r"(\S+) von (\S+)")
+_MOTION_AFTER = re.compile(r"\s+(?:aus\b|nach\s|bis\s|über\s|in\s+Richtung\b)")
+
+
 def _lexicon_label(name: str) -> str | None:
     """The label the lexicon suggests for a one-word name: LOC for a known place, PER for a known person name."""
     if " " in name:
@@ -233,6 +241,21 @@ def extract_entities(doc: Doc, rules: frozenset[str] = RULES) -> list[Entity]:
             continue  # "August", "Montag": dates, not names
         if COMMON_NOUN in rules and _lone_common_noun(ent):
             continue  # "Papst", "Taktfrequenz": a noun, not a name
+        alone = _TITLE.match(surface + " A")
+        if alone is not None and alone.end() == len(surface) + 1:
+            continue  # "Dr." alone: a title, not a name
+        title = _TITLE.match(surface)
+        if title is not None and title.end() < len(surface):
+            # "Dr. Stefan Gamper" (read as an organisation): a title names a person, the key is the name
+            start, label = start + title.end(), "PER"
+            surface = text[start:end]
+        origin = _PERSON_FROM.fullmatch(surface) if label == "PER" else None
+        if origin is not None and _MOTION_AFTER.match(text, end):
+            # "zog Hannibal von Spanien aus über die Alpen": a starting point, not a name "X von Y"
+            found.append([start, start + origin.end(1), "PER", canonical_name(origin.group(1), "PER")])
+            if _lexicon_label(origin.group(2)) == "LOC":
+                found.append([start + origin.start(2), end, "LOC", canonical_name(origin.group(2), "LOC")])
+            continue
         found.append([start, end, label, canonical_name(surface, label, _genitive_position(doc, ent.start, ent.end, label))])
 
     # genitive -s the rules kept, but whose base form the document mentions too (Rubios / Rubio)

@@ -75,10 +75,12 @@ from newsdesk.index.analysis.headline import (
     group_text,
     headline,
     negation_of,
+    measure_noun,
     nominalised,
     noun_groups,
     object_antecedents,
     parse,
+    passive_agent,
     plain_line,
     subject_of,
 )
@@ -164,6 +166,8 @@ def extract_events(
     context = _Context(doc, tokens, text, token_starts, ents, timex_spans, place, published)
     context.line_spans = _Spans((t.start, t.end) for t in timexes if not _amount_duration(t, text))
     context.timexes = [t for t, _ in dated]
+    if published is not None and _is_history([p for _, p in dated], published):
+        context.history_before = published.year - HISTORY_YEARS
 
     def is_caption(pos: int) -> bool:
         paragraph = _enclosing(pos, paragraphs, paragraph_starts)
@@ -210,6 +214,18 @@ def extract_events(
             events.append(main)
     events.sort(key=lambda e: (date_order(e.date), e.timex_start, e.timex_end))
     return events
+
+
+HISTORY_YEARS = 20
+
+
+def _is_history(periods: list[tuple["Day", str]], published: dt.date) -> bool:
+    """An article that tells mostly of long ago: more than half of its dates lie more than
+    ``HISTORY_YEARS`` years before publication (the Punic Wars, Egypt under the Ptolemies)."""
+    if not periods:
+        return False
+    old = sum(1 for day, _ in periods if day.year < published.year - HISTORY_YEARS)
+    return 2 * old > len(periods)
 
 
 def _covers(a: Event, b: Event) -> bool:
@@ -271,6 +287,13 @@ def _sentence_bounds(tokens: "_Tokens", text: str) -> list[tuple[int, int]]:
 # what follows a finite verb but never an attributive adjective
 _NOT_AFTER_ADJECTIVE = frozenset({"NE", "ART", "PPER", "PPOSAT", "PDAT", "PIAT", "PRF", "PTKNEG", "APPR", "APPRART"})
 _YEAR_WORD = re.compile(r"\d{3,4}$")
+# ... and, in a clause without a finite verb, never an attributive adjective either
+_NOT_AFTER_ADJECTIVE_TOO = frozenset({"ADV", "PTKVZ", "PDS", "PIS", "PWS", "PWAV"})
+# what ends a Vorfeld right before the finite verb
+_VORFELD_ENDS = frozenset({"NN", "NE", "FM", "PPER", "PDS", "PIS", "CARD"})
+# the right bracket of a clause: a verb particle or a non-finite verb
+_RIGHT_BRACKET_TAGS = frozenset({"PTKVZ", "VVPP", "VVINF", "VAINF", "VMINF", "VVIZU", "VAPP", "VMPP"})
+_CLAUSE_EDGE_TAGS = frozenset({"$,", "$.", "$("})
 
 
 class _Token:
@@ -344,7 +367,7 @@ class _Tokens:
             t.is_sent_start = i in firsts
             # punctuation by its tag ($, $. $(), or by spaCy's flag for a Doc without tags
             t.punct = t.tag_.startswith(_PUNCT_PREFIX) if t.tag_ else t.is_punct
-            if t.tag_ in ("ADJA", "ADJD") and self._verb_after_year(i, t.text):
+            if t.tag_ in ("ADJA", "ADJD") and self._misread_finite(i, t.text):
                 t.tag_ = "VVFIN"
             elif t.tag_ == "ART" and t.lower_ in _RELATIVE_FORMS and self._relative_after_comma(i):
                 t.tag_ = "PRELS"
@@ -369,18 +392,57 @@ class _Tokens:
         # the finite verb last, after more than the article and a noun ("die Polizei kam" is V2)
         return finites == 1 and last >= i + 3 and self._tag(last) in _FINITE
 
-    def _verb_after_year(self, i: int, word: str) -> bool:
-        """A lowercase word the tagger read as an adjective right after a year that opens its clause,
-        before what no adjective stands before (a name, an article, a pronoun): the finite verb
-        of the clause ("1920 schloss/ADJA Polen ...", "1921 unterzeichnete/ADJA die Regierung ...")."""
+    def _misread_finite(self, i: int, word: str) -> bool:
+        """A lowercase word the tagger read as an adjective that is the finite verb of its clause.
+
+        Right after a year that opens its clause, before what no adjective stands before (a name,
+        an article, a pronoun): "1920 schloss/ADJA Polen ...", "1921 unterzeichnete/ADJA die
+        Regierung ...". In a clause without a finite verb (between punctuation), an "adjective"
+        is the verb too when it stands after a complete Vorfeld (a noun, a name, a pronoun, a
+        number) and before what no attributive adjective stands before ("Am 12. Oktober 1920
+        schloss/ADJA Polen ...", "Beide Unternehmen unterzeichneten/ADJA am Mittwoch ..."), or,
+        written in -te/-ten, when the clause closes its verb bracket with a particle or a
+        non-finite verb ("Das kündigte/ADJA Deutschland-Chef Sören Lund am Mittwoch an/PTKVZ").
+        """
         if i < 1 or i + 1 >= len(self.starts) or not word[:1].islower():
             return False
+        before, after = self._tag(i - 1), self._tag(i + 1)
         year = self._text[self.starts[i - 1]:self.starts[i - 1] + self.lengths[i - 1]]
-        if self._tag(i - 1) != "CARD" or not _YEAR_WORD.match(year):
+        if before == "CARD" and _YEAR_WORD.match(year) and after in _NOT_AFTER_ADJECTIVE and (
+            i < 2 or (i - 1) in self._firsts or self._tag(i - 2) in _CLAUSE_EDGE_TAGS
+        ):
+            return True
+        if self._tag(i) != "ADJA":
             return False
-        if i >= 2 and (i - 1) not in self._firsts and self._tag(i - 2) not in ("$,", "$.", "$("):
+        vorfeld = before in _VORFELD_ENDS
+        if not (vorfeld and after in _NOT_AFTER_ADJECTIVE | _NOT_AFTER_ADJECTIVE_TOO) and not (
+            word.endswith(("te", "ten")) and (vorfeld or before in ("ART", "PDS"))
+        ):
+            return False  # neither case can hold: no need to look at the clause
+        first, last = self._stretch(i)
+        if any(self._tag(j) in _FINITE for j in range(first, last + 1)):
             return False
-        return self._tag(i + 1) in _NOT_AFTER_ADJECTIVE
+        if before in _VORFELD_ENDS and after in _NOT_AFTER_ADJECTIVE | _NOT_AFTER_ADJECTIVE_TOO:
+            return True
+        if not word.endswith(("te", "ten")) or last <= i or self._tag(last) not in _RIGHT_BRACKET_TAGS:
+            return False
+        return before in _VORFELD_ENDS or (
+            i - 1 == first and before in ("ART", "PDS") and self._lowers_at(i - 1) in ("das", "dies")
+        )
+
+    def _lowers_at(self, i: int) -> str:
+        lower = self._lowers[i]
+        return self._names[lower] if lower in self._names else self._names.setdefault(lower, self._strings[lower])
+
+    def _stretch(self, i: int) -> tuple[int, int]:
+        """The first and last index of the words around ``i`` between punctuation and sentence starts."""
+        first = i
+        while first > 0 and first not in self._firsts and self._tag(first - 1) not in _CLAUSE_EDGE_TAGS:
+            first -= 1
+        last = i
+        while last + 1 < len(self.starts) and (last + 1) not in self._firsts and self._tag(last + 1) not in _CLAUSE_EDGE_TAGS:
+            last += 1
+        return first, last
 
 
 _NUMBER_WORDS = (
@@ -762,6 +824,8 @@ _REPORTING_VERBS = frozenset(
     "bestätigte bestätigt räumte warnte kritisierte forderte ortet tönt gesagt erklärt betont mitgeteilt "
     "berichtet gemeldet verkündet geschrieben gewarnt kritisiert gefordert".split()
 )
+# "gab ... bekannt", "hat ... bekannt gegeben": an announcement reports like "teilte ... mit"
+_GIVE_FORMS = frozenset("gab gaben gibt geben gegeben".split())
 _SUBJUNCTIVE_I = frozenset(
     "sei seien habe werde könne müsse solle wolle dürfe gebe stehe liege gehe komme "
     "hätten stünden".split()
@@ -822,12 +886,16 @@ _INSTITUTION_ENDINGS = (
     "zivilschutz", "firma", "gemeinde", "versicherung", "verteidigung", "anwaltschaft", "verwaltung",
     # offices, boards, banks, chambers ("das Landesstatistikamt", "der Aufsichtsrat", "die Notenbank")
     "amt", "rat", "bank", "kammer", "stiftung", "koalition", "opposition", "präsidium", "direktion", "anklage",
+    "bund",
 )
 # people and things whose noun ends like an institution's ("die Beamten": -amt; "der Vorrat": -rat)
 _NOT_INSTITUTIONS = ("beamte", "beamten", "beamter", "beamtin", "beamtinnen", "vorrat", "apparat", "heirat")
 # a subject without a name that names a person by role ("der Angeklagte", "die Landesrätin",
 # "der 34-Jährige", "die Beamten"): its noun, shown as written, is the "who" (a key without a label)
 _DEFINITE_ARTICLES = frozenset("der die das".split())
+# "Ein 63 Jahre alter Wanderer wurde ... getroffen", "eine Joggerin": a person by role all the same
+_SUBJECT_ARTICLES = _DEFINITE_ARTICLES | {"ein", "eine"}
+_REGNAL = re.compile(r"[IVXL]{1,6}\.?")
 _ROLE_ENDINGS = ("er", "rin", "tin", "gin", "nin", "innen", "te", "ten", "ige", "igen", "ant", "anten", "ent",
                  "enten", "ist", "isten", "anwalt", "anwälte", "loge", "logen", "nom", "nomen", "graf", "grafen",
                  "graph", "graphen", "mann", "männer", "frau", "frauen", "chef", "chefin", "chefs", "direktor",
@@ -844,6 +912,22 @@ _NOT_ROLES = tuple(
 # untersuchten den Hang", "Ermittler kamen ihm auf die Spur"): its noun is the "who" as well
 _BARE_SUBJECT_PREFIX = frozenset({"ADJA", "CARD", "ADV", "PIAT", "PIDAT"})
 _FRONTED_OBJECT_ARTICLES = frozenset({"dem", "den"})
+# an institution with the field it is for: "Amt für Jagd und Fischerei", "Landesinstitut für
+# Statistik", "Amt für ländliche Entwicklung", "Dachverband für Natur- und Umweltschutz"
+_FIELD_NOUN = (
+    r"(?:(?!(?:ein|kein|sein|ihr|unser|euer|eur|dies|jen|mein|dein|der|die|das|den|dem|des)\w*\s)"
+    r"[a-zäöü]\w*e[nrs]?\s+)?[A-ZÄÖÜ][\wäöüß]*"
+)
+_COMPLEMENTED_INSTITUTION = re.compile(
+    rf"\b([A-ZÄÖÜ][\wäöüß-]*)\s+für\s+(?:[A-ZÄÖÜ][\wäöüß]*-\s+(?:und|sowie)\s+)?{_FIELD_NOUN}"
+    rf"(?:(?:\s*,\s*|\s+(?:und|sowie)\s+){_FIELD_NOUN})?"
+)
+# the endings of the names of valleys, regions, passes and lakes ("Vinschgau", "Passeiertal",
+# "Brennerpass", "Schwarzwald"), after a local preposition
+_LANDSCAPE_ENDINGS = ("tal", "gau", "pass", "joch", "gebirge", "wald", "see")
+_LANDSCAPE_WORD = re.compile(rf"\w(?:{'|'.join(_LANDSCAPE_ENDINGS)})\b")
+_NOT_LANDSCAPES = ("reisepass", "personalpass", "impfpass", "überblick", "rundgang")
+_PLACE_PREPOSITIONS = frozenset({"im", "in", "am", "ins", "vom", "zum", "über", "durch", "bei"})
 # nouns that take up an organisation named before ("der Verein" after "der FC Bayern München")
 _ANAPHORIC_INSTITUTIONS = frozenset(
     "verein klub club partei unternehmen konzern firma organisation mannschaft team gruppe".split()
@@ -886,6 +970,8 @@ class _Context:
         self.line_spans = timex_spans  # the expressions a line leaves out (see _amount_duration)
         self.timexes: list[Timex] = []  # the dated expressions, for glosses ("Heute (gestern, A.d.R.)")
         self._clause_cache: dict[tuple[int, int], list[list["Token"]]] = {}
+        self._complemented_names: dict[int, str] | None = None
+        self.history_before: int | None = None  # in a history: the year before which no article place applies
 
     def clauses(self, sentence: list["Token"]) -> list[list["Token"]]:
         """``_clauses`` of a sentence of this document, split once."""
@@ -962,7 +1048,7 @@ class _Context:
             what=what,
             text=self.text[start:end],
             who=who,
-            where=self._where(start, end),
+            where=self._where(start, end, date.year),
             value=timex.value,
             timex_start=timex.start,
             timex_end=timex.end,
@@ -1046,7 +1132,8 @@ class _Context:
             a_start = antecedent.tokens[0].idx
             a_end = antecedent.tokens[-1].idx + len(antecedent.tokens[-1].text)
             first = (
-                _keys(self.ents, a_start, a_end, WHO_LABELS, self.ent_reach)
+                self._named_institution(antecedent)
+                or _keys(self.ents, a_start, a_end, WHO_LABELS, self.ent_reach)
                 or self._institution(antecedent) or _role(antecedent, self.doc, f.finite)
             )
             return first + [k for k in keys if k not in first], group_text(antecedent)
@@ -1061,14 +1148,50 @@ class _Context:
             if len(resolved) > 1:
                 return keys, None
             name = split_entity_key(resolved[0].key)[1]
-            return keys, (name.split()[-1] if resolved[0].label == "PER" else name)
-        first = (
-            _keys(self.ents, s_start, s_end, WHO_LABELS, self.ent_reach)
-            or self._institution(subject)
-            or _role(subject, self.doc, f.finite)
-            or self._acting_place(subject, f)
-        )
+            words = name.split()
+            if resolved[0].label == "PER" and not (len(words) > 2 and words[-2][:1].islower()) and not (
+                _REGNAL.fullmatch(words[-1])
+            ):
+                name = words[-1]  # the surname; a name with "von", "de" ... or a regnal number stays whole
+            return keys, name
+        first: list[str] = []
+        if subject.tokens[0].lower_ == "beide" and len(subject.tokens) > 1:
+            # "Beide Unternehmen unterzeichneten ...": the two named before, like the pronoun "beide"
+            first = list(dict.fromkeys(e.key for e in self._resolve(subject.tokens[0], f.finite)))
+        for part in _conjuncts(subject) if not first else []:
+            # "Die Grünen und die Bürgerliste hatten ...": each of coordinated subjects
+            p_start, p_end = part.tokens[0].idx, part.tokens[-1].idx + len(part.tokens[-1].text)
+            found = (
+                self._named_institution(part)
+                or _keys(self.ents, p_start, p_end, WHO_LABELS, self.ent_reach)
+                or self._institution(part)
+                or _role(part, self.doc, f.finite, articles=_SUBJECT_ARTICLES)
+                or self._acting_place(part, f)
+            )
+            first += [k for k in found if k not in first]
+        first = first + [k for k in self._agent(parsed) if k not in first]
         return first + [k for k in keys if k not in first], None
+
+    def _agent(self, parsed: "Parsed") -> list[str]:
+        """Who did what a passive clause tells ("wurde von der Polizei festgenommen": the police,
+        "von Mitarbeitern des Amtes": the staff), when the agent is an institution or a role; a
+        name among the agent's words is among the clause's keys already."""
+        agent = passive_agent(parsed)
+        if agent is None:
+            return []
+        free = Group(agent.tokens, False, None)
+        found = self._institution(free)
+        if found:
+            return found
+        head = agent.head
+        low = head.lower_
+        if head.tag_ != "NN" or low.endswith(_NOT_ROLES):
+            return []
+        if low.endswith(_ROLE_ENDINGS):
+            return [head.text]
+        if low.endswith("n") and low[:-1].endswith(_ROLE_ENDINGS):
+            return [head.text[:-1]]  # a dative plural: "von Mitarbeitern"
+        return []
 
     def _acting_place(self, subject: "Group", f: "Fields") -> list[str]:
         """A country or city that is the subject of a deed ("Polen schloss einen Waffenstillstand",
@@ -1116,12 +1239,20 @@ class _Context:
                 found = parse(main, _in_spans(main, self.line_spans))
                 if found.subject is not None and not found.fields.subordinate:
                     candidates.append(found.subject)
+        speaks = parsed.fields.finite.lower_ in _REPORTING_VERBS or parsed.fields.finite.lower_ in _OPINION_VERBS
         for group in candidates:
             head = group.head
-            if group.governed or any(t.tag_ == "NE" or self._in_entity(t) for t in group.tokens) or (
-                head.tag_ != "NN" and not nominalised(group.tokens, group.tokens.index(head))
+            institution = head.tag_ == "NN" and not self._in_entity(head) and bool(self._institution(group)) and (
+                not any(t.tag_ == "NE" for t in group.tokens) or bool(self._named_institution(group))
+            )
+            if not institution and (
+                group.governed or any(t.tag_ == "NE" or self._in_entity(t) for t in group.tokens) or (
+                    head.tag_ != "NN" and not nominalised(group.tokens, group.tokens.index(head))
+                )
             ):
                 return None  # a name, a pronoun: the entities resolve it
+            if speaks and not institution and not _role(group, self.doc, articles=_SUBJECT_ARTICLES):
+                continue  # "sagte er": who speaks is a person or an organisation, not "der Windpark"
             article = group.tokens[0].lower_
             if pronoun == "er":
                 agrees = article in ("der", "ein") and not plural
@@ -1155,10 +1286,24 @@ class _Context:
         return found
 
     def _institution(self, subject: "Group") -> list[str]:
-        """The organisation a subject without a name stands for ("das Bundeskabinett", "der Verein")."""
-        head = next((t for t in subject.tokens if t.tag_ == "NN"), None)
-        if head is None or subject.governed:
+        """The organisation a subject without a name stands for ("das Bundeskabinett", "der Verein"),
+        with the complement that names its field ("das Amt für Jagd und Fischerei"); a definite
+        institution noun alone takes up the institution of that noun named before in the article
+        ("das Amt" after "das Amt für Jagd und Fischerei", "der Verband" after "der
+        Mieterschutzverband")."""
+        toks = subject.tokens
+        first = next(
+            (
+                n for n, t in enumerate(toks)
+                # "Bauernbund/NE": a noun of an institution the tagger read as a name
+                if (t.tag_ == "NN" or t.tag_ == "NE" and len(t.text) > 6 and t.lower_.endswith(_INSTITUTION_ENDINGS))
+                and not _place_adjective(toks, n)
+            ),
+            None,
+        )
+        if first is None or subject.governed:
             return []
+        head = toks[first]
         low = head.lower_
         if low.endswith(_NOT_INSTITUTIONS):
             return []
@@ -1169,14 +1314,76 @@ class _Context:
         if low in _ANAPHORIC_INSTITUTIONS or low.endswith(_INSTITUTION_ENDINGS) or low.endswith("n") and (
             low[:-1].endswith(_INSTITUTION_ENDINGS) or low[:-2].endswith(_INSTITUTION_ENDINGS)
         ):  # "die Behörden", "die Gewerkschaften": the plural of an institution
-            # the head and the name after it ("Gemeinderat Feldthurns"), not its adjectives
-            toks = [head]
-            for t in subject.tokens[subject.tokens.index(head) + 1 :]:
-                if t.tag_ not in ("NE", "NN") or len(toks) >= 3:
+            named = self._complemented().get(head.idx)
+            if named is not None:
+                return [entity_key("ORG", named)]
+            # the head and the name after it ("Gemeinderat Feldthurns"), not its adjectives but the
+            # place it belongs to ("Südtiroler Bauernbund")
+            named = [toks[first - 1]] if first and _place_adjective(toks, first - 1) else []
+            words = [head]
+            for t in toks[first + 1 :]:
+                if t.tag_ not in ("NE", "NN") or len(words) >= 3:
                     break
-                toks.append(t)
-            return [entity_key("ORG", " ".join(t.text for t in toks))]
+                words.append(t)
+            if len(words) == 1 and not named and toks[0] is not head and toks[0].lower_ in _DEFINITE_ARTICLES and (
+                toks[1] is head
+            ):
+                before = self._named_before(head)
+                if before is not None:
+                    return [before]
+            return [entity_key("ORG", " ".join(t.text for t in named + words))]
         return []
+
+    def _named_institution(self, group: "Group") -> list[str]:
+        """An institution noun that heads its group ahead of a name ("die Freiwillige Feuerwehr
+        Schlanders", "das Landesgericht Trient"): the institution, not the place or person the
+        tagger may see in the name; [] when the noun is inside a name the tagger found."""
+        if not any(t.tag_ == "NE" for t in group.tokens):
+            return []
+        head = group.head
+        if head.tag_ != "NN" or self._in_entity(head):
+            return []
+        start, end = group.tokens[0].idx, group.tokens[-1].idx + len(group.tokens[-1].text)
+        if _keys(self.ents, start, end, ("ORG",), self.ent_reach):
+            return []  # "Gewerkschaft IG Metall": the name is the organisation's
+        people = _keys(self.ents, start, end, ("PER",), self.ent_reach)
+        places = {e.text for e in self.ents if e.label in WHERE_LABELS}
+        if any(split_entity_key(k)[1] not in places for k in people):
+            return []  # "verlieh der Senat Octavian den Ehrennamen": a person after it is another phrase
+        return self._institution(group)
+
+    def _complemented(self) -> dict[int, str]:
+        """Institutions named with the field they are for, by the start of their noun ("Amt für Jagd
+        und Fischerei", "Landesinstitut für Statistik", "Dachverband für Natur- und Umweltschutz")."""
+        if self._complemented_names is None:
+            found: dict[int, str] = {}
+            for m in _COMPLEMENTED_INSTITUTION.finditer(self.text):
+                noun = m.group(1).lower()
+                if noun.endswith(_INSTITUTION_ENDINGS) and not noun.endswith(_NOT_INSTITUTIONS):
+                    found[m.start(1)] = " ".join(m.group(0).split())
+            self._complemented_names = found
+        return self._complemented_names
+
+    def _named_before(self, head: "Token") -> str | None:
+        """The key of the institution a definite noun alone takes up ("das Amt", "der Verband"): the
+        nearest one before it named with that noun, with its field or as the end of a compound or
+        of an organisation's name."""
+        low = head.lower_
+        best: tuple[int, str] | None = None
+        for start, named in self._complemented().items():
+            if start < head.idx and named.split()[0].lower() == low:
+                best = max(best or (start, named), (start, named))
+        for e in self.ents:
+            if e.end > head.idx:
+                break
+            if e.label == "ORG" and e.text.split()[0].lower().endswith(low) and len(e.text) > len(head.text):
+                best = max(best or (e.start, e.key), (e.start, e.key))
+        for m in re.finditer(rf"\b[A-ZÄÖÜ][\wäöüß]+{re.escape(low)}\b", self.text[: head.idx]):
+            best = max(best or (m.start(), m.group(0)), (m.start(), m.group(0)))
+        if best is None:
+            return None
+        _, named = best
+        return named if ":" in named else entity_key("ORG", named)
 
     def _resolve(self, pronoun: "Token", finite: "Token | None") -> list[Entity]:
         """What a pronoun subject most likely stands for.
@@ -1227,9 +1434,10 @@ class _Context:
         points to the sentence before.
         """
         verbs = [t for t in part if t.tag_ in _VERB]
-        if not any(t.lower_ in _REPORTING_VERBS for t in verbs):
-            return what
         content = [t for t in part if not t.punct]
+        announces = any(t.lower_ in _GIVE_FORMS for t in verbs) and any(t.lower_ == "bekannt" for t in content)
+        if not announces and not any(t.lower_ in _REPORTING_VERBS for t in verbs):
+            return what
         if any(t.tag_ in ("NN", "NE") and t.i > verbs[0].i and not self._in_entity(t) and t.i not in skip
                and t.lower_ not in ("angaben",) for t in content[:0]):
             return what
@@ -1248,6 +1456,12 @@ class _Context:
                 previous = self._previous_sentence(sentence)
                 main = [c for c in self.clauses(previous) if c and _has_verb(c)] if previous else []
                 other = main[0] if main else None
+        elif mine is not None and mine > 0 and content and content[0].lower_ == "wie" and content[-1].tag_ in _VERB:
+            # "Das Tier wurde betäubt, wie die Landesverwaltung mitteilte": what the main clause before says
+            back = mine - 1
+            while back > 0 and _opens_subordinate([t for t in clauses[back] if not t.punct and t.text not in _QUOTES] or [clauses[back][0]]):
+                back -= 1
+            other = clauses[back]
         elif mine is not None and len(clauses) > 1:
             verb_first = content[:1] == verbs[:1]
             if verb_first and mine > 0:
@@ -1357,7 +1571,10 @@ class _Context:
             return sent.start_char
         return self.doc[sent.start - 1].sent.start_char
 
-    def _where(self, start: int, end: int) -> list[str]:
+    def _where(self, start: int, end: int, year: int | None = None) -> list[str]:
+        """The places of [start, end), else the place the article reports from; in a history (see
+        ``_is_history``) that place is not where events long before publication happened (the
+        battles of a text dated "ROM." or opening in Rome)."""
         places = _keys(self.ents, start, end, WHERE_LABELS, self.ent_reach)
         if places and "ichtung" in self.text[start:end]:
             # "in Richtung Brenner", "Richtung Süden": a direction, not where it happens
@@ -1367,9 +1584,31 @@ class _Context:
                 and self.text[max(start, e.start - 12):e.start].rstrip().lower().endswith("richtung")
             }
             places = [k for k in places if k not in towards]
+        if not places:
+            places = self._landscapes(start, end)
         if not places and self.place:
+            if self.history_before is not None and year is not None and year < self.history_before:
+                return []
             return [self.place]
         return places
+
+    def _landscapes(self, start: int, end: int) -> list[str]:
+        """Valleys, regions, passes and lakes the tagger did not take for places, named after a local
+        preposition ("im Vinschgau", "im Passeiertal", "am Brennerpass"): a word that ends like one."""
+        if not _LANDSCAPE_WORD.search(self.text, start, end):
+            return []
+        toks = _tokens_between(self.tokens, self.token_starts, start, end)
+        found: list[str] = []
+        for before, t in zip(toks, toks[1:]):
+            low = t.lower_
+            if before.lower_ not in _PLACE_PREPOSITIONS or t.tag_ not in ("NN", "NE") or not t.text[:1].isupper():
+                continue
+            ending = next((e for e in _LANDSCAPE_ENDINGS if low.endswith(e)), None)
+            if ending is not None and len(low) >= len(ending) + 3 and not low.endswith(_NOT_LANDSCAPES):
+                key = entity_key("LOC", t.text)
+                if key not in found:
+                    found.append(key)
+        return found
 
     def lead_event(self, paragraphs, sentences, events, is_caption) -> Event | None:
         """The main event of a lead sentence that reports news without a date, dated from publication."""
@@ -1503,8 +1742,17 @@ def _role(
         return []
     if toks[0].lower_ == "das":
         return []  # a person is not neuter: "das Thermometer", "das Wasser"
-    head = next((t for n, t in enumerate(toks) if n and (t.tag_ == "NN" or nominalised(toks, n))), None)
-    if head is None or any(t.tag_ not in ("ADJA", "ADV", "CARD") for t in toks[1:toks.index(head)]):
+    head = next(
+        (
+            t for n, t in enumerate(toks)
+            if n and (t.tag_ == "NN" or nominalised(toks, n)) and not measure_noun(toks, n) and not _place_adjective(toks, n)
+        ),
+        None,
+    )
+    if head is None or any(
+        t.tag_ not in ("ADJA", "ADV", "CARD") and not measure_noun(toks, n)
+        for n, t in enumerate(toks[:toks.index(head)]) if n
+    ):
         return []
     low = head.lower_
     if low.endswith(_NOT_ROLES) or not low.endswith(_ROLE_ENDINGS):
@@ -1512,6 +1760,44 @@ def _role(
     if doc is not None and "Neut" in doc[head.i].morph.get("Gender"):
         return []  # "die Thermometer" (plural): the noun's own gender
     return [head.text]
+
+
+def _conjuncts(group: "Group") -> list["Group"]:
+    """The groups a coordinated group joins ("die Grünen und die Bürgerliste"), or the group."""
+    toks = group.tokens
+    cuts = [
+        n for n, t in enumerate(toks)
+        if 0 < n < len(toks) - 1 and t.tag_ == "KON" and t.lower_ in ("und", "sowie")
+        and not any(w.lower_ == "zwischen" for w in toks[:n])  # "Gespräche zwischen Washington und Moskau"
+    ]
+    if not cuts or toks[cuts[0] - 1].tag_ == "TRUNC":
+        return [group]  # "Natur- und Umweltschutz": one noun
+    parts, start = [], 0
+    for cut in cuts + [len(toks)]:
+        if toks[start:cut]:
+            parts.append(Group(toks[start:cut], group.governed, group.preposition))
+        start = cut + 1
+    # each with its own article or its own name; "die Kabarettistin und Sexualpädagogin Barbara
+    # Balldini" is one person with two titles
+    if all(p.tokens[0].tag_ in ("ART", "PPOSAT", "PDAT", "PIAT") for p in parts) or all(
+        any(t.tag_ == "NE" for t in p.tokens) for p in parts
+    ):
+        return parts
+    return [group]
+
+
+def _place_adjective(toks: Sequence["Token"], n: int) -> bool:
+    """A capitalised word in -er before a noun of its group is the adjective of a place ("der
+    Südtiroler Bauernbund", "die Bozner Polizei"), not the group's noun or a role."""
+    t = toks[n]
+    if t.tag_ not in ("NN", "NE", "ADJA") or not t.text[:1].isupper() or not t.lower_.endswith("er"):
+        return False
+    if t.lower_.endswith(_INSTITUTION_ENDINGS) or n + 1 >= len(toks):
+        return False  # "Arbeiterkammer Südtirol": the institution and its place
+    after = toks[n + 1]
+    return after.text[:1].isupper() and (
+        after.tag_ == "NN" or after.tag_ == "NE" and after.lower_.endswith(_INSTITUTION_ENDINGS)
+    )
 
 
 def _conjunct(

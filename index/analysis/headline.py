@@ -24,6 +24,8 @@ Christina Stürmer, in der Stadthalle, ab 20.30 Uhr") is written as its first ph
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
@@ -65,6 +67,7 @@ _COPULA = frozenset("ist sind war waren sei seien wäre wären bleibt bleiben bl
 _DURATION_OPENERS = frozenset({"nach", "vor", "seit", "binnen", "innerhalb"})
 _ATTACHING = frozenset({"über", "zwischen", "gegen", "von", "zur", "zum"})
 _LOCAL = frozenset({"in", "im", "nach", "aus", "am", "an", "auf", "bei", "vor", "ins"})
+_SCORE = re.compile(r"\d{1,3}:\d{1,3}\.?$")
 _QUOTE_MARKS = frozenset("„“”\"'»«‚‘’")
 # adverbs that change what the verb says and stay with it ("will sie wieder aufbauen")
 _KEPT_ADVERBS = frozenset({"wieder", "erneut", "zurück", "erstmals", "endgültig"})
@@ -210,8 +213,12 @@ def fields_of(tokens: Sequence["Token"]) -> Fields:
         while first + 1 < len(toks) and toks[first + 1].tag_ in FINITE_TAGS:
             first += 1
     tail = toks[first + 1 :]
-    if first > 2 and all(t.tag_ in VERB_TAGS or t.tag_ == "PTKZU" for t in tail):
-        # verb last without a subordinator (the second of two coordinated "dass" clauses)
+    if first > 2 and all(t.tag_ in VERB_TAGS or t.tag_ == "PTKZU" for t in tail) and (
+        not tail or tail[-1].tag_ == "VMINF"
+    ):
+        # verb last without a subordinator (the second of two coordinated "dass" clauses; "...,
+        # dass er hätte kommen sollen"): a finite verb followed by a participle or infinitive alone
+        # is the second of a main clause ("Das Amt für ländliche Entwicklung hat ... getagt")
         f.subordinate = True
         f.finite = toks[first]
         cut = first
@@ -270,12 +277,24 @@ class Group:
 
     @property
     def head(self) -> "Token":
-        nouns = [t for n, t in enumerate(self.tokens) if t.tag_ in _NOUN or nominalised(self.tokens, n)]
-        return nouns[0] if nouns else self.tokens[-1]
+        toks = self.tokens
+        for n, t in enumerate(toks):
+            if (t.tag_ in _NOUN or nominalised(toks, n)) and not (n and toks[n - 1].tag_ == "CARD" and measure_noun(toks, n)):
+                return t
+        return toks[-1]
 
     @property
     def accusative_or_dative(self) -> bool:
         return bool(self.tokens) and self.tokens[0].lower_ in _NOT_SUBJECT_ARTICLES
+
+
+def measure_noun(toks: Sequence["Token"], n: int) -> bool:
+    """The unit of a measure before an adjective inside a noun group ("ein 41 Jahre alter Fahrer",
+    "die 200 Meter lange Brücke"): not the group's head."""
+    return (
+        0 < n < len(toks) - 1 and toks[n].tag_ == "NN" and toks[n - 1].tag_ == "CARD"
+        and toks[n + 1].tag_ == "ADJA" and toks[n + 1].text[:1].islower()
+    )
 
 
 def noun_groups(tokens: Sequence["Token"]) -> list[Group]:
@@ -315,7 +334,10 @@ def noun_groups(tokens: Sequence["Token"]) -> list[Group]:
             end = nxt
         if end + 1 < len(toks) and toks[end].lower_ == "von" and toks[end + 1].tag_ in ("NE", "NN"):
             nxt = _group_end(toks, end + 1)
-            if any(x.tag_ == "NE" for x in toks[end + 1 : nxt]):
+            # not "von Spanien aus", "von Rom nach Capua": a way from a place, not a name
+            if any(x.tag_ == "NE" for x in toks[end + 1 : nxt]) and not (
+                nxt < len(toks) and toks[nxt].lower_ in ("aus", "nach", "bis")
+            ):
                 end = nxt
         prep = None
         before = start - 1
@@ -372,6 +394,14 @@ def _group_end(toks: list["Token"], n: int) -> int:
         if t.tag_ in _NOUN:
             i += 1
             last = i
+        elif measure_noun(toks, i - 1) and last == i:
+            # "Ein 41 Jahre alter Lastwagenfahrer": a measure before an adjective, the noun follows
+            j = i
+            while j < len(toks) and toks[j].tag_ == "ADJA":
+                j += 1
+            if j == len(toks) or toks[j].tag_ != "NN":
+                break
+            i = j
         elif t.tag_ == "CARD" and last > n and last == i and toks[i - 1].tag_ == "NN" and (
             i + 1 < len(toks) and toks[i + 1].tag_ in ("NN", "ADJA")
         ):
@@ -392,6 +422,13 @@ def _display(group: Group) -> list["Token"]:
     """A group as a headline writes it: no leading article or demonstrative (a possessive stays:
     "seinen Höchststand")."""
     toks = list(group.tokens)
+    measure = next((n for n in range(1, len(toks)) if toks[n - 1].tag_ == "CARD" and measure_noun(toks, n)), None)
+    if measure is not None and toks[measure + 1:] and any(t.tag_ in _NOUN for t in toks[measure + 1:]):
+        # "Ein 41 Jahre alter Lastwagenfahrer" -> "Lastwagenfahrer": the measure is a detail
+        keep = measure + 1
+        while keep < len(toks) and toks[keep].tag_ == "ADJA":
+            keep += 1
+        toks = toks[keep:]
     while (
         toks and toks[0].tag_ in _DETERMINER and toks[0].tag_ != "PPOSAT" and toks[0].lower_ not in _KEPT_DETERMINERS
         and len(toks) > 1
@@ -535,6 +572,32 @@ def parse(clause: Sequence["Token"], skip: set[int] = frozenset(), before: Seque
         return Parsed(tokens, f, None, [])
     subject, others = subject_of(f, antecedent_of(f, before))
     return Parsed(tokens, f, subject, others)
+
+
+_PASSIVE_FINITE = frozenset("wird werden wurde wurden werde würde würden".split())
+_AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch"})
+
+
+def passive_agent(parsed: Parsed) -> Group | None:
+    """The agent of a passive clause: its "von"/"durch" phrase in the Mittelfeld ("Ein Fahrer ist am
+    Montag von der Polizei festgenommen worden", "Das Tier wurde von Mitarbeitern des Amtes
+    betäubt"). Not a phrase right after a common noun, which it belongs to ("in der Nähe von
+    Höfen gesichtet"); None when the clause is not passive."""
+    f = parsed.fields
+    if f.finite is None or not any(t.tag_ == "VVPP" for t in f.right):
+        return None
+    if f.finite.lower_ not in _PASSIVE_FINITE and not any(t.lower_ in ("worden", "werden") for t in f.right):
+        return None
+    previous = {b.i: a for a, b in zip(parsed.tokens, parsed.tokens[1:])}
+    for g in parsed.others:
+        p = g.preposition
+        if not g.governed or p is None or p.lower_ not in _AGENT_PREPOSITIONS or p.i < f.finite.i:
+            continue
+        if p.i in previous and previous[p.i].tag_ == "NN":
+            continue  # "in der Nähe von Höfen", "die Klage von drei Verbänden": the noun's attribute
+        if g.tokens[-1].tag_ in ("NN", "NE"):
+            return g
+    return None
 
 
 def object_antecedents(parsed: Parsed, previous: "Parsed | None") -> dict[int, str]:
@@ -700,15 +763,26 @@ def headline(
     if subject is None and inherited_subject is not None:
         subject = inherited_subject
     if subject is not None:
+        subject = _without_way_from(subject, tokens)
         # "eine Ausstellung über den Sound", "der Gipfel zwischen Trump und Putin": the phrase belongs to the subject
         attached = next(
             (
                 g for g in others
-                if g.governed and g.preposition is not None and g.preposition.lower_ in _ATTACHING
-                and g.preposition.i == subject.tokens[-1].i + 1
+                if g.governed and g.preposition is not None and g.preposition.i == subject.tokens[-1].i + 1 and (
+                    g.preposition.lower_ in _ATTACHING
+                    # "Das Amt für Jagd und Fischerei hat ...", "Die Brauerei aus Freising war ...":
+                    # the Vorfeld holds one phrase, so a phrase after the subject there is the subject's
+                    or not f.subordinate and g.tokens[-1].i < f.finite.i and g.preposition.tag_ in ("APPR", "APPRART")
+                )
             ),
             None,
         )
+        if attached is not None and attached.preposition.lower_ == "von" and not core_only and passive_agent(parsed) is attached:
+            attached = None  # "wurde Dareios von eigenen Leuten getötet": the passive's agent
+        if attached is not None and attached.preposition.lower_ == "von":
+            after_attached = next((t for t in tokens if t.i > attached.tokens[-1].i), None)
+            if after_attached is not None and after_attached.lower_ in ("aus", "nach", "bis"):
+                attached = None  # "zog Hannibal von Spanien aus": where he set out from, not his name
         if attached is not None and len(subject.tokens) + len(attached.tokens) < 7:
             subject = Group(subject.tokens + [attached.preposition] + attached.tokens, False, None)
             others = [g for g in others if g is not attached]
@@ -747,6 +821,19 @@ def headline(
     if taken_as is not None:
         objects = sorted(objects + [taken_as], key=lambda g: g.tokens[0].i)
     objects = [_with_attribute(g, governed, objects) for g in objects]
+    score = next(
+        (Group([b], True, a) for a, b in zip(f.mittelfeld, f.mittelfeld[1:]) if a.lower_ == "mit" and _SCORE.match(b.text)),
+        None,
+    ) if not core_only else None
+    if score is not None and score not in objects:
+        # "besiegten den FC Bayern mit 3:1": the score is the result a sports report is about
+        objects = sorted(objects[:2] + [score], key=lambda g: g.tokens[0].i)
+    agent = passive_agent(parsed) if not core_only else None
+    if agent is not None and subject is not None and agent.preposition.i <= subject.tokens[-1].i:
+        agent = None  # already the subject's ("Dareios von eigenen Leuten")
+    if agent is not None and agent not in objects and len(agent.tokens) < 6:
+        # "wurde am Sonntag von einem Blitz getroffen": who did it belongs to a passive's line
+        objects = sorted(objects[:1] + [agent], key=lambda g: g.tokens[0].i)
     # the phrase that closes the Mittelfeld, a noun without article ("ums Leben", "in Kraft", "zur
     # Abstimmung"), completes the verb: it stays, whatever else is chosen
     complement = _verb_complement(f, governed)
@@ -848,6 +935,18 @@ def headline(
         line = [t.text for t in tokens][:MAX_LINE_WORDS]
         return " ".join(line) if len(line) >= 2 else ""
     return " ".join(line[: MAX_LINE_WORDS + 2])
+
+
+def _without_way_from(group: Group, tokens: Sequence["Token"]) -> Group:
+    """A group without the "von" name that starts a way ("Hannibal von Spanien | aus", "von Rom |
+    nach Capua"): the place is where the subject set out from, not part of its name."""
+    cut = next((n for n, t in enumerate(group.tokens) if n and t.lower_ == "von"), None)
+    if cut is None:
+        return group
+    after = next((t for t in tokens if t.i > group.tokens[-1].i), None)
+    if after is None or after.lower_ not in ("aus", "nach", "bis"):
+        return group
+    return Group(group.tokens[:cut], group.governed, group.preposition)
 
 
 def _with_attribute(group: Group, governed: list[Group], objects: list[Group]) -> Group:
@@ -970,6 +1069,10 @@ def _content(clause: Sequence["Token"], skip: set[int]) -> list["Token"]:
             continue
         if t.tag_ in _PREPOSITION and n + 1 < len(toks) and toks[n + 1].i in skip:
             continue  # "am" of "am Montag"
+        if t.tag_ in _PREPOSITION and n + 2 < len(toks) and toks[n + 1].tag_ in _PREPOSITION | {"ART"} and (
+            toks[n + 2].i in skip
+        ):
+            continue  # "bis" of "bis in die Nacht", "ab" of "ab dem 1. Mai"
         if t.tag_ in ("ART",) and n + 1 < len(toks) and toks[n + 1].i in skip:
             continue
         out.append(t)
@@ -1003,7 +1106,7 @@ def _appositions(toks: list["Token"]) -> set[int]:
         piece = toks[a + 1 : b]
         if (
             piece and a > 0 and toks[a - 1].tag_ == "NE" and piece[0].tag_ in ("ART", "ADJA", "NN")
-            and not any(t.tag_ in VERB_TAGS for t in piece) and len(piece) <= 6
+            and not any(t.tag_ in VERB_TAGS for t in piece) and len(piece) <= (10 if piece[0].tag_ == "ART" else 6)
         ):
             out.update(t.i for t in piece)
     return out

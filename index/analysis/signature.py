@@ -22,11 +22,11 @@ ACCURATE_NAME = "de_newsdesk_e5"
 ACCURATE_PATH = BUNDLED_PATH.parent / ACCURATE_NAME
 
 # Bump when the output of the temporal tagger (``index.analysis.timex.tag``) changes.
-TAGGER_VERSION = "timex-de-12"
+TAGGER_VERSION = "timex-de-13"
 # Bump when the tokenizer rules newsdesk adds to every pipeline (``pipeline.split_glued_sentences``) change.
 TOKENIZER_VERSION = "1"
 # Bump when the events found for the same input change.
-EVENTS_VERSION = "15"
+EVENTS_VERSION = "17"
 
 
 def meta_signature(meta: dict) -> str:

@@ -408,6 +408,7 @@ def build_index(
 
             # 3. read, hash, analyse, write
             pending: deque[tuple[_FileWork, Article]] = deque()
+            expect = getattr(analyzer, "expect", None)  # ParallelAnalyzer: start the processes early
 
             def file_done(work_key: str) -> None:
                 counter.files_done += 1
@@ -432,6 +433,8 @@ def build_index(
                         counter.read(key, 0, 0)
                         file_done(key)
                         continue
+                    if expect is not None:
+                        expect(st.st_size)  # the analysis processes load the pipeline while the file is read
                     articles = []
                     skipped_before = len(report.skipped)
                     for item in read_file(path, max_bytes=max_bytes):
@@ -524,5 +527,7 @@ def build_index(
             raise
         finally:
             committed.close()
+            if hasattr(analyzer, "close"):
+                analyzer.close()  # processes started by ``expect`` when nothing came to analyse
     report.seconds = time.monotonic() - t0
     return report

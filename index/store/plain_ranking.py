@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import heapq
 import mmap
-from collections import Counter
 import sys
 from bisect import bisect_left
-from itertools import accumulate, compress
+from itertools import accumulate
 
 from .bm25 import idf as bm25_idf, norm, weight
 from .column_files import LENGTH_OF_BYTE, SegmentCache, VarBytes, day_number, length_bytes
@@ -272,47 +271,6 @@ class PlainRanker(QueryAlgebra):
         df = sum(b - a for *_rest, a, b in parts)
         self._spend(df)
         return parts, boost * bm25_idf(self.doc_count_all, df)
-
-    def term_top(self, fieldname: str, text, limit: int) -> tuple[int, list[tuple[int, float]]] | None:
-        """(live documents holding the term, the ``limit`` best (docnum, score)): what
-        ``plain_top(self.live(self.term(...)), limit, self.day_of)`` gives, without a score per
-        document: a posting's score depends on its term frequency and length byte only, so the
-        few hundred distinct pairs are counted and scored, and only the documents of the best
-        ones are gathered. None for a field that is not scored."""
-        field = self._field(fieldname)
-        if field is None or field.format is None or not field.scorable:
-            return None
-        parts, term_idf = self._term_parts(fieldname, text, 1.0)
-        norms = self._norms_of(fieldname)
-        segments = []
-        counts: Counter = Counter()
-        for seg, offset, postings, a, b in parts:
-            ids, lengths, deleted = postings.ids[a:b], self._lengths(seg, fieldname), self._deleted(seg)
-            keys = [tf << 8 | lengths[d] for d, tf in zip(ids, postings.tf[a:b])]
-            counts.update(keys)
-            for d in deleted:
-                j = bisect_left(ids, d)
-                if j < len(ids) and ids[j] == d:
-                    counts[keys[j]] -= 1
-            segments.append((offset, ids, keys, deleted))
-        scores = {key: weight(key >> 8, norms[key & 255], term_idf) for key in counts}
-        total = sum(counts.values())
-        best = set(scores)
-        if total > limit:  # the keys scoring at least the limit-th best score
-            taken, best = 0, set()
-            for key in sorted(scores, key=scores.__getitem__, reverse=True):
-                if taken >= limit and scores[key] < threshold:
-                    break
-                taken += counts[key]
-                threshold = scores[key]
-                best.add(key)
-        chosen = []
-        for offset, ids, keys, deleted in segments:
-            for i in compress(range(len(keys)), map(best.__contains__, keys)):
-                if ids[i] not in deleted:
-                    chosen.append((ids[i] + offset, scores[keys[i]]))
-        chosen.sort(key=lambda ds: (-ds[1], -self.day_of(ds[0]), ds[0]))
-        return total, chosen[:limit]
 
     def _term(self, fieldname: str, text, boost: float = 1.0) -> dict[int, float]:
         field = self._field(fieldname)

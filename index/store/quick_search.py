@@ -15,14 +15,15 @@ ranker (``plain_ranking.PlainRanker``) reads and nothing else:
 and builds the query as Whoosh's parser would (``query_text.plain_query``: a stop word or a phrase of
 one word dropped or made a term, duplicates dropped, order kept), so that the results are
 ``Store.search``'s to the last bit: hits, scores, order, total and matched terms (the tests
-compare them on every query kind). Whoosh remains the index's engine: it writes the files
+compare them on every query kind). It ranks with ``quick_ranking.best_documents`` (the same
+data, no Python step per posting, no numpy). Whoosh remains the index's engine: it writes the files
 read here, and answers everything else.
 
 Anything else returns None and the caller opens the ``Store``: another query syntax (operators,
 fields, dates, wildcards, groups, quotes inside words), an index this module does not know
 (another schema version, no table of contents, a segment without postings arrays), a file
-that cannot be read (a build may be merging segments away meanwhile), or more postings than
-the plain ranker takes on (``plain_ranking.MAX_POSTINGS``).
+that cannot be read (a build may be merging segments away meanwhile), or more work than the
+ranking takes on (``quick_ranking.MAX_WORK``: far beyond 100,000 articles' frequent words).
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ import zlib
 
 from .column_files import SegmentCache, column_text
 from .locations import COMPRESSED_COLUMNS, DEFAULT_FIELD, SCHEMA_VERSION, TERM_FIELDS, WHOOSH_DIR, read_info
-from .plain_ranking import PlainRanker, Unsupported, plain_top
+from .plain_ranking import PlainRanker, Unsupported
+from .quick_ranking import MAX_WORK, best_documents
 from .query_text import plain_query, prepare
 
 INDEX_NAME = "MAIN"  # Whoosh's default index name, newsdesk's
@@ -258,9 +260,10 @@ def open_segments(index_dir) -> SegmentsSearcher | None:
     return SegmentsSearcher(segments) if segments else None
 
 
-def quick_search(index_dir, query: str, limit: int = 50):
+def quick_search(index_dir, query: str, limit: int = 50, budget: int = MAX_WORK):
     """``Store.open(index_dir, single_query=True).search(query, limit)`` for a query of words and
-    phrases (see the module's docstring), or None: then the caller asks the ``Store``."""
+    phrases (see the module's docstring), or None: then the caller asks the ``Store``. ``budget``:
+    the work the ranking takes on (``quick_ranking.best_documents``) before leaving it to the store."""
     from .summary import Hit, SearchResults, decode_summary
     from .query_text import match_spans, snippet
 
@@ -274,18 +277,7 @@ def quick_search(index_dir, query: str, limit: int = 50):
             return None
         cache = SegmentCache()
         ranker = PlainRanker(searcher, cache)
-
-        def evaluate(part: tuple[str, ...]):
-            if len(part) == 1:
-                return lambda: ranker.term(DEFAULT_FIELD, part[0])
-            return lambda: ranker.phrase(DEFAULT_FIELD, part)
-
-        found = ranker.term_top(DEFAULT_FIELD, parts[0][0], max(1, limit)) if parts == [parts[0][:1]] else None
-        if found is not None:  # one word: its best documents without a score per document
-            total, best = found
-        else:
-            scores = ranker.live(PlainRanker.all_of([evaluate(p) for p in parts]))
-            total, best = len(scores), plain_top(scores, max(1, limit), ranker.day_of)
+        total, best = best_documents(ranker, DEFAULT_FIELD, parts, max(1, limit), budget)
         # search.query_terms: the query's index terms some segment holds
         terms = sorted(w for w in {w for part in parts for w in part} if ranker.holds(DEFAULT_FIELD, w))
         values = _Values(searcher, cache)

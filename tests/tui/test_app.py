@@ -8,6 +8,7 @@ from newsdesk.tui.screens.entity import EntityScreen
 from newsdesk.tui.screens.help import HelpScreen
 from newsdesk.tui.screens.main import MainScreen
 from newsdesk.tui.screens.timeline import TimelineScreen, event_span
+from tests.tui.pilot_steps import open_timeline
 
 
 async def _settle(pilot) -> None:
@@ -159,11 +160,7 @@ async def test_timeline_is_a_full_screen_by_year_and_month_and_opens_at_the_sent
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         main = app.screen
-        await pilot.press("t")
-        assert isinstance(app.screen, TimelineScreen)
-        timeline = app.screen
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        timeline = await open_timeline(pilot)
         source = timeline.timeline.source
         assert isinstance(source, TimelineRows)
         pairs = [row for row in source.rows if not isinstance(row, TimelineHeading)]

@@ -16,7 +16,7 @@ from newsdesk.index.store.store import Store
 from newsdesk.tui.list_sources import ArticlePages
 from newsdesk.tui.screens.entity import EntityScreen
 from newsdesk.tui.screens.main import MainScreen
-from newsdesk.tui.screens.timeline import TimelineScreen
+from tests.tui.pilot_steps import open_timeline
 
 
 def _broken(*_args, **_kwargs):
@@ -84,10 +84,7 @@ async def test_timeline_reports_failure(make_app, monkeypatch):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         main = app.screen
-        await pilot.press("t")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, TimelineScreen)
+        await open_timeline(pilot)
         assert "Cannot load the timeline: " in _empty_message(app.screen.timeline)
         assert [title for title, _ in _errors(app)] == ["Cannot load the timeline"]
         await pilot.press("t")

@@ -13,8 +13,8 @@ from newsdesk.index.article import BODY, Article
 from newsdesk.tui.screens.entity import EntityScreen
 from newsdesk.tui.screens.main import MainScreen
 from newsdesk.tui.screens.source_choice import SourceChoiceScreen
-from newsdesk.tui.screens.timeline import TimelineScreen
 from newsdesk.tui.text_wrap import SOFT_BREAKS, line_breaks
+from tests.tui.pilot_steps import open_timeline
 from tests.tui.sample_index import write_sample_index
 
 FILLER = ("Die Verhandlungen über den Haushalt ziehen sich hin, und niemand in der Koalition rechnet mit "
@@ -184,10 +184,7 @@ async def test_footer_follows_the_focus(make_app):
         keys = _footer(main)
         assert keys["right_square_bracket"] == "Next same" and keys["left_square_bracket"] == "Prev same"
         assert keys["enter"] == "Details"
-        await pilot.press("t")
-        assert isinstance(app.screen, TimelineScreen)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_timeline(pilot)
         keys = _footer(app.screen)
         assert keys["enter"] == "Open at the event" and keys["escape"] == "Back" and "o" not in keys
         await pilot.press("escape", "e")
@@ -226,10 +223,7 @@ async def test_narrow_terminal_breaks_lines_between_words_and_timeline_is_full_s
             plain = view._rendered.blocks[line.block].text.plain
             if line.end < len(plain):
                 assert plain[line.end - 1] == " " or plain[line.end - 1] in SOFT_BREAKS, plain[line.start:line.end]
-        await pilot.press("t")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, TimelineScreen)
+        await open_timeline(pilot)
         assert app.screen.timeline.region.width == 80
 
 
@@ -273,11 +267,7 @@ async def test_timeline_follows_the_search_and_the_entity(make_app):
         main.run_search("wien")
         await pilot.pause()
         main.article_list.focus()
-        await pilot.press("t")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        timeline = app.screen
-        assert isinstance(timeline, TimelineScreen)
+        timeline = await open_timeline(pilot)
         assert shown_ids(timeline) == {"nato-wien", "song-contest"}
         assert "wien" in str(timeline.query_one("#timeline-header").render())
         # a: every event of the corpus, and back
@@ -294,11 +284,7 @@ async def test_timeline_follows_the_search_and_the_entity(make_app):
         main.show_entity("PER:Marco Rubio", "PER", "Marco Rubio")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("t")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        timeline = app.screen
-        assert isinstance(timeline, TimelineScreen)
+        timeline = await open_timeline(pilot)
         rows = [r for r in timeline.timeline.source.rows if not isinstance(r, TimelineHeading)]
         assert rows and all("PER:Marco Rubio" in r.event.who for r in rows)
         await pilot.press("enter")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.tui.pilot_steps import open_timeline
+
 SIZES = [(120, 40), (80, 24)]
 
 
@@ -64,9 +66,7 @@ def test_help_screen(snap_compare, app, size):
 
 def test_timeline(snap_compare, app):
     async def run_before(pilot):
-        await pilot.press("t")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_timeline(pilot)
         await pilot.press("j", "enter")
         await pilot.pause()
 
@@ -76,9 +76,7 @@ def test_timeline(snap_compare, app):
 @pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
 def test_timeline_screen(snap_compare, app, size):
     async def run_before(pilot):
-        await pilot.press("t")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_timeline(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 

@@ -9,8 +9,8 @@ import pytest
 
 from newsdesk.tui.list_sources import TimelineHeading, TimelineRows
 from newsdesk.tui.screens.main import MainScreen
-from newsdesk.tui.screens.timeline import TimelineScreen
 from tests.index.store.helpers import TaggerAnalyzer, article, write_index
+from tests.tui.pilot_steps import open_timeline
 
 ARTICLES = [
     article("museum", "Museum in Ankara", "Am 3. März 2025 eröffnete das Museum in Ankara.\n\n"
@@ -36,11 +36,7 @@ async def test_timeline_puts_events_before_christ_first_under_their_years(antiqu
     app = NewsdeskApp(None, antiquity_index)
     async with app.run_test(size=(120, 40)) as pilot:
         main = app.screen
-        await pilot.press("t")
-        assert isinstance(app.screen, TimelineScreen)
-        timeline = app.screen
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        timeline = await open_timeline(pilot)
         source = timeline.timeline.source
         assert isinstance(source, TimelineRows)
         shown = [row.label if isinstance(row, TimelineHeading) else row.event.when for row in source.rows]
@@ -70,8 +66,6 @@ def test_timeline_before_christ_snapshot(snap_compare, antiquity_index):
     from newsdesk.tui.app import NewsdeskApp
 
     async def run_before(pilot):
-        await pilot.press("t")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_timeline(pilot)
 
     assert snap_compare(NewsdeskApp(None, antiquity_index), terminal_size=(100, 40), run_before=run_before)

@@ -32,11 +32,15 @@ What the events code can rely on:
   (``BC046`` = 460er Jahre v. Chr.), centuries ``BC`` + two (``BC07`` = 8. Jh. v. Chr.); decades
   have three digits (``193``), centuries two (``12`` = 13. Jahrhundert).  ``index/dates.py``
   writes them; ``index/periods.py`` gives their first and last days (event dates before Christ
-  are ISO dates with astronomical years, ``-1499-01-01``).
+  are ISO dates with astronomical years, ``-1499-01-01``).  A day or month of such a year is one
+  date ("2. September 31 v. Chr." ``BC0031-09-02``, "19. August 14 n. Chr." ``0014-08-19``), as is a
+  winter across two years ("Winter 218/217 v. Chr." ``BC0218-WI``); "um 500 v. Chr." has mod APPROX.
 - A year before Christ written out is the story's year like any other: year-less and relative
   dates of past-tense clauses after it ("am 2. August", "im folgenden Jahr", "Mitte des Jahres")
   get BC values (``BC0216-08-02``), counted in a stand-in year 8000 years later (the calendar
-  repeats every 400 years); a year after Christ written out ends it.
+  repeats every 400 years); a year after Christ written out ends it.  "des folgenden / desselben
+  Jahres" after a month or season, "im folgenden Frühjahr" and, in a history, "in diesem Jahr" count
+  from the story's year too; years after Christ below 1000 are counted the same way.
 - A range before Christ runs forward in time ("von 1500 bis 1200 v. Chr."); the first year takes
   the era of the second ("[490]–[479 v. Chr.]", "[478]/[477 v. Chr.]").
 - A bare number is a year only with evidence (see ``normalise._year``): no amounts, products,

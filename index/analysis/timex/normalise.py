@@ -28,7 +28,8 @@ _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _IN_PASSING_AFTER = re.compile(r"\s*(?:/\d|\)|[-–]\d|,\s*\d)")
 # Before a bare year that sets the story's year: "Im Jahr 1917", "Kriegsjahr 1917", a heading, a
 # sentence's first word ("1917 zogen sich ..."); not "ab 1929", "seit 1912" (references aside)
-_STORY_YEAR_BEFORE = re.compile(r"(?:[Jj]ahr(?:e|es|s)?\s+|^|\n|[.!?]\s+)\s*$")
+_STORY_YEAR_BEFORE = re.compile(
+    r"(?:[Jj]ahr(?:e|es|s)?\s+|(?:^|\n|[.!?]\s+)\s*(?:(?:Erst|Schon|Bereits|Noch|Zuletzt)\s+)?)$")
 # How far (characters) a year written out keeps dating the year-less dates after it.
 STORY_REACH = 3000
 # A year-less day this close before the publication date, in a new paragraph, is the article's own time
@@ -67,7 +68,19 @@ HISTORY_YEARS = 3
 # Stand-in years start at BC_STAND_IN_MIN (5899 v. Chr.), above every year a text writes out.
 BC_SHIFT = 8000
 BC_STAND_IN_MIN = 1 - 5899 + BC_SHIFT
-_BC_YEAR = re.compile(r"BC(\d{4})(?![\d])")
+# present-tense auxiliaries and copulas, and verbs a museum or a site is described with
+_PRESENT_CUE = re.compile(
+    r"\b(?:ist|sind|hat|haben|wird|werden|kann|können|gibt|liegt|liegen|steht|stehen|zeigt|zeigen|"
+    r"bleibt|bleiben|gilt|gelten|heißt|zählt|zählen)\b")
+# the future of the reader's time: a present-tense future, a plan ("wird", "soll", "geplant", "bald")
+_READER_FUTURE = re.compile(
+    r"\b(?:wird|werden|wirst|soll|sollen|will|wollen|plant|planen|geplant|voraussichtlich|künftig|"
+    r"demnächst|bald|morgen|übermorgen)\b")
+_SEASON_VALUE = re.compile(r"\d-(SP|SU|FA|WI)$")
+# the era, year and month of a value of the "bc" family: BC0031, BC0031-09-02, 0014-08-19
+_ERA_YEAR = re.compile(r"(BC)?(\d{4})(?:-(\d{2}))?(?![\d])")
+# "um 500 v. Chr.", "etwa 460 v. Chr.", "um das Jahr 500 v. Chr.": an approximate date
+_APPROX_BEFORE = re.compile(r"\b(?:[Uu]m|[Ee]twa|[Gg]egen|[Cc]a\.|[Cc]irca|[Zz]irka|[Rr]und|[Uu]ngefähr)\s+$")
 _STAND_IN = re.compile(r"(\d{4})(.*)")
 
 # Words before a bare 4-digit number that make it a quantity, not a year.
@@ -98,6 +111,27 @@ _OLD_YEAR_BEFORE = re.compile(
 _TIME_ADVERB_BEFORE = re.compile(
     r"\b(?:[Bb]is|[Aa]b|[Bb]ereits|[Ss]chon|[Ee]rst|[Nn]och|[Ss]pätestens|[Ff]rühestens|[Zz]uletzt)\s+$")
 _OLD_YEAR_AFTER_BRACKET = re.compile(r"\s*[)\],;]")
+# A bare year before 1900 that opens a verb-second clause, alone ("1625 griff Dänemark ...", "1821 erhoben
+# sich die Griechen") or after a time adverb ("Erst 1648 unterzeichneten die Gesandten ..."): the finite
+# verb follows, then the subject (a name, an article, a pronoun), so the number counts nothing.
+_CLAUSE_OPENING_BEFORE = re.compile(
+    r"(?:^|[.!?;:]\s+|\n\s*|,\s*|\b(?:und|aber|doch|denn|sondern)\s+)"
+    r"(?:(?:[Ee]rst|[Ss]chon|[Bb]ereits|[Nn]och|[Ss]pätestens|[Ff]rühestens|[Zz]uletzt)\s+)?$")
+_DETERMINER = r"(?:der|die|das|den|dem|des|ein|eine[mnrs]?|sein(?:e[mnrs]?)?|ihr(?:e[mnrs]?)?)"
+_VERB_THEN_SUBJECT_AFTER = re.compile(
+    r"\s+[a-zäöüß]{2,}\s+(?:sich\s+)?(?:[A-ZÄÖÜ]|(?:" + _DETERMINER[3:-1] + r"|er|sie|es|man)\s)")
+# ... where the word after the year could also be an adjective ("1822 entzifferte Champollion die
+# Hieroglyphen", not "1500 entlassene Mitarbeiter"): a name and then the object's determiner or "sich"
+_VERB_NAME_OBJECT_AFTER = re.compile(
+    r"\s+[a-zäöüß]{2,}\s+(?:sich\s+(?:" + _DETERMINER[3:-1] + r")\s|[A-ZÄÖÜ][\w.-]*\s+(?:[A-ZÄÖÜ][\w.-]*\s+)?"
+    r"(?:die|das|den|dem|ein|eine[mn]?|sich|seine[mn]?|ihre[mn]?)\s)")
+# A bare year before 1900 in the Mittelfeld, after the finite verb and its subject, before an object
+# ("entzifferte Champollion 1822 die Hieroglyphen", "gründete er 1848 eine Zeitung")
+_VERB_SUBJECT_BEFORE = re.compile(
+    r"\b(?!(?:der|die|das|den|dem|des|ein|eine[mnrs]?|in|im|am|an|auf|aus|bei|mit|nach|von|vom|zu|zum|zur|"
+    r"und|oder|als|wie|für|über|unter|gegen|um)\s)[a-zäöüß]{3,}\s+"
+    r"(?:er|sie|es|man|[A-ZÄÖÜ][a-zäöüß]{2,}(?:\s+[A-ZÄÖÜ][a-zäöüß]+)?)\s+$")
+_OBJECT_AFTER = re.compile(r"\s+(?:die|das|den|dem|ein|eine[mn]?|seine[mn]?|ihre[mn]?)\s+[A-Za-zÄÖÜäöüß]")
 _LINE_AFTER = re.compile(r"[ \t]*(?:\n|$)")
 _UNIT_AFTER = re.compile(
     r"\s*(?:Euro|EUR|€|Dollar|US-Dollar|Franken|Pfund|Prozent|%|Meter|Kilometer|km|m|kg|t|"
@@ -269,6 +303,7 @@ class Resolver:
         self._ref_day_pos = -1
         self._ref_month: tuple[int, int] | None = None  # last month, for "in der ersten Woche"
         self._ref_year: int | None = None  # last year named, for "im selben Jahr"
+        self._ref_season: tuple[int, int] | None = None  # year and first month of the last season named
         # the morning after the last night named ("in der Nacht auf Montag": Monday), for "gegen 2 Uhr"
         self._night_morning: date | None = None
         self._night_pos = -1
@@ -362,27 +397,44 @@ class Resolver:
     def _story_year_at(self, c: Candidate) -> int | None:
         """The year the article's own dates point to at ``c``, when they tell of another time
         than the publication date's: the last year written out within ``STORY_REACH`` characters
-        before, if it lies more than a year away from the publication year (or dct is None)."""
+        before (any distance in a history, or in a text that has neither written a year near the
+        publication date nor told a day of its week), if it lies more than a year away from the
+        publication year (or dct is None)."""
         y = self._story_year
         if y is None:
             return None
         history = self._history()
-        if c.start - self._story_pos > STORY_REACH and not history:
+        if c.start - self._story_pos > STORY_REACH and not history and (
+                self._near_years or self._told_present):
             return None
         if self._bc_story:
             # a story before Christ is told in the past: a clause in the present or the future
-            # ("die Funde sind ab dem 3. Mai zu sehen") speaks of the reader's time
-            return y if self._direction(c) == PAST else None
+            # ("die Funde sind ab dem 3. Mai zu sehen") speaks of the reader's time; a clause without
+            # a tense cue (a verb the tense check does not know: "erstachen") is the story's, unless
+            # it has a present-tense auxiliary or copula
+            direction = self._direction(c)
+            if direction == NEUTRAL:
+                s, e = self._sentence(c)
+                return None if _PRESENT_CUE.search(self.text, s, e) else y
+            return y if direction == PAST else None
         if self.dct is not None:
             if abs(y - self.dct.year) <= 1:
                 return None
-            if y < self.dct.year and self._direction(c) == FUTURE:
+            if y < self.dct.year and self._direction(c) == FUTURE and not (
+                    history and self._future_in_the_past(c)):
                 return None  # "soll Anfang Dezember einsatzbereit sein": the coming December
             if y > self.dct.year and self._story_pos < self._sentence(c)[0]:
                 # a future year is a plan, not a narrative: "ab dem 1. Januar 2024 ... Die erste
                 # Lesung ist für den 23. Juni geplant" is the coming 23 June
                 return None
         return y
+
+    def _future_in_the_past(self, c: Candidate) -> bool:
+        """In a history, a clause that looks ahead only by a past modal or a preposition ("Die
+        Kavallerie sollte am 1. Februar aufbrechen", "griff ab Mai nach Norden an") looks ahead
+        from the story's time: its sentence has no future or present tense of the reader's time."""
+        s, e = self._sentence(c)
+        return not (_READER_FUTURE.search(self.text, s, e) or _PRESENT_CUE.search(self.text, s, e))
 
     def _place_month(self, month: int, direction: int) -> int | None:
         """The year of a month named without one."""
@@ -470,11 +522,29 @@ class Resolver:
         d = self._place_day(month, day, PAST)
         return d is not None and 0 <= (self.dct - d).days <= RECENT_DAYS
 
+    def _genitive_year(self, gen: str, c: Candidate) -> int | None:
+        """The year of "des folgenden / desselben / vorigen / dieses Jahres" after a month, season or
+        quarter. "folgenden" and "desselben" count from the year talked about (the story's, else the
+        last year named: "im Mai 1630 ... im Mai des folgenden Jahres" is 1631; in a story before
+        Christ, "des folgenden Jahres" after 31 v. Chr. is 30 v. Chr.), "vorigen" from the story's
+        year, "dieses" in a history from the story's year; else from the publication date."""
+        w = gen.lower()
+        off = _rel_adj_offset(w)
+        story = self._story_year_at(c)
+        fallback = self.dct.year if self.dct is not None else None
+        if w.startswith(("folgend", "darauffolgend", "desselb", "selb", "gleich")):
+            base = story if story is not None else self._ref_year if self._ref_year is not None else fallback
+        elif w.startswith("vorig") or (w.startswith("dies") and (self._history() or self._bc_story)):
+            base = story if story is not None else fallback
+        else:
+            base = fallback
+        return None if base is None else base + off
+
     def _month_value(self, month: int, year: int | None, gen: str | None, c: Candidate) -> str:
         if year is None and gen:
-            if self.dct is None:
+            year = self._genitive_year(gen, c)
+            if year is None:
                 return f"XXXX-{month:02d}"
-            year = self.dct.year + _rel_adj_offset(gen)
         if year is None:
             year = self._range_end_year(c, month)
         if year is None:
@@ -527,17 +597,39 @@ class Resolver:
                     self._bc_story = False
             if self._bc_story:
                 value = self._from_stand_in(value, start, end)
-            bc = _BC_YEAR.match(value)
-            if bc and c.family == "bc" and 1 <= int(bc.group(1)) <= 1 - BC_STAND_IN_MIN + BC_SHIFT:
-                # a year before Christ written out: the story's time, counted in its stand-in year
-                self._ref_year = self._story_year = 1 - int(bc.group(1)) + BC_SHIFT
-                self._story_pos, self._story_month, self._bc_story = end, None, True
-                self._far_years += 1
+            if c.family == "bc":
+                self._era_story(value, end)
+            season = _SEASON_VALUE.search(value)
+            if season and self._ref_year is not None:
+                self._ref_season = (self._ref_year, _SEASON_MONTH[season.group(1)])
         if typ == "DURATION" and mod is None:
             q = _QUANTIFIER_BEFORE.search(self.text[max(0, start - 20):start])
             if q:
                 mod = _QUANTIFIER_MODS[re.sub(r"\s+", " ", q.group(1)).lower()]
         return Timex(start, end, self.text[start:end], typ, value, mod)
+
+    def _era_story(self, value: str, end: int) -> None:
+        """A year with its era written out ("31 v. Chr.", "2. September 31 v. Chr.", "14 n. Chr.") is
+        the story's time. Years before Christ and years after Christ below 1000 are counted in a
+        stand-in year ``BC_SHIFT`` years later (the calendar repeats every 400 years), whose values
+        come back in the era's form."""
+        bc = _ERA_YEAR.match(value)
+        if bc is None:
+            return
+        year = int(bc.group(2))
+        if bc.group(1):  # before Christ
+            if not 1 <= year <= 1 - BC_STAND_IN_MIN + BC_SHIFT:
+                return
+            stand_in, shifted = 1 - year + BC_SHIFT, True
+        elif year < 1000:
+            stand_in, shifted = year + BC_SHIFT, True
+        else:  # "1453 n. Chr.": written out, the story's year like any other (see ``resolve``)
+            return
+        self._ref_year = self._story_year = stand_in
+        if bc.group(3):
+            self._ref_month = (stand_in, int(bc.group(3)))
+        self._story_pos, self._story_month, self._bc_story = end, None, shifted
+        self._far_years += 1
 
     def _frames_a_figure(self, start: int, end: int) -> bool:
         """The year at text[start:end] frames a statistic: a noun of a year of accounts before it
@@ -559,19 +651,37 @@ class Resolver:
         return f"BC{1 - year:04d}{m.group(2)}" if year <= 0 else f"{year:04d}{m.group(2)}"
 
     def _bc(self, c, m):
-        """Years and centuries before Christ: TIMEX2's ``BC0499`` / ``BC07`` (newsdesk's convention)."""
+        """Years and centuries before Christ: TIMEX2's ``BC0499`` / ``BC07`` (newsdesk's convention);
+        a day or month of an era's year is one date ("2. September 31 v. Chr.": ``BC0031-09-02``,
+        "19. August 14 n. Chr.": ``0014-08-19``); "um 500 v. Chr." is approximate (mod APPROX)."""
         mod = PART_OF_PERIOD[m["bcmod"].lower()] if m["bcmod"] else None
-        if m["adn"]:
-            return "DATE", f"{int(m['adn']):04d}", mod
+        if mod is None and _APPROX_BEFORE.search(self.text, max(0, c.start - 12), c.start):
+            mod = "APPROX"
         if m["bccn"]:
             if "tausend" in c.match.group(0):  # "2. Jahrtausend v. Chr." is not a TIMEX3 century
                 return None
             return "DATE", f"BC{int(m['bccn']) - 1:02d}", mod
         if m["bcdecade"]:  # "460er Jahre v. Chr.": BC046
             return "DATE", f"BC{int(m['bcdecade']):03d}", mod
-        value = f"BC{int(m['bcn'] or m['bcfirst']):04d}"
-        if m["bcseason"]:
-            value += "-" + SEASONS[m["bcseason"].lower()]
+        if m["adn"]:
+            year = int(m["adn"])
+            value, stand_in = f"{year:04d}", year + BC_SHIFT
+        else:
+            year = int(m["bcn"] or m["bcfirst"] or m["bcwinter"])
+            value, stand_in = f"BC{year:04d}", 1 - year + BC_SHIFT
+        if m["bcmonth"]:
+            month = MONTHS[m["bcmonth"].lower()]
+            if not m["bcday"]:
+                self._ref_month = (stand_in, month)
+                return "DATE", f"{value}-{month:02d}", mod
+            try:
+                day = date(stand_in, month, int(m["bcday"]))
+            except ValueError:
+                return None
+            self._remember_day(day, c)  # "am nächsten Tag" counts from it (in the stand-in year)
+            return "DATE", f"{value}-{month:02d}-{day.day:02d}", mod
+        if m["bcseason"] or m["bcwinter"]:
+            value += "-" + SEASONS[(m["bcseason"] or "winter").lower()]
         return "DATE", value, mod
 
     def _set(self, c, m):
@@ -634,7 +744,15 @@ class Resolver:
             return "DATE", f"{y}-{mo:02d}", mod
         if m["pcent"]:
             return "DATE", f"{int(m['pcent']) - 1:02d}", mod
+        if m["pdsmall"]:
+            return "DATE", self._small_decade_value(m["pdsmall"], c), mod
         return "DATE", self._decade_value(m["pdc"], m["pdd"], m["pdw"]), mod
+
+    def _small_decade_value(self, digits: str, c: Candidate) -> str:
+        """A decade of a year below 1000 without its era ("in den 460er Jahren"): before Christ in a
+        story told before Christ (``BC046``), else after Christ (``046``)."""
+        bc = self._bc_story and self._story_year_at(c) is not None and self._story_year <= BC_SHIFT
+        return f"BC{int(digits):03d}" if bc else f"{int(digits):03d}"
 
     def _decade_value(self, century, digit, word) -> str:
         if word:
@@ -919,8 +1037,13 @@ class Resolver:
         if unit.startswith("jahrhundert"):
             return "DATE", "XX" if dct is None else f"{dct.year // 100 + off:02d}", None
         if unit.startswith("jahr"):
-            story = self._story_year_at(c) if m["radj"].lower().startswith(("vorig", "folgend")) else None
-            if story is not None:  # "im vorigen Jahr" of a story told about 1987 ("vergangen" counts from now)
+            adj = m["radj"].lower()
+            narrative = adj.startswith(("vorig", "folgend")) or (
+                adj.startswith("dies") and (self._history() or self._bc_story))
+            story = self._story_year_at(c) if narrative else None
+            if story is not None:
+                # "im vorigen Jahr" of a story told about 1987 ("vergangen" counts from now); "in diesem
+                # Jahr" of a history is the year it tells of ("1864 ... In diesem Jahr fanden ...")
                 return "DATE", str(story + off), None
             return "DATE", "XXXX" if dct is None else str(dct.year + off), None
         for stem, code in SEASONS.items():
@@ -934,6 +1057,9 @@ class Resolver:
         """"im selben Jahr", "im Jahr darauf": the year/month/week talked about (else the dct's)."""
         off = 0 if (m["rsame"] or "").lower() in ("gleich", "selb") else 1
         unit = (m["sunit2"] or m["rafter"]).lower()
+        for stem, code in SEASONS.items():
+            if unit.startswith(stem):
+                return "DATE", self._anaphoric_season(code, off), None
         if unit.startswith("jahr"):
             base = self._ref_year if self._ref_year is not None else (self.dct.year if self.dct else None)
             return "DATE", "XXXX" if base is None else str(base + off), None
@@ -945,6 +1071,20 @@ class Resolver:
             return "DATE", f"{y}-{mo:02d}", None
         d = self._anchor_day(c)
         return "DATE", "XXXX-WXX" if d is None else _week(d + timedelta(weeks=off)), None
+
+    def _anaphoric_season(self, code: str, off: int) -> str:
+        """"im selben Sommer", "im folgenden Frühjahr": the season of the year talked about, or the
+        next such season after the month or season told last ("Im Herbst 332 v. Chr. ... Im
+        folgenden Frühjahr": spring 331 v. Chr.; "Im Frühjahr 218 ... im folgenden Sommer": 218)."""
+        base = self._ref_year if self._ref_year is not None else (self.dct.year if self.dct else None)
+        if base is None:
+            return f"XXXX-{code}"
+        if off:
+            told = [mo for y, mo in (self._ref_month or (None, None), self._ref_season or (None, None))
+                    if y == base and mo is not None]
+            if told and max(told) >= _SEASON_MONTH[code]:
+                base += 1
+        return f"{base}-{code}"
 
     def _season_year(self, code: str, off: int) -> int:
         """The year of this (off=0), the last (-1) or the next (+1) season ``code``.
@@ -1022,21 +1162,25 @@ class Resolver:
             y = m["qyear"]
         elif self.dct is None:
             y = "XXXX"
-        else:
-            y = str(self.dct.year + (_rel_adj_offset(m["qgen"]) if m["qgen"] else 0))
+        elif m["qgen"]:
+            y = str(self._genitive_year(m["qgen"], c))
+        else:  # "im 1. Halbjahr" of a story told about 1863
+            story = self._story_year_at(c)
+            y = str(self.dct.year if story is None else story)
         return "DATE", f"{y}-{letter}{n}", None
 
     def _season(self, c, m):
         code = SEASONS[(m["season"] or m["season2"]).lower()]
         if m["syear"]:
             return "DATE", f"{m['syear']}-{code}", None
+        if m["sgen"]:
+            year = self._genitive_year(m["sgen"], c)
+            return "DATE", f"{'XXXX' if year is None else year}-{code}", None
         story = self._story_year_at(c)
-        if story is not None and not m["sgen"]:
+        if story is not None:
             return "DATE", f"{story}-{code}", None
         if self.dct is None:
             return "DATE", f"XXXX-{code}", None
-        if m["sgen"]:
-            return "DATE", f"{self.dct.year + _rel_adj_offset(m['sgen'])}-{code}", None
         direction = self._direction(c)
         y = self._place_month(_SEASON_MONTH[code], direction)
         if code == "WI" and direction == PAST and self.dct.month <= 2:
@@ -1044,6 +1188,8 @@ class Resolver:
         return "DATE", f"{y}-{code}", None
 
     def _decade(self, c, m):
+        if m["dsmall"]:
+            return "DATE", self._small_decade_value(m["dsmall"], c), None
         return "DATE", self._decade_value(m["dc"], m["dd"] or m["dd2"] or m["dd3"], m["dw"]), None
 
     def _century(self, c, m):
@@ -1116,7 +1262,8 @@ class Resolver:
                 return None  # "1200 Demonstranten", "1500 bis 2000 Menschen"
             adj = _ADJECTIVE_NOUN_AFTER.match(after)
             if adj and adj.group(1) not in _VERBS_AFTER_YEAR and not (
-                    _ARTICLE_BEFORE.search(before) and _PARTICIPLE.fullmatch(adj.group(1))):
+                    _ARTICLE_BEFORE.search(before) and _PARTICIPLE.fullmatch(adj.group(1))) and not (
+                    _CLAUSE_OPENING_BEFORE.search(before) and _VERB_NAME_OBJECT_AFTER.match(after)):
                 return None  # "1200 neue Stellen" (but "1983 wurden Agenturen", "das 1906 gegründete Museum")
         return "DATE", value, None
 
@@ -1131,6 +1278,9 @@ class Resolver:
         if span or _YEAR_BEFORE.search(before) or _RANGE_FROM_BEFORE.search(before) \
                 or _RANGE_AFTER.match(after) or _LINE_AFTER.match(after):
             return True
+        if (_CLAUSE_OPENING_BEFORE.search(before) and _VERB_THEN_SUBJECT_AFTER.match(after)) or \
+                (_VERB_SUBJECT_BEFORE.search(before) and _OBJECT_AFTER.match(after)):
+            return True  # "Erst 1821 erhoben sich die Griechen", "entzifferte Champollion 1822 die ..."
         ob = _OLD_YEAR_BEFORE.search(before)
         if ob is None:
             return False

@@ -187,3 +187,21 @@ def test_rules_can_be_switched_off_one_by_one():
         "PER:Wladimir Putin", "PER:Wladimir Putin", "ORG:Nato", "ORG:Nato", "ORG:Nato"]
     assert [e.key for e in extract_entities(doc, RULES - {JOIN_SURNAMES})][1] == "LOC:Putin"
     assert [e.key for e in extract_entities(doc, RULES - {ONE_LABEL})][2:] == ["ORG:Nato", "LOC:Nato", "ORG:Nato"]
+
+
+def test_a_person_von_a_place_on_a_way_from_it_is_the_person_and_the_place():
+    # "zog Hannibal von Spanien aus": the model's one person "Hannibal von Spanien" is a man and a place
+    doc = _doc(["Dann", "zog", "Hannibal", "von", "Spanien", "aus", "."], [(2, 5, "PER")])
+    assert [e.key for e in extract_entities(doc)] == ["PER:Hannibal", "LOC:Spanien"]
+    # a name "X von Y" stays one name
+    doc = _doc(["Dann", "predigte", "Franz", "von", "Assisi", "den", "Vögeln", "."], [(2, 5, "PER")])
+    assert [e.key for e in extract_entities(doc)] == ["PER:Franz von Assisi"]
+
+
+def test_a_name_after_a_title_is_a_person_keyed_without_the_title():
+    doc = _doc(["Präsident", "Dr.", "Stefan", "Gamper", "sprach", "."], [(1, 4, "ORG")])
+    (entity,) = extract_entities(doc)
+    assert (entity.key, entity.text) == ("PER:Stefan Gamper", "Stefan Gamper")
+    # a title alone is no name
+    doc = _doc(["Prof.", "Dr.", "Anna", "Huber", "sprach", "."], [(1, 2, "PER"), (2, 4, "PER")])
+    assert [e.key for e in extract_entities(doc)] == ["PER:Anna Huber"]

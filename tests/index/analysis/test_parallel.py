@@ -107,3 +107,35 @@ def test_worker_matrix_products_on_one_blas_thread():
     finally:
         for info in threadpool_info():
             threadpool_limits(before.get(info["filepath"], info["num_threads"]), user_api=info["user_api"])
+
+
+@needs_model
+def test_processes_started_before_the_texts_are_read_give_the_same_results_and_stop():
+    from newsdesk.index.analysis.analyzer import Analyzer
+
+    expected = [a.to_dict() for a in Analyzer().analyze_many(TEXTS, batch_size=4)]
+    parallel = ParallelAnalyzer(workers=2, batch_tokens=12)
+    parallel.expect(100)  # less than two batches' characters: nothing started
+    assert multiprocessing.active_children() == []
+    parallel.expect(50_000)  # as the builder does before it reads a large file
+    assert len(multiprocessing.active_children()) == 1  # the process that loads the pipeline and forks the workers
+    assert [a.to_dict() for a in parallel.analyze_many(iter(TEXTS))] == expected
+    assert multiprocessing.active_children() == []
+    parallel.expect(50_000)
+    assert list(parallel.analyze_many(iter([]))) == []  # nothing came to analyse: the processes stop
+    assert multiprocessing.active_children() == []
+    parallel.expect(50_000)
+    parallel.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_the_temporal_grammar_is_compiled_before_the_workers_are_forked():
+    from newsdesk.index.analysis.timex import patterns
+
+    patterns.compile_all()
+    compiled = patterns._combined.cache_info().currsize
+    assert compiled == len(set(patterns.DISPATCH.values()))
+    text = ("Am 8. November 2025 um 14 Uhr, jeden Montag, im Frühjahr 1990, seit drei Jahren, in der "
+            "kommenden Woche, Anfang der 1930er Jahre, zu Ostern, 480 v. Chr., im zweiten Quartal, heute.")
+    assert len(list(patterns.iter_spans(text))) >= 10
+    assert patterns._combined.cache_info().currsize == compiled  # a worker compiles nothing more

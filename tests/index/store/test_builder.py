@@ -1,3 +1,4 @@
+import multiprocessing
 import os
 import threading
 import time
@@ -510,9 +511,14 @@ def test_analysis_workers_store_what_one_process_stores(tmp_path):
         pytest.skip("bundled model not present")
     _news_jsonl(tmp_path / "news.jsonl", 30)
     build_index([tmp_path / "news.jsonl"], tmp_path / "one", analyzer=Analyzer())
-    r = build_index([tmp_path / "news.jsonl"], tmp_path / "two", commit_every=7,
-                    analyzer=ParallelAnalyzer(workers=2, batch_tokens=60))
+    parallel = ParallelAnalyzer(workers=2, batch_tokens=60)
+    expected: list[int] = []
+    real_expect = parallel.expect
+    parallel.expect = lambda chars: (expected.append(chars), real_expect(chars))  # told before the file is read
+    r = build_index([tmp_path / "news.jsonl"], tmp_path / "two", commit_every=7, analyzer=parallel)
     assert r.articles == 30
+    assert expected == [(tmp_path / "news.jsonl").stat().st_size]
     one, two = _contents(tmp_path / "one"), _contents(tmp_path / "two")
     assert len(one) == 30 and sum(len(c[2]["entities"]) for c in one.values()) > 30
     assert two == one
+    assert multiprocessing.active_children() == []  # started before the file was read, stopped at the end

@@ -79,6 +79,15 @@ def test_quick_search_gives_the_stores_answer(index_dir, limit):
     assert matched >= len(PLAIN) - 6
 
 
+def test_quick_search_leaves_a_query_past_its_budget_to_the_store(index_dir):
+    """Past ``budget`` units of work the store answers (numpy's ranker in the reader, the plain
+    ranker here): a tiny budget sends every query with postings there, the default none of these."""
+    store = Store.open(index_dir, single_query=True)
+    for q in ("Haus", "Haus Baum", '"Olaf Scholz"', '"Kosten für Rente" Haus'):
+        assert quick_search(index_dir, q, 7, budget=10) is None, q
+        assert _answer(quick_search(index_dir, q, 7)) == _answer(store.search(q, limit=7)), q
+
+
 def test_quick_search_leaves_other_queries_to_the_store(index_dir):
     for q in OTHER:
         assert quick_search(index_dir, q) is None, q
@@ -145,22 +154,3 @@ def test_what_quick_search_knows_of_the_schema_is_the_schemas():
     assert DEFAULT_FIELD in TERM_FIELDS
     for name in TERM_FIELDS:
         assert schema[name].scorable == _Field.scorable and (schema[name].format is not None) == bool(_Field.format)
-
-
-def test_term_top_is_plain_top_of_every_score(index_dir):
-    """One word's best documents counted by (term frequency, length byte) are the best of every
-    document scored: the same total, documents, scores and order, at every limit."""
-    from newsdesk.index.store.column_files import SegmentCache
-    from newsdesk.index.store.german_words import index_term
-    from newsdesk.index.store.plain_ranking import PlainRanker, plain_top
-    from newsdesk.index.store.quick_search import open_segments
-
-    searcher = open_segments(index_dir)
-    assert any(seg.has_deletions() for seg, _offset in searcher.leaves)
-    for word in NOUNS + ["Nirgendwo"]:
-        term = index_term(word)
-        for limit in (1, 2, 3, 5, 8, 13, 40, 100, 1000):
-            ranker = PlainRanker(searcher, SegmentCache())
-            scores = ranker.live(ranker.term("body", term))
-            expected = (len(scores), plain_top(scores, limit, ranker.day_of))
-            assert PlainRanker(searcher, SegmentCache()).term_top("body", term, limit) == expected, (word, limit)

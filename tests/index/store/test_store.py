@@ -327,3 +327,23 @@ def test_sort_days_read_every_date(tmp_path, dates):
     [(seg, _offset)] = s._leaves
     by_id = {s._summary(n).id: int(day) for n, day in enumerate(sort_days(seg))}
     assert by_id == {f"d{i}": (int(d.strftime("%Y%m%d")) if d else 0) for i, d in enumerate(dates)}
+
+
+def test_open_reads_the_table_of_contents_once_and_a_refresh_again(tmp_path, monkeypatch):
+    """Whoosh's open reads the table of contents and its first reader read it again: once now;
+    a refresh after a commit, and a query needing the parser, still see the index as it is."""
+    from whoosh.index import TOC
+
+    write_index(tmp_path, ARTICLES[:2])
+    reads = []
+    read = TOC.read.__func__
+    monkeypatch.setattr(TOC, "read", classmethod(lambda cls, *a, **k: reads.append(1) or read(cls, *a, **k)))
+    store = Store.open(tmp_path)
+    assert len(reads) == 1
+    assert store.search("Putin OR Trump").total == 2  # the parser's schema is the reader's
+    assert len(reads) == 1
+    write_index(tmp_path, ARTICLES[2:])
+    reads.clear()
+    assert store.refresh() is True
+    assert len(reads) == 1
+    assert store.article_count() == 4 and store.search("Trump OR Strassen").total == 3

@@ -267,3 +267,138 @@ def test_a_recent_day_in_a_new_paragraph_is_back_in_the_articles_own_time():
 def test_a_year_a_comparison_refers_to_is_no_story_year(frame):
     text = f"Es kamen mehr Gäste {frame}. Im Herbst hatte die Firma ein Werk eröffnet."
     assert tagged(text, date(2025, 3, 6))[-1] == ("Herbst", "DATE", "2024-FA")
+
+
+# ---------------------------------------------------------------- histories (timex-de-13)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Am 2. September 31 v. Chr. siegte die Flotte bei Actium.", [("2. September 31 v. Chr.", "BC0031-09-02")]),
+    ("Im August 30 v. Chr. nahm er Alexandria ein.", [("August 30 v. Chr.", "BC0030-08")]),
+    ("Er starb am 19. August 14 n. Chr. in Nola.", [("19. August 14 n. Chr.", "0014-08-19")]),
+    ("Im Winter 218/217 v. Chr. lagerte das Heer in der Poebene.", [("Winter 218/217 v. Chr.", "BC0218-WI")]),
+    ("Schon in den 80er Jahren v. Chr. kämpften Marius und Sulla.", [("80er Jahren v. Chr.", "BC008")]),
+])
+def test_a_day_month_or_season_of_an_era_year_is_one_date(text, found):
+    assert [(t.text, t.value) for t in tag(text, DCT)] == found
+
+
+def test_a_day_of_an_era_year_is_the_day_the_story_counts_from():
+    text = ("Am 2. September 31 v. Chr. siegte die Flotte. Am nächsten Tag ergab sich das Heer. "
+            "Im August des folgenden Jahres nahm Octavian Alexandria ein.")
+    assert [t.value for t in tag(text, DCT)] == ["BC0031-09-02", "BC0031-09-03", "BC0030-08"]
+    text = "Augustus starb am 19. August 14 n. Chr. Im folgenden Jahr wurde er zum Gott erklärt."
+    assert [t.value for t in tag(text, DCT)] == ["0014-08-19", "0015"]
+
+
+def test_about_a_year_before_christ_is_approximate():
+    t = tag("Um 500 v. Chr. entstand die Demokratie.", DCT)[0]
+    assert (t.text, t.value, t.mod) == ("500 v. Chr.", "BC0500", "APPROX")
+    assert tag("Im Jahr 500 v. Chr. entstand die Demokratie.", DCT)[0].mod is None
+
+
+def test_a_month_or_season_of_the_following_year_counts_from_the_story():
+    text = "Im Mai 1630 landete Gustav Adolf auf Usedom. Im Mai des folgenden Jahres fiel Magdeburg."
+    assert [t.value for t in tag(text, DCT)] == ["1630-05", "1631-05"]
+    text = "Caesar kam 48 v. Chr. nach Ägypten. Er blieb bis zum Sommer des folgenden Jahres in Alexandria."
+    assert [t.value for t in tag(text, DCT)] == ["BC0048", "BC0047-SU"]
+    text = "Die Armee unterlag 1914 bei Zacatecas. Im Juni desselben Jahres trat Huerta zurück."
+    assert [(t.text, t.value) for t in tag(text, DCT)][-1] == ("Juni desselben Jahres", "1914-06")
+    # in the news, "des kommenden Jahres" stays the publication date's
+    text = "Der Bau begann 2019. Die Brücke soll im Mai des kommenden Jahres eröffnet werden."
+    assert tag(text, DCT)[-1].value == "2025-05"
+
+
+def test_the_following_season_comes_after_the_season_told():
+    text = "Im Herbst 332 v. Chr. zog Alexander in Ägypten ein. Im folgenden Frühjahr gründete er Alexandria."
+    assert [t.value for t in tag(text, DCT)] == ["BC0332-FA", "BC0331-SP"]
+    text = "Im Frühjahr 218 v. Chr. brach Hannibal auf. Im folgenden Sommer erreichte er die Rhone."
+    assert [t.value for t in tag(text, DCT)] == ["BC0218-SP", "BC0218-SU"]
+
+
+def test_this_year_of_a_history_is_the_year_it_tells_of():
+    text = ("1861 begann der Krieg. 1862 siegte die Union am Tennessee. 1863 fiel Vicksburg.\n\n1864\n\n"
+            "In diesem Jahr fanden die letzten Kämpfe am Red River statt.")
+    assert tag(text, DCT)[-1].value == "1864"
+    # an article of the present keeps "in diesem Jahr" for the publication year
+    text = "Im Jahr 2019 wurden 120 Unfälle gezählt. In diesem Jahr waren es bisher 80."
+    assert tag(text, DCT)[-1].value == "2024"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Die Griechen litten lange. Erst 1821 erhoben sich die Griechen gegen die Osmanen.", "1821"),
+    ("Der Stein wurde gefunden. 1822 entzifferte Champollion die Hieroglyphen.", "1822"),
+    ("Damals entzifferte Champollion 1822 die Hieroglyphen.", "1822"),
+    ("Die Kriege dauerten an. Noch 1635 erklärte Frankreich Spanien den Krieg.", "1635"),
+])
+def test_a_bare_year_before_1900_opening_a_clause_or_after_the_verb(text, span):
+    assert (span, "DATE", span) in tagged(text, DCT)
+
+
+@pytest.mark.parametrize("text", [
+    "Bereits 1850 haben sich angemeldet.",
+    "Noch 1500 Menschen warteten vor dem Tor.",
+    "Die Firma baut ab. 1500 entlassene Mitarbeiter klagten.",
+    "Die Firma wächst. 1500 neue Stellen entstehen.",
+    "Die Polizei zählte 1500, die Veranstalter 3000.",
+])
+def test_a_count_opening_a_clause_stays_a_count(text):
+    assert tagged(text, DCT) == []
+
+
+def test_a_clause_opening_year_after_an_adverb_is_the_story_year():
+    text = "Die Griechen litten lange. Erst 1821 erhoben sich die Griechen. Im März eroberten sie Kalamata."
+    assert tag(text, DCT)[-1].value == "1821-03"
+
+
+def test_a_clause_without_tense_cue_in_a_story_before_christ_is_the_story():
+    text = ("44 v. Chr. ließ sich Caesar zum Diktator ernennen. Im März erstachen ihn Verschwörer. "
+            "Zwei Jahre später unterlagen die Mörder bei Philippi.")
+    assert [t.value for t in tag(text, DCT)] == ["BC0044", "BC0044-03", "BC0042"]
+    # a clause in the present keeps the reader's time
+    text = "Die Funde stammen aus dem Jahr 44 v. Chr. Im März zeigt das Museum die Funde."
+    assert tag(text, DCT)[-1].value == "2024-03"
+
+
+def test_a_decade_below_1000_takes_the_era_of_its_story():
+    text = "Um 479 v. Chr. endete der Krieg. Erst Anfang der 460er Jahre ergriffen die Perser die Initiative."
+    t = tag(text, DCT)[-1]
+    assert (t.text, t.value, t.mod) == ("Anfang der 460er Jahre", "BC046", "START")
+    assert tag("In den 460er Jahren zerfiel das Weströmische Reich.", DCT)[0].value == "046"
+
+
+def test_a_range_between_two_years_before_christ():
+    text = "Zwischen 264 und 241 v. Chr. kämpften Rom und Karthago um Sizilien."
+    timexes = tag(text, DCT)
+    assert [(t.text, t.value) for t in timexes] == [("264", "BC0264"), ("241 v. Chr.", "BC0241")]
+    assert pair_ranges(text, timexes) == [(0, 1)]
+
+
+def test_a_story_year_reaches_far_when_the_text_names_no_year_of_its_present():
+    filler = "Die Truppen marschierten weiter nach Süden und bauten Lager. " * 60  # > 3,000 characters
+    text = "Der Krieg begann im April 1861 mit dem Angriff auf das Fort. " + filler + "Im Mai kam es zu Unruhen."
+    assert tag(text, DCT)[-1].value == "1861-05"
+    # an article that tells a day of its own week is back in its present
+    text = ("Der Verein wurde im April 1861 gegründet. Am Montag feierte er sein Jubiläum. " + filler
+            + "Im Mai kam es zu einem Streit.")
+    assert tag(text, DCT)[-1].value == "2024-05"
+
+
+def test_a_past_modal_or_preposition_in_a_history_looks_ahead_from_the_story():
+    history = "1861 begann der Krieg. 1862 siegte die Union. 1863 fiel Vicksburg. "
+    assert tag(history + "Die Kavallerie sollte am 1. Februar aufbrechen.", DCT)[-1].value == "1863-02-01"
+    assert tag(history + "Banks griff ab Mai nach Norden an.", DCT)[-1].value == "1863-05"
+    # a future or present of the reader's time in a history stays the reader's
+    assert tag(history + "Die Ausstellung wird am 3. Mai eröffnet.", DCT)[-1].value == "2025-05-03"
+    assert tag(history + "Das Museum zeigt die Funde ab Mai.", DCT)[-1].value == "2025-05"
+
+
+def test_a_half_or_quarter_without_year_takes_the_story_year():
+    text = "Im März 1863 fiel die Stadt. Die Union verlegte ihren Schwerpunkt im 1. Halbjahr nach Westen."
+    assert tag(text, DCT)[-1].value == "1863-H1"
+    assert tag("Der Umsatz stieg im dritten Quartal deutlich.", DCT)[-1].value == "2024-Q3"
+
+
+def test_counting_across_the_birth_of_christ_skips_the_year_zero():
+    text = "Augustus wurde 2 v. Chr. Vater des Vaterlandes. Im folgenden Jahr reiste er. Ein Jahr später starb sein Enkel."
+    assert [t.value for t in tag(text, DCT)] == ["BC0002", "BC0001", "0001"]
