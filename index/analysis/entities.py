@@ -208,6 +208,25 @@ _PERSON_FROM = re.compile(r"(\S+) von (\S+)")
 _MOTION_AFTER = re.compile(r"\s+(?:aus\b|nach\s|bis\s|über\s|in\s+Richtung\b)")
 
 
+# words of a battle in the sentence of "bei X" / "am X": X is where it was fought ("besiegte er
+# Dareios bei Issos", "am Hydaspes"), a place the model reads as a person or an organisation
+_BATTLE_WORDS = ("besieg", "sieg", "schlug", "geschlagen", "kämpf", "gekämpft", "unterlag", "schlacht", "gefecht")
+_SITE_PREPOSITIONS = frozenset({"bei", "am"})
+
+
+def _battle_site(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name [start, end) right after "bei" or "am" in a sentence about a battle."""
+    if end - start != 1 or start < 1 or doc[start - 1].lower_ not in _SITE_PREPOSITIONS:
+        return False
+    lo = start - 1
+    while lo > 0 and start - lo < 30 and doc[lo - 1].text not in (".", "!", "?", ";"):
+        lo -= 1
+    hi = end
+    while hi < len(doc) and hi - end < 15 and doc[hi].text not in (".", "!", "?", ";"):
+        hi += 1
+    return any(t.lower_.startswith(_BATTLE_WORDS) and not t.ent_type for t in doc[lo:hi])  # not "Siegfried"
+
+
 def _lexicon_label(name: str) -> str | None:
     """The label the lexicon suggests for a one-word name: LOC for a known place, PER for a known person name."""
     if " " in name:
@@ -256,6 +275,8 @@ def extract_entities(doc: Doc, rules: frozenset[str] = RULES) -> list[Entity]:
             if _lexicon_label(origin.group(2)) == "LOC":
                 found.append([start + origin.start(2), end, "LOC", canonical_name(origin.group(2), "LOC")])
             continue
+        if label in ("PER", "ORG") and _battle_site(doc, ent.start, ent.end):
+            label = "LOC"  # "bei Issos", "am Hydaspes" in a sentence about a battle
         found.append([start, end, label, canonical_name(surface, label, _genitive_position(doc, ent.start, ent.end, label))])
 
     # genitive -s the rules kept, but whose base form the document mentions too (Rubios / Rubio)

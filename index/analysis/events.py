@@ -371,6 +371,8 @@ class _Tokens:
                 t.tag_ = "VVFIN"
             elif t.tag_ == "ART" and t.lower_ in _RELATIVE_FORMS and self._relative_after_comma(i):
                 t.tag_ = "PRELS"
+            elif t.tag_ == "KOKOM" and t.lower_ == "als" and self._temporal_als(i):
+                t.tag_ = "KOUS"
             made[i] = t
 
     def _tag(self, i: int) -> str:
@@ -390,6 +392,15 @@ class _Tokens:
             j += 1
         last = j - 1
         # the finite verb last, after more than the article and a noun ("die Polizei kam" is V2)
+        return finites == 1 and last >= i + 3 and self._tag(last) in _FINITE
+
+    def _temporal_als(self, i: int) -> bool:
+        """"Als" read as a comparison that opens a verb-last clause is the subordinator ("Als/KOKOM
+        sein Vater ermordet wurde, übernahm ..."): first in its clause, the one finite verb last."""
+        if not (i == 0 or i in self._firsts or self._tag(i - 1) in _CLAUSE_EDGE_TAGS):
+            return False
+        first, last = self._stretch(i)
+        finites = sum(1 for j in range(i + 1, last + 1) if self._tag(j) in _FINITE)
         return finites == 1 and last >= i + 3 and self._tag(last) in _FINITE
 
     def _misread_finite(self, i: int, word: str) -> bool:
@@ -907,6 +918,9 @@ _NOT_ROLES = tuple(
     + "heiten keiten schaften täten arbeiten zeiten seiten staaten kosten daten fakten karten welten rechte "
       "richten pflichten schichten projekte produkte objekte effekte konflikte kontakte märkte konzerte werte "
       "orte worte städte gebiete inhalte pakete bauten texte feste reste tests".split()
+    # things in -er: vehicles ("Ein Kleintransporter prallte ..."), machines, containers, measures, rooms
+    + "transporter laster bagger tanker frachter dampfer kutter bomber hubschrauber container computer "
+      "filter center meter liter zimmer fenster keller lager".split()
 )
 # a subject without a determiner in front of a plural verb that names people by role ("Geologen
 # untersuchten den Hang", "Ermittler kamen ihm auf die Spur"): its noun is the "who" as well
@@ -1011,6 +1025,11 @@ class _Context:
             part = front + part
             skip = skip | _in_spans(front, self.line_spans)
         parsed = parse(part, skip, before)
+        if inherited is not None and _object_after_verb(parsed):
+            # "Scipio setzte nach Afrika über und schlug Hannibal bei Zama": the clause shares the
+            # subject before; the name after its verb is its object
+            others = sorted([parsed.subject] + parsed.others, key=lambda g: g.tokens[0].i)
+            parsed = Parsed(parsed.tokens, parsed.fields, None, others)
         if inherited is None and not front and parsed.subject is None:
             inherited = self._shared_subject(part, sent_tokens)
         antecedent = inherited if parsed.subject is None else self._subject_before(parsed, part, inherited, sent_tokens)
@@ -1424,7 +1443,25 @@ class _Context:
             return [last]
         start = sent.sent.start_char
         same = [e for e in fitting if e.start >= start]
+        if len(same) > 1:
+            # "Als sein Vater Philipp II. ermordet wurde, übernahm Alexander ...": a person of a
+            # subordinate clause is not the one the next "er" takes up when the main clause names one
+            main = self._outside_subordinate(same, sent.sent.start, sent.sent.end)
+            if main:
+                return [main[0]]
         return [same[0]]
+
+    def _outside_subordinate(self, ents: list[Entity], lo: int, hi: int) -> list[Entity]:
+        """Those of ``ents`` that do not stand in a subordinate clause of the sentence of tokens [lo, hi)."""
+        sentence = [t for t in self.tokens.span(lo, hi) if not t.is_space]
+        spans = []
+        for clause in self.clauses(sentence):
+            words = [t for t in clause if not t.punct]
+            if words and _opens_subordinate(words):
+                spans.append((clause[0].idx, clause[-1].idx + len(clause[-1].text)))
+        if not spans:
+            return []
+        return [e for e in ents if not any(a <= e.start < b for a, b in spans)]
 
     def _with_report(self, what: str, part: list["Token"], sentence: list["Token"], skip, subject_name) -> str:
         """A reporting clause ("Peskow betonte", "Das teilte der Verein mit") with what was reported.
@@ -1798,6 +1835,15 @@ def _place_adjective(toks: Sequence["Token"], n: int) -> bool:
     return after.text[:1].isupper() and (
         after.tag_ == "NN" or after.tag_ == "NE" and after.lower_.endswith(_INSTITUTION_ENDINGS)
     )
+
+
+def _object_after_verb(parsed: "Parsed") -> bool:
+    """A coordinated main clause that opens with its finite verb ("und schlug Hannibal ...") whose
+    subject the parse found after the verb: a noun group, not a pronoun ("und sagte er")."""
+    f, subject = parsed.fields, parsed.subject
+    if subject is None or f.finite is None or f.subordinate or f.vorfeld:
+        return False
+    return subject.tokens[0].i > f.finite.i and subject.tokens[0].tag_ not in ("PPER", "PIS", "PDS", "PRF")
 
 
 def _conjunct(

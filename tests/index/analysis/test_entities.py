@@ -205,3 +205,19 @@ def test_a_name_after_a_title_is_a_person_keyed_without_the_title():
     # a title alone is no name
     doc = _doc(["Prof.", "Dr.", "Anna", "Huber", "sprach", "."], [(1, 2, "PER"), (2, 4, "PER")])
     assert [e.key for e in extract_entities(doc)] == ["PER:Anna Huber"]
+
+
+def test_a_battle_site_after_bei_or_am_is_a_place():
+    # "besiegte er den Perserkönig Dareios bei Issos": the model read the site as a person
+    doc = _doc(
+        ["Dann", "besiegte", "er", "den", "Perserkönig", "Dareios", "bei", "Issos", "."],
+        [(5, 6, "PER"), (7, 8, "PER")],
+    )
+    assert [e.key for e in extract_entities(doc)] == ["PER:Dareios", "LOC:Issos"]
+    doc = _doc(["Er", "besiegte", "am", "Hydaspes", "den", "König", "Poros", "."], [(3, 4, "ORG"), (6, 7, "PER")])
+    assert [e.key for e in extract_entities(doc)] == ["LOC:Hydaspes", "PER:Poros"]
+    # without a battle, "bei" + a name is a person or a firm
+    doc = _doc(["Sie", "arbeitet", "bei", "Siemens", "."], [(3, 4, "ORG")])
+    assert [e.key for e in extract_entities(doc)] == ["ORG:Siemens"]
+    doc = _doc(["Die", "Schlacht", "bei", "Müller", "und", "Co", "."], [(3, 6, "ORG")])
+    assert [e.key for e in extract_entities(doc)] == ["ORG:Müller und Co"]

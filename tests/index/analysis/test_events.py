@@ -1331,3 +1331,46 @@ def test_a_passive_agent_after_a_name_is_not_the_name_s():
     doc = make_doc("Am/APPRART Montag/NN wurde/VAFIN Dareios/NE/PER von/APPR eigenen/ADJA Leuten/NN getötet/VVPP ./$.")
     (event,) = extract_events(doc, [timex_at(doc, "Am Montag", "2024-03-11")], entities_of(doc))
     assert event.what == "Dareios wurde von eigenen Leuten getötet"
+
+
+@pytest.mark.parametrize("als", ["KOUS", "KOKOM"])  # the tagger reads temporal "als" as a comparison
+def test_er_takes_up_the_subject_of_the_main_clause_not_a_person_of_a_subordinate_one(als):
+    # "Als sein Vater Philipp ermordet wurde, übernahm Alexander ...": the next "er" is Alexander
+    doc = make_doc(
+        f"Als/{als} sein/PPOSAT Vater/NN Philipp/NE/PER ermordet/VVPP wurde/VAFIN ,/$, übernahm/VVFIN "
+        "der/ART junge/ADJA Alexander/NE/PER die/ART Herrschaft/NN ./$. || Im/APPRART Frühjahr/NN "
+        "setzte/VVFIN er/PPER nach/APPR Kleinasien/NE/LOC über/PTKVZ ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "Im Frühjahr", "0334-SP")], entities_of(doc), lead=False)
+    assert event.who[0] == "PER:Alexander"
+    assert event.what.startswith("Alexander setzte")
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Ein/ART Kleintransporter/NN prallte/VVFIN am/APPRART Montag/NN gegen/APPR einen/ART Baum/NN ./$.", []),
+    ("Der/ART Hubschrauber/NN landete/VVFIN am/APPRART Montag/NN ./$.", []),
+    # a role noun in -er still names a person
+    ("Ein/ART Wanderer/NN stürzte/VVFIN am/APPRART Montag/NN ab/PTKVZ ./$.", ["Wanderer"]),
+])
+def test_a_vehicle_in_er_is_no_role(sentence, who):
+    doc = make_doc(sentence)
+    (event,) = extract_events(doc, [timex_at(doc, "Montag", "2024-03-11")], entities_of(doc))
+    assert event.who == who
+
+
+def test_a_coordinated_clause_opening_with_its_verb_keeps_the_subject_before():
+    # "Scipio setzte nach Afrika über und schlug Hannibal ...": Hannibal is the object, Scipio the subject
+    doc = make_doc(
+        "Scipio/NE/PER setzte/VVFIN nach/APPR Afrika/NE/LOC über/PTKVZ und/KON schlug/VVFIN Hannibal/NE/PER "
+        "im/APPRART Jahr/NN 202/CARD bei/APPR Zama/NE/LOC ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "Jahr 202", "0202")], entities_of(doc), lead=False)
+    assert event.who[:2] == ["PER:Scipio", "PER:Hannibal"]
+    assert event.what.startswith("Scipio schlug Hannibal")
+    # a pronoun after the verb is the clause's own subject
+    doc = make_doc(
+        "Scipio/NE/PER setzte/VVFIN nach/APPR Afrika/NE/LOC über/PTKVZ und/KON schlug/VVFIN er/PPER "
+        "im/APPRART Jahr/NN 202/CARD Hannibal/NE/PER ./$."
+    )
+    (event,) = extract_events(doc, [timex_at(doc, "Jahr 202", "0202")], entities_of(doc), lead=False)
+    assert event.who[0] == "PER:Scipio"
