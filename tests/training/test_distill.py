@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 import spacy
 from spacy.tokens import Doc, DocBin
 
@@ -103,3 +104,14 @@ def test_tag_silver_adds_tags_keeps_entities_and_skips_tagged_parts(tmp_path, mo
     distill.tag_silver(tmp_path / "tagger")
     assert (silver / "smartdata-0000.spacy").read_bytes() == before
     assert "smartdata-0000.spacy: has tags already" in capsys.readouterr().out
+
+
+def test_the_teacher_of_the_silver_parts_is_recorded_and_never_mixed(tmp_path, monkeypatch):
+    import distill
+
+    distill_label.record_teacher(tmp_path, {"lang": "de", "name": "newsdesk_e5", "version": "0.2.0"})
+    monkeypatch.setattr(distill, "SILVER", tmp_path)
+    assert distill.teacher_source()["name"].startswith("de_newsdesk_e5 0.2.0 ")
+    (tmp_path / "smartdata-0000.spacy").write_bytes(b"")
+    with pytest.raises(SystemExit, match="labelled by de_newsdesk_e5 0.2.0"):
+        distill_label.record_teacher(tmp_path, {"lang": "de", "name": "newsdesk_e5", "version": "0.3.0"})
