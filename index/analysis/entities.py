@@ -227,6 +227,18 @@ def _battle_site(doc: Doc, start: int, end: int) -> bool:
     return any(t.lower_.startswith(_BATTLE_WORDS) and not t.ent_type for t in doc[lo:hi])  # not "Siegfried"
 
 
+# the era of a year ("264 v. Chr.", "14 n. Chr."): the model reads "Chr." as a place
+_ERA = re.compile(r"(?:[vn]\.\s*)?Chr\.?")
+_ERA_BEFORE = re.compile(r"\b[vn]\.\s*$")
+
+
+def _era_marker(text: str, start: int, surface: str) -> bool:
+    """``surface`` at ``start`` is "Chr." of "v. Chr." / "n. Chr.", or the whole marker."""
+    return _ERA.fullmatch(surface) is not None and (
+        surface[0] in "vn" or _ERA_BEFORE.search(text, max(0, start - 4), start) is not None
+    )
+
+
 def _lexicon_label(name: str) -> str | None:
     """The label the lexicon suggests for a one-word name: LOC for a known place, PER for a known person name."""
     if " " in name:
@@ -258,6 +270,8 @@ def extract_entities(doc: Doc, rules: frozenset[str] = RULES) -> list[Entity]:
             continue
         if " " not in surface and surface.lower() in _CALENDAR:
             continue  # "August", "Montag": dates, not names
+        if _era_marker(text, start, surface):
+            continue  # "Chr." of "264 v. Chr.": an era, not a place
         if COMMON_NOUN in rules and _lone_common_noun(ent):
             continue  # "Papst", "Taktfrequenz": a noun, not a name
         alone = _TITLE.match(surface + " A")

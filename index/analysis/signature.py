@@ -26,7 +26,7 @@ TAGGER_VERSION = "timex-de-13"
 # Bump when the tokenizer rules newsdesk adds to every pipeline (``pipeline.split_glued_sentences``) change.
 TOKENIZER_VERSION = "1"
 # Bump when the events found for the same input change.
-EVENTS_VERSION = "18"
+EVENTS_VERSION = "19"
 
 
 def meta_signature(meta: dict) -> str:

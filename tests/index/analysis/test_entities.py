@@ -207,6 +207,17 @@ def test_a_name_after_a_title_is_a_person_keyed_without_the_title():
     assert [e.key for e in extract_entities(doc)] == ["PER:Anna Huber"]
 
 
+def test_the_era_of_a_year_is_no_name():
+    # "264 v. Chr." : the model read "Chr." as a place; "Chr." outside an era marker stays
+    doc = _doc(["Im", "Jahr", "264", "v.", "Chr.", "eroberte", "Rom", "Messina", "."],
+               [(4, 5, "LOC"), (6, 7, "LOC"), (7, 8, "LOC")])
+    assert [e.key for e in extract_entities(doc)] == ["LOC:Rom", "LOC:Messina"]
+    doc = _doc(["Um", "14", "n.", "Chr.", "starb", "Augustus", "."], [(2, 4, "LOC"), (5, 6, "PER")])
+    assert [e.key for e in extract_entities(doc)] == ["PER:Augustus"]
+    doc = _doc(["Die", "Firma", "Chr.", "Müller", "AG", "wächst", "."], [(2, 5, "ORG")])
+    assert [e.key for e in extract_entities(doc)] == ["ORG:Chr. Müller AG"]
+
+
 def test_a_battle_site_after_bei_or_am_is_a_place():
     # "besiegte er den Perserkönig Dareios bei Issos": the model read the site as a person
     doc = _doc(
