@@ -68,6 +68,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from newsdesk.index.analysis.captions import is_caption as is_caption_text
 from newsdesk.index.analysis.headline import (
     MAX_LINE_WORDS,
+    NONFINITE_TAGS,
     attribute_line,
     Group,
     Parsed,
@@ -292,7 +293,7 @@ _NOT_AFTER_ADJECTIVE_TOO = frozenset({"ADV", "PTKVZ", "PDS", "PIS", "PWS", "PWAV
 # what ends a Vorfeld right before the finite verb
 _VORFELD_ENDS = frozenset({"NN", "NE", "FM", "PPER", "PDS", "PIS", "CARD"})
 # the right bracket of a clause: a verb particle or a non-finite verb
-_RIGHT_BRACKET_TAGS = frozenset({"PTKVZ", "VVPP", "VVINF", "VAINF", "VMINF", "VVIZU", "VAPP", "VMPP"})
+_RIGHT_BRACKET_TAGS = NONFINITE_TAGS | {"PTKVZ"}
 _CLAUSE_EDGE_TAGS = frozenset({"$,", "$.", "$("})
 
 

@@ -45,7 +45,7 @@ from newsdesk.index.ingest.skipped import Skipped
 
 from .errors import StoreError
 from .lock import DEFAULT_TIMEOUT, index_lock
-from .locations import SCHEMA_VERSION, WHOOSH_DIR, corpus_key, read_info, write_info
+from .locations import INDEX_NAME, SCHEMA_VERSION, WHOOSH_DIR, corpus_key, read_info, write_info
 from .manifest import FileEntry, Manifest
 from .records import BuildProgress, BuildReport, article_document, decode_summary, indexed_path
 
@@ -103,10 +103,10 @@ def open_or_create(index_dir: Path):
 
     wdir = Path(index_dir) / WHOOSH_DIR
     info = read_info(index_dir)
-    if wdir.is_dir() and whoosh_index.exists_in(str(wdir)) and info.get("schema") == SCHEMA_VERSION:
-        return whoosh_index.open_dir(str(wdir)), False
+    if wdir.is_dir() and whoosh_index.exists_in(str(wdir), INDEX_NAME) and info.get("schema") == SCHEMA_VERSION:
+        return whoosh_index.open_dir(str(wdir), INDEX_NAME), False
     wdir.mkdir(parents=True, exist_ok=True)
-    return whoosh_index.create_in(str(wdir), build_schema()), True
+    return whoosh_index.create_in(str(wdir), build_schema(), INDEX_NAME), True
 
 
 @dataclass

@@ -25,6 +25,7 @@ INFO_NAME = "index.json"
 # bump it when they change, and older indexes are rebuilt.
 SCHEMA_VERSION = 7
 WHOOSH_DIR = "whoosh"
+INDEX_NAME = "MAIN"  # the Whoosh index's name in WHOOSH_DIR (the builder writes it, the store and quick search read it)
 DEFAULT_FIELD = "body"  # the field a query searches unless it names another
 TERM_FIELDS = ("title", "body")  # fields whose matched terms are highlighted
 # the per-document columns the schema keeps zlib-compressed (schema.py's CompressedBytesColumn;

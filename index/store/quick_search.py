@@ -36,12 +36,13 @@ import struct
 import zlib
 
 from .column_files import SegmentCache, column_text
-from .locations import COMPRESSED_COLUMNS, DEFAULT_FIELD, SCHEMA_VERSION, TERM_FIELDS, WHOOSH_DIR, read_info
+from .locations import (
+    COMPRESSED_COLUMNS, DEFAULT_FIELD, INDEX_NAME, SCHEMA_VERSION, TERM_FIELDS, WHOOSH_DIR, read_info,
+)
 from .plain_ranking import PlainRanker, Unsupported
 from .quick_ranking import MAX_WORK, best_documents
 from .query_text import plain_query, prepare
 
-INDEX_NAME = "MAIN"  # Whoosh's default index name, newsdesk's
 TOC_VERSION = -111  # the table of contents format of Whoosh 2.7 (whoosh.index._CURRENT_TOC_VERSION)
 _TOC = re.compile(r"^_%s_([0-9]+)\.toc$" % INDEX_NAME)
 

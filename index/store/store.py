@@ -32,7 +32,7 @@ from .column_files import SegmentCache, column_text
 from .errors import ArticleNotFoundError, IndexNotFoundError, QueryError, StoreError
 from .german import german_analyzer
 from .german_words import stemmer
-from .locations import WHOOSH_DIR, read_info
+from .locations import INDEX_NAME, WHOOSH_DIR, read_info
 from .plain_ranking import PlainRanker, Unsupported, day_bounds, plain_top
 from .records import (
     ArticleSummary,
@@ -76,7 +76,7 @@ class _OpenedIndex(whoosh_index.FileIndex):
     def __init__(self, folder: str):
         self.storage = FileStorage(folder)
         self._schema = None
-        self.indexname = whoosh_index._DEF_INDEX_NAME
+        self.indexname = INDEX_NAME
         self._opened = whoosh_index.TOC.read(self.storage, self.indexname)
 
     def _read_toc(self):

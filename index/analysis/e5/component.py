@@ -30,7 +30,7 @@ from thinc.types import Floats2d
 
 from newsdesk.index.analysis.e5.cache import FeatureCache
 from newsdesk.index.analysis.e5.encoder import E5Encoder
-from newsdesk.index.analysis.embedding import char_hash_embed, char_hash_embed_v2
+from newsdesk.index.analysis.embedding import char_hash_embed_v2
 
 EXTENSION = "e5_features"
 if not Doc.has_extension(EXTENSION):
@@ -176,13 +176,11 @@ def e5_hash_embed(
     e5_layers: List[int],
     e5_width: int,
 ) -> Model[List[Doc], List[Floats2d]]:
-    """``e5_layers`` must be the layers of the pipeline's ``newsdesk_e5_features`` component."""
-    e5_dim = len(e5_layers) * 384
-    hashed = chain(char_hash_embed(width, attrs, rows, nM, nC), list2ragged())
-    e5 = chain(e5_feature_reader(list(e5_layers)), list2ragged(),
-               with_array(Maxout(e5_width, e5_dim, nP=2, dropout=0.0, normalize=True)))
-    mix = with_array(Maxout(width, width + e5_width, nP=3, dropout=0.0, normalize=True))
-    return chain(concatenate(hashed, e5), mix, ragged2list())
+    """``e5_layers`` must be the layers of the pipeline's ``newsdesk_e5_features`` component;
+    ``newsdesk.E5HashEmbed.v2`` with the hashed side and its tables ``width`` wide, a 2-piece
+    projection and the training's dropout."""
+    return e5_hash_embed_v2(width, attrs, rows, nM, nC, e5_layers, e5_width, hash_width=width,
+                            table_width=width, e5_pieces=2, e5_dropout=None)
 
 
 FIXED_DROPOUT_ATTR = "fixed_dropout_rate"
